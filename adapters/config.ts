@@ -1,0 +1,143 @@
+/**
+ * The one place that reads configuration. `loadConfig` is pure: it takes an
+ * environment map, validates every variable, reports every problem at once and
+ * returns a frozen typed object. Entry points call it before anything listens.
+ */
+
+export type EmbeddingsProviderChoice = 'auto' | 'transformers' | 'use-lite' | 'none';
+export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly kbDir: string;
+  readonly indexDir: string;
+  readonly embeddings: {
+    readonly provider: EmbeddingsProviderChoice;
+    /** Hub id of the transformers.js model. */
+    readonly model: string;
+    /** Local folder holding the model files (offline use); wins over `model` when set. */
+    readonly modelDir?: string;
+    readonly cacheDir: string;
+    /** Whether transformers.js may download from the hub. */
+    readonly allowRemote: boolean;
+  };
+  readonly feedbackDb: string;
+  readonly microsoftApp: {
+    readonly id?: string;
+    readonly password?: string;
+    readonly type: MicrosoftAppType;
+    readonly tenantId?: string;
+  };
+  readonly directLine: {
+    /** Azure Direct Line secret: when set, the page gets tokens from Azure instead of the built-in endpoint. */
+    readonly secret?: string;
+    /** Key that signs the built-in endpoint's tokens. Random per process when unset. */
+    readonly tokenSecret?: string;
+  };
+  /** Salt for hashing user and conversation ids in logs and feedback. */
+  readonly idHashSalt: string;
+  /** Public host name of the bot, for the Teams manifest's validDomains. */
+  readonly botDomain?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n - ${problems.join('\n - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const PROVIDERS = ['auto', 'transformers', 'use-lite', 'none'] as const;
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
+const DEFAULT_SALT = 'ans-faq-bot';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = str(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const value = str(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['1', 'true', 'yes'].includes(value)) return true;
+    if (['0', 'false', 'no'].includes(value)) return false;
+    problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  };
+
+  const portText = str('PORT');
+  let port = 3978;
+  if (portText !== undefined) {
+    port = Number(portText);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      problems.push(`PORT must be an integer from 0 to 65535 (got "${portText}")`);
+    }
+  }
+
+  const appId = str('MicrosoftAppId');
+  const appPassword = str('MicrosoftAppPassword');
+  const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
+  const tenantId = str('MicrosoftAppTenantId');
+  if (appId && appType !== 'UserAssignedMSI' && !appPassword) {
+    problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');
+  }
+  if (appType === 'SingleTenant' && !tenantId) {
+    problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  }
+  if (appId && !/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(appId)) {
+    problems.push(`MicrosoftAppId must be a GUID (got "${appId}")`);
+  }
+
+  const tokenSecret = str('DIRECT_LINE_TOKEN_SECRET');
+  if (tokenSecret !== undefined && tokenSecret.length < 32) {
+    problems.push('DIRECT_LINE_TOKEN_SECRET must be at least 32 characters');
+  }
+  const botDomain = str('BOT_DOMAIN');
+  if (botDomain !== undefined && !/^[a-z0-9.-]+$/i.test(botDomain)) {
+    problems.push(`BOT_DOMAIN must be a bare host name such as bot.example.fr (got "${botDomain}")`);
+  }
+
+  const config: AppConfig = {
+    port,
+    host: str('HOST') ?? '127.0.0.1',
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    kbDir: str('KB_DIR') ?? 'knowledge/data',
+    indexDir: str('INDEX_DIR') ?? 'data/index',
+    embeddings: {
+      provider: oneOf('EMBEDDINGS_PROVIDER', PROVIDERS, 'auto'),
+      model: str('EMBEDDINGS_MODEL') ?? DEFAULT_MODEL,
+      modelDir: str('EMBEDDINGS_MODEL_DIR'),
+      cacheDir: str('EMBEDDINGS_CACHE_DIR') ?? '.cache/models',
+      allowRemote: bool('EMBEDDINGS_ALLOW_REMOTE', true),
+    },
+    feedbackDb: str('FEEDBACK_DB') ?? 'data/feedback.db',
+    microsoftApp: { id: appId, password: appPassword, type: appType, tenantId },
+    directLine: { secret: str('DIRECT_LINE_SECRET'), tokenSecret },
+    idHashSalt: str('ID_HASH_SALT') ?? DEFAULT_SALT,
+    botDomain,
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}
