@@ -57,7 +57,20 @@ const DEFAULT_SALT = 'ans-faq-bot';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export function loadConfig(env: Env): AppConfig {
+/** What the configuration is loaded for; each purpose requires different variables. */
+export type ConfigPurpose = 'server' | 'teams-package';
+
+export interface LoadConfigOptions {
+  /**
+   * `server` (default): what the running bot needs (an app id needs its password).
+   * `teams-package`: what `npm run teams:package` needs: `MicrosoftAppId` and `BOT_DOMAIN`
+   * are required, secrets are not (packaging never authenticates).
+   */
+  readonly purpose?: ConfigPurpose;
+}
+
+export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig {
+  const purpose = options.purpose ?? 'server';
   const problems: string[] = [];
   const str = (name: string): string | undefined => {
     const value = env[name]?.trim();
@@ -92,10 +105,13 @@ export function loadConfig(env: Env): AppConfig {
   const appPassword = str('MicrosoftAppPassword');
   const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
   const tenantId = str('MicrosoftAppTenantId');
-  if (appId && appType !== 'UserAssignedMSI' && !appPassword) {
+  if (purpose === 'teams-package' && !appId) {
+    problems.push('MicrosoftAppId is required to build the Teams app package (the Azure Bot\'s app id)');
+  }
+  if (purpose === 'server' && appId && appType !== 'UserAssignedMSI' && !appPassword) {
     problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');
   }
-  if (appType === 'SingleTenant' && !tenantId) {
+  if (purpose === 'server' && appType === 'SingleTenant' && !tenantId) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }
   if (appId && !/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(appId)) {
@@ -107,6 +123,9 @@ export function loadConfig(env: Env): AppConfig {
     problems.push('DIRECT_LINE_TOKEN_SECRET must be at least 32 characters');
   }
   const botDomain = str('BOT_DOMAIN');
+  if (purpose === 'teams-package' && botDomain === undefined) {
+    problems.push('BOT_DOMAIN is required to build the Teams app package (public host name of the bot, e.g. bot.example.fr)');
+  }
   if (botDomain !== undefined && !/^[a-z0-9.-]+$/i.test(botDomain)) {
     problems.push(`BOT_DOMAIN must be a bare host name such as bot.example.fr (got "${botDomain}")`);
   }
