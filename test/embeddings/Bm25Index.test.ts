@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Index, BM25_B, BM25_K1, createFrenchAnalyzer } from '../../embeddings/index.js';
+
+const analyzer = createFrenchAnalyzer([{ canonical: 'Mon espace santé', terms: ['MES'] }]);
+
+const DOCS = [
+  'Comment référencer mon service numérique dans Mon espace santé ?',
+  'Quelles données figurent dans Mon espace de santé ?',
+  'Comment contacter l’équipe Innovation de l’ANS ?',
+  'Qu’est-ce que le MOS et les NOS ?',
+  'Le référencement est ouvert aux applications mobiles et aux sites web.',
+];
+
+function buildIndex(): Bm25Index {
+  const index = new Bm25Index(analyzer);
+  DOCS.forEach((text, docId) => index.add(docId, text));
+  return index;
+}
+
+describe('Bm25Index', () => {
+  it('ranks the document sharing the rare query words first', () => {
+    const hits = buildIndex().search('contacter l’équipe innovation', 3);
+    expect(hits[0].docId).toBe(2);
+    expect(hits).toHaveLength(1);
+  });
+
+  it('matches through synonyms and stemming', () => {
+    const hits = buildIndex().search('référencement de mes services dans MES', 5);
+    expect(hits[0].docId).toBe(0);
+    expect(hits.map((hit) => hit.docId)).toContain(4);
+  });
+
+  it('returns hits sorted by descending score, limited to k', () => {
+    const hits = buildIndex().search('Mon espace santé données référencement', 2);
+    expect(hits).toHaveLength(2);
+    expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
+    expect(hits[0].docId).toBe(1);
+  });
+
+  it('computes the Okapi formula', () => {
+    const index = new Bm25Index(analyzer);
+    index.add(0, 'dossier dossier patient');
+    index.add(1, 'patient');
+    const [hit] = index.search('dossier', 1);
+    // N = 2, n = 1; doc 0 has tf = 2, length 3, average length 2.
+    const idf = Math.log(1 + (2 - 1 + 0.5) / (1 + 0.5));
+    const expected = (idf * (2 * (BM25_K1 + 1))) / (2 + BM25_K1 * (1 - BM25_B + (BM25_B * 3) / 2));
+    expect(hit.docId).toBe(0);
+    expect(hit.score).toBeCloseTo(expected, 10);
+    expect(hit.normalized).toBeCloseTo(Math.min(1, expected / idf), 10);
+  });
+
+  it('normalises scores into [0, 1], lower when query words are unknown to the corpus', () => {
+    const index = buildIndex();
+    const known = index.search('données Mon espace santé', 1)[0];
+    const diluted = index.search('données Mon espace santé remboursement ordonnance pharmacie', 1)[0];
+    for (const hit of [known, diluted]) {
+      expect(hit.normalized).toBeGreaterThan(0);
+      expect(hit.normalized).toBeLessThanOrEqual(1);
+    }
+    expect(diluted.docId).toBe(known.docId);
+    expect(diluted.normalized).toBeLessThan(known.normalized);
+  });
+
+  it('breaks ties by ascending docId and is deterministic', () => {
+    const index = new Bm25Index(analyzer);
+    index.add(7, 'interopérabilité');
+    index.add(3, 'interopérabilité');
+    const hits = index.search('interopérabilité', 5);
+    expect(hits.map((hit) => hit.docId)).toEqual([3, 7]);
+    expect(hits[0].score).toBe(hits[1].score);
+    expect(buildIndex().search('référencement service', 5)).toEqual(buildIndex().search('référencement service', 5));
+  });
+
+  it('returns nothing for queries without analysable words, no match, k = 0, or an empty index', () => {
+    const index = buildIndex();
+    expect(index.search('', 5)).toEqual([]);
+    expect(index.search('les de la 👍', 5)).toEqual([]);
+    expect(index.search('ornithorynque', 5)).toEqual([]);
+    expect(index.search('données', 0)).toEqual([]);
+    expect(new Bm25Index(analyzer).search('données', 5)).toEqual([]);
+  });
+
+  it('rejects duplicate or invalid document ids and invalid k', () => {
+    const index = buildIndex();
+    expect(() => index.add(0, 'encore')).toThrow(/Bm25Index.add: document 0 is already indexed/);
+    expect(() => index.add(-1, 'x')).toThrow(/non-negative integer/);
+    expect(() => index.add(1.5, 'x')).toThrow(/non-negative integer/);
+    expect(() => index.search('données', -1)).toThrow(/Bm25Index.search/);
+    expect(index.size).toBe(DOCS.length);
+  });
+});
