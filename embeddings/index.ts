@@ -6,3 +6,14 @@ export { createFrenchAnalyzer, foldAccents, FRENCH_ELISIONS } from './frenchAnal
 export type { TextAnalyzer } from './frenchAnalyzer.js';
 export { Bm25Index, BM25_K1, BM25_B } from './Bm25Index.js';
 export type { Bm25Hit } from './Bm25Index.js';
+export { exactSearch, cosineSimilarity, l2Normalize } from './exactSearch.js';
+export {
+  HybridRetriever,
+  DEFAULT_K,
+  MAX_QUERY_CHARS,
+  DENSE_NEIGHBOURS,
+  ANSWER_LEXICAL_WEIGHT,
+  DEFAULT_DENSE_CALIBRATION,
+  HYBRID_WEIGHTS,
+} from './HybridRetriever.js';
+export type { DenseCalibration, DenseComponent, FusionWeights, HybridRetrieverOptions, VectorLabel } from './HybridRetriever.js';
