@@ -1,0 +1,163 @@
+import type { FacetFilter, FaqEntry } from '../knowledge/index.js';
+import { matchesFilter } from '../knowledge/index.js';
+import { Bm25Index } from './Bm25Index.js';
+import type { EmbeddingProvider } from './EmbeddingProvider.js';
+import type { TextAnalyzer } from './frenchAnalyzer.js';
+import type { RankedEntry, Retrieval, RetrieveOptions, Retriever } from './Retriever.js';
+import type { VectorIndex } from './VectorIndex.js';
+
+/** Results returned when the caller does not say how many. */
+export const DEFAULT_K = 5;
+/** Longer queries are cut: a pasted document must not cost more than a question. */
+export const MAX_QUERY_CHARS = 1_000;
+/** Nearest vectors fetched per query before grouping them by entry (several phrasings per entry). */
+export const DENSE_NEIGHBOURS = 60;
+/** An answer passage matching lexically counts less than a matching question phrasing. */
+export const ANSWER_LEXICAL_WEIGHT = 0.7;
+
+/**
+ * Per-provider mapping of raw cosine similarity to [0, 1]: below `floor` means
+ * unrelated, above `ceil` means a paraphrase. Models spread similarities very
+ * differently (e5 packs them into 0.7–0.95), so the range is the model's.
+ */
+export interface DenseCalibration {
+  readonly floor: number;
+  readonly ceil: number;
+}
+export const DEFAULT_DENSE_CALIBRATION: DenseCalibration = { floor: 0.3, ceil: 0.9 };
+
+/** Weights of the fused score; they sum to 1 so the fusion stays in [0, 1]. */
+export interface FusionWeights {
+  readonly dense: number;
+  readonly lexical: number;
+}
+export const HYBRID_WEIGHTS: FusionWeights = { dense: 0.5, lexical: 0.5 };
+
+/** One text of the vector index and the entry it points to. */
+export interface VectorLabel {
+  readonly entryId: string;
+  readonly kind: 'question' | 'alternate' | 'answer';
+}
+
+/** The dense half of the retriever: a provider and the index built with it. */
+export interface DenseComponent {
+  readonly provider: EmbeddingProvider;
+  readonly index: VectorIndex;
+  /** Label → entry, as stored beside the index. */
+  readonly labels: readonly VectorLabel[];
+  readonly calibration?: DenseCalibration;
+}
+
+export interface HybridRetrieverOptions {
+  readonly entries: readonly FaqEntry[];
+  readonly analyzer: TextAnalyzer;
+  readonly dense?: DenseComponent;
+  /** Defaults: HYBRID_WEIGHTS with a dense component, lexical only without. */
+  readonly weights?: FusionWeights;
+}
+
+interface LexicalDoc {
+  readonly entryIndex: number;
+  readonly weight: number;
+}
+
+/**
+ * Fuses a dense vector search and a French BM25 search into one calibrated
+ * score per entry, after restricting to the entries that match the triage
+ * facets. Each entry's score is the best of its phrasings, so adding an
+ * alternate can only help the entry it belongs to.
+ */
+export class HybridRetriever implements Retriever {
+  readonly description: string;
+  private readonly lexical: Bm25Index;
+  private readonly lexicalDocs: LexicalDoc[] = [];
+  private readonly entryIndexById: ReadonlyMap<string, number>;
+  private readonly weights: FusionWeights;
+
+  private constructor(private readonly options: HybridRetrieverOptions) {
+    const { entries, analyzer, dense } = options;
+    this.weights = options.weights ?? (dense ? HYBRID_WEIGHTS : { dense: 0, lexical: 1 });
+    if (!dense && this.weights.dense > 0) {
+      throw new Error('HybridRetriever.create: dense weight without a dense component');
+    }
+    this.entryIndexById = new Map(entries.map((entry, i) => [entry.id, i]));
+    this.lexical = new Bm25Index(analyzer);
+    entries.forEach((entry, entryIndex) => {
+      for (const text of [entry.question, ...entry.alternates]) this.addLexical(text, entryIndex, 1);
+      this.addLexical(entry.answer, entryIndex, ANSWER_LEXICAL_WEIGHT);
+    });
+    const mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
+    this.description = dense && this.weights.dense > 0 ? `${mode}(${dense.provider.name}:${dense.provider.model})` : mode;
+  }
+
+  static create(options: HybridRetrieverOptions): HybridRetriever {
+    return new HybridRetriever(options);
+  }
+
+  async retrieve(query: string, options: RetrieveOptions = {}): Promise<Retrieval> {
+    const text = query.trim().slice(0, MAX_QUERY_CHARS);
+    const k = options.k ?? DEFAULT_K;
+    const allowed = this.allowedEntries(options.filter);
+    if (text === '' || allowed.size === 0) return { query, ranked: [] };
+
+    const lexical = this.weights.lexical > 0 ? this.lexicalScores(text) : new Map<number, number>();
+    const dense = this.weights.dense > 0 ? await this.denseScores(text) : new Map<number, number>();
+    const ranked: RankedEntry[] = [];
+    for (const entryIndex of allowed) {
+      const lex = lexical.get(entryIndex) ?? 0;
+      const den = dense.get(entryIndex) ?? 0;
+      const score = this.weights.dense * den + this.weights.lexical * lex;
+      if (score <= 0) continue;
+      ranked.push({ entry: this.options.entries[entryIndex], score, dense: den, lexical: lex });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+    return { query, ranked: ranked.slice(0, k) };
+  }
+
+  private addLexical(text: string, entryIndex: number, weight: number): void {
+    this.lexical.add(this.lexicalDocs.length, text);
+    this.lexicalDocs.push({ entryIndex, weight });
+  }
+
+  private allowedEntries(filter: FacetFilter | undefined): Set<number> {
+    const allowed = new Set<number>();
+    this.options.entries.forEach((entry, i) => {
+      if (!filter || matchesFilter(entry, filter)) allowed.add(i);
+    });
+    return allowed;
+  }
+
+  /** Best normalised BM25 score of each entry's documents. */
+  private lexicalScores(text: string): Map<number, number> {
+    const scores = new Map<number, number>();
+    for (const hit of this.lexical.search(text, this.lexicalDocs.length)) {
+      const doc = this.lexicalDocs[hit.docId];
+      const score = hit.normalized * doc.weight;
+      if (score > (scores.get(doc.entryIndex) ?? 0)) scores.set(doc.entryIndex, score);
+    }
+    return scores;
+  }
+
+  /** Best calibrated cosine similarity of each entry's vectors. */
+  private async denseScores(text: string): Promise<Map<number, number>> {
+    const dense = this.options.dense;
+    const scores = new Map<number, number>();
+    if (!dense) return scores;
+    let vector: Float32Array;
+    try {
+      [vector] = await dense.provider.embed([text], 'query');
+    } catch (cause) {
+      throw new Error(`HybridRetriever.retrieve: embedding the query with ${dense.provider.name} failed`, { cause });
+    }
+    const { floor, ceil } = dense.calibration ?? DEFAULT_DENSE_CALIBRATION;
+    const k = Math.min(DENSE_NEIGHBOURS, dense.index.size);
+    for (const hit of dense.index.search(vector, k)) {
+      const label = dense.labels[hit.label];
+      const entryIndex = label ? this.entryIndexById.get(label.entryId) : undefined;
+      if (entryIndex === undefined) continue;
+      const score = Math.min(1, Math.max(0, (hit.similarity - floor) / (ceil - floor)));
+      if (score > (scores.get(entryIndex) ?? 0)) scores.set(entryIndex, score);
+    }
+    return scores;
+  }
+}
