@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { FaqEntry } from '../../knowledge/index.js';
+import { createFrenchAnalyzer, HybridRetriever, type VectorLabel } from '../../embeddings/index.js';
+import { FakeEmbeddingProvider } from '../fakes/FakeEmbeddingProvider.js';
+import { InMemoryVectorIndex } from '../fakes/InMemoryVectorIndex.js';
+
+function entry(id: string, question: string, facets: Partial<FaqEntry> = {}): FaqEntry {
+  return {
+    id,
+    question,
+    alternates: [],
+    answer: `Réponse de ${id}.`,
+    offer: 'mon-espace-sante',
+    theme: 'presentation',
+    links: [],
+    source: { file: 'test.yaml', line: 1 },
+    ...facets,
+  };
+}
+
+const ENTRIES: FaqEntry[] = [
+  entry('obligatoire', 'Le référencement au catalogue est-il obligatoire ?', { theme: 'procedure', product: 'catalogue-de-services' }),
+  entry('donnees', 'Quelles données figurent dans Mon espace santé ?', { theme: 'donnees', product: 'dossier-medical' }),
+  entry('mos', 'Qu’est-ce que le MOS ?', { offer: 'mos-nos' }),
+  entry('general', 'Quelles sont les fonctionnalités de Mon espace santé ?'),
+];
+const analyzer = createFrenchAnalyzer([{ canonical: 'mon espace santé', terms: ['MES'] }]);
+
+async function denseRetriever(weights?: { dense: number; lexical: number }): Promise<HybridRetriever> {
+  const provider = new FakeEmbeddingProvider();
+  const index = new InMemoryVectorIndex(provider.dimension);
+  const labels: VectorLabel[] = [];
+  const texts = ENTRIES.map((e) => e.question);
+  const vectors = await provider.embed(texts, 'passage');
+  vectors.forEach((vector, i) => {
+    index.add(i, vector);
+    labels.push({ entryId: ENTRIES[i].id, kind: 'question' });
+  });
+  return HybridRetriever.create({ entries: ENTRIES, analyzer, dense: { provider, index, labels }, weights });
+}
+
+describe('HybridRetriever', () => {
+  it('ranks the entry whose phrasing matches, lexical only', async () => {
+    const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer });
+    const { ranked } = await retriever.retrieve('est ce obligatoire le referencement ?');
+    expect(retriever.description).toBe('lexical');
+    expect(ranked[0].entry.id).toBe('obligatoire');
+    expect(ranked[0].score).toBeGreaterThan(0);
+    expect(ranked[0].score).toBeLessThanOrEqual(1);
+  });
+
+  it('folds acronyms through the analyser (MES = Mon espace santé)', async () => {
+    const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer });
+    const { ranked } = await retriever.retrieve('quelles donnees dans MES');
+    expect(ranked[0].entry.id).toBe('donnees');
+  });
+
+  it('restricts to entries matching the facets, a missing facet matching every value', async () => {
+    const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer });
+    const { ranked } = await retriever.retrieve('mon espace santé', { filter: { product: 'dossier-medical' } });
+    expect(ranked.map((r) => r.entry.id).sort()).toEqual(['donnees', 'general']);
+  });
+
+  it('returns nothing for an empty query or a branch without entries', async () => {
+    const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer });
+    expect((await retriever.retrieve('   ')).ranked).toEqual([]);
+    expect((await retriever.retrieve('MOS', { filter: { offer: 'segur' } })).ranked).toEqual([]);
+  });
+
+  it('fuses dense and lexical scores in [0, 1] and names its mode', async () => {
+    const retriever = await denseRetriever();
+    expect(retriever.description).toBe('hybrid(fake:fake-trigram-64)');
+    const { ranked } = await retriever.retrieve('Qu’est-ce que le MOS ?');
+    expect(ranked[0].entry.id).toBe('mos');
+    expect(ranked[0].dense).toBeGreaterThan(0.5);
+    for (const r of ranked) {
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('runs dense only when the lexical weight is zero', async () => {
+    const retriever = await denseRetriever({ dense: 1, lexical: 0 });
+    expect(retriever.description).toMatch(/^dense\(/);
+    const { ranked } = await retriever.retrieve('Quelles sont les fonctionnalités de Mon espace santé ?');
+    expect(ranked[0].entry.id).toBe('general');
+    expect(ranked.every((r) => r.lexical === 0)).toBe(true);
+  });
+
+  it('refuses a dense weight without a dense component', () => {
+    expect(() => HybridRetriever.create({ entries: ENTRIES, analyzer, weights: { dense: 0.5, lexical: 0.5 } })).toThrow(/dense/);
+  });
+
+  it('wraps embedding failures with the method name and cause', async () => {
+    const provider = new FakeEmbeddingProvider();
+    const failing = { ...provider, name: 'broken', model: 'x', dimension: provider.dimension, embed: async () => { throw new Error('boom'); } };
+    const retriever = HybridRetriever.create({
+      entries: ENTRIES,
+      analyzer,
+      dense: { provider: failing, index: new InMemoryVectorIndex(provider.dimension), labels: [] },
+    });
+    await expect(retriever.retrieve('MOS')).rejects.toThrow(/HybridRetriever\.retrieve.*broken/);
+  });
+});
