@@ -1,0 +1,83 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedbackRecord } from '../../bot/FeedbackStore.js';
+import { SqliteFeedbackStore } from '../../bot/SqliteFeedbackStore.js';
+
+const base = {
+  channel: 'webchat',
+  userHash: 'u'.repeat(32),
+  conversationHash: 'c'.repeat(32),
+  kbVersion: 'kb1',
+} as const;
+
+function vote(time: string, helpful: boolean, extra: Partial<FeedbackRecord> = {}) {
+  return { ...base, kind: 'feedback' as const, time, question: 'Le référencement est-il obligatoire ?', answerId: 'mes-referencement-obligatoire', score: 0.8, rank: 1, helpful, ...extra };
+}
+
+describe('SqliteFeedbackStore', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'feedback-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates the folder and the schema on first use, in WAL mode', async () => {
+    const file = path.join(dir, 'nested', 'deeper', 'feedback.db');
+    const store = await SqliteFeedbackStore.create(file);
+    await store.recordUnanswered({ ...base, kind: 'unanswered', time: '2026-01-01T00:00:00.000Z', question: 'météo ?' });
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('upserts a vote by its key: the last choice wins and only one record stays', async () => {
+    const store = await SqliteFeedbackStore.create(path.join(dir, 'f.db'));
+    await store.recordFeedback({ ...vote('2026-01-01T10:00:00.000Z', true), voteKey: 'k1' });
+    await store.recordFeedback({ ...vote('2026-01-01T10:00:05.000Z', false), voteKey: 'k1' });
+    const records = await store.list();
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kind: 'feedback', helpful: false, time: '2026-01-01T10:00:05.000Z', answerId: 'mes-referencement-obligatoire', score: 0.8, rank: 1 });
+    await store.close();
+  });
+
+  it('adds a comment to an existing vote and refuses a comment without a vote', async () => {
+    const store = await SqliteFeedbackStore.create(path.join(dir, 'f.db'));
+    await store.recordFeedback({ ...vote('2026-01-01T10:00:00.000Z', false), voteKey: 'k2' });
+    await store.addComment('k2', 'Il manque la date limite');
+    expect((await store.list())[0].comment).toBe('Il manque la date limite');
+    await expect(store.addComment('unknown', 'x')).rejects.toThrow(/addComment/);
+    await store.close();
+  });
+
+  it('stores unanswered questions without answer fields and lists oldest first', async () => {
+    const store = await SqliteFeedbackStore.create(path.join(dir, 'f.db'));
+    await store.recordUnanswered({ ...base, kind: 'unanswered', time: '2026-01-02T00:00:00.000Z', question: 'second' });
+    await store.recordFeedback({ ...vote('2026-01-03T00:00:00.000Z', true), voteKey: 'k3' });
+    await store.recordUnanswered({ ...base, kind: 'unanswered', time: '2026-01-01T00:00:00.000Z', question: 'first' });
+    const records = await store.list();
+    expect(records.map((r) => r.question)).toEqual(['first', 'second', 'Le référencement est-il obligatoire ?']);
+    expect(records[0]).toEqual({ ...base, kind: 'unanswered', time: '2026-01-01T00:00:00.000Z', question: 'first' });
+    await store.close();
+  });
+
+  it('keeps records across reopening the file', async () => {
+    const file = path.join(dir, 'f.db');
+    const first = await SqliteFeedbackStore.create(file);
+    await first.recordFeedback({ ...vote('2026-01-01T10:00:00.000Z', true), voteKey: 'k4' });
+    await first.close();
+    const second = await SqliteFeedbackStore.create(file);
+    expect(await second.list()).toHaveLength(1);
+    await second.close();
+  });
+
+  it('fails with the method name when the file cannot be opened', async () => {
+    await expect(SqliteFeedbackStore.create(dir)).rejects.toThrow(/SqliteFeedbackStore\.create/);
+  });
+});
