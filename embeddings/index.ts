@@ -17,3 +17,5 @@ export {
   HYBRID_WEIGHTS,
 } from './HybridRetriever.js';
 export type { DenseCalibration, DenseComponent, FusionWeights, HybridRetrieverOptions, VectorLabel } from './HybridRetriever.js';
+export { UseEmbeddingProvider, loadEnergeticUseModel, USE_LITE_DIMENSION, USE_LITE_NAME } from './UseEmbeddingProvider.js';
+export type { UseEmbeddingProviderOptions, UseModel, UseModelLoader } from './UseEmbeddingProvider.js';
