@@ -1,2 +1,11 @@
 export * from './types.js';
 export { matchesFilter } from './matchesFilter.js';
+export { KnowledgeBaseError, formatProblem, sortProblems, type KbProblem } from './KnowledgeBaseError.js';
+export { loadKnowledgeBase, readKbSources, TAXONOMY_FILE, SYNONYMS_FILE, ENTRIES_DIR } from './loadKnowledgeBase.js';
+export { validateKnowledgeBase, type KbSources, type KbValidation } from './validateKnowledgeBase.js';
+export { validateEntries, MIN_ALTERNATES, isIsoDate, isWebUrl, type EntryDraft, type EntriesValidation, type Located } from './validateEntries.js';
+export { validateTaxonomy, SLUG_PATTERN, isFacet, type TaxonomyValidation } from './validateTaxonomy.js';
+export { validateSynonyms, type SynonymsValidation } from './validateSynonyms.js';
+export { computeKbVersion, canonicalJson, shortVersion, SHORT_VERSION_LENGTH } from './kbVersion.js';
+export { foldForComparison } from './foldText.js';
+export type { SourceText, SourcePos } from './yamlSource.js';

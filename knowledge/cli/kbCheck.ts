@@ -1,0 +1,47 @@
+/**
+ * `npm run kb:check [-- --dir <path>]`: validates the KB and prints a summary,
+ * or every problem one per line (exit code 1). Reads no environment variable.
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { KnowledgeBaseError, formatProblem, loadKnowledgeBase, shortVersion, type KnowledgeBase } from '../index.js';
+
+export const DEFAULT_KB_DIR = 'knowledge/data';
+
+/** One line for a valid KB: "KB OK: 17 entries, version <hash12>, N alternates". */
+export function summarize(kb: KnowledgeBase): string {
+  const alternates = kb.entries.reduce((sum, entry) => sum + entry.alternates.length, 0);
+  return `KB OK: ${kb.entries.length} entries, version ${shortVersion(kb.version)}, ${alternates} alternates`;
+}
+
+export interface KbCheckOutput {
+  readonly exitCode: 0 | 1;
+  readonly lines: readonly string[];
+}
+
+/** Runs the check for CLI arguments (without node and script); pure apart from reading the KB. */
+export async function runKbCheck(args: readonly string[]): Promise<KbCheckOutput> {
+  let dir: string;
+  try {
+    const { values } = parseArgs({ args: [...args], options: { dir: { type: 'string' } }, strict: true, allowPositionals: false });
+    dir = values.dir ?? DEFAULT_KB_DIR;
+  } catch (error) {
+    return { exitCode: 1, lines: [`kb:check: ${error instanceof Error ? error.message : String(error)}`, 'usage: kb:check [--dir <path>]'] };
+  }
+  try {
+    return { exitCode: 0, lines: [summarize(await loadKnowledgeBase(dir))] };
+  } catch (error) {
+    if (error instanceof KnowledgeBaseError) {
+      return { exitCode: 1, lines: [...error.problems.map(formatProblem), `KB INVALID: ${error.problems.length} problem(s) in ${dir}`] };
+    }
+    throw error;
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  const output = await runKbCheck(process.argv.slice(2));
+  const write = output.exitCode === 0 ? console.log : console.error;
+  for (const line of output.lines) write(line);
+  process.exitCode = output.exitCode;
+}

@@ -1,0 +1,143 @@
+/**
+ * Pure validation of the whole KB from source texts: per-file schema checks,
+ * then cross-file checks (duplicate ids, facet values against the taxonomy,
+ * alternates colliding with questions or other alternates). Reports every
+ * problem at once; the loader only reads files and calls this.
+ */
+import type { KbProblem } from './KnowledgeBaseError.js';
+import { sortProblems } from './KnowledgeBaseError.js';
+import { foldForComparison } from './foldText.js';
+import { computeKbVersion } from './kbVersion.js';
+import { FACETS, type FaqEntry, type KnowledgeBase, type Taxonomy } from './types.js';
+import { validateEntries, type EntryDraft, type Located } from './validateEntries.js';
+import { validateSynonyms } from './validateSynonyms.js';
+import { validateTaxonomy } from './validateTaxonomy.js';
+import type { SourceText } from './yamlSource.js';
+
+export interface KbSources {
+  readonly taxonomy: SourceText;
+  readonly synonyms: SourceText;
+  /** One per entries/*.yaml file, in the order entries should appear. */
+  readonly entries: readonly SourceText[];
+}
+
+/** Tagged result: an invalid KB is an expected outcome, not an exception. */
+export type KbValidation =
+  | { readonly ok: true; readonly kb: KnowledgeBase }
+  | { readonly ok: false; readonly problems: readonly KbProblem[] };
+
+export function validateKnowledgeBase(sources: KbSources): KbValidation {
+  const taxonomy = validateTaxonomy(sources.taxonomy);
+  const synonyms = validateSynonyms(sources.synonyms);
+  const files = sources.entries.map(validateEntries);
+  const drafts = files.flatMap((f) => f.drafts);
+  const problems: KbProblem[] = [
+    ...taxonomy.problems,
+    ...synonyms.problems,
+    ...files.flatMap((f) => f.problems),
+    ...checkIds(drafts),
+    ...checkFacets(drafts, taxonomy.taxonomy),
+    ...checkPhrasings(drafts),
+  ];
+  if (sources.entries.length === 0) {
+    problems.push({ file: 'entries/', line: 1, column: 1, message: 'no entries/*.yaml file' });
+  }
+  const entries = drafts.map((d) => d.entry).filter((e): e is FaqEntry => e !== undefined);
+  if (problems.length > 0 || entries.length !== drafts.length) {
+    return { ok: false, problems: sortProblems(problems) };
+  }
+  const content = { entries, taxonomy: taxonomy.taxonomy, synonyms: synonyms.synonyms };
+  return { ok: true, kb: { ...content, version: computeKbVersion(content) } };
+}
+
+function problemAt(at: Located<unknown>, message: string, entryId: string | undefined, field: string): KbProblem {
+  return { file: at.file, line: at.line, column: at.column, ...(entryId === undefined ? {} : { entryId }), field, message };
+}
+
+function where(at: Located<unknown>): string {
+  return `${at.file}:${at.line}`;
+}
+
+function checkIds(drafts: readonly EntryDraft[]): KbProblem[] {
+  const problems: KbProblem[] = [];
+  const seen = new Map<string, Located<string>>();
+  for (const draft of drafts) {
+    if (draft.id === undefined) continue;
+    const first = seen.get(draft.id.value);
+    if (first === undefined) seen.set(draft.id.value, draft.id);
+    else problems.push(problemAt(draft.id, `duplicate id (first used at ${where(first)})`, draft.id.value, 'id'));
+  }
+  return problems;
+}
+
+/** Facet values must be taxonomy choices, on a path where that facet's question is asked. */
+function checkFacets(drafts: readonly EntryDraft[], taxonomy: Taxonomy): KbProblem[] {
+  const problems: KbProblem[] = [];
+  for (const draft of drafts) {
+    const entryId = draft.id?.value;
+    for (const facet of FACETS) {
+      const located = draft.facets[facet];
+      if (located === undefined) continue;
+      const question = taxonomy.questions.find((q) => q.facet === facet);
+      if (question === undefined) {
+        problems.push(problemAt(located, `the taxonomy has no question for facet "${facet}"`, entryId, facet));
+        continue;
+      }
+      const choices = question.choices.map((c) => c.value);
+      if (!choices.includes(located.value)) {
+        problems.push(problemAt(located, `unknown value "${located.value}" (choices: ${choices.join(', ')})`, entryId, facet));
+        continue;
+      }
+      for (const [other, allowed] of Object.entries(question.appliesWhen ?? {})) {
+        const actual = draft.facets[other as keyof typeof draft.facets]?.value;
+        if (allowed !== undefined && (actual === undefined || !allowed.includes(actual))) {
+          const found = actual === undefined ? `no ${other}` : `${other} "${actual}"`;
+          problems.push(problemAt(located, `facet "${facet}" only applies when ${other} is ${allowed.join(' or ')}, this entry has ${found}`, entryId, facet));
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+interface Phrasing {
+  readonly entryId: string | undefined;
+  readonly kind: 'question' | 'alternate';
+  readonly at: Located<string>;
+}
+
+/** Questions are unique, and an alternate repeats neither a question nor another alternate. */
+function checkPhrasings(drafts: readonly EntryDraft[]): KbProblem[] {
+  const problems: KbProblem[] = [];
+  const questions = new Map<string, Phrasing>();
+  for (const draft of drafts) {
+    if (draft.question === undefined) continue;
+    const key = foldForComparison(draft.question.value);
+    const first = questions.get(key);
+    const entryId = draft.id?.value;
+    if (first === undefined) questions.set(key, { entryId, kind: 'question', at: draft.question });
+    else problems.push(problemAt(draft.question, `same question as entry ${first.entryId ?? '?'} (${where(first.at)})`, entryId, 'question'));
+  }
+  const alternates = new Map<string, Phrasing>();
+  for (const draft of drafts) {
+    const entryId = draft.id?.value;
+    draft.alternates.forEach((alternate, index) => {
+      const field = `alternates[${index}]`;
+      const key = foldForComparison(alternate.value);
+      const question = questions.get(key);
+      if (question !== undefined) {
+        const owner = question.entryId === entryId ? 'this entry' : `entry ${question.entryId ?? '?'}`;
+        problems.push(problemAt(alternate, `identical to the question of ${owner} (${where(question.at)})`, entryId, field));
+        return;
+      }
+      const first = alternates.get(key);
+      if (first !== undefined) {
+        const owner = first.entryId === entryId ? 'this entry' : `entry ${first.entryId ?? '?'}`;
+        problems.push(problemAt(alternate, `identical to an alternate of ${owner} (${where(first.at)})`, entryId, field));
+        return;
+      }
+      alternates.set(key, { entryId, kind: 'alternate', at: alternate });
+    });
+  }
+  return problems;
+}
