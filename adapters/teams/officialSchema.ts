@@ -40,6 +40,21 @@ export async function checkAgainstOfficialSchema(
   if (!existsSync(schemaFile)) {
     return { status: 'unavailable', reason: `no official schema at ${schemaFile} (only the hand-written rules were checked)` };
   }
+  const validate = await validatorFor(schemaFile);
+  if (validate(manifest)) return { status: 'valid', schemaFile };
+  const problems = (validate.errors ?? []).map(
+    (error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${paramsText(error.params)}`,
+  );
+  return { status: 'invalid', schemaFile, problems };
+}
+
+type Validator = ReturnType<typeof compile>;
+/** Compiling a 120 kB schema takes ~0.5 s: once per file and process is enough. */
+const validators = new Map<string, Validator>();
+
+async function validatorFor(schemaFile: string): Promise<Validator> {
+  const known = validators.get(schemaFile);
+  if (known) return known;
   let schema: unknown;
   try {
     schema = JSON.parse(await readFile(schemaFile, 'utf8'));
@@ -47,11 +62,8 @@ export async function checkAgainstOfficialSchema(
     throw new Error(`checkAgainstOfficialSchema: cannot read ${schemaFile}`, { cause });
   }
   const validate = compile(schema, schemaFile);
-  if (validate(manifest)) return { status: 'valid', schemaFile };
-  const problems = (validate.errors ?? []).map(
-    (error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${paramsText(error.params)}`,
-  );
-  return { status: 'invalid', schemaFile, problems };
+  validators.set(schemaFile, validate);
+  return validate;
 }
 
 function compile(schema: unknown, schemaFile: string) {
