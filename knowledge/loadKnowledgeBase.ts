@@ -42,6 +42,9 @@ export async function readKbSources(dir: string): Promise<KbSources> {
     if (!isMissing(error)) throw new Error(`loadKnowledgeBase: cannot list ${entriesDir}`, { cause: error });
     missing.push({ file: entriesDir, line: 1, column: 1, message: 'folder not found' });
   }
+  if (names.length === 0 && missing.length === 0) {
+    missing.push({ file: entriesDir, line: 1, column: 1, message: 'no *.yaml entry file in this folder' });
+  }
   const taxonomy = await read(path.join(dir, TAXONOMY_FILE));
   const synonyms = await read(path.join(dir, SYNONYMS_FILE));
   const entries = await Promise.all(names.map((name) => read(path.join(entriesDir, name))));

@@ -88,8 +88,9 @@ function checkFacets(drafts: readonly EntryDraft[], taxonomy: Taxonomy): KbProbl
         problems.push(problemAt(located, `unknown value "${located.value}" (choices: ${choices.join(', ')})`, entryId, facet));
         continue;
       }
-      for (const [other, allowed] of Object.entries(question.appliesWhen ?? {})) {
-        const actual = draft.facets[other as keyof typeof draft.facets]?.value;
+      for (const other of FACETS) {
+        const allowed = question.appliesWhen?.[other];
+        const actual = draft.facets[other]?.value;
         if (allowed !== undefined && (actual === undefined || !allowed.includes(actual))) {
           const found = actual === undefined ? `no ${other}` : `${other} "${actual}"`;
           problems.push(problemAt(located, `facet "${facet}" only applies when ${other} is ${allowed.join(' or ')}, this entry has ${found}`, entryId, facet));

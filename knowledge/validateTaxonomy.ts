@@ -31,7 +31,7 @@ interface PendingReference {
 }
 
 export function isFacet(value: string): value is Facet {
-  return (FACETS as readonly string[]).includes(value);
+  return FACETS.some((facet) => facet === value);
 }
 
 export function validateTaxonomy(text: SourceText): TaxonomyValidation {
