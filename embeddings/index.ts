@@ -19,3 +19,16 @@ export {
 export type { DenseCalibration, DenseComponent, FusionWeights, HybridRetrieverOptions, VectorLabel } from './HybridRetriever.js';
 export { UseEmbeddingProvider, loadEnergeticUseModel, USE_LITE_DIMENSION, USE_LITE_NAME } from './UseEmbeddingProvider.js';
 export type { UseEmbeddingProviderOptions, UseModel, UseModelLoader } from './UseEmbeddingProvider.js';
+export {
+  HnswVectorIndex,
+  loadHnswlib,
+  readHnswHeader,
+  DEFAULT_HNSW_PARAMS,
+  HNSW_M,
+  HNSW_EF_CONSTRUCTION,
+  HNSW_EF_SEARCH,
+  HNSW_RANDOM_SEED,
+} from './HnswVectorIndex.js';
+export type { HnswCreateOptions, HnswFileHeader, HnswLoadOptions, HnswLoader, HnswNative, HnswParams } from './HnswVectorIndex.js';
+export { IndexStore, HNSW_BACKEND, INDEX_FORMAT_VERSION, EMBED_BATCH_SIZE, MANIFEST_FILE, LABELS_FILE, HNSW_FILE } from './IndexStore.js';
+export type { IndexDocument, IndexManifest, LoadedIndex, LoadOrBuildOptions, VectorIndexBackend } from './IndexStore.js';
