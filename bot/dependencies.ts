@@ -1,0 +1,33 @@
+import type { ConversationState, UserState } from 'botbuilder';
+import type { Retriever } from '../embeddings/index.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
+import type { FeedbackStore } from './FeedbackStore.js';
+import type { IdHasher } from './hashId.js';
+
+/**
+ * The logging the bot needs; pino's logger satisfies it. Callers never put
+ * message text or raw user ids in `obj` at info level.
+ */
+export interface BotLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+/** Everything the bot is built from; the composition root (adapters/main.ts) or a test provides it. */
+export interface FaqBotDependencies {
+  readonly knowledgeBase: KnowledgeBase;
+  readonly retriever: Retriever;
+  readonly feedbackStore: FeedbackStore;
+  /** Salted id hasher (see `createIdHasher`). */
+  readonly hashId: IdHasher;
+  readonly logger: BotLogger;
+  readonly conversationState: ConversationState;
+  /** Saved at the end of each turn with the conversation state, for hosts that keep per-user data. */
+  readonly userState?: UserState;
+  /** Clock for record times; tests pin it. */
+  readonly clock?: () => Date;
+  /** Period of the typing indicator while a search runs (default `TYPING_INTERVAL_MS`). */
+  readonly typingIntervalMs?: number;
+}

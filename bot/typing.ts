@@ -1,0 +1,26 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+
+/** Teams and Web Chat show a typing indicator for a few seconds: one every 3 s keeps it alive without flooding. */
+export const TYPING_INTERVAL_MS = 3_000;
+
+/**
+ * Runs `work` while showing a typing indicator: one right away, then one per
+ * `intervalMs` until the work settles. A failed indicator is reported to
+ * `onTypingError` (it must not fail the search itself).
+ */
+export async function withTyping<T>(
+  context: TurnContext,
+  intervalMs: number,
+  work: () => Promise<T>,
+  onTypingError: (error: unknown) => void,
+): Promise<T> {
+  await context.sendActivity({ type: ActivityTypes.Typing });
+  const timer = setInterval(() => {
+    context.sendActivity({ type: ActivityTypes.Typing }).catch(onTypingError);
+  }, intervalMs);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -1,0 +1,88 @@
+import { parsePayload, type FaqPayload } from './payload.js';
+
+/** Longer messages get a polite note and only their beginning is searched. */
+export const MAX_MESSAGE_CHARS = 1_000;
+/** Longest slice of the user's text quoted back in a reply. */
+export const MAX_QUOTE_CHARS = 120;
+/** Longest comment stored after a 👎. */
+export const MAX_COMMENT_CHARS = 1_000;
+
+export type Command = 'restart' | 'help';
+
+/** What one incoming message is, before any state is looked at. */
+export type UserInput =
+  | { readonly kind: 'payload'; readonly payload: FaqPayload }
+  | { readonly kind: 'invalidPayload'; readonly reason: string }
+  | { readonly kind: 'command'; readonly command: Command }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'noWords' }
+  | { readonly kind: 'text'; readonly text: string; readonly truncated: boolean };
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  menu: 'restart',
+  recommencer: 'restart',
+  restart: 'restart',
+  accueil: 'restart',
+  aide: 'help',
+  help: 'help',
+};
+
+/**
+ * Classifies a message from its text and its card `value`. A card value wins
+ * over text (Teams' messageBack sends both); a value that is not ours is
+ * reported, not guessed at.
+ */
+export function classifyInput(text: string | undefined, value: unknown): UserInput {
+  const cleaned = cleanText(text ?? '');
+  if (value !== undefined && value !== null) {
+    const parsed = parsePayload(value);
+    if (parsed.kind === 'payload') return parsed;
+    if (cleaned === '') return { kind: 'invalidPayload', reason: parsed.reason };
+  }
+  if (cleaned === '') return { kind: 'empty' };
+  const command = COMMANDS[foldCommand(cleaned)];
+  if (command) return { kind: 'command', command };
+  if (!/[\p{L}\p{N}]/u.test(cleaned)) return { kind: 'noWords' };
+  const truncated = cleaned.length > MAX_MESSAGE_CHARS;
+  return { kind: 'text', text: truncated ? cleaned.slice(0, MAX_MESSAGE_CHARS) : cleaned, truncated };
+}
+
+/** NFC, control characters removed, whitespace collapsed and trimmed. */
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The user's text made safe to quote inside a Markdown reply (Web Chat and
+ * Teams both render Markdown): shortened, HTML and Markdown specials escaped,
+ * URLs defused, so nothing the user typed comes back as live markup.
+ */
+export function quoteUserText(text: string, max = MAX_QUOTE_CHARS): string {
+  const cleaned = cleanText(text);
+  const short = cleaned.length > max ? `${cleaned.slice(0, max - 1).trimEnd()}…` : cleaned;
+  return short
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]{}()#|~!]/g, (char) => `\\${char}`)
+    .replace(/:\/\//g, ':\\/\\/');
+}
+
+/** A comment as stored: cleaned and bounded. */
+export function boundComment(text: string): string {
+  return cleanText(text).slice(0, MAX_COMMENT_CHARS);
+}
+
+function foldCommand(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^[/!]+/, '')
+    .replace(/[\s.!?…]+$/u, '');
+}

@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FaqEntry, KnowledgeBase } from '../../knowledge/index.js';
+import { isKnownChoice, nextTriageStep, triagePath, type TriageStep } from '../../bot/triage.js';
+import { loadTestKnowledgeBase } from './support/knowledge.js';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await loadTestKnowledgeBase();
+});
+
+function ask(step: TriageStep): { facet: string; values: string[] } {
+  if (step.kind !== 'ask') throw new Error(`expected a question, got ${step.kind}`);
+  return { facet: step.question.facet, values: step.choices.map((c) => c.value) };
+}
+function results(step: TriageStep): string[] {
+  if (step.kind !== 'results') throw new Error(`expected results, got ${step.kind}`);
+  return step.entries.map((e) => e.id);
+}
+
+describe('nextTriageStep on the real KB', () => {
+  it('starts with the offer question, Ségur included although it has no entry yet', () => {
+    const step = nextTriageStep(kb, {});
+    expect(ask(step)).toEqual({ facet: 'offer', values: ['innovation', 'mon-espace-sante', 'segur', 'mos-nos'] });
+    if (step.kind === 'ask') expect(step.question.prompt).toBe("Votre question concerne quel type d'offre ?");
+  });
+
+  it('says plainly that the Ségur branch is empty instead of asking corridor questions', () => {
+    expect(nextTriageStep(kb, { offer: 'segur' })).toEqual({ kind: 'empty', label: 'Ségur du numérique en santé' });
+  });
+
+  it('skips the product question where it does not apply (innovation) and asks the theme', () => {
+    expect(ask(nextTriageStep(kb, { offer: 'innovation' }))).toEqual({ facet: 'theme', values: ['presentation', 'collaboration'] });
+    expect(results(nextTriageStep(kb, { offer: 'innovation', theme: 'collaboration' }))).toEqual(['innovation-collaboration']);
+  });
+
+  it('asks the product for Mon espace santé, with products covered by the entry that has no product', () => {
+    expect(ask(nextTriageStep(kb, { offer: 'mon-espace-sante' }))).toEqual({
+      facet: 'product',
+      values: ['catalogue-de-services', 'dossier-medical', 'messagerie', 'agenda'],
+    });
+  });
+
+  it('skips a forced theme: Agenda leads to one entry only', () => {
+    expect(results(nextTriageStep(kb, { offer: 'mon-espace-sante', product: 'agenda' }))).toEqual(['mes-fonctionnalites']);
+  });
+
+  it('offers only the themes that lead somewhere on the chosen path', () => {
+    expect(ask(nextTriageStep(kb, { offer: 'mon-espace-sante', product: 'dossier-medical' }))).toEqual({
+      facet: 'theme',
+      values: ['presentation', 'donnees'],
+    });
+    expect(ask(nextTriageStep(kb, { offer: 'mon-espace-sante', product: 'catalogue-de-services' })).values).toEqual([
+      'presentation',
+      'eligibilite',
+      'procedure',
+      'benefices',
+      'donnees',
+    ]);
+  });
+
+  it('ends with the matching entries', () => {
+    expect(
+      results(nextTriageStep(kb, { offer: 'mon-espace-sante', product: 'catalogue-de-services', theme: 'eligibilite' })),
+    ).toEqual(['mes-referencement-eligibilite', 'mes-referencement-doctrine']);
+    expect(results(nextTriageStep(kb, { offer: 'mos-nos', product: 'nos', theme: 'presentation' }))).toEqual(['mos-nos-definition']);
+  });
+});
+
+describe('nextTriageStep rules on a synthetic KB', () => {
+  const entry = (id: string, facets: Partial<FaqEntry>): FaqEntry => ({
+    id, question: id, alternates: [], answer: id, offer: 'o', theme: 't', links: [], source: { file: 'x', line: 1 }, ...facets,
+  });
+
+  it('skips a question whose choices all lead to the same entries', () => {
+    const synthetic = {
+      entries: [entry('a', { theme: 't1' }), entry('b', { theme: 't2' })],
+      taxonomy: {
+        questions: [
+          { facet: 'offer' as const, prompt: 'offre ?', choices: [{ value: 'o', label: 'O' }] },
+          { facet: 'product' as const, prompt: 'produit ?', choices: [{ value: 'p1', label: 'P1' }, { value: 'p2', label: 'P2' }] },
+          { facet: 'theme' as const, prompt: 'thème ?', choices: [{ value: 't1', label: 'T1' }, { value: 't2', label: 'T2' }] },
+        ],
+      },
+    };
+    expect(ask(nextTriageStep(synthetic, {}))).toEqual({ facet: 'theme', values: ['t1', 't2'] });
+  });
+});
+
+describe('helpers', () => {
+  it('formats the triage path in facet order', () => {
+    expect(triagePath({ theme: 'eligibilite', offer: 'mon-espace-sante' })).toBe('offer=mon-espace-sante > theme=eligibilite');
+    expect(triagePath({})).toBe('');
+  });
+
+  it('knows the taxonomy choices', () => {
+    expect(isKnownChoice(kb, 'offer', 'segur')).toBe(true);
+    expect(isKnownChoice(kb, 'offer', 'nope')).toBe(false);
+  });
+});
