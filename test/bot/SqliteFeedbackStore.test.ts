@@ -13,7 +13,7 @@ const base = {
   kbVersion: 'kb1',
 } as const;
 
-function vote(time: string, helpful: boolean, extra: Partial<FeedbackRecord> = {}) {
+function vote(time: string, helpful: boolean, extra: Partial<Omit<FeedbackRecord, "kind">> = {}) {
   return { ...base, kind: 'feedback' as const, time, question: 'Le référencement est-il obligatoire ?', answerId: 'mes-referencement-obligatoire', score: 0.8, rank: 1, helpful, ...extra };
 }
 
