@@ -2,30 +2,11 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KnowledgeBaseError, MIN_ALTERNATES, loadKnowledgeBase, type FaqEntry } from '../../knowledge/index.js';
+import { KnowledgeBaseError, MIN_ALTERNATES, loadKnowledgeBase } from '../../knowledge/index.js';
 import { ENTRIES_YAML, SYNONYMS_YAML, TAXONOMY_YAML, lineOf } from './support/kbFixture.js';
+import { EXPECTED } from './support/expectedEntries.js';
 import { KB_DIR } from './support/paths.js';
 
-/** The ids and facets other parts of the bot rely on, in the seed's order. */
-const EXPECTED: readonly (Pick<FaqEntry, 'id' | 'offer' | 'theme'> & { product?: string })[] = [
-  { id: 'innovation-offre-construction', offer: 'innovation', theme: 'presentation' },
-  { id: 'innovation-collaboration', offer: 'innovation', theme: 'collaboration' },
-  { id: 'mes-referencement-eligibilite', offer: 'mon-espace-sante', product: 'catalogue-de-services', theme: 'eligibilite' },
-  { id: 'mes-referencement-doctrine', offer: 'mon-espace-sante', product: 'catalogue-de-services', theme: 'eligibilite' },
-  { id: 'mes-donnees-disponibles', offer: 'mon-espace-sante', product: 'dossier-medical', theme: 'donnees' },
-  { id: 'mos-nos-cas-usage', offer: 'mos-nos', theme: 'usages' },
-  { id: 'mos-definition', offer: 'mos-nos', product: 'mos', theme: 'presentation' },
-  { id: 'mes-echange-donnees-services', offer: 'mon-espace-sante', product: 'catalogue-de-services', theme: 'donnees' },
-  { id: 'mes-catalogue-definition', offer: 'mon-espace-sante', product: 'catalogue-de-services', theme: 'presentation' },
-  { id: 'mes-referencement-obligatoire', offer: 'mon-espace-sante', product: 'catalogue-de-services', theme: 'procedure' },
-  { id: 'mes-fonctionnalites', offer: 'mon-espace-sante', theme: 'presentation' },
-  { id: 'mes-referencement-benefices', offer: 'mon-espace-sante', product: 'catalogue-de-services', theme: 'benefices' },
-  { id: 'mes-referencement-calendrier', offer: 'mon-espace-sante', product: 'catalogue-de-services', theme: 'procedure' },
-  { id: 'mos-nos-pourquoi', offer: 'mos-nos', theme: 'usages' },
-  { id: 'mos-nos-definition', offer: 'mos-nos', product: 'nos', theme: 'presentation' },
-  { id: 'mos-modelisation-uml', offer: 'mos-nos', product: 'mos', theme: 'presentation' },
-  { id: 'mos-nos-mises-a-jour', offer: 'mos-nos', theme: 'mises-a-jour' },
-];
 
 describe('the real knowledge base', () => {
   it('loads the 17 entries with the agreed ids and facets', async () => {

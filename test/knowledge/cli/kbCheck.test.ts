@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKbCheck } from '../../../knowledge/cli/kbCheck.js';
+import { ENTRIES_YAML, SYNONYMS_YAML, TAXONOMY_YAML, lineOf } from '../support/kbFixture.js';
+import { KB_DIR, REPO_ROOT } from '../support/paths.js';
+
+const run = promisify(execFile);
+const OK_LINE = /^KB OK: 17 entries, version [0-9a-f]{12}, (\d+) alternates$/;
+
+describe('kb:check', () => {
+  let broken: string;
+  let brokenEntries: string;
+  beforeAll(async () => {
+    broken = await mkdtemp(path.join(tmpdir(), 'kb-check-'));
+    await mkdir(path.join(broken, 'entries'));
+    await writeFile(path.join(broken, 'taxonomy.yaml'), TAXONOMY_YAML);
+    await writeFile(path.join(broken, 'synonyms.yaml'), SYNONYMS_YAML);
+    brokenEntries = ENTRIES_YAML.replace('id: seconde-entree', 'id: premiere-entree').replace('theme: presentation', 'theme: inconnu');
+    await writeFile(path.join(broken, 'entries', 'x.yaml'), brokenEntries);
+  });
+  afterAll(async () => {
+    await rm(broken, { recursive: true, force: true });
+  });
+
+  it('summarises the real KB with its entry and alternate counts', async () => {
+    const output = await runKbCheck(['--dir', KB_DIR]);
+    expect(output.exitCode).toBe(0);
+    expect(output.lines).toHaveLength(1);
+    const match = OK_LINE.exec(output.lines[0] ?? '');
+    expect(match).not.toBeNull();
+    expect(Number(match?.[1])).toBeGreaterThanOrEqual(17 * 6);
+  });
+
+  it('prints every problem, one per line, and fails', async () => {
+    const output = await runKbCheck(['--dir', broken]);
+    const file = path.join(broken, 'entries', 'x.yaml');
+    expect(output.exitCode).toBe(1);
+    expect(output.lines).toEqual([
+      `${file}:${lineOf(brokenEntries, 'theme: inconnu')}:12 [premiere-entree] theme: unknown value "inconnu" (choices: presentation, procedure)`,
+      `${file}:${lineOf(brokenEntries, 'id: premiere-entree', 'Alpha variante 6')}:9 [premiere-entree] id: duplicate id (first used at ${file}:2)`,
+      `KB INVALID: 2 problem(s) in ${broken}`,
+    ]);
+  });
+
+  it('rejects unknown arguments with usage', async () => {
+    const output = await runKbCheck(['--directory', 'x']);
+    expect(output.exitCode).toBe(1);
+    expect(output.lines.at(-1)).toBe('usage: kb:check [--dir <path>]');
+  });
+
+  it('runs as a script: exit 0 with the summary, exit 1 with problems on stderr', async () => {
+    const script = path.join(REPO_ROOT, 'knowledge/cli/kbCheck.ts');
+    const ok = await run(process.execPath, ['--import', 'tsx', script, '--dir', KB_DIR], { cwd: REPO_ROOT, timeout: 20_000 });
+    expect(ok.stdout.trim()).toMatch(OK_LINE);
+    const failure = await run(process.execPath, ['--import', 'tsx', script, '--dir', broken], { cwd: REPO_ROOT, timeout: 20_000 }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    expect(failure).toHaveProperty('stderr', expect.stringContaining('KB INVALID: 2 problem(s)'));
+  });
+});
