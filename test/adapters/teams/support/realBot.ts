@@ -1,0 +1,56 @@
+/**
+ * The real FAQ bot for the Teams replays: the real knowledge base, the real (lexical) hybrid
+ * retrieval, the SQLite feedback store in a temp folder, and a logger that keeps every line
+ * so the tests can check what reaches the logs.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
+import { createFaqBot, createIdHasher, createOnTurnError, SqliteFeedbackStore, type BotLogger, type FaqBot } from '../../../../bot/index.js';
+import { createFrenchAnalyzer, HybridRetriever } from '../../../../embeddings/index.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../../../knowledge/index.js';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..', '..');
+export const KB_DIR = path.join(REPO_ROOT, 'knowledge', 'data');
+
+export interface LogLine {
+  readonly level: 'info' | 'warn' | 'error' | 'debug';
+  readonly obj: object;
+  readonly msg?: string;
+}
+
+export interface RealBot {
+  readonly bot: FaqBot;
+  readonly kb: KnowledgeBase;
+  readonly store: SqliteFeedbackStore;
+  readonly logs: LogLine[];
+  /** Errors that reached onTurnError: a replay expects none. */
+  readonly turnErrors: Error[];
+  readonly onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  readonly hash: (id: string) => string;
+}
+
+export async function createRealBot(): Promise<RealBot> {
+  const kb = await loadKnowledgeBase(KB_DIR);
+  const retriever = HybridRetriever.create({ entries: kb.entries, analyzer: createFrenchAnalyzer(kb.synonyms) });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'teams-replay-'));
+  const store = await SqliteFeedbackStore.create(path.join(dir, 'feedback.db'));
+  const logs: LogLine[] = [];
+  const logger: BotLogger = {
+    info: (obj, msg) => void logs.push({ level: 'info', obj, msg }),
+    warn: (obj, msg) => void logs.push({ level: 'warn', obj, msg }),
+    error: (obj, msg) => void logs.push({ level: 'error', obj, msg }),
+    debug: (obj, msg) => void logs.push({ level: 'debug', obj, msg }),
+  };
+  const hash = createIdHasher('teams-replay-salt');
+  const conversationState = new ConversationState(new MemoryStorage());
+  const bot = createFaqBot({ knowledgeBase: kb, retriever, feedbackStore: store, hashId: hash, logger, conversationState });
+  const turnErrors: Error[] = [];
+  const handleError = createOnTurnError(logger, conversationState, hash);
+  const onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
+    turnErrors.push(error);
+    await handleError(context, error);
+  };
+  return { bot, kb, store, logs, turnErrors, onTurnError, hash };
+}
