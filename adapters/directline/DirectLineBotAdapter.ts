@@ -1,0 +1,78 @@
+import { BotAdapter, TurnContext } from 'botbuilder';
+import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
+import type { DirectLineConversations } from './DirectLineConversations.js';
+
+/** Longest `delay` activity honoured, so a bot cannot hold a turn open indefinitely. */
+export const MAX_DELAY_MS = 5_000;
+/** Activity types a Direct Line client never receives. */
+const NOT_DELIVERED = new Set(['trace', 'invokeResponse']);
+
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/**
+ * Runs the bot in-process for the built-in Direct Line endpoint: what the bot sends is
+ * appended to the conversation's activity log instead of being POSTed to a channel.
+ * Turns of one conversation run one after the other, as a channel would deliver them,
+ * so conversation state is never written by two turns at once.
+ */
+export class DirectLineBotAdapter extends BotAdapter {
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(private readonly conversations: DirectLineConversations) {
+    super();
+  }
+
+  /** Queues a turn behind the conversation's previous turns; resolves when this turn has run. */
+  processActivity(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
+    const key = activity.conversation?.id;
+    if (!key) return Promise.reject(new Error('DirectLineBotAdapter.processActivity: activity without conversation id'));
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const turn = previous.then(() => this.runMiddleware(new TurnContext(this, activity), logic));
+    // The queue only orders turns; this turn's failure reaches the caller through `turn`.
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return turn;
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === 'delay') {
+        const ms = typeof activity.value === 'number' ? activity.value : 1000;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(ms, 0), MAX_DELAY_MS)));
+        responses.push({ id: '' });
+        continue;
+      }
+      if (activity.type && NOT_DELIVERED.has(activity.type)) {
+        responses.push({ id: '' });
+        continue;
+      }
+      const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
+      const stored = this.conversations.append(conversationId, { ...activity, timestamp: new Date() });
+      responses.push({ id: stored.id ?? '' });
+    }
+    return responses;
+  }
+
+  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
+    const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
+    // An activity already trimmed from the log cannot be updated any more; that is not an error for the bot.
+    this.conversations.replace(conversationId, activity);
+  }
+
+  override async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
+    const conversationId = reference.conversation?.id ?? context.activity.conversation.id;
+    if (reference.activityId) this.conversations.remove(conversationId, reference.activityId);
+  }
+
+  override async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
+    await this.processActivity(activity, logic);
+  }
+}

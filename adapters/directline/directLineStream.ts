@@ -1,0 +1,90 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { clientIp, DIRECT_LINE_BASE, queryParam } from './directLineRoutes.js';
+import type { DirectLineError, DirectLineService } from './DirectLineService.js';
+
+/** Interval of WebSocket pings; a client that missed one is dropped. */
+export const STREAM_HEARTBEAT_MS = 30_000;
+/** Clients only send empty keep-alive messages; anything bigger is refused by `ws`. */
+const MAX_CLIENT_MESSAGE_BYTES = 1024;
+/** A client that lets this much pile up unread is too slow: drop it, it will reconnect and resume at its watermark. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+const STREAM_PATH = new RegExp(`^${DIRECT_LINE_BASE}/conversations/([^/]+)/stream$`);
+
+export interface LiveStreams {
+  /** Closes every stream with 1001 "going away" (graceful shutdown). */
+  close(): void;
+  readonly size: number;
+}
+
+/**
+ * Serves the Direct Line WebSocket stream on the HTTP server's `upgrade` event: after
+ * the token check, pushes `{ activities, watermark }` sets as they are appended.
+ */
+export function attachDirectLineStream(httpServer: HttpServer, service: DirectLineService): LiveStreams {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const match = STREAM_PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (!match) return refuse(socket, { kind: 'error', status: 404, code: 'NotFound', message: 'No stream here' });
+    const limited = service.checkIp(clientIp(req));
+    if (limited.kind === 'error') return refuse(socket, limited);
+    const auth = service.authorizeStream(queryParam(req, 't'), decodeURIComponent(match[1]));
+    if (auth.kind === 'error') return refuse(socket, auth);
+    const checked = service.checkStream(auth.body, queryParam(req, 'watermark'));
+    if (checked.kind === 'error') return refuse(socket, checked);
+
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
+      // Web Chat sends empty messages as keep-alives; there is nothing else to read.
+      ws.on('message', () => alive.set(ws, true));
+      ws.on('error', () => ws.terminate());
+      const unsubscribe = service.openStream(auth.body, checked.body, (set) => {
+        if (ws.readyState !== ws.OPEN) return;
+        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+          ws.terminate();
+          return;
+        }
+        ws.send(JSON.stringify(set));
+      });
+      ws.on('close', unsubscribe);
+    });
+  };
+  httpServer.on('upgrade', onUpgrade);
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, STREAM_HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    close(): void {
+      clearInterval(heartbeat);
+      httpServer.off('upgrade', onUpgrade);
+      for (const ws of wss.clients) ws.close(1001, 'Server shutting down');
+      wss.close();
+    },
+    get size(): number {
+      return wss.clients.size;
+    },
+  };
+}
+
+/** Answers a refused upgrade with a plain HTTP response, as Direct Line does, then closes the socket. */
+function refuse(socket: Duplex, failure: DirectLineError): void {
+  const body = JSON.stringify({ error: { code: failure.code, message: failure.message } });
+  const retry = failure.retryAfterSeconds !== undefined ? `Retry-After: ${failure.retryAfterSeconds}\r\n` : '';
+  socket.end(
+    `HTTP/1.1 ${failure.status} ${failure.code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${retry}Connection: close\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,100 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ECHO_GREETING, startEchoServer, type StartedServer } from './helpers/echoBot.js';
+
+/** What the bot POSTed back to the channel's serviceUrl. */
+interface Captured {
+  readonly path: string;
+  readonly body: { type?: string; text?: string; replyToId?: string; conversation?: { id?: string } };
+}
+
+/** A fake channel: records the replies the bot sends to `serviceUrl`. */
+async function startCaptureServer(): Promise<{ url: string; captured: Captured[]; server: Server }> {
+  const captured: Captured[] = [];
+  const server = createHttpServer(async (req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(Buffer.from(chunk));
+    captured.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ id: `reply-${captured.length}` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('capture server has no port');
+  return { url: `http://127.0.0.1:${address.port}`, captured, server };
+}
+
+function activity(serviceUrl: string, fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    channelId: 'emulator',
+    serviceUrl,
+    id: 'incoming-1',
+    from: { id: 'user-1', name: 'Vendor', role: 'user' },
+    recipient: { id: 'bot-1', name: 'Bot', role: 'bot' },
+    conversation: { id: 'conv-1' },
+    timestamp: new Date().toISOString(),
+    ...fields,
+  };
+}
+
+describe('POST /api/messages (Bot Framework protocol through CloudAdapter)', () => {
+  let started: StartedServer | undefined;
+  let capture: Awaited<ReturnType<typeof startCaptureServer>> | undefined;
+  afterEach(async () => {
+    await started?.app.close();
+    await new Promise((resolve) => capture?.server.close(resolve) ?? resolve(undefined));
+    started = capture = undefined;
+  });
+
+  it('runs the bot and posts its replies back to the serviceUrl (no app id: local traffic accepted)', async () => {
+    started = await startEchoServer();
+    capture = await startCaptureServer();
+    const post = (body: Record<string, unknown>): Promise<Response> =>
+      fetch(`${started?.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+    const joined = await post(activity(capture.url, { type: 'conversationUpdate', id: 'join-1', membersAdded: [{ id: 'user-1' }] }));
+    expect(joined.status).toBe(200);
+    const asked = await post(activity(capture.url, { type: 'message', text: 'Qu’est-ce que le MOS ?' }));
+    expect(asked.status).toBe(200);
+
+    expect(capture.captured.map((reply) => reply.body.text)).toEqual([ECHO_GREETING, 'echo: Qu’est-ce que le MOS ?']);
+    const answer = capture.captured[1];
+    expect(answer.path).toBe('/v3/conversations/conv-1/activities/incoming-1');
+    expect(answer.body).toMatchObject({ type: 'message', replyToId: 'incoming-1', conversation: { id: 'conv-1' } });
+  });
+
+  it('answers 401 and does not run the bot when an app id is configured and no token is sent', async () => {
+    started = await startEchoServer({
+      MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-password',
+    });
+    capture = await startCaptureServer();
+    const response = await fetch(`${started.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(activity(capture.url, { type: 'message', text: 'bonjour' })),
+    });
+    expect(response.status).toBe(401);
+    expect(started.bot.seen).toEqual([]);
+    expect(capture.captured).toEqual([]);
+
+    const forged = await fetch(`${started.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer not.a.jwt' },
+      body: JSON.stringify(activity(capture.url, { type: 'message', text: 'bonjour' })),
+    });
+    expect(forged.status).toBe(401);
+    expect(started.bot.seen).toEqual([]);
+  });
+
+  it('refuses malformed JSON (400) and oversized bodies (413) and keeps serving', async () => {
+    started = await startEchoServer();
+    const bad = await fetch(`${started.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":' });
+    expect(bad.status).toBe(400);
+    const huge = await fetch(`${started.url}/api/messages`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(600 * 1024) }),
+    });
+    expect(huge.status).toBe(413);
+    expect((await fetch(`${started.url}/healthz`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEchoServer, type StartedServer } from './helpers/echoBot.js';
+
+describe('createServer: health, page and shutdown', () => {
+  let started: StartedServer | undefined;
+  afterEach(async () => {
+    await started?.app.close();
+    started = undefined;
+  });
+
+  it('reports status, KB version, entries, embedding provider and index state on /healthz', async () => {
+    started = await startEchoServer();
+    const response = await fetch(`${started.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      kbVersion: 'test-kb',
+      entries: 3,
+      embeddings: { provider: 'fake', model: 'none' },
+      indexState: 'ready',
+      directLine: 'built-in',
+    });
+  });
+
+  it('serves the French page with a strict CSP and Web Chat from node_modules, not from a CDN', async () => {
+    started = await startEchoServer();
+    const page = await fetch(`${started.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Assistant Portail Industriels – ANS');
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((match) => match[1]);
+    expect(scripts).toEqual(['/webchat/webchat.js', '/app.js']);
+
+    const bundle = await fetch(`${started.url}/webchat/webchat.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-encoding')).toBe('gzip');
+    expect((await bundle.text()).length).toBeGreaterThan(1_000_000);
+
+    const embed = await fetch(`${started.url}/embed.js`);
+    expect(embed.headers.get('content-type')).toContain('javascript');
+    expect(await embed.text()).toContain('aria-expanded');
+  });
+
+  it('answers 304 to a matching ETag and 404 with a JSON error for unknown paths', async () => {
+    started = await startEchoServer();
+    const first = await fetch(`${started.url}/styles.css`);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fetch(`${started.url}/styles.css`, { headers: { 'if-none-match': etag ?? '' } });
+    expect(again.status).toBe(304);
+    const missing = await fetch(`${started.url}/../package.json`);
+    expect(missing.status).toBe(404);
+    const body: unknown = await missing.json();
+    expect(body).toMatchObject({ error: { code: expect.any(String) } });
+  });
+
+  it('finishes a turn in flight before close() resolves, then refuses connections', async () => {
+    started = await startEchoServer();
+    const { url, app, bot } = started;
+    const session = await (await fetch(`${url}/api/directline/token`, { method: 'POST' })).json();
+    const headers = { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' };
+    await fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers });
+    const slowPost = fetch(`${url}/v3/directline/conversations/${session.conversationId}/activities`, {
+      method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'slow' }),
+    });
+    await waitFor(() => bot.seen.includes('slow'));
+    const closing = app.close();
+    const response = await slowPost;
+    expect(response.status).toBe(200);
+    await closing;
+    started = undefined;
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('waitFor: condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
