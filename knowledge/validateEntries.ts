@@ -21,6 +21,8 @@ const LINK_FIELDS = ['label', 'url'] as const;
 const ENTRY_FACETS = ['offer', 'corridor', 'dispositif', 'product', 'theme'] as const satisfies readonly Facet[];
 const REQUIRED_FACETS: readonly Facet[] = ['offer', 'theme'];
 
+/** The seed closes each answer with this question; the bot asks it itself, so it must not be stored. */
+const FEEDBACK_QUESTION = 'Cette réponse vous a-t-elle été utile';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -89,6 +91,9 @@ function readEntry(source: YamlSource, map: YAMLMap): EntryDraft {
   }
   const question = str('question', true);
   const answer = str('answer', true);
+  if (answer?.includes(FEEDBACK_QUESTION)) {
+    source.report(valueOf(pairs.get('answer')), `must not include "${FEEDBACK_QUESTION} ?" (the bot asks it)`, { ...ctx, field: 'answer' });
+  }
   const alternates = readAlternates(source, map, pairs, entryId);
   const facets: Partial<Record<Facet, Located<string>>> = {};
   for (const facet of ENTRY_FACETS) {

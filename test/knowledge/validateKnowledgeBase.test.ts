@@ -145,6 +145,13 @@ describe('validateKnowledgeBase: entry problems are located', () => {
     ]);
   });
 
+  it('reports an answer that still carries the seed’s feedback question', () => {
+    const entries = replaceOnce(ENTRIES_YAML, 'pour Alpha.\n', 'pour Alpha.\n      Cette réponse vous a-t-elle été utile ?\n');
+    expect(entryProblems(entries)).toEqual([
+      expect.objectContaining({ line: lineOf(entries, 'answer: |-'), column: 13, entryId: 'premiere-entree', field: 'answer' }),
+    ]);
+  });
+
   it('reports fewer than 6 alternates', () => {
     const entries = replaceOnce(ENTRIES_YAML, '      - "Beta variante 6 ?"\n', '');
     expect(entryProblems(entries)).toEqual([
