@@ -1,0 +1,250 @@
+import { readFile } from 'node:fs/promises';
+import type { Activity } from 'botbuilder';
+import { expect } from 'vitest';
+import { parse } from 'yaml';
+import type { Retriever } from '../../../embeddings/index.js';
+import type { KnowledgeBase } from '../../../knowledge/index.js';
+import { cardsOf, isAnswer, readableText } from './activities.js';
+import { FakeRetriever, type RetrievalRule } from './FakeRetriever.js';
+import { BOT_ACCOUNT, createHarness, USER_ACCOUNT, type Harness } from './harness.js';
+
+/**
+ * A readable conversation script (test/transcripts/*.yaml). `user …` steps send
+ * an activity; `bot …`, `store has`, `retriever was asked`, `invoke responds`
+ * and `answer channelData` check the replies of the last user step (or the
+ * state after it).
+ */
+export interface Transcript {
+  readonly title: string;
+  readonly channel?: string;
+  readonly conversationType?: 'personal' | 'channel' | 'groupChat';
+  /** `scripted` (default): a FakeRetriever with `retrieval`; `real`: the production retriever over the real KB. */
+  readonly retriever?: 'scripted' | 'real';
+  readonly retrieval?: readonly RetrievalRule[];
+  readonly steps: readonly unknown[];
+}
+
+export interface RunOptions {
+  readonly kb: KnowledgeBase;
+  readonly realRetriever: () => Promise<Retriever>;
+}
+
+export async function loadTranscript(file: string): Promise<Transcript> {
+  const doc: unknown = parse(await readFile(file, 'utf8'));
+  if (!isRecord(doc) || typeof doc.title !== 'string' || !Array.isArray(doc.steps)) {
+    throw new Error(`${file}: a transcript needs a title and a list of steps`);
+  }
+  const { channel, conversationType, retriever } = doc;
+  return {
+    title: doc.title,
+    steps: doc.steps,
+    ...(typeof channel === 'string' && { channel }),
+    ...((conversationType === 'personal' || conversationType === 'channel' || conversationType === 'groupChat') && { conversationType }),
+    ...((retriever === 'scripted' || retriever === 'real') && { retriever }),
+    retrieval: doc.retrieval === undefined ? [] : asArray(doc.retrieval).map((rule) => parseRule(rule, file)),
+  };
+}
+
+function parseRule(rule: unknown, file: string): RetrievalRule {
+  if (!isRecord(rule) || !isRecord(rule.ranked)) throw new Error(`${file}: a retrieval rule needs "ranked: {id: score}"`);
+  const ranked: Record<string, number> = {};
+  for (const [id, score] of Object.entries(rule.ranked)) {
+    if (typeof score !== 'number') throw new Error(`${file}: score of "${id}" must be a number`);
+    ranked[id] = score;
+  }
+  if (typeof rule.query === 'string') return { query: rule.query, ranked };
+  if (typeof rule.contains === 'string') return { contains: rule.contains, ranked };
+  throw new Error(`${file}: a retrieval rule needs "query" or "contains"`);
+}
+
+export async function runTranscript(transcript: Transcript, options: RunOptions): Promise<void> {
+  const scripted = transcript.retriever !== 'real';
+  const fake = scripted ? new FakeRetriever(options.kb.entries, transcript.retrieval ?? []) : undefined;
+  const harness = await createHarness({
+    kb: options.kb,
+    retriever: fake ?? (await options.realRetriever()),
+    channelId: transcript.channel,
+    conversationType: transcript.conversationType,
+  });
+  const run = new Run(harness, options.kb, fake);
+  try {
+    for (const [index, step] of transcript.steps.entries()) {
+      await run.step(step, `${transcript.title}, step ${index + 1}`);
+    }
+    const errors = harness.logs.filter((line) => line.level === 'error');
+    expect(errors, 'no turn may fail').toEqual([]);
+  } finally {
+    await harness.close();
+  }
+}
+
+class Run {
+  private batch: Partial<Activity>[] = [];
+  private readonly history: Partial<Activity>[] = [];
+  private callsBefore = 0;
+
+  constructor(
+    private readonly harness: Harness,
+    private readonly kb: KnowledgeBase,
+    private readonly fake: FakeRetriever | undefined,
+  ) {}
+
+  async step(step: unknown, where: string): Promise<void> {
+    if (step === 'user joins') return this.send({ type: 'conversationUpdate', membersAdded: [USER_ACCOUNT, BOT_ACCOUNT] });
+    if (step === 'bot types') return void expect(this.batch.some((a) => a.type === 'typing'), where).toBe(true);
+    if (step === 'bot is silent') return void expect(this.batch, where).toEqual([]);
+    if (!isRecord(step) || Object.keys(step).length !== 1) throw new Error(`${where}: a step is a one-key mapping`);
+    const [[key, arg]] = Object.entries(step);
+    switch (key) {
+      case 'user says':
+        return this.userSays(arg);
+      case 'user pastes':
+        return this.send({ type: 'message', text: String(field(arg, 'repeat')).repeat(Number(field(arg, 'times'))) });
+      case 'user sends value':
+        return this.send({ type: 'message', value: arg });
+      case 'user clicks':
+        return this.click(arg, where);
+      case 'user gives teams feedback':
+        return this.teamsFeedback(arg, where);
+      case 'bot says':
+        for (const text of strings(arg)) expect(this.texts(), `${where}: bot says "${text}"`).toContain(text);
+        return;
+      case 'bot does not say':
+        for (const text of strings(arg)) expect(this.texts(), `${where}: bot does not say "${text}"`).not.toContain(text);
+        return;
+      case 'bot shows buttons': {
+        const shown = this.batch.flatMap(cardsOf).map((card) => card.buttons.map((b) => b.title));
+        expect(shown, where).toContainEqual(strings(arg));
+        return;
+      }
+      case 'bot answers':
+        return this.expectAnswer(String(arg), where);
+      case 'bot replies':
+        expect(this.batch.filter((a) => a.type === 'message').length, where).toBe(arg);
+        return;
+      case 'store has':
+        return this.expectStore(arg, where);
+      case 'retriever was asked':
+        return this.expectRetrieval(arg, where);
+      case 'invoke responds': {
+        const response = this.batch.find((a) => a.type === 'invokeResponse');
+        expect(response?.value, where).toMatchObject({ status: arg });
+        return;
+      }
+      case 'answer channelData': {
+        const answer = this.batch.find(isAnswer);
+        expect(answer, `${where}: an answer in this turn`).toBeDefined();
+        expect(answer?.channelData ?? null, where).toEqual(arg);
+        return;
+      }
+      default:
+        throw new Error(`${where}: unknown step "${key}"`);
+    }
+  }
+
+  private async send(activity: Partial<Activity>): Promise<void> {
+    this.callsBefore = this.fake?.calls.length ?? 0;
+    this.batch = await this.harness.send(activity);
+    this.history.push(...this.batch);
+  }
+
+  private userSays(arg: unknown): Promise<void> {
+    if (typeof arg === 'string') return this.send({ type: 'message', text: arg });
+    const text = String(field(arg, 'text'));
+    if (field(arg, 'mention') !== true) return this.send({ type: 'message', text });
+    const mention = `<at>${BOT_ACCOUNT.name}</at>`;
+    return this.send({
+      type: 'message',
+      text: `${mention} ${text}`,
+      entities: [{ type: 'mention', mentioned: BOT_ACCOUNT, text: mention }],
+    });
+  }
+
+  /** Clicks a button by title (exact, else the only title containing it) on the latest card showing it, or the oldest. */
+  private click(arg: unknown, where: string): Promise<void> {
+    const title = typeof arg === 'string' ? arg : String(field(arg, 'button'));
+    const oldest = isRecord(arg) && arg.card === 'oldest';
+    const cards = this.history.flatMap(cardsOf);
+    const ordered = oldest ? cards : [...cards].reverse();
+    for (const card of ordered) {
+      const exact = card.buttons.filter((b) => b.title === title);
+      const partial = card.buttons.filter((b) => b.title.includes(title));
+      const button = exact[0] ?? (partial.length === 1 ? partial[0] : undefined);
+      if (button) return this.send({ type: 'message', value: button.data });
+    }
+    throw new Error(`${where}: no button "${title}" on any card`);
+  }
+
+  private teamsFeedback(arg: unknown, where: string): Promise<void> {
+    const answer = [...this.history].reverse().find(isAnswer);
+    if (!answer?.id) throw new Error(`${where}: no answer to give feedback on`);
+    const text = isRecord(arg) ? arg.text : undefined;
+    return this.send({
+      type: 'invoke',
+      name: 'message/submitAction',
+      replyToId: answer.id,
+      value: {
+        actionName: 'feedback',
+        actionValue: { reaction: field(arg, 'reaction'), ...(typeof text === 'string' && { feedback: JSON.stringify({ feedbackText: text }) }) },
+      },
+    });
+  }
+
+  private expectAnswer(id: string, where: string): void {
+    const entry = this.kb.entries.find((e) => e.id === id);
+    if (!entry) throw new Error(`${where}: unknown entry "${id}"`);
+    const answers = this.batch.filter(isAnswer).map(readableText);
+    expect(answers.length, `${where}: one answer`).toBe(1);
+    const verbatim = entry.answer.split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
+    expect(answers[0].startsWith(`${entry.question}\n`), `${where}: titled with the matched question`).toBe(true);
+    expect(answers[0], `${where}: the agency's words, verbatim`).toContain(verbatim);
+    expect(answers[0], where).toContain('Cette réponse vous a-t-elle été utile ?');
+  }
+
+  /** The listed records in order, plus what every record must satisfy: current KB version, hashed ids only. */
+  private async expectStore(arg: unknown, where: string): Promise<void> {
+    const records = await this.harness.store.list();
+    expect(records, where).toEqual(asArray(arg).map((record) => expect.objectContaining(record)));
+    for (const record of records) {
+      expect(record.kbVersion, where).toBe(this.kb.version);
+      expect(record.userHash, where).toMatch(/^[0-9a-f]{32}$/);
+      expect(record.conversationHash, where).toMatch(/^[0-9a-f]{32}$/);
+      expect(JSON.stringify(record), `${where}: no raw id stored`).not.toMatch(new RegExp(`${USER_ACCOUNT.id}|${this.harness.conversation.id}`));
+    }
+  }
+
+  private expectRetrieval(arg: unknown, where: string): void {
+    if (!this.fake) throw new Error(`${where}: "retriever was asked" needs the scripted retriever`);
+    const calls = this.fake.calls.slice(this.callsBefore);
+    if (arg === 'never') return void expect(calls, where).toEqual([]);
+    const last = calls[calls.length - 1];
+    expect(last, `${where}: a search ran`).toBeDefined();
+    const wanted = isRecord(arg) ? arg : {};
+    if ('query' in wanted) expect(last?.query, where).toBe(wanted.query);
+    if ('filter' in wanted) expect(calls[0]?.filter ?? null, `${where}: first search filter`).toEqual(wanted.filter);
+    if ('then' in wanted) expect(last?.filter ?? null, `${where}: relaxed search filter`).toEqual(wanted.then);
+    if ('maxLength' in wanted) expect(last?.query.length ?? Infinity, where).toBeLessThanOrEqual(Number(wanted.maxLength));
+  }
+
+  private texts(): string {
+    return this.batch.map(readableText).join('\n');
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asArray(value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new Error('expected a list');
+  return value;
+}
+
+function strings(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+function field(value: unknown, name: string): unknown {
+  if (!isRecord(value) || !(name in value)) throw new Error(`expected a mapping with "${name}"`);
+  return value[name];
+}
