@@ -32,3 +32,18 @@ export {
 export type { HnswCreateOptions, HnswFileHeader, HnswLoadOptions, HnswLoader, HnswNative, HnswParams } from './HnswVectorIndex.js';
 export { IndexStore, HNSW_BACKEND, INDEX_FORMAT_VERSION, EMBED_BATCH_SIZE, MANIFEST_FILE, LABELS_FILE, HNSW_FILE } from './IndexStore.js';
 export type { IndexDocument, IndexManifest, LoadedIndex, LoadOrBuildOptions, VectorIndexBackend } from './IndexStore.js';
+export {
+  TransformersEmbeddingProvider,
+  loadTransformersExtractor,
+  TRANSFORMERS_NAME,
+  DEFAULT_TRANSFORMERS_MODEL,
+  TRANSFORMERS_BATCH_SIZE,
+  E5_PREFIXES,
+} from './TransformersEmbeddingProvider.js';
+export type {
+  FeatureExtractor,
+  TextPrefixes,
+  TransformersEmbeddingOptions,
+  TransformersLoadRequest,
+  TransformersLoader,
+} from './TransformersEmbeddingProvider.js';
