@@ -12,8 +12,13 @@ export const DEFAULT_K = 5;
 export const MAX_QUERY_CHARS = 1_000;
 /** Nearest vectors fetched per query before grouping them by entry (several phrasings per entry). */
 export const DENSE_NEIGHBOURS = 60;
-/** An answer passage matching lexically counts less than a matching question phrasing. */
-export const ANSWER_LEXICAL_WEIGHT = 0.7;
+/** An answer passage matching lexically counts a little less than a matching question phrasing. */
+export const ANSWER_LEXICAL_WEIGHT = 0.9;
+/**
+ * All phrasings of an entry joined into one document: catches a query that
+ * mixes words of two alternates. Weighted below a single phrasing's match.
+ */
+export const UNION_LEXICAL_WEIGHT = 0.8;
 
 /**
  * Per-provider mapping of raw cosine similarity to [0, 1]: below `floor` means
@@ -85,6 +90,7 @@ export class HybridRetriever implements Retriever {
     entries.forEach((entry, entryIndex) => {
       for (const text of [entry.question, ...entry.alternates]) this.addLexical(text, entryIndex, 1);
       this.addLexical(entry.answer, entryIndex, ANSWER_LEXICAL_WEIGHT);
+      this.addLexical([entry.question, ...entry.alternates].join(' '), entryIndex, UNION_LEXICAL_WEIGHT);
     });
     const mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
     this.description = dense && this.weights.dense > 0 ? `${mode}(${dense.provider.name}:${dense.provider.model})` : mode;

@@ -1,0 +1,93 @@
+/**
+ * `npm run eval`: retrieval quality on the labelled set, per mode and provider,
+ * and HNSW recall@5 against exact search. Flags: `--verbose` lists misses,
+ * `--dump FILE` writes every score (for threshold tuning).
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../adapters/config.js';
+import { loadKnowledgeBase } from '../../knowledge/index.js';
+import { createKbRetriever, decide, type Decision, type EmbeddingProvider, type Retriever } from '../../embeddings/index.js';
+import { availableProviders } from './providers.js';
+import { loadEvalSet, type EvalSet } from './evalSet.js';
+import { computeMetrics, percentile, type InScopeOutcome, type ModeMetrics } from './metrics.js';
+import { measureRecall } from './recall.js';
+
+const { values: args } = parseArgs({
+  options: { verbose: { type: 'boolean', default: false }, 'lexical-only': { type: 'boolean', default: false }, dump: { type: 'string' }, 'skip-recall': { type: 'boolean', default: false } },
+});
+const config = loadConfig(process.env);
+const kb = await loadKnowledgeBase(config.kbDir);
+const set = await loadEvalSet('test/eval/questions.yaml', kb);
+const providers = args['lexical-only'] ? [] : await availableProviders(config);
+const dump: unknown[] = [];
+
+interface Row {
+  readonly mode: string;
+  readonly metrics: ModeMetrics;
+  readonly p50: number;
+  readonly p95: number;
+}
+
+async function evaluate(mode: string, retriever: Retriever, evalSet: EvalSet): Promise<Row> {
+  const latencies: number[] = [];
+  const run = async (q: string) => {
+    const start = performance.now();
+    const retrieval = await retriever.retrieve(q);
+    const decision = decide(retrieval);
+    latencies.push(performance.now() - start);
+    dump.push({ mode, q, ranked: retrieval.ranked.map((r) => [r.entry.id, +r.score.toFixed(4), +(r.dense ?? 0).toFixed(4), +(r.lexical ?? 0).toFixed(4)]) });
+    return { retrieval, decision };
+  };
+  const inScope: InScopeOutcome[] = [];
+  for (const item of evalSet.inScope) {
+    const { retrieval, decision } = await run(item.q);
+    const rankedIds = retrieval.ranked.map((r) => r.entry.id);
+    inScope.push({ expectedId: item.id, rankedIds, decision: decision.kind });
+    if (args.verbose && (rankedIds[0] !== item.id || decision.kind === 'none')) {
+      console.log(`  [${mode}] miss: "${item.q}" → ${rankedIds.slice(0, 3).join(', ')} (${decision.kind}; want ${item.id})`);
+    }
+  }
+  const outOfScope: Decision["kind"][] = [];
+  for (const item of evalSet.outOfScope) {
+    const { retrieval, decision } = await run(item.q);
+    outOfScope.push(decision.kind);
+    if (args.verbose && decision.kind !== 'none') {
+      console.log(`  [${mode}] accepted OOS: "${item.q}" → ${retrieval.ranked[0]?.entry.id} ${retrieval.ranked[0]?.score.toFixed(3)} (${decision.kind})`);
+    }
+  }
+  return { mode, metrics: computeMetrics(inScope, outOfScope), p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+}
+
+const rows: Row[] = [];
+rows.push(await evaluate('lexical', (await createKbRetriever({ kb, mode: 'lexical' })).retriever, set));
+for (const provider of providers) {
+  for (const mode of ['dense', 'hybrid'] as const) {
+    const { retriever } = await createKbRetriever({ kb, mode, provider, indexDir: config.indexDir });
+    rows.push(await evaluate(retriever.description, retriever, set));
+  }
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries; eval set: ${set.inScope.length} in scope, ${set.outOfScope.length} out of scope\n`);
+console.table(
+  Object.fromEntries(
+    rows.map((r) => [
+      r.mode,
+      {
+        'top-1': pct(r.metrics.top1),
+        'MRR@5': r.metrics.mrr5.toFixed(3),
+        'answered right': pct(r.metrics.answeredCorrectly),
+        'OOS rejected': pct(r.metrics.rejection),
+        'p50 ms': r.p50.toFixed(2),
+        'p95 ms': r.p95.toFixed(2),
+      },
+    ]),
+  ),
+);
+
+if (!args['skip-recall']) {
+  for (const line of await measureRecall(kb, providers as EmbeddingProvider[], set)) console.log(line);
+}
+if (args.dump) await writeFile(args.dump, dump.map((d) => JSON.stringify(d)).join('\n') + '\n');
+for (const provider of providers) await provider.dispose?.();
