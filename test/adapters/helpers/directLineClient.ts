@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import WebSocket from 'ws';
 
 /** A Direct Line activity as the tests read it. */
@@ -21,13 +21,24 @@ export interface HttpResult {
  * Minimal HTTP over node:http so a test can pick the source address (`localAddress`):
  * the load test spreads its clients over several loopback addresses like real users.
  */
+const agents = new Map<string, Agent>();
+/** Keep-alive connections per source address, as a browser keeps its connection to the site. */
+function agentFor(localAddress = ''): Agent {
+  let agent = agents.get(localAddress);
+  if (!agent) {
+    agent = new Agent({ keepAlive: true, ...(localAddress && { localAddress }) });
+    agents.set(localAddress, agent);
+  }
+  return agent;
+}
+
 export function httpJson(
   method: string,
   url: string,
   options: { headers?: Record<string, string>; body?: string; localAddress?: string } = {},
 ): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: options.headers, localAddress: options.localAddress, agent: false }, (res) => {
+    const req = request(url, { method, headers: options.headers, agent: agentFor(options.localAddress) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
