@@ -1,0 +1,30 @@
+import { TestAdapter, TurnContext } from 'botbuilder';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TYPING_INTERVAL_MS, withTyping } from '../../bot/typing.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('withTyping', () => {
+  it('shows typing at once, then at most once every 3 s while the work runs, and stops after', async () => {
+    vi.useFakeTimers();
+    const adapter = new TestAdapter();
+    const context = new TurnContext(adapter, { type: 'message', text: 'x', conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: 'c' }, channelId: 'test', serviceUrl: 'https://test' });
+    const work = withTyping(context, TYPING_INTERVAL_MS, () => new Promise<string>((resolve) => setTimeout(() => resolve('done'), 7_000)), () => undefined);
+    await vi.advanceTimersByTimeAsync(7_000);
+    await expect(work).resolves.toBe('done');
+    await vi.advanceTimersByTimeAsync(10_000);
+    const typing = adapter.activeQueue.filter((a) => a.type === 'typing');
+    expect(typing).toHaveLength(3); // t=0, 3 s, 6 s; none after the work settled
+  });
+
+  it('stops the indicator when the work fails, and lets the failure through', async () => {
+    vi.useFakeTimers();
+    const adapter = new TestAdapter();
+    const context = new TurnContext(adapter, { type: 'message', text: 'x', conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: 'c' }, channelId: 'test', serviceUrl: 'https://test' });
+    await expect(withTyping(context, TYPING_INTERVAL_MS, () => Promise.reject(new Error('boom')), () => undefined)).rejects.toThrow('boom');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(adapter.activeQueue.filter((a) => a.type === 'typing')).toHaveLength(1);
+  });
+});
