@@ -82,6 +82,8 @@ interface MarkedToken {
   readonly text: string;
   readonly keep: boolean;
   readonly stem: boolean;
+  /** Came from a canonical form: short pieces stay ("e" of "e-santé" keeps it apart from "santé"). */
+  readonly canonical: boolean;
 }
 
 /** Splits folded text into words, dropping elisions and joining other apostrophes. */
@@ -101,58 +103,95 @@ function tokenize(text: string): RawToken[] {
   return tokens;
 }
 
+/**
+ * French words that are also acronyms of the domain when written in capitals
+ * ("ans" = years, "ANS" = the agency; "sons" = sounds, "SONS" = the Ségur
+ * dispositif): in lowercase they never match an acronym synonym. Stop words
+ * ("mes", "nos") are treated the same way.
+ */
+export const WORDS_SPELLED_LIKE_ACRONYMS: ReadonlySet<string> = new Set(['ans', 'sons']);
+
 interface SynonymRule {
-  /** Folded lowercase words of the term. */
-  readonly words: readonly string[];
-  /** Single-word terms that are also stop words ("mes", "nos") only match when written as acronyms. */
-  readonly acronymOnly: boolean;
+  /** One matching key per word of the term (see {@link SynonymMatcher}). */
+  readonly keys: readonly string[];
   readonly replacement: readonly MarkedToken[];
 }
 
-function buildRules(synonyms: readonly SynonymGroup[], stopWords: ReadonlySet<string>): Map<string, SynonymRule[]> {
-  const byFirstWord = new Map<string, SynonymRule[]>();
-  for (const group of synonyms) {
-    const canonical = tokenize(group.canonical).map((token) => token.text);
-    if (canonical.length === 0) {
-      throw new Error(`createFrenchAnalyzer: synonym group has an empty canonical form (terms: ${group.terms.join(', ')})`);
-    }
-    // A one-word canonical form is a name ("mos", "nos"): keep it whole, even if it looks like a stop word.
-    const single = canonical.length === 1;
-    const replacement = canonical.map((text) => ({ text, keep: single, stem: !single }));
-    for (const term of [group.canonical, ...group.terms]) {
-      const words = tokenize(term).map((token) => token.text);
-      if (words.length === 0) continue;
-      const rule = { words, acronymOnly: words.length === 1 && stopWords.has(words[0]), replacement };
-      const list = byFirstWord.get(words[0]) ?? [];
-      list.push(rule);
-      byFirstWord.set(words[0], list);
-    }
-  }
-  // Longest terms first, so "mon espace de sante" wins over "espace".
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return byFirstWord;
+/** Shortest stem whose final s/x is a plural mark the French stemmer left ("applis" → "appli", not "mos" → "mo"). */
+const MIN_PLURAL_LENGTH = 4;
+
+function withoutPlural(stem: string): string {
+  return stem.length >= MIN_PLURAL_LENGTH && /[sx]$/.test(stem) ? stem.slice(0, -1) : stem;
 }
 
-function rewriteSynonyms(tokens: readonly RawToken[], rules: ReadonlyMap<string, readonly SynonymRule[]>): MarkedToken[] {
-  const out: MarkedToken[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const token = tokens[i];
-    const rule = rules.get(token.text)?.find(
-      (candidate) =>
-        (!candidate.acronymOnly || token.acronym) &&
-        candidate.words.every((word, offset) => tokens[i + offset]?.text === word),
-    );
-    if (rule) {
-      out.push(...rule.replacement);
-      i += rule.words.length;
-    } else {
-      // Acronyms are names: never dropped as stop words ("NOS"), never stemmed ("ANS" is not "an").
-      out.push({ text: token.text, keep: token.acronym, stem: !token.acronym });
-      i += 1;
+/**
+ * Finds synonym terms in token sequences. Words of a term match on their stem
+ * ("~" keys), so inflections are found ("applis", "dossiers médicaux partagés");
+ * words written as acronyms in the synonym file match as written ("=" keys):
+ * "ANS" and "cisis" match, "depuis deux ans" does not.
+ */
+class SynonymMatcher {
+  private readonly rulesByFirstKey = new Map<string, SynonymRule[]>();
+
+  constructor(
+    synonyms: readonly SynonymGroup[],
+    private readonly stemmer: Stemmer,
+    private readonly stopWords: ReadonlySet<string>,
+  ) {
+    for (const group of synonyms) {
+      const canonical = tokenize(group.canonical);
+      if (canonical.length === 0) {
+        throw new Error(`createFrenchAnalyzer: synonym group has an empty canonical form (terms: ${group.terms.join(', ')})`);
+      }
+      // A one-word canonical form is a name ("startup", "ANS"): kept even if it looks like a stop word.
+      // Canonical acronyms ("ANS", "CI-SIS") are not stemmed; canonical words are, so they meet their inflections.
+      const single = canonical.length === 1;
+      const replacement = canonical.map(({ text, acronym }) => ({ text, keep: single || acronym, stem: !acronym, canonical: true }));
+      for (const term of [group.canonical, ...group.terms]) {
+        const words = tokenize(term);
+        if (words.length === 0) continue;
+        const keys = words.map((word) => (word.acronym ? `=${word.text}` : this.stemKey(word.text)));
+        const list = this.rulesByFirstKey.get(keys[0]) ?? [];
+        list.push({ keys, replacement });
+        this.rulesByFirstKey.set(keys[0], list);
+      }
     }
   }
-  return out;
+
+  private stemKey(word: string): string {
+    return `~${withoutPlural(this.stemmer.stem(word))}`;
+  }
+
+  /** The keys a word of the text can match: its stem, and its spelling unless it is a French word spelled like an acronym. */
+  private keysOf(token: RawToken): string[] {
+    const keys = [this.stemKey(token.text)];
+    const ambiguous = this.stopWords.has(token.text) || WORDS_SPELLED_LIKE_ACRONYMS.has(token.text);
+    if (token.acronym || !ambiguous) keys.push(`=${token.text}`);
+    return keys;
+  }
+
+  /** Replaces every synonym term by its canonical form, longest term first; other words pass through marked. */
+  rewrite(tokens: readonly RawToken[]): MarkedToken[] {
+    const keys = tokens.map((token) => this.keysOf(token));
+    const out: MarkedToken[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const rule = keys[i]
+        .flatMap((key) => this.rulesByFirstKey.get(key) ?? [])
+        .filter((candidate) => candidate.keys.every((key, offset) => keys[i + offset]?.includes(key)))
+        .sort((a, b) => b.keys.length - a.keys.length)[0];
+      if (rule) {
+        out.push(...rule.replacement);
+        i += rule.keys.length;
+      } else {
+        // Acronyms are names: never dropped as stop words ("NOS"), never stemmed ("ANS" is not "an").
+        const token = tokens[i];
+        out.push({ text: token.text, keep: token.acronym, stem: !token.acronym, canonical: false });
+        i += 1;
+      }
+    }
+    return out;
+  }
 }
 
 /**
@@ -165,13 +204,13 @@ export function createFrenchAnalyzer(synonyms: readonly SynonymGroup[]): TextAna
   naturalFrench ??= loadNaturalFrench();
   const { stemmer } = naturalFrench;
   const stopWords: ReadonlySet<string> = new Set(naturalFrench.stopWords.map((word) => foldAccents(word).toLowerCase()));
-  const rules = buildRules(synonyms, stopWords);
+  const matcher = new SynonymMatcher(synonyms, stemmer, stopWords);
 
   return {
     analyze(text: string): string[] {
       const tokens: string[] = [];
-      for (const token of rewriteSynonyms(tokenize(text), rules)) {
-        if (!token.keep && (stopWords.has(token.text) || token.text.length < MIN_TOKEN_LENGTH)) continue;
+      for (const token of matcher.rewrite(tokenize(text))) {
+        if (!token.keep && (stopWords.has(token.text) || (!token.canonical && token.text.length < MIN_TOKEN_LENGTH))) continue;
         tokens.push(token.stem && !/^\p{N}+$/u.test(token.text) ? stemmer.stem(token.text) : token.text);
       }
       return tokens;

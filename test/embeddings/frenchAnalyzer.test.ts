@@ -6,6 +6,10 @@ const SYNONYMS: readonly SynonymGroup[] = [
   { canonical: 'Mon espace santé', terms: ['MES', 'mon espace de santé', 'espace numérique de santé'] },
   { canonical: 'NOS', terms: ['nomenclatures des objets de santé'] },
   { canonical: 'MOS', terms: ['modèle des objets de santé'] },
+  { canonical: 'ANS', terms: ['agence du numérique en santé'] },
+  { canonical: 'DMP', terms: ['dossier médical partagé'] },
+  { canonical: 'application', terms: ['appli', 'app'] },
+  { canonical: 'e-santé', terms: ['esanté'] },
 ];
 
 describe('foldAccents', () => {
@@ -79,6 +83,27 @@ describe('createFrenchAnalyzer', () => {
     expect(analyzer.analyze('le modèle des objets de santé')).toEqual(['mos']);
     expect(analyzer.analyze('MOS et NOS')).toEqual(['mos', 'nos']);
     expect(analyzer.analyze('le mos')).toEqual(['mos']);
+  });
+
+  it('finds inflected synonym terms (plurals, irregular plurals)', () => {
+    expect(analyzer.analyze('les dossiers médicaux partagés')).toEqual(['dmp']);
+    expect(analyzer.analyze('mes applis')).toEqual(analyzer.analyze('application'));
+  });
+
+  it('stems a one-word canonical form so it meets inflections that are not listed terms', () => {
+    expect(analyzer.analyze('une app')).toEqual(analyzer.analyze('les applications'));
+  });
+
+  it('matches acronym terms typed in lowercase, except French words spelled like them', () => {
+    expect(analyzer.analyze('le dmp')).toEqual(['dmp']);
+    expect(analyzer.analyze('l’agence du numérique en santé')).toEqual(['ans']);
+    expect(analyzer.analyze('depuis deux ans')).not.toContain('ans');
+    expect(analyzer.analyze('depuis deux ans')).toEqual(plain.analyze('depuis deux ans'));
+  });
+
+  it('keeps the short pieces of a canonical form ("e" of e-santé)', () => {
+    expect(analyzer.analyze('esanté')).toEqual(analyzer.analyze('e-santé'));
+    expect(analyzer.analyze('esanté')).not.toEqual(analyzer.analyze('santé'));
   });
 
   it('keeps numbers', () => {
