@@ -12,7 +12,7 @@ import type { FaqBotDependencies } from './dependencies.js';
 import { FaqResponder } from './FaqResponder.js';
 import { messages } from './messages.js';
 import { parsePayload, type FaqPayload } from './payload.js';
-import { isKnownChoice } from './triage.js';
+import { isKnownChoice, matchTypedChoice } from './triage.js';
 import { classifyInput } from './userInput.js';
 
 export const MAIN_DIALOG = 'faq.main';
@@ -85,6 +85,7 @@ export class MainDialog extends ComponentDialog {
           await dc.continueDialog();
           return;
         }
+        if (await this.typedChoice(dc, input.text)) return;
         return this.responder.answerText(dc.context, input.text, input.truncated);
     }
   }
@@ -147,6 +148,18 @@ export class MainDialog extends ComponentDialog {
       return;
     }
     await this.responder.staleButton(dc.context, messages.staleButton);
+  }
+
+  /** A typed message that names a choice of the pending question counts as a click on it. */
+  private async typedChoice(dc: DialogContext, text: string): Promise<boolean> {
+    const data = await this.responder.state(dc.context);
+    const pending = data.pendingChoice;
+    if (this.active(dc) !== TRIAGE_DIALOG || !pending) return false;
+    const value = matchTypedChoice(this.deps.knowledgeBase, data.facets, pending.facet, text);
+    if (value === undefined) return false;
+    data.facets = { ...data.facets, [pending.facet]: value };
+    await dc.replaceDialog(TRIAGE_DIALOG);
+    return true;
   }
 
   private async restart(dc: DialogContext): Promise<void> {

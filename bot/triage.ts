@@ -1,5 +1,6 @@
 import {
   FACETS,
+  foldForComparison,
   matchesFilter,
   type Facet,
   type FacetFilter,
@@ -54,6 +55,22 @@ export function matchingEntries(kb: TriageKnowledge, facets: FacetFilter): FaqEn
 /** Whether `value` is a choice the taxonomy offers for `facet`. */
 export function isKnownChoice(kb: TriageKnowledge, facet: Facet, value: string): boolean {
   return findChoice(kb, facet, value) !== undefined;
+}
+
+/**
+ * The choice of the pending question that a typed message names (its label or
+ * value, ignoring case, accents and end punctuation), so a user who types
+ * "Dossier médical" instead of clicking is understood.
+ */
+export function matchTypedChoice(kb: TriageKnowledge, facets: FacetFilter, facet: Facet, text: string): string | undefined {
+  const step = nextTriageStep(kb, facets);
+  if (step.kind !== 'ask' || step.question.facet !== facet) return undefined;
+  const typed = foldChoice(text);
+  return step.choices.find((choice) => foldChoice(choice.label) === typed || foldChoice(choice.value) === typed)?.value;
+}
+
+function foldChoice(text: string): string {
+  return foldForComparison(text).replace(/[\s?!.…]+$/u, '');
 }
 
 /** The triage path as stored with feedback on answers reached by buttons: "offer=… > theme=…". */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FaqEntry, KnowledgeBase } from '../../knowledge/index.js';
-import { isKnownChoice, nextTriageStep, triagePath, type TriageStep } from '../../bot/triage.js';
+import { isKnownChoice, matchTypedChoice, nextTriageStep, triagePath, type TriageStep } from '../../bot/triage.js';
 import { loadTestKnowledgeBase } from './support/knowledge.js';
 
 let kb: KnowledgeBase;
@@ -95,5 +95,17 @@ describe('helpers', () => {
   it('knows the taxonomy choices', () => {
     expect(isKnownChoice(kb, 'offer', 'segur')).toBe(true);
     expect(isKnownChoice(kb, 'offer', 'nope')).toBe(false);
+  });
+});
+
+describe('matchTypedChoice', () => {
+  it('understands a typed label or value of the pending question, not of another one', () => {
+    expect(matchTypedChoice(kb, {}, 'offer', 'référencement mon espace santé')).toBe('mon-espace-sante');
+    expect(matchTypedChoice(kb, {}, 'offer', 'Referentiels semantiques MOS / NOS !')).toBe('mos-nos');
+    expect(matchTypedChoice(kb, {}, 'offer', 'segur')).toBe('segur');
+    expect(matchTypedChoice(kb, { offer: 'mon-espace-sante' }, 'product', 'Dossier médical')).toBe('dossier-medical');
+    expect(matchTypedChoice(kb, {}, 'offer', 'Dossier médical')).toBeUndefined();
+    expect(matchTypedChoice(kb, {}, 'product', 'Dossier médical')).toBeUndefined();
+    expect(matchTypedChoice(kb, {}, 'offer', 'le référencement est-il obligatoire ?')).toBeUndefined();
   });
 });
