@@ -49,12 +49,13 @@ export const DEFAULT_PROVIDER_FACTORIES: ProviderFactories = {
   useLite: () => UseEmbeddingProvider.create(),
 };
 
-type Choice = { readonly provider?: EmbeddingProvider; readonly reason: string };
+/** The provider to use (none: lexical only) and why. */
+export type ProviderChoice = { readonly provider?: EmbeddingProvider; readonly reason: string };
 
 /** Picks the embedding provider the configuration asks for, falling back to the offline default under `auto`. */
-export async function chooseProvider(config: AppConfig, factories: ProviderFactories = DEFAULT_PROVIDER_FACTORIES): Promise<Choice> {
+export async function chooseProvider(config: AppConfig, factories: ProviderFactories = DEFAULT_PROVIDER_FACTORIES): Promise<ProviderChoice> {
   const { embeddings } = config;
-  const offline = async (why: string): Promise<Choice> =>
+  const offline = async (why: string): Promise<ProviderChoice> =>
     OFFLINE_DEFAULT === 'use-lite'
       ? { provider: await factories.useLite(), reason: `${why}; offline default use-lite (best offline hybrid in npm run eval)` }
       : { reason: `${why}; offline default is lexical only` };
@@ -81,9 +82,9 @@ export async function chooseProvider(config: AppConfig, factories: ProviderFacto
 export async function buildRetriever(
   config: AppConfig,
   kb: KnowledgeBase,
-  options: { factories?: ProviderFactories; onProgress?: (done: number, total: number) => void } = {},
+  options: { factories?: ProviderFactories; choice?: ProviderChoice; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<{ retriever: Retriever; status: RetrievalStatus; provider?: EmbeddingProvider }> {
-  const { provider, reason } = await chooseProvider(config, options.factories);
+  const { provider, reason } = options.choice ?? (await chooseProvider(config, options.factories));
   const mode: RetrievalMode = provider ? 'hybrid' : 'lexical';
   const { retriever, index } = await createKbRetriever({ kb, mode, provider, indexDir: config.indexDir, onProgress: options.onProgress });
   const status: RetrievalStatus = {

@@ -13,7 +13,7 @@ export type RetrievalMode = 'lexical' | 'dense' | 'hybrid';
  * evaluation set's score distributions (`npm run eval`).
  */
 export const DENSE_CALIBRATIONS: Readonly<Record<string, DenseCalibration>> = {
-  'use-lite': { floor: 0.3, ceil: 0.85 },
+  'use-lite': { floor: 0.8, ceil: 0.95 },
   transformers: { floor: 0.75, ceil: 0.93 },
 };
 

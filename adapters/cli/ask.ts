@@ -1,0 +1,100 @@
+/**
+ * `npm run --silent ask -- [--json] [--filter facet=value]... "<question>"`
+ * `npm run --silent ask -- --json --batch FILE` (one question per line in, one JSON line per question out)
+ *
+ * JSON contract (one line per question, other tools rely on it):
+ * {"query", "answered", "answer": {"id","question","text","score"} | null, "candidates": [{"id","question","score"}]}
+ * `answered` is false only when the decision is `none`; on `clarify` the answer is the best candidate.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { decide, type Decision, type Retrieval } from '../../embeddings/index.js';
+import { FACETS, loadKnowledgeBase, type Facet, type FacetFilter, type KnowledgeBase } from '../../knowledge/index.js';
+import { buildRetriever } from '../buildRetriever.js';
+import { loadConfig } from '../config.js';
+
+export interface AskResult {
+  readonly query: string;
+  readonly answered: boolean;
+  readonly answer: { readonly id: string; readonly question: string; readonly text: string; readonly score: number } | null;
+  readonly candidates: readonly { readonly id: string; readonly question: string; readonly score: number }[];
+}
+
+const SCORE_DECIMALS = 4;
+const round = (score: number): number => Number(score.toFixed(SCORE_DECIMALS));
+
+/** Pure: the JSON contract of one retrieval and its decision. */
+export function toAskResult(retrieval: Retrieval, decision: Decision): AskResult {
+  const best = decision.kind === 'answer' ? decision.best : decision.kind === 'clarify' ? decision.candidates[0] : undefined;
+  return {
+    query: retrieval.query,
+    answered: decision.kind !== 'none',
+    answer: best ? { id: best.entry.id, question: best.entry.question, text: best.entry.answer, score: round(best.score) } : null,
+    candidates: retrieval.ranked.map((r) => ({ id: r.entry.id, question: r.entry.question, score: round(r.score) })),
+  };
+}
+
+/** Parses `facet=value` flags against the taxonomy; every problem is reported. */
+export function parseFilters(flags: readonly string[], kb: KnowledgeBase): { filter: FacetFilter; problems: string[] } {
+  const filter: Partial<Record<Facet, string>> = {};
+  const problems: string[] = [];
+  for (const flag of flags) {
+    const [facet, value] = flag.split('=', 2);
+    const question = kb.taxonomy.questions.find((q) => q.facet === facet);
+    if (!question || !(FACETS as readonly string[]).includes(facet)) {
+      problems.push(`--filter ${flag}: unknown facet (one of ${FACETS.join(', ')})`);
+    } else if (!value || !question.choices.some((c) => c.value === value)) {
+      problems.push(`--filter ${flag}: unknown value (one of ${question.choices.map((c) => c.value).join(', ')})`);
+    } else {
+      filter[question.facet] = value;
+    }
+  }
+  return { filter, problems };
+}
+
+function readable(result: AskResult, decision: Decision['kind']): string {
+  if (!result.answer) return `« ${result.query} »\nNo answer in the knowledge base (out of scope).`;
+  const others = result.candidates.slice(1, 4).map((c) => `  - ${c.question} [${c.id}, ${c.score}]`).join('\n');
+  const header = decision === 'clarify' ? 'Several answers are close; the best one:' : 'Answer:';
+  return `« ${result.query} »\n${header} ${result.answer.question} [${result.answer.id}, score ${result.answer.score}]\n\n${result.answer.text}\n\nOther candidates:\n${others}`;
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, batch: { type: 'string' }, filter: { type: 'string', multiple: true, default: [] } },
+  });
+  const config = loadConfig(process.env);
+  const kb = await loadKnowledgeBase(config.kbDir);
+  const { filter, problems } = parseFilters(values.filter ?? [], kb);
+  const questions = values.batch
+    ? (await readFile(values.batch, 'utf8')).split('\n').map((line) => line.trim()).filter((line) => line !== '')
+    : [positionals.join(' ').trim()].filter((q) => q !== '');
+  if (questions.length === 0) problems.push('give a question, or --batch FILE');
+  if (problems.length > 0) {
+    console.error(problems.join('\n'));
+    return 2;
+  }
+  // The JSON lines own stdout: the provider line goes to stderr.
+  const { retriever, status, provider } = await buildRetriever(config, kb);
+  console.error(`retrieval: ${status.mode} (${status.provider}, ${status.model}) — ${status.reason}`);
+  for (const query of questions) {
+    const retrieval = await retriever.retrieve(query, { filter });
+    const decision = decide(retrieval);
+    const result = toAskResult(retrieval, decision);
+    console.log(values.json ? JSON.stringify(result) : readable(result, decision.kind));
+  }
+  await provider?.dispose?.();
+  return 0;
+}
+
+// Run only as a script, so tests can import the pure helpers.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
