@@ -32,9 +32,12 @@ export class FaqBot extends ActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      const humans = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
+      const added = context.activity.membersAdded ?? [];
+      const humanJoined = added.some((member) => member.id !== botId);
+      // Installing the app in Teams personal scope adds only the bot: the user still expects a greeting.
+      const installedInPersonalChat = isTeamsPersonal(context) && added.some((member) => member.id === botId);
       // In a Teams channel a greeting would go to the whole team each time someone joins: stay quiet there.
-      if (humans.length > 0 && !isTeamsChannel(context)) await this.runDialog(context);
+      if ((humanJoined || installedInPersonalChat) && !isTeamsChannel(context)) await this.runDialog(context);
       await next();
     });
 
@@ -91,6 +94,10 @@ export function createFaqBot(deps: FaqBotDependencies): FaqBot {
 
 function isTeamsChannel(context: TurnContext): boolean {
   return context.activity.channelId === Channels.Msteams && context.activity.conversation?.conversationType === 'channel';
+}
+
+function isTeamsPersonal(context: TurnContext): boolean {
+  return context.activity.channelId === Channels.Msteams && context.activity.conversation?.conversationType === 'personal';
 }
 
 function hasCardValue(context: TurnContext): boolean {

@@ -102,6 +102,9 @@ class Run {
         return this.send({ type: 'message', text: String(field(arg, 'repeat')).repeat(Number(field(arg, 'times'))) });
       case 'user sends value':
         return this.send({ type: 'message', value: arg });
+      case 'user sends activity':
+        if (!isRecord(arg)) throw new Error(`${where}: "user sends activity" needs a mapping`);
+        return this.send(arg);
       case 'user clicks':
         return this.click(arg, where);
       case 'user gives teams feedback':
