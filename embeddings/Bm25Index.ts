@@ -68,6 +68,18 @@ export class Bm25Index {
     return Math.log(1 + (total - n + 0.5) / (n + 0.5));
   }
 
+  /**
+   * Share of the query's analysed terms that occur somewhere in the corpus, in
+   * [0, 1] (0 for a query without terms). A question about things the KB never
+   * mentions ("e-prescription en officine") keeps a low share even when one of
+   * its words matches.
+   */
+  coverage(query: string): number {
+    const terms = this.analyzer.analyze(query);
+    if (terms.length === 0) return 0;
+    return terms.filter((term) => this.postings.has(term)).length / terms.length;
+  }
+
   /** The `k` best documents for `query`, best first. Documents matching no query term are not returned. */
   search(query: string, k: number): Bm25Hit[] {
     if (!Number.isInteger(k) || k < 0) throw new Error(`Bm25Index.search: k must be a non-negative integer (got ${k})`);

@@ -31,6 +31,13 @@ export interface DenseCalibration {
 }
 export const DEFAULT_DENSE_CALIBRATION: DenseCalibration = { floor: 0.3, ceil: 0.9 };
 
+/**
+ * The fused score is multiplied by (share of query terms the KB knows) to this
+ * power: the strongest out-of-scope signal on the evaluation set (median share
+ * 1.0 for answerable questions, 0.6 for out-of-scope ones).
+ */
+export const COVERAGE_EXPONENT = 1;
+
 /** Weights of the fused score; they sum to 1 so the fusion stays in [0, 1]. */
 export interface FusionWeights {
   readonly dense: number;
@@ -78,6 +85,7 @@ export class HybridRetriever implements Retriever {
   private readonly lexicalDocs: LexicalDoc[] = [];
   private readonly entryIndexById: ReadonlyMap<string, number>;
   private readonly weights: FusionWeights;
+  private readonly mode: 'lexical' | 'dense' | 'hybrid';
 
   private constructor(private readonly options: HybridRetrieverOptions) {
     const { entries, analyzer, dense } = options;
@@ -92,8 +100,8 @@ export class HybridRetriever implements Retriever {
       this.addLexical(entry.answer, entryIndex, ANSWER_LEXICAL_WEIGHT);
       this.addLexical([entry.question, ...entry.alternates].join(' '), entryIndex, UNION_LEXICAL_WEIGHT);
     });
-    const mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
-    this.description = dense && this.weights.dense > 0 ? `${mode}(${dense.provider.name}:${dense.provider.model})` : mode;
+    this.mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
+    this.description = dense && this.weights.dense > 0 ? `${this.mode}(${dense.provider.name}:${dense.provider.model})` : this.mode;
   }
 
   static create(options: HybridRetrieverOptions): HybridRetriever {
@@ -104,20 +112,22 @@ export class HybridRetriever implements Retriever {
     const text = query.trim().slice(0, MAX_QUERY_CHARS);
     const k = options.k ?? DEFAULT_K;
     const allowed = this.allowedEntries(options.filter);
-    if (text === '' || allowed.size === 0) return { query, ranked: [] };
+    const mode = this.mode;
+    if (text === '' || allowed.size === 0) return { query, ranked: [], mode };
 
     const lexical = this.weights.lexical > 0 ? this.lexicalScores(text) : new Map<number, number>();
     const dense = this.weights.dense > 0 ? await this.denseScores(text) : new Map<number, number>();
+    const coverage = this.lexical.coverage(text) ** COVERAGE_EXPONENT;
     const ranked: RankedEntry[] = [];
     for (const entryIndex of allowed) {
       const lex = lexical.get(entryIndex) ?? 0;
       const den = dense.get(entryIndex) ?? 0;
-      const score = this.weights.dense * den + this.weights.lexical * lex;
+      const score = coverage * (this.weights.dense * den + this.weights.lexical * lex);
       if (score <= 0) continue;
       ranked.push({ entry: this.options.entries[entryIndex], score, dense: den, lexical: lex });
     }
     ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-    return { query, ranked: ranked.slice(0, k) };
+    return { query, ranked: ranked.slice(0, k), mode };
   }
 
   private addLexical(text: string, entryIndex: number, weight: number): void {

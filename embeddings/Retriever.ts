@@ -21,6 +21,8 @@ export interface RetrieveOptions {
 export interface Retrieval {
   readonly query: string;
   readonly ranked: readonly RankedEntry[];
+  /** Which scores were fused; the decision thresholds depend on it. Absent means lexical. */
+  readonly mode?: 'lexical' | 'dense' | 'hybrid';
 }
 
 /**

@@ -1,7 +1,8 @@
 export type { EmbeddingProvider } from './EmbeddingProvider.js';
 export type { VectorHit, VectorIndex } from './VectorIndex.js';
 export type { Decision, RankedEntry, Retrieval, RetrieveOptions, Retriever } from './Retriever.js';
-export { decide, MIN_ANSWER_SCORE, CONFIDENT_SCORE, CLEAR_MARGIN, MAX_CLARIFY_CANDIDATES } from './decide.js';
+export { decide, DECISION_THRESHOLDS, MAX_CLARIFY_CANDIDATES, CLARIFY_SPREAD } from './decide.js';
+export type { DecisionThresholds } from './decide.js';
 export { createFrenchAnalyzer, foldAccents, FRENCH_ELISIONS } from './frenchAnalyzer.js';
 export type { TextAnalyzer } from './frenchAnalyzer.js';
 export { Bm25Index, BM25_K1, BM25_B } from './Bm25Index.js';
@@ -13,6 +14,8 @@ export {
   MAX_QUERY_CHARS,
   DENSE_NEIGHBOURS,
   ANSWER_LEXICAL_WEIGHT,
+  UNION_LEXICAL_WEIGHT,
+  COVERAGE_EXPONENT,
   DEFAULT_DENSE_CALIBRATION,
   HYBRID_WEIGHTS,
 } from './HybridRetriever.js';
@@ -32,6 +35,8 @@ export {
 export type { HnswCreateOptions, HnswFileHeader, HnswLoadOptions, HnswLoader, HnswNative, HnswParams } from './HnswVectorIndex.js';
 export { IndexStore, HNSW_BACKEND, INDEX_FORMAT_VERSION, EMBED_BATCH_SIZE, MANIFEST_FILE, LABELS_FILE, HNSW_FILE } from './IndexStore.js';
 export type { IndexDocument, IndexManifest, LoadedIndex, LoadOrBuildOptions, VectorIndexBackend } from './IndexStore.js';
+export { createKbRetriever, kbDocuments, DENSE_CALIBRATIONS } from './createKbRetriever.js';
+export type { CreateKbRetrieverOptions, KbRetriever, RetrievalMode } from './createKbRetriever.js';
 export {
   TransformersEmbeddingProvider,
   loadTransformersExtractor,

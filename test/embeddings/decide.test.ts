@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { FaqEntry } from '../../knowledge/index.js';
+import { decide, DECISION_THRESHOLDS, MAX_CLARIFY_CANDIDATES, type RankedEntry, type Retrieval } from '../../embeddings/index.js';
+
+const THRESHOLDS = { minScore: 0.4, confidentScore: 0.5, clearMargin: 0.1 };
+
+function ranked(...scores: number[]): RankedEntry[] {
+  return scores.map((score, i) => ({ entry: { id: `e${i}` } as FaqEntry, score }));
+}
+const retrieval = (...scores: number[]): Retrieval => ({ query: 'q', ranked: ranked(...scores) });
+
+describe('decide', () => {
+  it('answers one clear winner', () => {
+    const decision = decide(retrieval(0.8, 0.5), THRESHOLDS);
+    expect(decision.kind).toBe('answer');
+    if (decision.kind === 'answer') expect(decision.best.entry.id).toBe('e0');
+  });
+
+  it('says none below the minimum score, or with nothing ranked', () => {
+    expect(decide(retrieval(0.39, 0.1), THRESHOLDS).kind).toBe('none');
+    expect(decide(retrieval(), THRESHOLDS).kind).toBe('none');
+  });
+
+  it('asks "Vouliez-vous dire" when candidates are close, at most MAX_CLARIFY_CANDIDATES', () => {
+    const decision = decide(retrieval(0.7, 0.68, 0.66, 0.65, 0.64), THRESHOLDS);
+    expect(decision.kind).toBe('clarify');
+    if (decision.kind === 'clarify') {
+      expect(decision.candidates).toHaveLength(MAX_CLARIFY_CANDIDATES);
+      expect(decision.candidates.map((c) => c.entry.id)).toEqual(['e0', 'e1', 'e2']);
+    }
+  });
+
+  it('keeps candidates below the minimum out of the clarification', () => {
+    const decision = decide(retrieval(0.45, 0.41, 0.3), THRESHOLDS);
+    expect(decision.kind).toBe('clarify');
+    if (decision.kind === 'clarify') expect(decision.candidates.map((c) => c.entry.id)).toEqual(['e0', 'e1']);
+  });
+
+  it('answers a lone candidate that is trusted but not confident', () => {
+    expect(decide(retrieval(0.45, 0.2), THRESHOLDS).kind).toBe('answer');
+  });
+
+  it('uses the thresholds of the retrieval mode, lexical by default', () => {
+    const { lexical, hybrid } = DECISION_THRESHOLDS;
+    const between = (lexical.minScore + hybrid.minScore) / 2;
+    expect(hybrid.minScore).toBeLessThan(lexical.minScore);
+    expect(decide({ query: 'q', ranked: ranked(between) }).kind).toBe('none');
+    expect(decide({ query: 'q', ranked: ranked(between), mode: 'hybrid' }).kind).toBe('answer');
+  });
+});
