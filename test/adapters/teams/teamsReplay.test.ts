@@ -204,4 +204,22 @@ describe('what reaches the logs', () => {
   });
 });
 
-describe.todo('personal install (Teams adds only the bot to membersAdded): the bot should greet the user');
+describe('personal install', () => {
+  it('greets the user (Teams lists only the bot in membersAdded) and the guided questions work by clicks', async () => {
+    const conversationId = newPersonalConversation();
+    const installed = await replay.send(await fixture('personal-install', { conversationId }));
+    expect(installed.status).toBe(200);
+    const [greeting] = messagesOf(installed);
+    expect(greeting.activity.text).toMatch(/^Bonjour/);
+    const question = onlyCard(installed);
+    expect(question.card.texts).toEqual([real.kb.taxonomy.questions[0].prompt]);
+    const innovation = question.card.buttons.find((button) => button.data?.value === 'innovation');
+    expect(innovation?.type).toBe('Action.Submit');
+
+    const clicked = await replay.send(await fixture('personal-card-submit', { conversationId, replyToId: question.sent.id, value: innovation?.data }));
+    expect(clicked.status).toBe(200);
+    const next = onlyCard(clicked);
+    expect(next.card.buttons.length).toBeGreaterThan(0);
+    expect(next.card.buttons.every((button) => button.type === 'Action.Submit')).toBe(true);
+  });
+});
