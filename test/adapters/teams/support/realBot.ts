@@ -1,6 +1,6 @@
 /**
- * The real FAQ bot for the Teams replays: the real knowledge base, the real (lexical) hybrid
- * retrieval, the SQLite feedback store in a temp folder, and a logger that keeps every line
+ * The real FAQ bot for the Teams replays: the real knowledge base, the real retrieval in its
+ * lexical mode, the SQLite feedback store in a temp folder, and a logger that keeps every line
  * so the tests can check what reaches the logs.
  */
 import { mkdtemp } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
 import { createFaqBot, createIdHasher, createOnTurnError, SqliteFeedbackStore, type BotLogger, type FaqBot } from '../../../../bot/index.js';
-import { createFrenchAnalyzer, HybridRetriever } from '../../../../embeddings/index.js';
+import { createKbRetriever } from '../../../../embeddings/index.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../../../knowledge/index.js';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..', '..');
@@ -33,7 +33,8 @@ export interface RealBot {
 
 export async function createRealBot(): Promise<RealBot> {
   const kb = await loadKnowledgeBase(KB_DIR);
-  const retriever = HybridRetriever.create({ entries: kb.entries, analyzer: createFrenchAnalyzer(kb.synonyms) });
+  // The production wiring in its model-free mode: deterministic, and no model to download.
+  const { retriever } = await createKbRetriever({ kb, mode: 'lexical' });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'teams-replay-'));
   const store = await SqliteFeedbackStore.create(path.join(dir, 'feedback.db'));
   const logs: LogLine[] = [];
