@@ -13,7 +13,7 @@ import {
  * What runs when no transformers model can be had (no network, no local
  * folder). Chosen from `npm run eval` on this KB: see README "Retrieval quality".
  */
-export const OFFLINE_DEFAULT: 'use-lite' | 'none' = 'use-lite';
+export const OFFLINE_DEFAULT: 'use-lite' | 'none' = 'none';
 
 /** Pino-compatible subset used here. */
 export interface StartupLogger {

@@ -12,13 +12,16 @@ export const DEFAULT_K = 5;
 export const MAX_QUERY_CHARS = 1_000;
 /** Nearest vectors fetched per query before grouping them by entry (several phrasings per entry). */
 export const DENSE_NEIGHBOURS = 60;
-/** An answer passage matching lexically counts a little less than a matching question phrasing. */
-export const ANSWER_LEXICAL_WEIGHT = 0.9;
 /**
- * All phrasings of an entry joined into one document: catches a query that
- * mixes words of two alternates. Weighted below a single phrasing's match.
+ * An entry's lexical score averages three views of it, each the normalised
+ * BM25 of one kind of document: its best single phrasing (question or
+ * alternate), all its phrasings joined (a query mixing words of two
+ * alternates), and the agency's answer (a query about a detail only the answer
+ * states). Equal weights: on the evaluation set they beat taking the best view
+ * (top-1 93.8 % vs 90.8 %), and unequal ones gained nothing robust.
  */
-export const UNION_LEXICAL_WEIGHT = 0.8;
+export const LEXICAL_VIEW_WEIGHTS: Readonly<Record<LexicalView, number>> = { phrasing: 1, phrasings: 1, answer: 1 };
+type LexicalView = 'phrasing' | 'phrasings' | 'answer';
 
 /**
  * Per-provider mapping of raw cosine similarity to [0, 1]: below `floor` means
@@ -43,7 +46,8 @@ export interface FusionWeights {
   readonly dense: number;
   readonly lexical: number;
 }
-export const HYBRID_WEIGHTS: FusionWeights = { dense: 0.5, lexical: 0.5 };
+/** Tuned with use-lite, whose French similarities are weak; a multilingual model would likely earn more weight. */
+export const HYBRID_WEIGHTS: FusionWeights = { dense: 0.3, lexical: 0.7 };
 
 /** One text of the vector index and the entry it points to. */
 export interface VectorLabel {
@@ -70,8 +74,10 @@ export interface HybridRetrieverOptions {
 
 interface LexicalDoc {
   readonly entryIndex: number;
-  readonly weight: number;
+  readonly view: LexicalView;
 }
+
+const VIEW_WEIGHT_SUM = Object.values(LEXICAL_VIEW_WEIGHTS).reduce((a, b) => a + b, 0);
 
 /**
  * Fuses a dense vector search and a French BM25 search into one calibrated
@@ -96,9 +102,10 @@ export class HybridRetriever implements Retriever {
     this.entryIndexById = new Map(entries.map((entry, i) => [entry.id, i]));
     this.lexical = new Bm25Index(analyzer);
     entries.forEach((entry, entryIndex) => {
-      for (const text of [entry.question, ...entry.alternates]) this.addLexical(text, entryIndex, 1);
-      this.addLexical(entry.answer, entryIndex, ANSWER_LEXICAL_WEIGHT);
-      this.addLexical([entry.question, ...entry.alternates].join(' '), entryIndex, UNION_LEXICAL_WEIGHT);
+      const phrasings = [entry.question, ...entry.alternates];
+      for (const text of phrasings) this.addLexical(text, entryIndex, 'phrasing');
+      this.addLexical(phrasings.join('\n'), entryIndex, 'phrasings');
+      this.addLexical(entry.answer, entryIndex, 'answer');
     });
     this.mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
     this.description = dense && this.weights.dense > 0 ? `${this.mode}(${dense.provider.name}:${dense.provider.model})` : this.mode;
@@ -130,9 +137,9 @@ export class HybridRetriever implements Retriever {
     return { query, ranked: ranked.slice(0, k), mode };
   }
 
-  private addLexical(text: string, entryIndex: number, weight: number): void {
+  private addLexical(text: string, entryIndex: number, view: LexicalView): void {
     this.lexical.add(this.lexicalDocs.length, text);
-    this.lexicalDocs.push({ entryIndex, weight });
+    this.lexicalDocs.push({ entryIndex, view });
   }
 
   private allowedEntries(filter: FacetFilter | undefined): Set<number> {
@@ -143,13 +150,19 @@ export class HybridRetriever implements Retriever {
     return allowed;
   }
 
-  /** Best normalised BM25 score of each entry's documents. */
+  /** Weighted mean, over the three views, of each entry's best normalised BM25 score in that view. */
   private lexicalScores(text: string): Map<number, number> {
-    const scores = new Map<number, number>();
+    const best = new Map<number, Record<LexicalView, number>>();
     for (const hit of this.lexical.search(text, this.lexicalDocs.length)) {
-      const doc = this.lexicalDocs[hit.docId];
-      const score = hit.normalized * doc.weight;
-      if (score > (scores.get(doc.entryIndex) ?? 0)) scores.set(doc.entryIndex, score);
+      const { entryIndex, view } = this.lexicalDocs[hit.docId];
+      const views = best.get(entryIndex) ?? { phrasing: 0, phrasings: 0, answer: 0 };
+      views[view] = Math.max(views[view], hit.normalized);
+      best.set(entryIndex, views);
+    }
+    const scores = new Map<number, number>();
+    for (const [entryIndex, views] of best) {
+      const sum = (Object.keys(views) as LexicalView[]).reduce((acc, view) => acc + LEXICAL_VIEW_WEIGHTS[view] * views[view], 0);
+      scores.set(entryIndex, sum / VIEW_WEIGHT_SUM);
     }
     return scores;
   }

@@ -61,6 +61,20 @@ function isStopWordModule(value: unknown): value is { words: string[] } {
   return Array.isArray(words) && words.every((word) => typeof word === 'string');
 }
 
+/**
+ * Function words of the English questions some vendors type: without them a
+ * question like "Is it mandatory?" would look mostly unknown to the KB.
+ */
+export const ENGLISH_STOP_WORDS: readonly string[] = [
+  'a', 'about', 'an', 'and', 'any', 'are', 'as', 'at', 'be', 'been', 'but', 'by', 'can', 'could', 'did', 'do', 'does', 'for', 'from',
+  'get', 'has', 'have', 'how', 'i', 'if', 'in', 'into', 'is', 'it', 'its', 'me', 'my', 'of', 'on', 'or', 'our', 'should', 'so',
+  'that', 'the', 'their', 'them', 'there', 'these', 'they', 'this', 'to', 'us', 'was', 'we', 'what', 'when', 'where', 'which', 'who',
+  'why', 'will', 'with', 'would', 'you', 'your',
+];
+
+/** French chat-speak for function words ("koi" = quoi, "pr" = pour, "stp"): as void of meaning as the words they stand for. */
+export const CHAT_STOP_WORDS: readonly string[] = ['koi', 'kwa', 'pk', 'pq', 'pr', 'ds', 'stp', 'svp', 'kesako', 'bcp', 'tt', 'jsp', 'dc'];
+
 let naturalFrench: ReturnType<typeof loadNaturalFrench> | undefined;
 
 /** Removes accents and expands ligatures, keeping case (acronym detection needs it). */
@@ -203,7 +217,9 @@ class SynonymMatcher {
 export function createFrenchAnalyzer(synonyms: readonly SynonymGroup[]): TextAnalyzer {
   naturalFrench ??= loadNaturalFrench();
   const { stemmer } = naturalFrench;
-  const stopWords: ReadonlySet<string> = new Set(naturalFrench.stopWords.map((word) => foldAccents(word).toLowerCase()));
+  const stopWords: ReadonlySet<string> = new Set(
+    [...naturalFrench.stopWords, ...ENGLISH_STOP_WORDS, ...CHAT_STOP_WORDS].map((word) => foldAccents(word).toLowerCase()),
+  );
   const matcher = new SynonymMatcher(synonyms, stemmer, stopWords);
 
   return {

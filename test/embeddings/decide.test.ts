@@ -41,10 +41,11 @@ describe('decide', () => {
   });
 
   it('uses the thresholds of the retrieval mode, lexical by default', () => {
-    const { lexical, hybrid } = DECISION_THRESHOLDS;
-    const between = (lexical.minScore + hybrid.minScore) / 2;
-    expect(hybrid.minScore).toBeLessThan(lexical.minScore);
-    expect(decide({ query: 'q', ranked: ranked(between) }).kind).toBe('none');
-    expect(decide({ query: 'q', ranked: ranked(between), mode: 'hybrid' }).kind).toBe('answer');
+    const { lexical, dense } = DECISION_THRESHOLDS;
+    const between = (lexical.minScore + dense.minScore) / 2;
+    expect(lexical.minScore).toBeLessThan(dense.minScore);
+    expect(decide({ query: 'q', ranked: ranked(between) }).kind).toBe('answer');
+    expect(decide({ query: 'q', ranked: ranked(between), mode: 'lexical' }).kind).toBe('answer');
+    expect(decide({ query: 'q', ranked: ranked(between), mode: 'dense' }).kind).toBe('none');
   });
 });

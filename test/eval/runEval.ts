@@ -12,9 +12,10 @@ import { availableProviders } from './providers.js';
 import { loadEvalSet, type EvalSet } from './evalSet.js';
 import { computeMetrics, percentile, type InScopeOutcome, type ModeMetrics } from './metrics.js';
 import { measureRecall } from './recall.js';
+import { tuneThresholds, type LabelledRetrieval } from './tuneThresholds.js';
 
 const { values: args } = parseArgs({
-  options: { verbose: { type: 'boolean', default: false }, 'lexical-only': { type: 'boolean', default: false }, dump: { type: 'string' }, 'skip-recall': { type: 'boolean', default: false } },
+  options: { verbose: { type: 'boolean', default: false }, 'lexical-only': { type: 'boolean', default: false }, dump: { type: 'string' }, 'skip-recall': { type: 'boolean', default: false }, tune: { type: 'boolean', default: false } },
 });
 const config = loadConfig(process.env);
 const kb = await loadKnowledgeBase(config.kbDir);
@@ -24,6 +25,7 @@ const dump: unknown[] = [];
 
 interface Row {
   readonly mode: string;
+  readonly labelled: readonly LabelledRetrieval[];
   readonly metrics: ModeMetrics;
   readonly p50: number;
   readonly p95: number;
@@ -31,17 +33,19 @@ interface Row {
 
 async function evaluate(mode: string, retriever: Retriever, evalSet: EvalSet): Promise<Row> {
   const latencies: number[] = [];
-  const run = async (q: string) => {
+  const labelled: LabelledRetrieval[] = [];
+  const run = async (q: string, expectedId: string | null) => {
     const start = performance.now();
     const retrieval = await retriever.retrieve(q);
     const decision = decide(retrieval);
     latencies.push(performance.now() - start);
+    labelled.push({ retrieval, expectedId });
     dump.push({ mode, q, ranked: retrieval.ranked.map((r) => [r.entry.id, +r.score.toFixed(4), +(r.dense ?? 0).toFixed(4), +(r.lexical ?? 0).toFixed(4)]) });
     return { retrieval, decision };
   };
   const inScope: InScopeOutcome[] = [];
   for (const item of evalSet.inScope) {
-    const { retrieval, decision } = await run(item.q);
+    const { retrieval, decision } = await run(item.q, item.id);
     const rankedIds = retrieval.ranked.map((r) => r.entry.id);
     inScope.push({ expectedId: item.id, rankedIds, decision: decision.kind });
     if (args.verbose && (rankedIds[0] !== item.id || decision.kind === 'none')) {
@@ -50,13 +54,13 @@ async function evaluate(mode: string, retriever: Retriever, evalSet: EvalSet): P
   }
   const outOfScope: Decision["kind"][] = [];
   for (const item of evalSet.outOfScope) {
-    const { retrieval, decision } = await run(item.q);
+    const { retrieval, decision } = await run(item.q, null);
     outOfScope.push(decision.kind);
     if (args.verbose && decision.kind !== 'none') {
       console.log(`  [${mode}] accepted OOS: "${item.q}" → ${retrieval.ranked[0]?.entry.id} ${retrieval.ranked[0]?.score.toFixed(3)} (${decision.kind})`);
     }
   }
-  return { mode, metrics: computeMetrics(inScope, outOfScope), p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  return { mode, labelled, metrics: computeMetrics(inScope, outOfScope), p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
 const rows: Row[] = [];
@@ -85,6 +89,21 @@ console.table(
     ]),
   ),
 );
+
+if (args.tune) {
+  console.log('\nThresholds tuned on this set (compare with DECISION_THRESHOLDS in embeddings/decide.ts):');
+  for (const row of rows) {
+    const best = tuneThresholds(row.labelled);
+    if (!best) console.log(`  ${row.mode}: no thresholds reach the rejection target`);
+    else {
+      const t = best.thresholds;
+      console.log(
+        `  ${row.mode}: minScore ${t.minScore}, confidentScore ${t.confidentScore}, clearMargin ${t.clearMargin} → ` +
+          `right answers ${pct(best.rightAnswers)}, right clarifications ${pct(best.rightClarifications)}, wrong answers ${pct(best.wrongAnswers)}, rejection ${pct(best.rejection)}`,
+      );
+    }
+  }
+}
 
 if (!args['skip-recall']) {
   for (const line of await measureRecall(kb, providers as EmbeddingProvider[], set)) console.log(line);

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: cold start, `ask` latency per mode, index build time and
+ * peak memory, measured on this machine. Figures go to stdout as tables.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { loadKnowledgeBase } from '../../knowledge/index.js';
+import { createKbRetriever, decide, IndexStore, kbDocuments, UseEmbeddingProvider, type Retriever } from '../../embeddings/index.js';
+import { loadEvalSet } from '../eval/evalSet.js';
+import { percentile } from '../eval/metrics.js';
+
+const run = promisify(execFile);
+const LATENCY_PASSES = 3;
+const COLD_STARTS = 3;
+
+const kb = await loadKnowledgeBase('knowledge/data');
+const set = await loadEvalSet('test/eval/questions.yaml', kb);
+const questions = [...set.inScope, ...set.outOfScope].map((item) => item.q);
+const workDir = await mkdtemp(path.join(tmpdir(), 'faq-bench-'));
+
+async function latency(retriever: Retriever): Promise<{ p50: number; p95: number; max: number; n: number }> {
+  const samples: number[] = [];
+  for (let pass = 0; pass < LATENCY_PASSES; pass++) {
+    for (const q of questions) {
+      const start = performance.now();
+      decide(await retriever.retrieve(q));
+      samples.push(performance.now() - start);
+    }
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples), n: samples.length };
+}
+
+// Index build: embedding every question and alternate with the offline model, then HNSW.
+const provider = await UseEmbeddingProvider.create();
+const documents = kbDocuments(kb.entries);
+const buildStart = performance.now();
+await IndexStore.loadOrBuild({ dir: path.join(workDir, 'build'), provider, kbVersion: kb.version, documents });
+const buildMs = performance.now() - buildStart;
+
+const lexical = (await createKbRetriever({ kb, mode: 'lexical' })).retriever;
+const hybrid = (await createKbRetriever({ kb, mode: 'hybrid', provider, indexDir: workDir })).retriever;
+const latencies = { lexical: await latency(lexical), [hybrid.description]: await latency(hybrid) };
+await provider.dispose?.();
+
+// Cold starts in fresh processes; the hybrid ones reuse the index persisted above.
+const tsx = path.resolve('node_modules/.bin/tsx');
+const cold: Record<string, unknown>[] = [];
+for (const mode of ['lexical', 'hybrid']) {
+  for (let i = 0; i < COLD_STARTS; i++) {
+    const { stdout } = await run(tsx, ['test/bench/coldStart.ts', mode, workDir], { maxBuffer: 1 << 20 });
+    cold.push(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
+  }
+}
+await rm(workDir, { recursive: true, force: true });
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries, ${documents.length} indexed texts; ${questions.length} eval questions × ${LATENCY_PASSES} passes\n`);
+console.log('ask latency (retrieve + decide, in process):');
+console.table(Object.fromEntries(Object.entries(latencies).map(([mode, l]) => [mode, { p50: ms(l.p50), p95: ms(l.p95), max: ms(l.max), queries: l.n }])));
+console.log(`Index build (use-lite, ${documents.length} texts, embed + HNSW + save): ${(buildMs / 1000).toFixed(2)} s\n`);
+console.log('Cold start in a fresh process (KB load + model load + index load; imports listed apart):');
+console.table(
+  cold.map((c) => ({
+    mode: c.mode,
+    imports: ms(Number(c.importsMs)),
+    'KB load': ms(Number(c.kbLoadMs)),
+    'model load': ms(Number(c.modelLoadMs)),
+    'index load': `${ms(Number(c.indexMs))} (${c.indexState})`,
+    'KB + index': ms(Number(c.kbLoadMs) + Number(c.indexMs)),
+    'first answer': ms(Number(c.firstAnswerMs)),
+    'peak RSS': `${Number(c.maxRssMiB).toFixed(0)} MiB`,
+  })),
+);
+console.log(`Peak RSS of this bench process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

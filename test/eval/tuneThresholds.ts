@@ -1,0 +1,78 @@
+import { decide, type DecisionThresholds, type Retrieval } from '../../embeddings/index.js';
+
+/** One labelled retrieval: `expectedId` is null for an out-of-scope question. */
+export interface LabelledRetrieval {
+  readonly retrieval: Retrieval;
+  readonly expectedId: string | null;
+}
+
+/** Rejection the tuned thresholds must keep (the issue's target). */
+export const MIN_REJECTION = 0.9;
+/** A right entry among "Vouliez-vous dire…" candidates is worth less than a direct right answer. */
+export const CLARIFY_CREDIT = 0.6;
+/** A wrong direct answer costs as much as a right one gains: a confident wrong answer misleads the vendor. */
+export const WRONG_ANSWER_COST = 1;
+
+export interface TuningResult {
+  readonly thresholds: DecisionThresholds;
+  readonly utility: number;
+  readonly rightAnswers: number;
+  readonly rightClarifications: number;
+  readonly wrongAnswers: number;
+  readonly rejection: number;
+}
+
+/** Scores one threshold setting on a labelled set. Pure. */
+export function evaluateThresholds(items: readonly LabelledRetrieval[], thresholds: DecisionThresholds): TuningResult {
+  let right = 0;
+  let clarified = 0;
+  let wrong = 0;
+  let rejected = 0;
+  let inScope = 0;
+  for (const { retrieval, expectedId } of items) {
+    const decision = decide(retrieval, thresholds);
+    if (expectedId === null) {
+      if (decision.kind === 'none') rejected += 1;
+      continue;
+    }
+    inScope += 1;
+    if (decision.kind === 'answer') {
+      if (decision.best.entry.id === expectedId) right += 1;
+      else wrong += 1;
+    } else if (decision.kind === 'clarify' && decision.candidates.some((c) => c.entry.id === expectedId)) {
+      clarified += 1;
+    }
+  }
+  const outOfScope = items.length - inScope;
+  const share = (n: number, total: number): number => (total === 0 ? 0 : n / total);
+  return {
+    thresholds,
+    utility: share(right + CLARIFY_CREDIT * clarified - WRONG_ANSWER_COST * wrong, inScope),
+    rightAnswers: share(right, inScope),
+    rightClarifications: share(clarified, inScope),
+    wrongAnswers: share(wrong, inScope),
+    rejection: share(rejected, outOfScope),
+  };
+}
+
+const range = (from: number, to: number, step: number): number[] =>
+  Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Number((from + i * step).toFixed(4)));
+
+/**
+ * Grid search: the thresholds with the best utility among those that reject at
+ * least MIN_REJECTION of the out-of-scope questions (ties: the simplest, i.e.
+ * lowest confident score). Returns undefined when no setting reaches it.
+ */
+export function tuneThresholds(items: readonly LabelledRetrieval[]): TuningResult | undefined {
+  let best: TuningResult | undefined;
+  for (const minScore of range(0.05, 0.8, 0.01)) {
+    for (const confidentScore of range(minScore, 0.9, 0.02)) {
+      for (const clearMargin of [0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2]) {
+        const result = evaluateThresholds(items, { minScore, confidentScore, clearMargin });
+        if (result.rejection < MIN_REJECTION) continue;
+        if (!best || result.utility > best.utility + 1e-9) best = result;
+      }
+    }
+  }
+  return best;
+}
