@@ -88,7 +88,8 @@ export class DirectLineService {
   /** A token for a new conversation with a new anonymous user (the page's token endpoint). */
   issueToken(): { conversationId: string; token: string; expires_in: number; userId: string } {
     const conversationId = DirectLineConversations.newConversationId();
-    const userId = `dl_${DirectLineConversations.newConversationId()}`;
+    // Not "dl_": Web Chat reserves that prefix for ids embedded in Azure's JWT tokens.
+    const userId = `web_${DirectLineConversations.newConversationId()}`;
     const { token, expiresIn } = this.deps.signer.sign(conversationId, userId, 'conversation');
     return { conversationId, token, expires_in: expiresIn, userId };
   }

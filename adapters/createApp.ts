@@ -1,0 +1,86 @@
+import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import type { Logger } from 'pino';
+import { createFaqBot, createIdHasher, createOnTurnError, SqliteFeedbackStore, type FeedbackStore } from '../bot/index.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/index.js';
+import { buildRetriever, type ProviderFactories, type RetrievalStatus } from './buildRetriever.js';
+import type { AppConfig } from './config.js';
+import { createServer, type AppServer, type ServerDeps } from './createServer.js';
+import { DIRECT_LINE_CHANNEL_ID } from './directline/index.js';
+
+export interface AppOptions {
+  readonly config: AppConfig;
+  readonly log: Logger;
+  /** Bot state storage; MemoryStorage by default. */
+  readonly storage?: Storage;
+  /** Embedding provider factories (tests swap in fakes). */
+  readonly providerFactories?: ProviderFactories;
+  readonly fetch?: ServerDeps['fetch'];
+  readonly limits?: ServerDeps['limits'];
+}
+
+/** The assembled application: what main.ts listens with and what end-to-end tests drive. */
+export interface App {
+  readonly server: AppServer;
+  readonly knowledgeBase: KnowledgeBase;
+  readonly retrieval: RetrievalStatus;
+  readonly feedbackStore: FeedbackStore;
+  /** Stops accepting, finishes turns in flight, then closes the feedback store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Composition root shared by `npm start` and the end-to-end tests: KB → retriever →
+ * feedback store → state → bot → server. Throws `KnowledgeBaseError` on an invalid KB.
+ */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, log } = options;
+  const knowledgeBase = await loadKnowledgeBase(config.kbDir);
+  const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });
+  const feedbackStore = await SqliteFeedbackStore.create(config.feedbackDb);
+
+  const storage = options.storage ?? new MemoryStorage();
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const hashId = createIdHasher(config.idHashSalt);
+  const bot = createFaqBot({ knowledgeBase, retriever, feedbackStore, hashId, logger: log, conversationState, userState });
+
+  let server: AppServer;
+  try {
+    server = await createServer({
+      config,
+      bot,
+      onTurnError: createOnTurnError(log, conversationState, hashId),
+      log,
+      health: () => ({
+        kbVersion: knowledgeBase.version,
+        entries: knowledgeBase.entries.length,
+        embeddings: { provider: status.provider, model: status.model },
+        indexState: status.indexState,
+      }),
+      onConversationExpired: (conversationId, userId) => {
+        // botbuilder's state keys (`<channel>/conversations/<id>/<namespace>`, default namespace ''):
+        // an idle Direct Line conversation's bot state goes with it, so memory stays bounded.
+        storage
+          .delete([`${DIRECT_LINE_CHANNEL_ID}/conversations/${conversationId}/`, `${DIRECT_LINE_CHANNEL_ID}/users/${userId}/`])
+          .catch((err: unknown) => log.warn({ err }, 'could not drop the state of an expired conversation'));
+      },
+      fetch: options.fetch,
+      limits: options.limits,
+    });
+  } catch (cause) {
+    await feedbackStore.close();
+    throw new Error('createApp: the server could not be built', { cause });
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    knowledgeBase,
+    retrieval: status,
+    feedbackStore,
+    close: () => {
+      closing ??= server.close().finally(() => feedbackStore.close());
+      return closing;
+    },
+  };
+}

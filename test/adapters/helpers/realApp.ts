@@ -1,0 +1,40 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { loadConfig } from '../../../adapters/config.js';
+import { createApp, type App } from '../../../adapters/createApp.js';
+
+export interface RealApp {
+  readonly app: App;
+  readonly url: string;
+  /** Stops the server, closes the store and removes the temporary folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The real application (real KB, real retrieval, real bot, SQLite feedback store) on
+ * 127.0.0.1, port 0, with its feedback database and vector index in a temporary folder.
+ * Embeddings: the offline USE-lite model by default (no network), as `npm start` falls back to.
+ */
+export async function startRealApp(env: Record<string, string> = {}): Promise<RealApp> {
+  const dir = await mkdtemp(join(tmpdir(), 'ans-faq-app-'));
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    EMBEDDINGS_PROVIDER: 'use-lite',
+    FEEDBACK_DB: join(dir, 'feedback.db'),
+    INDEX_DIR: join(dir, 'index'),
+    ...env,
+  });
+  const app = await createApp({ config, log: pino({ level: config.logLevel }) });
+  const { url } = await app.server.listen(0, '127.0.0.1');
+  return {
+    app,
+    url,
+    stop: async () => {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
