@@ -1,0 +1,107 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFilters, toAskResult } from '../../../adapters/cli/ask.js';
+import { decide } from '../../../embeddings/index.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../../knowledge/index.js';
+
+const run = promisify(execFile);
+let dir: string;
+let kb: KnowledgeBase;
+
+/** Runs the exact command of the contract, offline: auto mode must fall back without the network. */
+async function ask(args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
+  return run('npm', ['run', '--silent', 'ask', '--', ...args], {
+    env: { ...process.env, EMBEDDINGS_PROVIDER: 'auto', EMBEDDINGS_ALLOW_REMOTE: 'false', INDEX_DIR: path.join(dir, 'index'), ...env },
+    timeout: 60_000,
+  });
+}
+
+function expectContract(line: string): Record<string, unknown> {
+  const result = JSON.parse(line) as Record<string, unknown>;
+  expect(Object.keys(result).sort()).toEqual(['answer', 'answered', 'candidates', 'query']);
+  expect(typeof result.query).toBe('string');
+  expect(typeof result.answered).toBe('boolean');
+  expect(Array.isArray(result.candidates)).toBe(true);
+  for (const candidate of result.candidates as Record<string, unknown>[]) {
+    expect(Object.keys(candidate).sort()).toEqual(['id', 'question', 'score']);
+  }
+  if (result.answer !== null) {
+    expect(Object.keys(result.answer as object).sort()).toEqual(['id', 'question', 'score', 'text']);
+  }
+  return result;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'ask-cli-'));
+  kb = await loadKnowledgeBase('knowledge/data');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm run ask (the JSON contract)', () => {
+  it('prints exactly one JSON line with the verbatim answer', async () => {
+    const { stdout, stderr } = await ask(['--json', 'le référencement au catalogue MES est il obligatoire ?']);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = expectContract(lines[0]);
+    expect(result.answered).toBe(true);
+    const answer = result.answer as { id: string; text: string };
+    expect(answer.id).toBe('mes-referencement-obligatoire');
+    expect(answer.text).toBe(kb.entries.find((e) => e.id === 'mes-referencement-obligatoire')?.answer);
+    // The provider line goes to stderr and says why the offline default is active.
+    expect(stderr).toMatch(/retrieval: lexical .*unavailable/);
+  });
+
+  it('answers false with a null answer out of scope', async () => {
+    const { stdout } = await ask(['--json', 'quel temps fera-t-il demain à Brest ?']);
+    const result = expectContract(stdout.trim());
+    expect(result.answered).toBe(false);
+    expect(result.answer).toBeNull();
+  });
+
+  it('answers a batch in order, one line per question, and applies --filter', async () => {
+    const file = path.join(dir, 'questions.txt');
+    await writeFile(file, 'c’est quoi le MOS ?\n\nquelles données dans mon espace santé ?\nmétéo à Paris\n');
+    const { stdout } = await ask(['--json', '--batch', file, '--filter', 'offer=mos-nos']);
+    const results = stdout.trim().split('\n').map(expectContract);
+    expect(results.map((r) => r.query)).toEqual(['c’est quoi le MOS ?', 'quelles données dans mon espace santé ?', 'météo à Paris']);
+    for (const result of results) {
+      for (const candidate of result.candidates as { id: string }[]) {
+        expect(kb.entries.find((e) => e.id === candidate.id)?.offer).toBe('mos-nos');
+      }
+    }
+  });
+
+  it('rejects an unknown facet or value with exit code 2', async () => {
+    await expect(ask(['--json', '--filter', 'colour=blue', 'MOS'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown facet/) });
+    await expect(ask(['--json', '--filter', 'offer=nope', 'MOS'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown value/) });
+  });
+});
+
+describe('ask helpers', () => {
+  it('parseFilters keeps valid facets and reports every problem', () => {
+    const { filter, problems } = parseFilters(['offer=segur', 'theme=nope', 'x=y'], kb);
+    expect(filter).toEqual({ offer: 'segur' });
+    expect(problems).toHaveLength(2);
+  });
+
+  it('toAskResult marks a clarification as answered with the best candidate', () => {
+    const [a, b] = kb.entries;
+    const ranked = [
+      { entry: a, score: 0.5 },
+      { entry: b, score: 0.49 },
+    ];
+    const retrieval = { query: 'q', ranked };
+    const decision = decide(retrieval, { minScore: 0.1, confidentScore: 0.9, clearMargin: 0.1 });
+    expect(decision.kind).toBe('clarify');
+    const result = toAskResult(retrieval, decision);
+    expect(result.answered).toBe(true);
+    expect(result.answer?.id).toBe(a.id);
+    expect(result.candidates.map((c) => c.id)).toEqual([a.id, b.id]);
+  });
+});
