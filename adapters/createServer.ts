@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import restify from 'restify';
 import type { AppConfig } from './config.js';
 import {
-  attachDirectLineStream, AzureDirectLineTokenSource, BuiltInTokenSource, DIRECT_LINE_BASE, DirectLineBotAdapter,
+  attachDirectLineStream, AzureDirectLineTokenSource, CONVERSATION_IDLE_MS, MAX_ACTIVITIES_PER_CONVERSATION, MAX_CONVERSATIONS, BuiltInTokenSource, DIRECT_LINE_BASE, DirectLineBotAdapter,
   DirectLineConversations, DirectLineService, HmacTokenSigner, registerDirectLineRoutes,
   type BucketPolicy, type FetchLike, type TokenSource, type TurnHandler,
 } from './directline/index.js';
@@ -44,7 +44,7 @@ export interface ServerDeps {
   /** Used for Azure's token endpoint when DIRECT_LINE_SECRET is set; tests pass a fake. */
   readonly fetch?: FetchLike;
   /** Overrides of the Direct Line limits, for tests. */
-  readonly limits?: { readonly ip?: BucketPolicy; readonly conversation?: BucketPolicy };
+  readonly limits?: { readonly ip?: BucketPolicy; readonly conversation?: BucketPolicy; readonly conversationIdleMs?: number };
 }
 
 export interface AppServer {
@@ -52,6 +52,8 @@ export interface AppServer {
   listen(port: number, host: string): Promise<{ url: string; port: number }>;
   /** Stops accepting, closes streams, waits for turns in flight. Idempotent. */
   close(): Promise<void>;
+  /** Runs the periodic housekeeping now (idle conversations, rate-limit buckets). */
+  sweep(): void;
   readonly server: restify.Server;
   readonly tokenSource: TokenSource;
 }
@@ -110,7 +112,11 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
 
   // Built-in Direct Line 3.0 endpoint, with the bot in-process.
   const botAccount: ChannelAccount = { id: config.microsoftApp.id ?? 'ans-faq-bot', name: BOT_DISPLAY_NAME, role: 'bot' };
-  const conversations = new DirectLineConversations(deps.onConversationExpired);
+  const conversations = new DirectLineConversations(deps.onConversationExpired, {
+    maxActivities: MAX_ACTIVITIES_PER_CONVERSATION,
+    maxConversations: MAX_CONVERSATIONS,
+    idleMs: deps.limits?.conversationIdleMs ?? CONVERSATION_IDLE_MS,
+  });
   const directLineAdapter = new DirectLineBotAdapter(conversations);
   directLineAdapter.onTurnError = deps.onTurnError;
   const service = new DirectLineService({
@@ -135,6 +141,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   return {
     server,
     tokenSource,
+    sweep: () => service.sweep(),
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);

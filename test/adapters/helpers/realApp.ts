@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig } from '../../../adapters/config.js';
-import { createApp, type App } from '../../../adapters/createApp.js';
+import { createApp, type App, type AppOptions } from '../../../adapters/createApp.js';
 
 export interface RealApp {
   readonly app: App;
@@ -17,7 +17,10 @@ export interface RealApp {
  * 127.0.0.1, port 0, with its feedback database and vector index in a temporary folder.
  * Embeddings: the offline USE-lite model by default (no network), as `npm start` falls back to.
  */
-export async function startRealApp(env: Record<string, string> = {}): Promise<RealApp> {
+export async function startRealApp(
+  env: Record<string, string> = {},
+  options: Partial<Pick<AppOptions, 'storage' | 'limits'>> = {},
+): Promise<RealApp> {
   const dir = await mkdtemp(join(tmpdir(), 'ans-faq-app-'));
   const config = loadConfig({
     PORT: '0',
@@ -27,7 +30,7 @@ export async function startRealApp(env: Record<string, string> = {}): Promise<Re
     INDEX_DIR: join(dir, 'index'),
     ...env,
   });
-  const app = await createApp({ config, log: pino({ level: config.logLevel }) });
+  const app = await createApp({ config, log: pino({ level: config.logLevel }), ...options });
   const { url } = await app.server.listen(0, '127.0.0.1');
   return {
     app,
