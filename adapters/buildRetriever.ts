@@ -99,5 +99,5 @@ export async function buildRetriever(
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0].slice(0, 200);
+  return text.split('\n')[0].slice(0, 400);
 }
