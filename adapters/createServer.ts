@@ -24,6 +24,13 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 /** Name the built-in Direct Line shows for the bot. */
 export const BOT_DISPLAY_NAME = 'Assistant Portail Industriels – ANS';
 
+/** Whether a socket address is this machine (IPv4 127/8, IPv6 ::1, or IPv4-mapped loopback). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return v4.startsWith('127.') || address === '::1';
+}
+
 /** What /healthz reports besides the server's own state. */
 export interface HealthInfo {
   readonly kbVersion: string;
@@ -97,7 +104,16 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   });
   const cloudAdapter = new CloudAdapter(authentication);
   cloudAdapter.onTurnError = deps.onTurnError;
-  server.post('/api/messages', ...jsonBody(MAX_BOT_BODY_BYTES), async (req: restify.Request, res: restify.Response) => {
+  // Without an app id nothing is authenticated: like the Emulator, only this machine may talk to the bot.
+  const localOnly: restify.RequestHandler = (req, res, next) => {
+    if (config.microsoftApp.id || isLoopbackAddress(req.socket.remoteAddress)) {
+      next();
+      return;
+    }
+    res.send(401, { error: { code: 'Unauthorized', message: 'Without MicrosoftAppId, /api/messages only accepts local traffic' } });
+    next(false);
+  };
+  server.post('/api/messages', localOnly, ...jsonBody(MAX_BOT_BODY_BYTES), async (req: restify.Request, res: restify.Response) => {
     await inFlight.track(cloudAdapter.process(req, res, (context) => deps.bot.run(context)));
   });
 

@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isLoopbackAddress } from '../../adapters/createServer.js';
 import { ECHO_GREETING, startEchoServer, type StartedServer } from './helpers/echoBot.js';
 
 /** What the bot POSTed back to the channel's serviceUrl. */
@@ -96,5 +97,14 @@ describe('POST /api/messages (Bot Framework protocol through CloudAdapter)', () 
     });
     expect(huge.status).toBe(413);
     expect((await fetch(`${started.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('isLoopbackAddress (who may use /api/messages without an app id)', () => {
+  it('accepts this machine only', () => {
+    for (const local of ['127.0.0.1', '127.0.0.2', '::1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(local)).toBe(true);
+    for (const remote of ['10.0.0.5', '192.168.1.10', '::ffff:10.0.0.5', '2001:db8::1', '', undefined]) {
+      expect(isLoopbackAddress(remote)).toBe(false);
+    }
   });
 });
