@@ -38,8 +38,9 @@ export async function webChatBundlePath(): Promise<string> {
   const entry = createRequire(import.meta.url).resolve('botframework-webchat');
   let dir = dirname(entry);
   while (dir !== dirname(dir)) {
-    const manifest = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined);
-    if (manifest && JSON.parse(manifest).name === 'botframework-webchat') return join(dir, 'dist', 'webchat.js');
+    const manifest: unknown = await readFile(join(dir, 'package.json'), 'utf8').then(JSON.parse, () => undefined);
+    const isWebChat = typeof manifest === 'object' && manifest !== null && 'name' in manifest && manifest.name === 'botframework-webchat';
+    if (isWebChat) return join(dir, 'dist', 'webchat.js');
     dir = dirname(dir);
   }
   throw new Error(`webChatBundlePath: no botframework-webchat package above ${entry}`);
