@@ -11,6 +11,8 @@ import { loadKnowledgeBase } from '../../knowledge/index.js';
 import { createKbRetriever, decide, IndexStore, kbDocuments, UseEmbeddingProvider, type Retriever } from '../../embeddings/index.js';
 import { loadEvalSet } from '../eval/evalSet.js';
 import { percentile } from '../eval/metrics.js';
+import { LOOPBACK_ADDRESSES, runDirectLineLoad } from '../adapters/directLineLoad.js';
+import { startRealApp } from '../adapters/helpers/realApp.js';
 
 const run = promisify(execFile);
 const LATENCY_PASSES = 3;
@@ -56,6 +58,12 @@ for (const mode of ['lexical', 'hybrid']) {
 }
 await rm(workDir, { recursive: true, force: true });
 
+// Whole turns through the built-in Direct Line endpoint, the real bot and the offline default retrieval.
+const LOAD = { conversations: 50, turns: 10 };
+const server = await startRealApp({ EMBEDDINGS_PROVIDER: 'none' });
+const load = await runDirectLineLoad({ baseUrl: server.url, ...LOAD, addresses: LOOPBACK_ADDRESSES, timeLimitMs: 120_000 });
+await server.stop();
+
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries, ${documents.length} indexed texts; ${questions.length} eval questions × ${LATENCY_PASSES} passes\n`);
 console.log('ask latency (retrieve + decide, in process):');
@@ -73,5 +81,10 @@ console.table(
     'first answer': ms(Number(c.firstAnswerMs)),
     'peak RSS': `${Number(c.maxRssMiB).toFixed(0)} MiB`,
   })),
+);
+console.log(
+  `Direct Line load (${LOAD.conversations} concurrent conversations × ${LOAD.turns} turns, loopback, real bot, lexical): ` +
+    `${load.turnsCompleted}/${load.turnsPlanned} replies, ${load.lostReplies} lost, ${load.errors.length} errors, ` +
+    `turn latency p50 ${ms(load.p50Ms)}, p95 ${ms(load.p95Ms)}, max ${ms(load.maxMs)}, ${(load.durationMs / 1000).toFixed(1)} s in all`,
 );
 console.log(`Peak RSS of this bench process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
