@@ -79,7 +79,8 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
   const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const value = str(name);
     if (value === undefined) return fallback;
-    if ((allowed as readonly string[]).includes(value)) return value as T;
+    const match = allowed.find((candidate) => candidate === value);
+    if (match !== undefined) return match;
     problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
     return fallback;
   };

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../adapters/config.js';
+
+const APP_ID = '00000000-0000-4000-8000-000000000001';
+
+function problemsOf(env: Record<string, string>, purpose?: 'server' | 'teams-package'): readonly string[] {
+  try {
+    loadConfig(env, { purpose });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('gives working defaults for a local run, frozen all the way down', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.embeddings.provider).toBe('auto');
+    expect(config.embeddings.model).toBe('Xenova/multilingual-e5-small');
+    expect(config.feedbackDb).toBe('data/feedback.db');
+    expect(config.microsoftApp.id).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.embeddings)).toBe(true);
+    expect(() => {
+      (config as { port: number }).port = 1;
+    }).toThrow(TypeError);
+  });
+
+  it('reads and trims every variable', () => {
+    const config = loadConfig({
+      PORT: ' 8080 ',
+      HOST: '0.0.0.0',
+      EMBEDDINGS_PROVIDER: 'none',
+      EMBEDDINGS_MODEL_DIR: '/opt/models/e5',
+      EMBEDDINGS_ALLOW_REMOTE: 'false',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.embeddings).toMatchObject({ provider: 'none', modelDir: '/opt/models/e5', allowRemote: false });
+    expect(config.microsoftApp).toEqual({ id: APP_ID, password: 'secret', type: 'SingleTenant', tenantId: 'tenant' });
+  });
+
+  it('reports every problem at once', () => {
+    const problems = problemsOf({
+      PORT: '99999',
+      LOG_LEVEL: 'loud',
+      EMBEDDINGS_PROVIDER: 'gpt',
+      EMBEDDINGS_ALLOW_REMOTE: 'maybe',
+      MicrosoftAppId: 'not-a-guid',
+      MicrosoftAppType: 'SingleTenant',
+      DIRECT_LINE_TOKEN_SECRET: 'short',
+      BOT_DOMAIN: 'https://bot.example.fr/',
+    });
+    const text = problems.join('\n');
+    for (const name of ['PORT', 'LOG_LEVEL', 'EMBEDDINGS_PROVIDER', 'EMBEDDINGS_ALLOW_REMOTE', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'DIRECT_LINE_TOKEN_SECRET', 'BOT_DOMAIN']) {
+      expect(text).toContain(name);
+    }
+    expect(problems.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('never echoes a secret in its problems', () => {
+    const problems = problemsOf({ DIRECT_LINE_TOKEN_SECRET: 'tooshort-secret' });
+    expect(problems.join('\n')).not.toContain('tooshort-secret');
+  });
+
+  it('asks the Teams packaging for the app id and domain but not the password', () => {
+    expect(problemsOf({}, 'teams-package').join('\n')).toMatch(/MicrosoftAppId[\s\S]*BOT_DOMAIN|BOT_DOMAIN[\s\S]*MicrosoftAppId/);
+    expect(problemsOf({ MicrosoftAppId: APP_ID, BOT_DOMAIN: 'bot.example.fr' }, 'teams-package')).toEqual([]);
+    expect(problemsOf({ MicrosoftAppId: APP_ID })).toEqual(['MicrosoftAppPassword is required when MicrosoftAppId is set']);
+  });
+});
