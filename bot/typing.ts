@@ -5,8 +5,8 @@ export const TYPING_INTERVAL_MS = 3_000;
 
 /**
  * Runs `work` while showing a typing indicator: one right away, then one per
- * `intervalMs` until the work settles. A failed indicator is reported to
- * `onTypingError` (it must not fail the search itself).
+ * `intervalMs` until the work settles. A failed indicator, the first one
+ * included, is reported to `onTypingError`: it must not fail the search itself.
  */
 export async function withTyping<T>(
   context: TurnContext,
@@ -14,10 +14,10 @@ export async function withTyping<T>(
   work: () => Promise<T>,
   onTypingError: (error: unknown) => void,
 ): Promise<T> {
-  await context.sendActivity({ type: ActivityTypes.Typing });
-  const timer = setInterval(() => {
-    context.sendActivity({ type: ActivityTypes.Typing }).catch(onTypingError);
-  }, intervalMs);
+  const showTyping = (): Promise<void> =>
+    context.sendActivity({ type: ActivityTypes.Typing }).then(() => undefined, onTypingError);
+  await showTyping();
+  const timer = setInterval(() => void showTyping(), intervalMs);
   try {
     return await work();
   } finally {

@@ -27,4 +27,15 @@ describe('withTyping', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(adapter.activeQueue.filter((a) => a.type === 'typing')).toHaveLength(1);
   });
+
+  it('reports a failed first indicator and still runs the work', async () => {
+    const adapter = new TestAdapter();
+    const context = new TurnContext(adapter, { type: 'message', text: 'x', conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: 'c' }, channelId: 'test', serviceUrl: 'https://test' });
+    context.onSendActivities(async () => {
+      throw new Error('typing refused');
+    });
+    const errors: unknown[] = [];
+    await expect(withTyping(context, TYPING_INTERVAL_MS, () => Promise.resolve('done'), (error) => errors.push(error))).resolves.toBe('done');
+    expect(errors).toEqual([new Error('typing refused')]);
+  });
 });
