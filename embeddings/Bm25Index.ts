@@ -5,6 +5,11 @@ export const BM25_K1 = 1.2;
 /** Length normalisation: 0 ignores document length, 1 fully normalises it. */
 export const BM25_B = 0.75;
 
+/** Unknown query terms at least this long are matched to a known term one edit away (typos: "referencemnt"). */
+export const TYPO_MIN_LENGTH = 5;
+/** Edits (insertion, deletion, substitution, swap of neighbours) a typo may be away from the known term. */
+export const TYPO_MAX_EDITS = 1;
+
 /** One lexical match. */
 export interface Bm25Hit {
   readonly docId: number;
@@ -33,6 +38,8 @@ export class Bm25Index {
   private readonly postings = new Map<string, Posting[]>();
   private readonly lengths = new Map<number, number>();
   private totalLength = 0;
+  /** Typo corrections already worked out (cleared when a document is added). */
+  private readonly corrections = new Map<string, string>();
 
   constructor(private readonly analyzer: TextAnalyzer) {}
 
@@ -59,6 +66,33 @@ export class Bm25Index {
     }
     this.lengths.set(docId, tokens.length);
     this.totalLength += tokens.length;
+    this.corrections.clear();
+  }
+
+  /**
+   * The query's analysed terms, each unknown one replaced by the known term
+   * within TYPO_MAX_EDITS (the most frequent one when several are), so a typo
+   * still matches.
+   */
+  private queryTerms(query: string): string[] {
+    return this.analyzer.analyze(query).map((term) => this.correct(term));
+  }
+
+  private correct(term: string): string {
+    if (this.postings.has(term) || term.length < TYPO_MIN_LENGTH) return term;
+    const cached = this.corrections.get(term);
+    if (cached !== undefined) return cached;
+    let best = term;
+    let bestFrequency = 0;
+    for (const [known, list] of this.postings) {
+      if (Math.abs(known.length - term.length) > TYPO_MAX_EDITS || known.length < TYPO_MIN_LENGTH) continue;
+      if (list.length > bestFrequency && editDistance(known, term) <= TYPO_MAX_EDITS) {
+        best = known;
+        bestFrequency = list.length;
+      }
+    }
+    this.corrections.set(term, best);
+    return best;
   }
 
   /** Inverse document frequency (the non-negative "+1" variant, so very common terms never subtract). */
@@ -75,6 +109,8 @@ export class Bm25Index {
    * its words matches.
    */
   coverage(query: string): number {
+    // Exact terms only: a word one edit from the KB's vocabulary helps ranking, but on the evaluation set
+    // counting it as known let more out-of-scope questions through (rejection 90.9 % → 87.9 %).
     const terms = this.analyzer.analyze(query);
     if (terms.length === 0) return 0;
     return terms.filter((term) => this.postings.has(term)).length / terms.length;
@@ -83,7 +119,7 @@ export class Bm25Index {
   /** The `k` best documents for `query`, best first. Documents matching no query term are not returned. */
   search(query: string, k: number): Bm25Hit[] {
     if (!Number.isInteger(k) || k < 0) throw new Error(`Bm25Index.search: k must be a non-negative integer (got ${k})`);
-    const terms = [...new Set(this.analyzer.analyze(query))];
+    const terms = [...new Set(this.queryTerms(query))];
     if (terms.length === 0 || this.lengths.size === 0 || k === 0) return [];
     const averageLength = this.totalLength / this.lengths.size || 1;
     const scores = new Map<number, number>();
@@ -102,4 +138,17 @@ export class Bm25Index {
       .sort((a, b) => b.score - a.score || a.docId - b.docId)
       .slice(0, k);
   }
+}
+
+/** Optimal string alignment distance: Levenshtein plus the swap of two neighbouring letters. */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+    }
+  }
+  return rows[a.length][b.length];
 }

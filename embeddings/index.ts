@@ -5,7 +5,7 @@ export { decide, DECISION_THRESHOLDS, MAX_CLARIFY_CANDIDATES, CLARIFY_SPREAD } f
 export type { DecisionThresholds } from './decide.js';
 export { createFrenchAnalyzer, foldAccents, FRENCH_ELISIONS } from './frenchAnalyzer.js';
 export type { TextAnalyzer } from './frenchAnalyzer.js';
-export { Bm25Index, BM25_K1, BM25_B } from './Bm25Index.js';
+export { Bm25Index, BM25_K1, BM25_B, TYPO_MIN_LENGTH, TYPO_MAX_EDITS, editDistance } from './Bm25Index.js';
 export type { Bm25Hit } from './Bm25Index.js';
 export { exactSearch, cosineSimilarity, l2Normalize } from './exactSearch.js';
 export {

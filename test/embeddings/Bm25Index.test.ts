@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Index, BM25_B, BM25_K1, createFrenchAnalyzer } from '../../embeddings/index.js';
+import { Bm25Index, BM25_B, BM25_K1, createFrenchAnalyzer, editDistance } from '../../embeddings/index.js';
 
 const analyzer = createFrenchAnalyzer([{ canonical: 'Mon espace santé', terms: ['MES'] }]);
 
@@ -88,5 +88,32 @@ describe('Bm25Index', () => {
     expect(() => index.add(1.5, 'x')).toThrow(/non-negative integer/);
     expect(() => index.search('données', -1)).toThrow(/Bm25Index.search/);
     expect(index.size).toBe(DOCS.length);
+  });
+});
+
+describe('Bm25Index typo tolerance', () => {
+  it('matches a word one edit away from a known term, without counting it as known for coverage', () => {
+    const index = buildIndex();
+    const hits = index.search('contcter lequipe', 3);
+    expect(hits[0]?.docId).toBe(2);
+    expect(index.coverage('contacter')).toBe(1);
+    expect(index.coverage('contcter')).toBe(0);
+  });
+
+  it('leaves short unknown words and words two edits away alone', () => {
+    const index = buildIndex();
+    expect(index.search('contcer', 3)).toEqual([]);
+    expect(index.search('zzz', 3)).toEqual([]);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions, substitutions and swaps of neighbours as one edit each', () => {
+    expect(editDistance('referenc', 'referenc')).toBe(0);
+    expect(editDistance('referenc', 'referenx')).toBe(1);
+    expect(editDistance('referenc', 'refernc')).toBe(1);
+    expect(editDistance('referenc', 'refeernc')).toBe(1);
+    expect(editDistance('referenc', 'rfeerenc')).toBe(1);
+    expect(editDistance('abc', 'xyz')).toBe(3);
   });
 });
