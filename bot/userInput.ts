@@ -44,7 +44,7 @@ export function classifyInput(text: string | undefined, value: unknown): UserInp
   if (command) return { kind: 'command', command };
   if (!/[\p{L}\p{N}]/u.test(cleaned)) return { kind: 'noWords' };
   const truncated = cleaned.length > MAX_MESSAGE_CHARS;
-  return { kind: 'text', text: truncated ? cleaned.slice(0, MAX_MESSAGE_CHARS) : cleaned, truncated };
+  return { kind: 'text', text: truncated ? cutAt(cleaned, MAX_MESSAGE_CHARS) : cleaned, truncated };
 }
 
 /** NFC, control characters removed, whitespace collapsed and trimmed. */
@@ -64,7 +64,7 @@ export function cleanText(text: string): string {
  */
 export function quoteUserText(text: string, max = MAX_QUOTE_CHARS): string {
   const cleaned = cleanText(text);
-  const short = cleaned.length > max ? `${cleaned.slice(0, max - 1).trimEnd()}…` : cleaned;
+  const short = cleaned.length > max ? `${cutAt(cleaned, max - 1).trimEnd()}…` : cleaned;
   return short
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -75,7 +75,13 @@ export function quoteUserText(text: string, max = MAX_QUOTE_CHARS): string {
 
 /** A comment as stored: cleaned and bounded. */
 export function boundComment(text: string): string {
-  return cleanText(text).slice(0, MAX_COMMENT_CHARS);
+  return cutAt(cleanText(text), MAX_COMMENT_CHARS);
+}
+
+/** The first `max` UTF-16 units, one fewer when the cut would split an emoji's surrogate pair (a lone half shows as �). */
+function cutAt(text: string, max: number): string {
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
 }
 
 function foldCommand(text: string): string {

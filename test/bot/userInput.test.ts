@@ -25,6 +25,13 @@ describe('classifyInput', () => {
     expect(result).toEqual({ kind: 'text', text: 'a'.repeat(MAX_MESSAGE_CHARS), truncated: true });
   });
 
+  it('never cuts an emoji in half when bounding', () => {
+    const result = classifyInput(`${'a'.repeat(MAX_MESSAGE_CHARS - 1)}👍 suite`, undefined);
+    expect(result).toEqual({ kind: 'text', text: 'a'.repeat(MAX_MESSAGE_CHARS - 1), truncated: true });
+    expect(boundComment(`${'x'.repeat(MAX_COMMENT_CHARS - 1)}👍`)).toBe('x'.repeat(MAX_COMMENT_CHARS - 1));
+    expect(quoteUserText(`${'m'.repeat(18)}👍 fin`, 20)).toBe(`${'m'.repeat(18)}…`);
+  });
+
   it('prefers our card payloads over text, and reports foreign values', () => {
     expect(classifyInput('ignored', { faq: 1, action: 'restart' })).toEqual({ kind: 'payload', payload: { action: 'restart' } });
     expect(classifyInput(undefined, { foo: 1 })).toEqual({ kind: 'invalidPayload', reason: 'not a FAQ card payload of this version' });
