@@ -95,21 +95,22 @@ export class MainDialog extends ComponentDialog {
     switch (payload.action) {
       case 'choose':
         return this.onChoice(dc, payload);
+      // These clicks end the triage or the pending comment only when they are acted on:
+      // a stale one gets a kind reply and leaves the current question working.
       case 'answer':
-        await dc.cancelAllDialogs();
-        if (!(await this.responder.answerChosen(context, payload.id, payload.turn))) {
-          await this.responder.staleButton(context, messages.unknownPayload);
-        }
+        if (await this.responder.answerChosen(context, payload.id, payload.turn)) await dc.cancelAllDialogs();
+        else await this.responder.staleButton(context, messages.unknownPayload);
         return;
       case 'vote': {
-        await dc.cancelAllDialogs();
         const outcome = await this.responder.vote(context, payload.helpful, payload.turn);
+        if (outcome.kind === 'stale') return;
+        await dc.cancelAllDialogs();
         if (outcome.kind === 'askComment') await dc.beginDialog(COMMENT_DIALOG, { voteKey: outcome.voteKey } satisfies CommentOptions);
         return;
       }
       case 'none':
-        await dc.cancelAllDialogs();
-        if (!(await this.responder.noneOfThese(context, payload.turn))) await this.responder.staleButton(context, messages.staleButton);
+        if (await this.responder.noneOfThese(context, payload.turn)) await dc.cancelAllDialogs();
+        else await this.responder.staleButton(context, messages.staleButton);
         return;
       case 'skip': {
         const data = await this.responder.state(context);
