@@ -1,4 +1,4 @@
-import { FACETS, type Facet } from '../knowledge/index.js';
+import { isFacet, type Facet } from '../knowledge/index.js';
 
 /** Version of the card payload format; cards carrying another version are treated as foreign. */
 export const PAYLOAD_VERSION = 1;
@@ -17,8 +17,6 @@ export type FaqPayload =
   | { readonly action: 'restart' }
   | { readonly action: 'ask' }
   | { readonly action: 'contact' };
-
-export type FaqAction = FaqPayload['action'];
 
 /** Result of reading a `value`: one of our payloads, or the reason it is not usable. */
 export type PayloadParse =
@@ -39,7 +37,7 @@ export function parsePayload(value: unknown): PayloadParse {
   switch (value.action) {
     case 'choose': {
       const { facet, value: choice } = value;
-      if (!hasTurn || !isFacet(facet) || !isShortString(choice)) return invalid('malformed choose');
+      if (!hasTurn || typeof facet !== 'string' || !isFacet(facet) || !isShortString(choice)) return invalid('malformed choose');
       return ok({ action: 'choose', facet, value: choice, turn });
     }
     case 'answer':
@@ -68,11 +66,8 @@ function isShortString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_PAYLOAD_STRING;
 }
 
-function isFacet(value: unknown): value is Facet {
-  return typeof value === 'string' && (FACETS as readonly string[]).includes(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain JSON object (what a client sends as a card value or invoke value). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -1,3 +1,4 @@
+import { isRecord } from './payload.js';
 import { boundComment } from './userInput.js';
 
 /** Name of the invoke Teams sends when a user clicks its native 👍 / 👎 on a bot message. */
@@ -45,8 +46,4 @@ function feedbackText(feedback: unknown): string | undefined {
   if (!isRecord(form) || typeof form.feedbackText !== 'string') return undefined;
   const text = boundComment(form.feedbackText);
   return text === '' ? undefined : text;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

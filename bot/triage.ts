@@ -47,11 +47,6 @@ export function nextTriageStep(kb: TriageKnowledge, facets: FacetFilter): Triage
   return { kind: 'results', entries: remaining };
 }
 
-/** The entries matching the facets (an entry without a facet matches every value of it). */
-export function matchingEntries(kb: TriageKnowledge, facets: FacetFilter): FaqEntry[] {
-  return kb.entries.filter((entry) => matchesFilter(entry, facets));
-}
-
 /** Whether `value` is a choice the taxonomy offers for `facet`. */
 export function isKnownChoice(kb: TriageKnowledge, facet: Facet, value: string): boolean {
   return findChoice(kb, facet, value) !== undefined;
