@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { clientIp, DIRECT_LINE_BASE, queryParam } from './directLineRoutes.js';
+import { clientIp, DIRECT_LINE_BASE } from './directLineRoutes.js';
 import type { DirectLineError, DirectLineService } from './DirectLineService.js';
 
 /** Interval of WebSocket pings; a client that missed one is dropped. */
@@ -27,13 +27,19 @@ export function attachDirectLineStream(httpServer: HttpServer, service: DirectLi
   const alive = new WeakMap<WebSocket, boolean>();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const match = STREAM_PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
+    // Node drops its own error listener before 'upgrade': a client resetting a refused upgrade would crash the process.
+    socket.on('error', () => socket.destroy());
+    const target = parseTarget(req.url);
+    if (!target) return refuse(socket, { kind: 'error', status: 400, code: 'BadArgument', message: 'Malformed stream URL' });
+    const match = STREAM_PATH.exec(target.pathname);
     if (!match) return refuse(socket, { kind: 'error', status: 404, code: 'NotFound', message: 'No stream here' });
+    const conversationId = decodeSegment(match[1]);
+    if (conversationId === undefined) return refuse(socket, { kind: 'error', status: 400, code: 'BadArgument', message: 'Malformed conversation id' });
     const limited = service.checkIp(clientIp(req));
     if (limited.kind === 'error') return refuse(socket, limited);
-    const auth = service.authorizeStream(queryParam(req, 't'), decodeURIComponent(match[1]));
+    const auth = service.authorizeStream(target.searchParams.get('t') ?? undefined, conversationId);
     if (auth.kind === 'error') return refuse(socket, auth);
-    const checked = service.checkStream(auth.body, queryParam(req, 'watermark'));
+    const checked = service.checkStream(auth.body, target.searchParams.get('watermark') ?? undefined);
     if (checked.kind === 'error') return refuse(socket, checked);
 
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -87,4 +93,19 @@ function refuse(socket: Duplex, failure: DirectLineError): void {
   socket.end(
     `HTTP/1.1 ${failure.status} ${failure.code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${retry}Connection: close\r\n\r\n${body}`,
   );
+}
+
+/** The request target as a URL, or undefined when it cannot be one (an exception here would escape the 'upgrade' event). */
+function parseTarget(target = '/'): URL | undefined {
+  return URL.canParse(target, 'http://localhost') ? new URL(target, 'http://localhost') : undefined;
+}
+
+/** A percent-decoded path segment, or undefined for malformed escapes such as `%E0%A4%A`. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // URIError is the only failure and it means malformed input: the caller answers 400.
+    return undefined;
+  }
 }
