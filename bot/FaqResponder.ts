@@ -34,6 +34,7 @@ interface AnswerMeta {
   readonly alternatives: readonly ShownCandidate[];
 }
 
+/** What a card vote led to: thanks, a 👎 that invites a comment (on `voteKey`), or a click on an answer no longer remembered. */
 export type VoteOutcome =
   | { readonly kind: 'thanked' }
   | { readonly kind: 'askComment'; readonly voteKey: string }

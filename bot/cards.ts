@@ -13,6 +13,7 @@ import { toCardData, type FaqPayload } from './payload.js';
 export const ADAPTIVE_CARD_VERSION = '1.5';
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
+/** The subset of an Adaptive Card TextBlock the bot uses. */
 export interface TextBlock {
   readonly type: 'TextBlock';
   readonly text: string;
@@ -25,23 +26,27 @@ export interface TextBlock {
   readonly spacing?: 'Small' | 'Medium';
 }
 
+/** A button that posts its `data` back as the message `value` (Web Chat and Teams alike). */
 export interface SubmitAction {
   readonly type: 'Action.Submit';
   readonly title: string;
   readonly data: Record<string, unknown>;
 }
 
+/** A link button (the answer's web links). */
 export interface OpenUrlAction {
   readonly type: 'Action.OpenUrl';
   readonly title: string;
   readonly url: string;
 }
 
+/** Buttons placed inside the body, so links sit with the answer and above the feedback question. */
 export interface ActionSet {
   readonly type: 'ActionSet';
   readonly actions: readonly (SubmitAction | OpenUrlAction)[];
 }
 
+/** The card as sent: body blocks, bottom buttons and a Markdown `fallbackText` for clients without cards. */
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';
   readonly $schema: string;

@@ -13,6 +13,7 @@ export interface TeamsVote {
   readonly comment?: string;
 }
 
+/** Result of reading a `message/submitAction` value: a vote, another submit action, or malformed feedback with the reason. */
 export type TeamsFeedbackParse =
   | { readonly kind: 'vote'; readonly vote: TeamsVote }
   | { readonly kind: 'notFeedback' }

@@ -7,6 +7,7 @@ export const MAX_QUOTE_CHARS = 120;
 /** Longest comment stored after a 👎. */
 export const MAX_COMMENT_CHARS = 1_000;
 
+/** What a typed command asks for: start the triage over, or show the help. */
 export type Command = 'restart' | 'help';
 
 /** What one incoming message is, before any state is looked at. */
