@@ -4,6 +4,7 @@
 
 /** The five triage facets, in the order the bot asks about them. */
 export const FACETS = ['offer', 'corridor', 'dispositif', 'product', 'theme'] as const;
+/** One triage dimension; also the name of the matching optional field of `FaqEntry`. */
 export type Facet = (typeof FACETS)[number];
 
 /** Facet values chosen so far (by triage clicks or CLI `--filter`). */
@@ -62,6 +63,7 @@ export interface TaxonomyQuestion {
   readonly appliesWhen?: Partial<Record<Facet, readonly string[]>>;
 }
 
+/** The clarifying questions of the triage (taxonomy.yaml). */
 export interface Taxonomy {
   /** Ordered as in the seed: offer, corridor, dispositif, product, theme. */
   readonly questions: readonly TaxonomyQuestion[];
@@ -73,6 +75,7 @@ export interface SynonymGroup {
   readonly terms: readonly string[];
 }
 
+/** The validated KB as the bot and the retriever use it (built by `loadKnowledgeBase`). */
 export interface KnowledgeBase {
   readonly entries: readonly FaqEntry[];
   readonly taxonomy: Taxonomy;

@@ -45,6 +45,7 @@ export interface EntryDraft {
   readonly entry?: FaqEntry;
 }
 
+/** What one entries file yielded: a draft per entry (valid or not) and the file's problems. */
 export interface EntriesValidation {
   readonly drafts: readonly EntryDraft[];
   readonly problems: readonly KbProblem[];

@@ -14,6 +14,7 @@ import { validateSynonyms } from './validateSynonyms.js';
 import { validateTaxonomy } from './validateTaxonomy.js';
 import type { SourceText } from './yamlSource.js';
 
+/** The raw texts of a KB folder, read by `readKbSources` or built by tests. */
 export interface KbSources {
   readonly taxonomy: SourceText;
   readonly synonyms: SourceText;

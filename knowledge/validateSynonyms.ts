@@ -12,6 +12,7 @@ import { YamlSource, describeNode, readPairs, readString, valueOf, type SourceTe
 const ROOT_FIELDS = ['synonyms'] as const;
 const GROUP_FIELDS = ['canonical', 'terms'] as const;
 
+/** The synonym groups that could be read, and the problems of synonyms.yaml. */
 export interface SynonymsValidation {
   readonly synonyms: readonly SynonymGroup[];
   readonly problems: readonly KbProblem[];

@@ -14,6 +14,7 @@ const ROOT_FIELDS = ['questions'] as const;
 const QUESTION_FIELDS = ['facet', 'prompt', 'choices', 'appliesWhen'] as const;
 const CHOICE_FIELDS = ['value', 'label', 'when'] as const;
 
+/** The questions that could be read, and the problems of taxonomy.yaml. */
 export interface TaxonomyValidation {
   /** Everything that could be read, even when there are problems. */
   readonly taxonomy: Taxonomy;

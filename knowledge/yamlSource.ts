@@ -6,12 +6,14 @@
 import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { KbProblem } from './KnowledgeBaseError.js';
 
+/** One source file's text and the path its problems name. */
 export interface SourceText {
   /** Path shown in problems (relative paths read best). */
   readonly file: string;
   readonly text: string;
 }
 
+/** A 1-based position in a source file. */
 export interface SourcePos {
   readonly line: number;
   readonly column: number;

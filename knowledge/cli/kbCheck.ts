@@ -14,6 +14,7 @@ export function summarize(kb: KnowledgeBase): string {
   return `KB OK: ${kb.entries.length} entries, version ${shortVersion(kb.version)}, ${alternates} alternates`;
 }
 
+/** What `kb:check` prints and its exit code, returned rather than printed so tests read it. */
 export interface KbCheckOutput {
   readonly exitCode: 0 | 1;
   readonly lines: readonly string[];
