@@ -167,13 +167,9 @@ export class FaqResponder {
     await this.sendCard(context, buttonsCard([messages.commentPrompt], [{ title: messages.buttonSkip, payload: { action: 'skip', turn } }]));
   }
 
+  /** `text` is a classified non-empty message (an empty one never reaches the comment step). */
   async saveComment(context: TurnContext, voteKey: string, text: string): Promise<void> {
-    const comment = boundComment(text);
-    if (comment === '') {
-      await context.sendActivity(messages.commentEmpty);
-      return;
-    }
-    await this.deps.feedbackStore.addComment(voteKey, comment);
+    await this.deps.feedbackStore.addComment(voteKey, boundComment(text));
     await context.sendActivity(messages.commentThanks);
   }
 

@@ -64,7 +64,6 @@ export const messages = {
   commentPrompt: 'Si vous le souhaitez, écrivez en une phrase ce qui manquait (ou cliquez sur « Passer »).',
   commentThanks: 'Merci, votre commentaire a été enregistré. Vous pouvez poser une autre question.',
   commentSkipped: 'C’est noté. Vous pouvez poser une autre question.',
-  commentEmpty: 'Je n’ai pas reçu de commentaire. C’est noté, vous pouvez poser une autre question.',
 
   /** Buttons. */
   buttonTypeQuestion: 'Taper ma question',
