@@ -220,9 +220,13 @@ class Run {
     if (!this.fake) throw new Error(`${where}: "retriever was asked" needs the scripted retriever`);
     const calls = this.fake.calls.slice(this.callsBefore);
     if (arg === 'never') return void expect(calls, where).toEqual([]);
+    // A misspelt key would otherwise be skipped and the step could not fail.
+    if (!isRecord(arg)) throw new Error(`${where}: "retriever was asked" needs "never" or a mapping`);
+    const unknown = Object.keys(arg).filter((key) => !RETRIEVAL_CHECKS.includes(key));
+    if (unknown.length > 0) throw new Error(`${where}: unknown "retriever was asked" key(s) ${unknown.join(', ')} (known: ${RETRIEVAL_CHECKS.join(', ')})`);
     const last = calls[calls.length - 1];
     expect(last, `${where}: a search ran`).toBeDefined();
-    const wanted = isRecord(arg) ? arg : {};
+    const wanted = arg;
     if ('query' in wanted) expect(last?.query, where).toBe(wanted.query);
     if ('filter' in wanted) expect(calls[0]?.filter ?? null, `${where}: first search filter`).toEqual(wanted.filter);
     if ('then' in wanted) expect(last?.filter ?? null, `${where}: relaxed search filter`).toEqual(wanted.then);
@@ -233,6 +237,9 @@ class Run {
     return this.batch.map(readableText).join('\n');
   }
 }
+
+/** The checks a "retriever was asked" step may name. */
+const RETRIEVAL_CHECKS: readonly string[] = ['query', 'filter', 'then', 'maxLength'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
