@@ -148,8 +148,9 @@ export class DirectLineService {
     try {
       await this.runTurn(echoed);
     } catch (cause) {
-      // onTurnError already told the user; the client learns the turn failed, as with Azure's 502.
-      return error(502, 'BotError', `The bot failed to process the activity: ${String(cause)}`);
+      // Only reached when onTurnError itself failed: the operator gets the details, the client only Azure's 502.
+      this.deps.log.error({ err: cause }, 'DirectLineService.postActivity: the turn and its error handler failed');
+      return error(502, 'BotError', 'The bot failed to process the activity');
     }
     return ok({ id: echoed.id ?? '' });
   }
