@@ -21,7 +21,8 @@ export const DENSE_NEIGHBOURS = 60;
  * (top-1 93.8 % vs 90.8 %), and unequal ones gained nothing robust.
  */
 export const LEXICAL_VIEW_WEIGHTS: Readonly<Record<LexicalView, number>> = { phrasing: 1, phrasings: 1, answer: 1 };
-type LexicalView = 'phrasing' | 'phrasings' | 'answer';
+const LEXICAL_VIEWS = ['phrasing', 'phrasings', 'answer'] as const;
+type LexicalView = (typeof LEXICAL_VIEWS)[number];
 
 /**
  * Per-provider mapping of raw cosine similarity to [0, 1]: below `floor` means
@@ -161,7 +162,7 @@ export class HybridRetriever implements Retriever {
     }
     const scores = new Map<number, number>();
     for (const [entryIndex, views] of best) {
-      const sum = (Object.keys(views) as LexicalView[]).reduce((acc, view) => acc + LEXICAL_VIEW_WEIGHTS[view] * views[view], 0);
+      const sum = LEXICAL_VIEWS.reduce((acc, view) => acc + LEXICAL_VIEW_WEIGHTS[view] * views[view], 0);
       scores.set(entryIndex, sum / VIEW_WEIGHT_SUM);
     }
     return scores;

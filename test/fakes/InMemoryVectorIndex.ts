@@ -54,8 +54,8 @@ export class InMemoryVectorIndex implements VectorIndex {
 }
 
 function isSavedIndex(value: unknown): value is SavedIndex {
-  if (typeof value !== 'object' || value === null) return false;
-  const { dimension, vectors } = value as Partial<Record<keyof SavedIndex, unknown>>;
+  if (typeof value !== 'object' || value === null || !('dimension' in value) || !('vectors' in value)) return false;
+  const { dimension, vectors } = value;
   return (
     typeof dimension === 'number' &&
     Array.isArray(vectors) &&
