@@ -1,4 +1,5 @@
 import { ActivityTypes, type StatePropertyAccessor } from 'botbuilder';
+import type { Facet } from '../knowledge/index.js';
 import {
   ComponentDialog,
   Dialog,
@@ -11,7 +12,7 @@ import { nextTurn, type FaqConversationData } from './conversationData.js';
 import type { FaqBotDependencies } from './dependencies.js';
 import { FaqResponder } from './FaqResponder.js';
 import { messages } from './messages.js';
-import { parsePayload, type FaqPayload } from './payload.js';
+import type { FaqPayload } from './payload.js';
 import { isKnownChoice, matchTypedChoice } from './triage.js';
 import { classifyInput } from './userInput.js';
 
@@ -40,7 +41,8 @@ export class MainDialog extends ComponentDialog {
   ) {
     super(MAIN_DIALOG);
     this.responder = new FaqResponder(deps, data);
-    this.addDialog(new WaterfallDialog(TRIAGE_DIALOG, [(step) => this.askStep(step), (step) => this.applyChoiceStep(step)]));
+    // One step: a choice (clicked or typed) is applied in `route`, which restarts the triage from the new facets.
+    this.addDialog(new WaterfallDialog(TRIAGE_DIALOG, [(step) => this.askStep(step)]));
     this.addDialog(new WaterfallDialog<CommentOptions>(COMMENT_DIALOG, [(step) => this.promptCommentStep(step), (step) => this.saveCommentStep(step)]));
   }
 
@@ -139,10 +141,7 @@ export class MainDialog extends ComponentDialog {
       pending?.turn === payload.turn &&
       pending.facet === payload.facet &&
       isKnownChoice(this.deps.knowledgeBase, payload.facet, payload.value);
-    if (current) {
-      await dc.continueDialog();
-      return;
-    }
+    if (current) return this.applyChoice(dc, payload.facet, payload.value);
     if (this.active(dc) === TRIAGE_DIALOG) {
       await this.responder.say(dc.context, messages.staleChoice);
       await dc.replaceDialog(TRIAGE_DIALOG);
@@ -158,9 +157,14 @@ export class MainDialog extends ComponentDialog {
     if (this.active(dc) !== TRIAGE_DIALOG || !pending) return false;
     const value = matchTypedChoice(this.deps.knowledgeBase, data.facets, pending.facet, text);
     if (value === undefined) return false;
-    data.facets = { ...data.facets, [pending.facet]: value };
-    await dc.replaceDialog(TRIAGE_DIALOG);
+    await this.applyChoice(dc, pending.facet, value);
     return true;
+  }
+
+  private async applyChoice(dc: DialogContext, facet: Facet, value: string): Promise<void> {
+    const data = await this.responder.state(dc.context);
+    data.facets = { ...data.facets, [facet]: value };
+    await dc.replaceDialog(TRIAGE_DIALOG);
   }
 
   private async restart(dc: DialogContext): Promise<void> {
@@ -179,15 +183,6 @@ export class MainDialog extends ComponentDialog {
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const outcome = await this.responder.triageStep(step.context);
     return outcome === 'waiting' ? Dialog.EndOfTurn : step.endDialog();
-  }
-
-  private async applyChoiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const parsed = parsePayload(step.context.activity.value);
-    if (parsed.kind === 'payload' && parsed.payload.action === 'choose') {
-      const data = await this.responder.state(step.context);
-      data.facets = { ...data.facets, [parsed.payload.facet]: parsed.payload.value };
-    }
-    return step.replaceDialog(TRIAGE_DIALOG);
   }
 
   private async promptCommentStep(step: WaterfallStepContext<CommentOptions>): Promise<DialogTurnResult> {
