@@ -28,7 +28,8 @@ export interface FeedbackRecord {
 export interface FeedbackStore {
   /**
    * Records a vote. A second vote by the same user on the same answer in the
-   * same conversation (same `voteKey`) replaces the first.
+   * same conversation (same `voteKey`) replaces the first; the earlier comment
+   * is kept when the new vote has none and the same `helpful` value.
    */
   recordFeedback(record: FeedbackRecord & { readonly kind: 'feedback'; readonly voteKey: string }): Promise<void>;
   /** Adds a comment to the vote identified by `voteKey`. */

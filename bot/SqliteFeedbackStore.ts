@@ -48,7 +48,9 @@ type Params = Record<string, string | number | null>;
 /**
  * `FeedbackStore` on a SQLite file (better-sqlite3, WAL journal so the
  * `feedback` CLI can read while the bot writes). The folder and the schema are
- * created on first use. A vote is upserted by its `voteKey`.
+ * created on first use. A vote is upserted by its `voteKey`; a repeated vote
+ * without a comment keeps the one already written (the user's words are not
+ * lost to a double click), a flipped vote drops it (it explained the other choice).
  */
 export class SqliteFeedbackStore implements FeedbackStore {
   private closed = false;
@@ -86,7 +88,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
          time = excluded.time, channel = excluded.channel, user_hash = excluded.user_hash,
          conversation_hash = excluded.conversation_hash, question = excluded.question, answer_id = excluded.answer_id,
          score = excluded.score, rank = excluded.rank, kb_version = excluded.kb_version, helpful = excluded.helpful,
-         comment = excluded.comment`,
+         comment = COALESCE(excluded.comment, CASE WHEN excluded.helpful = feedback_records.helpful THEN feedback_records.comment END)`,
       { ...toParams(record), voteKey: record.voteKey },
     );
   }

@@ -56,6 +56,23 @@ describe('SqliteFeedbackStore', () => {
     await store.close();
   });
 
+  it('keeps the comment when the same vote is repeated without one, and drops it when the vote flips', async () => {
+    const store = await SqliteFeedbackStore.create(path.join(dir, 'f.db'));
+    await store.recordFeedback({ ...vote('2026-01-01T10:00:00.000Z', false), voteKey: 'k3' });
+    await store.addComment('k3', 'Il manque la date limite');
+    // A second 👎 (a double click, or Teams' native 👎 on the same answer) must not erase what the user wrote.
+    await store.recordFeedback({ ...vote('2026-01-01T10:00:05.000Z', false), voteKey: 'k3' });
+    expect((await store.list())[0]).toMatchObject({ helpful: false, comment: 'Il manque la date limite' });
+    await store.recordFeedback({ ...vote('2026-01-01T10:00:09.000Z', false, { comment: 'Et le calendrier' }), voteKey: 'k3' });
+    expect((await store.list())[0].comment).toBe('Et le calendrier');
+    // The comment explained a 👎: a 👍 replaces the vote and the comment with it.
+    await store.recordFeedback({ ...vote('2026-01-01T10:00:10.000Z', true), voteKey: 'k3' });
+    const [flipped] = await store.list();
+    expect(flipped.helpful).toBe(true);
+    expect(flipped).not.toHaveProperty('comment');
+    await store.close();
+  });
+
   it('stores unanswered questions without answer fields and lists oldest first', async () => {
     const store = await SqliteFeedbackStore.create(path.join(dir, 'f.db'));
     await store.recordUnanswered({ ...base, kind: 'unanswered', time: '2026-01-02T00:00:00.000Z', question: 'second' });
