@@ -140,7 +140,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     bot: deps.bot, botAccount, inFlight, log, ipPolicy: deps.limits?.ip, conversationPolicy: deps.limits?.conversation,
   });
   const tokenSource: TokenSource = config.directLine.secret
-    ? new AzureDirectLineTokenSource(config.directLine.secret, deps.fetch ?? fetch)
+    ? new AzureDirectLineTokenSource(config.directLine.secret, deps.fetch ?? fetch, log)
     : new BuiltInTokenSource(service, DIRECT_LINE_BASE);
   registerDirectLineRoutes(server, service, tokenSource, jsonBody);
   const streams = attachDirectLineStream(server.server, service);

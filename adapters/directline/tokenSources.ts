@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DirectLineResult, DirectLineService } from './DirectLineService.js';
+import type { DirectLineResult, DirectLineService, ErrorLog } from './DirectLineService.js';
 
 /** Azure's token endpoint; the secret is sent from the server only. */
 export const AZURE_DIRECT_LINE_TOKEN_URL = 'https://directline.botframework.com/v3/directline/tokens/generate';
@@ -47,6 +47,7 @@ export class AzureDirectLineTokenSource implements TokenSource {
   constructor(
     private readonly secret: string,
     private readonly fetchImpl: FetchLike,
+    private readonly log: ErrorLog,
     private readonly url: string = AZURE_DIRECT_LINE_TOKEN_URL,
   ) {}
 
@@ -62,20 +63,32 @@ export class AzureDirectLineTokenSource implements TokenSource {
         signal: AbortSignal.timeout(AZURE_TOKEN_TIMEOUT_MS),
       });
     } catch (cause) {
-      return upstreamError(`Azure Direct Line is unreachable (${cause instanceof Error ? cause.name : 'error'})`);
+      return this.fail(`Azure Direct Line is unreachable (${cause instanceof Error ? cause.name : 'error'})`, errorNames(cause));
     }
-    if (!response.ok) return upstreamError(`Azure Direct Line refused the token request (HTTP ${response.status})`);
+    if (!response.ok) return this.fail(`Azure Direct Line refused the token request (HTTP ${response.status})`);
     const body: unknown = await response.json().catch(() => undefined);
     if (typeof body !== 'object' || body === null || !('token' in body) || !('conversationId' in body)) {
-      return upstreamError('Azure Direct Line answered without a token');
+      return this.fail('Azure Direct Line answered without a token');
     }
     const { token, conversationId } = body;
     const expiresIn = 'expires_in' in body && typeof body.expires_in === 'number' ? body.expires_in : 3600;
-    if (typeof token !== 'string' || typeof conversationId !== 'string') return upstreamError('Azure Direct Line answered without a token');
+    if (typeof token !== 'string' || typeof conversationId !== 'string') return this.fail('Azure Direct Line answered without a token');
     return { kind: 'ok', status: 200, body: { conversationId, token, expires_in: expiresIn, userId } };
+  }
+
+  /** Every page load fails the same way until the operator acts (wrong secret, no egress): say so in the log. */
+  private fail(message: string, causes?: string): DirectLineResult<PageToken> {
+    this.log.error({ ...(causes !== undefined && { causes }) }, `AzureDirectLineTokenSource.issue: ${message}`);
+    return { kind: 'error', status: 502, code: 'UpstreamError', message };
   }
 }
 
-function upstreamError(message: string): DirectLineResult<PageToken> {
-  return { kind: 'error', status: 502, code: 'UpstreamError', message };
+/** Names and codes of an error and its causes (`TypeError ← Error ENOTFOUND`): messages could quote the request, which holds the secret. */
+function errorNames(error: unknown): string {
+  const names: string[] = [];
+  for (let current = error; current instanceof Error && names.length < 3; current = current.cause) {
+    const code = 'code' in current && typeof current.code === 'string' ? ` ${current.code}` : '';
+    names.push(`${current.name}${code}`);
+  }
+  return names.join(' ← ');
 }

@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import { pino, type Logger } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AZURE_DIRECT_LINE_TOKEN_URL, type FetchLike } from '../../../adapters/directline/index.js';
 import { httpJson } from '../helpers/directLineClient.js';
@@ -9,6 +11,17 @@ interface FetchCall {
   readonly url: string;
   readonly headers: Record<string, string>;
   readonly body: string;
+}
+
+/** A logger writing its JSON lines into `lines`, to check what the operator sees. */
+function capturingLog(lines: string[]): Logger {
+  const sink = new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  return pino({ level: 'info' }, sink);
 }
 
 /** A stand-in for Azure's token endpoint. */
@@ -53,8 +66,9 @@ describe('page token endpoint with DIRECT_LINE_SECRET (Azure Direct Line)', () =
   });
 
   it('answers 502 without leaking the secret when Azure refuses or is unreachable', async () => {
+    const lines: string[] = [];
     const refusing = fakeAzure(async () => ({ ok: false, status: 403, json: async () => ({ error: { message: SECRET } }) }));
-    started = await startEchoServer({ DIRECT_LINE_SECRET: SECRET }, { fetch: refusing.fetch });
+    started = await startEchoServer({ DIRECT_LINE_SECRET: SECRET }, { fetch: refusing.fetch, log: capturingLog(lines) });
     const refused = await httpJson('POST', `${started.url}/api/directline/token`);
     expect(refused.status).toBe(502);
     expect(refused.body).toMatchObject({ error: { code: 'UpstreamError', message: expect.stringContaining('HTTP 403') } });
@@ -64,9 +78,16 @@ describe('page token endpoint with DIRECT_LINE_SECRET (Azure Direct Line)', () =
     const unreachable = fakeAzure(async () => {
       throw new TypeError(`fetch failed for ${SECRET}`);
     });
-    started = await startEchoServer({ DIRECT_LINE_SECRET: SECRET }, { fetch: unreachable.fetch });
+    started = await startEchoServer({ DIRECT_LINE_SECRET: SECRET }, { fetch: unreachable.fetch, log: capturingLog(lines) });
     const failed = await httpJson('POST', `${started.url}/api/directline/token`);
     expect(failed.status).toBe(502);
     expect(JSON.stringify(failed.body)).not.toContain(SECRET);
+
+    // The operator learns why the page gets no token, without the secret.
+    expect(lines.filter((line) => line.includes('AzureDirectLineTokenSource.issue'))).toEqual([
+      expect.stringContaining('HTTP 403'),
+      expect.stringContaining('TypeError'),
+    ]);
+    expect(lines.join('')).not.toContain(SECRET);
   });
 });
