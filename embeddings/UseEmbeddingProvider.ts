@@ -29,7 +29,7 @@ export const loadEnergeticUseModel: UseModelLoader = async () => {
   ]);
   const loaded = await initModel(modelSource);
   const pkg: unknown = createRequire(import.meta.url)(`${MODEL_PACKAGE}/package.json`);
-  const version = typeof pkg === 'object' && pkg !== null ? (pkg as { version?: unknown }).version : undefined;
+  const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? pkg.version : undefined;
   return {
     model: {
       embed: (texts) => loaded.embed(texts),
@@ -39,6 +39,7 @@ export const loadEnergeticUseModel: UseModelLoader = async () => {
   };
 };
 
+/** How to create the USE-lite provider; `loader` lets tests replace the TensorFlow.js model. */
 export interface UseEmbeddingProviderOptions {
   readonly loader?: UseModelLoader;
   /** Embed one sentence during `create` so the first user query does not pay the WASM warm-up (~0.4 s). Default true. */

@@ -53,11 +53,11 @@ function loadNaturalFrench(): { stemmer: Stemmer; stopWords: readonly string[] }
 }
 
 function isStemmer(value: unknown): value is Stemmer {
-  return typeof value === 'object' && value !== null && typeof (value as { stem?: unknown }).stem === 'function';
+  return typeof value === 'object' && value !== null && 'stem' in value && typeof value.stem === 'function';
 }
 
 function isStopWordModule(value: unknown): value is { words: string[] } {
-  const words = typeof value === 'object' && value !== null ? (value as { words?: unknown }).words : undefined;
+  const words = typeof value === 'object' && value !== null && 'words' in value ? value.words : undefined;
   return Array.isArray(words) && words.every((word) => typeof word === 'string');
 }
 
