@@ -21,6 +21,7 @@ export interface StartupLogger {
   warn(obj: object, msg: string): void;
 }
 
+/** Which retrieval is active and why, for the start-up log and /healthz. */
 export interface RetrievalStatus {
   /** "transformers", "use-lite" or "none" (lexical only). */
   readonly provider: string;

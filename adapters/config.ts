@@ -7,6 +7,7 @@
 export type EmbeddingsProviderChoice = 'auto' | 'transformers' | 'use-lite' | 'none';
 export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
+/** The validated, frozen configuration; only {@link loadConfig} builds it. */
 export interface AppConfig {
   readonly port: number;
   readonly host: string;
@@ -60,6 +61,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** What the configuration is loaded for; each purpose requires different variables. */
 export type ConfigPurpose = 'server' | 'teams-package';
 
+/** How {@link loadConfig} validates: which variables the purpose requires. */
 export interface LoadConfigOptions {
   /**
    * `server` (default): what the running bot needs (an app id needs its password).

@@ -7,6 +7,7 @@ import type { AppConfig } from './config.js';
 import { createServer, type AppServer, type ServerDeps } from './createServer.js';
 import { DIRECT_LINE_CHANNEL_ID } from './directline/index.js';
 
+/** What the application is assembled from; the optional parts let tests swap storage, providers and network. */
 export interface AppOptions {
   readonly config: AppConfig;
   readonly log: Logger;

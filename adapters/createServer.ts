@@ -39,6 +39,7 @@ export interface HealthInfo {
   readonly indexState: string;
 }
 
+/** What the server is built from; the composition root (createApp) or a test provides it. */
 export interface ServerDeps {
   readonly config: AppConfig;
   readonly bot: TurnHandler;
@@ -54,6 +55,7 @@ export interface ServerDeps {
   readonly limits?: { readonly ip?: BucketPolicy; readonly conversation?: BucketPolicy; readonly conversationIdleMs?: number };
 }
 
+/** The running HTTP server, as main.ts and the tests drive it. */
 export interface AppServer {
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */
   listen(port: number, host: string): Promise<{ url: string; port: number }>;

@@ -84,6 +84,7 @@ export async function readHnswHeader(file: string): Promise<HnswFileHeader> {
   }
 }
 
+/** How to create an empty index; `loader` lets tests replace the native addon. */
 export interface HnswCreateOptions {
   readonly dimension: number;
   /** Expected number of vectors; the index grows past it when needed. */
@@ -92,6 +93,7 @@ export interface HnswCreateOptions {
   readonly loader?: HnswLoader;
 }
 
+/** How to read a saved index; `loader` lets tests replace the native addon. */
 export interface HnswLoadOptions {
   readonly efSearch?: number;
   readonly loader?: HnswLoader;

@@ -65,6 +65,7 @@ export interface DenseComponent {
   readonly calibration?: DenseCalibration;
 }
 
+/** What the retriever ranks (the entries) and with what: the analyzer, the optional dense half and the fusion weights. */
 export interface HybridRetrieverOptions {
   readonly entries: readonly FaqEntry[];
   readonly analyzer: TextAnalyzer;

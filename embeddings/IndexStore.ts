@@ -48,6 +48,7 @@ export const HNSW_BACKEND: VectorIndexBackend = {
   load: (file, dimension, params) => HnswVectorIndex.load(file, dimension, { efSearch: params.efSearch }),
 };
 
+/** What a saved index must match to be reused, and what to embed when it does not. */
 export interface LoadOrBuildOptions {
   /** Folder of the saved index, created when missing. */
   readonly dir: string;
@@ -60,6 +61,7 @@ export interface LoadOrBuildOptions {
   readonly backend?: VectorIndexBackend;
 }
 
+/** A usable vector index with its labels, and whether it had to be rebuilt. */
 export interface LoadedIndex {
   readonly index: VectorIndex;
   /** Label → document. */

@@ -10,6 +10,7 @@ export interface RankedEntry {
   readonly lexical?: number;
 }
 
+/** Restrictions of one retrieval: facets and number of results. */
 export interface RetrieveOptions {
   /** Facets chosen in the triage: only matching entries are returned. */
   readonly filter?: FacetFilter;

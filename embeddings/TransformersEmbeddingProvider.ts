@@ -12,6 +12,7 @@ export const TRANSFORMERS_BATCH_SIZE = 16;
 export const E5_PREFIXES: TextPrefixes = { query: 'query: ', passage: 'passage: ' };
 const PROBE_TEXT = 'Mon espace santé';
 
+/** Prefixes some models expect before queries and passages (e5: "query: ", "passage: "). */
 export interface TextPrefixes {
   readonly query: string;
   readonly passage: string;
@@ -61,6 +62,7 @@ export const loadTransformersExtractor: TransformersLoader = async (request) => 
   };
 };
 
+/** Which model to load and from where; `loader` lets tests replace transformers.js. */
 export interface TransformersEmbeddingOptions {
   /** Hub id (default {@link DEFAULT_TRANSFORMERS_MODEL}). */
   readonly model?: string;

@@ -25,6 +25,7 @@ export function kbDocuments(entries: readonly FaqEntry[]): IndexDocument[] {
   ]);
 }
 
+/** The knowledge base, the mode, and for a dense half its provider and index folder. */
 export interface CreateKbRetrieverOptions {
   readonly kb: KnowledgeBase;
   readonly mode: RetrievalMode;
@@ -36,6 +37,7 @@ export interface CreateKbRetrieverOptions {
   readonly backend?: VectorIndexBackend;
 }
 
+/** The retriever built for a knowledge base, with the vector index it uses. */
 export interface KbRetriever {
   readonly retriever: HybridRetriever;
   /** The persisted vector index, when the mode has a dense half. */

@@ -13,6 +13,7 @@ import { FACETS, loadKnowledgeBase, type Facet, type FacetFilter, type Knowledge
 import { buildRetriever } from '../buildRetriever.js';
 import { loadConfig } from '../config.js';
 
+/** What `npm run ask` prints for one query (also as JSON with --json). */
 export interface AskResult {
   readonly query: string;
   readonly answered: boolean;

@@ -13,6 +13,7 @@ import { ConfigError, loadConfig } from '../config.js';
 const QUESTION_WIDTH = 60;
 const COMMENT_WIDTH = 40;
 
+/** Parsed arguments of `npm run feedback`. */
 export interface FeedbackCliOptions {
   readonly json: boolean;
   readonly db?: string;

@@ -25,6 +25,7 @@ export interface TurnHandler {
   run(context: TurnContext): Promise<void>;
 }
 
+/** A refused request: HTTP status, Direct Line error code and message, and Retry-After for 429. */
 export interface DirectLineError {
   readonly kind: 'error';
   readonly status: 400 | 401 | 403 | 404 | 429 | 502 | 503;

@@ -12,6 +12,7 @@ const MAX_CLIENT_MESSAGE_BYTES = 1024;
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 const STREAM_PATH = new RegExp(`^${DIRECT_LINE_BASE}/conversations/([^/]+)/stream$`);
 
+/** Handle on the open WebSocket streams, for shutdown and /healthz. */
 export interface LiveStreams {
   /** Closes every stream with 1001 "going away" (graceful shutdown). */
   close(): void;

@@ -4,6 +4,7 @@ export interface BucketPolicy {
   readonly refillPerSecond: number;
 }
 
+/** One bucket's tokens left at `updatedAtMs`; refills are computed lazily on the next take. */
 export interface BucketState {
   readonly tokens: number;
   readonly updatedAtMs: number;

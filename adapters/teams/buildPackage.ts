@@ -17,6 +17,7 @@ export type BuildOutcome =
   | { readonly kind: 'built'; readonly file: string; readonly bytes: number; readonly schemaNote: string }
   | { readonly kind: 'rejected'; readonly problems: readonly string[] };
 
+/** What `npm run teams:package` builds from: the environment (passed in, never read here) and the output path. */
 export interface BuildOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly out: string;

@@ -8,6 +8,7 @@ import path from 'node:path';
 export const COLOR_ICON_SIZE = 192;
 export const OUTLINE_ICON_SIZE = 32;
 
+/** The two PNG icons Teams requires (192×192 colour, 32×32 transparent outline). */
 export interface TeamsIcons {
   readonly color: Buffer;
   readonly outline: Buffer;

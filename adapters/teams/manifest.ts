@@ -38,16 +38,19 @@ export type BotScope = 'personal' | 'team' | 'groupChat';
 /** Scopes in which the bot is installed, and one command list per scope (Teams' recommendation). */
 export const BOT_SCOPES: readonly BotScope[] = ['personal', 'team', 'groupChat'];
 
+/** One command shown in the Teams compose box (title and hint). */
 export interface TeamsCommand {
   readonly title: string;
   readonly description: string;
 }
 
+/** The commands offered in the given scopes. */
 export interface TeamsCommandList {
   readonly scopes: readonly BotScope[];
   readonly commands: readonly TeamsCommand[];
 }
 
+/** The manifest's `bots[]` item: the Azure Bot and where Teams may talk to it. */
 export interface TeamsBot {
   readonly botId: string;
   readonly scopes: readonly BotScope[];
@@ -84,6 +87,7 @@ export interface TeamsManifest {
 /** A localization file: `$schema` plus keys such as `name.short` or `bots[0].commandLists[0].commands[1].description`. */
 export type TeamsLocalization = Readonly<Record<string, string>>;
 
+/** What varies between deployments of the manifest; everything else is fixed by the agency's listing. */
 export interface TeamsManifestOptions {
   /** `MicrosoftAppId` of the Azure Bot: both the app id and the bot id. */
   readonly appId: string;

@@ -20,6 +20,7 @@ export type PackageValidation =
   | { readonly status: 'valid'; readonly schema: SchemaCheck }
   | { readonly status: 'invalid'; readonly problems: readonly string[]; readonly schema: SchemaCheck };
 
+/** Inputs of the app package: the manifest options and the folder of the source icons. */
 export interface AssembleOptions extends TeamsManifestOptions {
   /** Folder holding color.svg and outline.svg. */
   readonly assetsDir: string;
@@ -36,6 +37,7 @@ export async function assembleTeamsPackage(options: AssembleOptions): Promise<Pa
   ]);
 }
 
+/** How a built package is checked: expected manifest values and the official schemas to validate against. */
 export interface ValidateOptions {
   readonly expect?: ManifestExpectations;
   /** Folder of the official schemas (one `vX.Y/` per version); defaults to ../shared/schemas/teams. */
