@@ -48,6 +48,7 @@ export function attachDirectLineStream(httpServer: HttpServer, service: DirectLi
       ws.on('pong', () => alive.set(ws, true));
       // Web Chat sends empty messages as keep-alives; there is nothing else to read.
       ws.on('message', () => alive.set(ws, true));
+      // Protocol errors (oversized or malformed frames, resets) are the client's; it reconnects and resumes at its watermark.
       ws.on('error', () => ws.terminate());
       const unsubscribe = service.openStream(auth.body, checked.body, (set) => {
         if (ws.readyState !== ws.OPEN) return;
