@@ -6,6 +6,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import restify from 'restify';
+import { channelActivityProblems } from './channelActivity.js';
 import type { AppConfig } from './config.js';
 import {
   attachDirectLineStream, AzureDirectLineTokenSource, CONVERSATION_IDLE_MS, MAX_ACTIVITIES_PER_CONVERSATION, MAX_CONVERSATIONS, BuiltInTokenSource, DIRECT_LINE_BASE, DirectLineBotAdapter,
@@ -116,7 +117,19 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     next(false);
   };
   server.post('/api/messages', localOnly, ...jsonBody(MAX_BOT_BODY_BYTES), async (req: restify.Request, res: restify.Response) => {
-    await inFlight.track(cloudAdapter.process(req, res, (context) => deps.bot.run(context)));
+    const problems = channelActivityProblems(req.body);
+    if (problems.length > 0) {
+      res.send(400, { error: { code: 'InvalidActivity', message: problems.join('; ') } });
+      return;
+    }
+    try {
+      await inFlight.track(cloudAdapter.process(req, res, (context) => deps.bot.run(context)));
+    } catch (err) {
+      // CloudAdapter answers auth and turn failures itself; what escapes it is its own parsing of the
+      // activity (a JSON object that is not a valid activity), i.e. the client's input.
+      log.warn({ err: { name: err instanceof Error ? err.name : typeof err } }, 'invalid activity on /api/messages');
+      if (!res.headersSent) res.send(400, { error: { code: 'InvalidActivity', message: 'The body is not a valid Bot Framework activity' } });
+    }
   });
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {

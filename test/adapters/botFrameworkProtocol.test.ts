@@ -98,6 +98,19 @@ describe('POST /api/messages (Bot Framework protocol through CloudAdapter)', () 
     expect(huge.status).toBe(413);
     expect((await fetch(`${started.url}/healthz`)).status).toBe(200);
   });
+
+  it('answers 400 to JSON that is not an activity, without running the bot, and keeps serving', async () => {
+    started = await startEchoServer();
+    capture = await startCaptureServer();
+    for (const body of [{ type: 5 }, activity(capture.url, { type: 'message', conversation: 42 }), { text: 'no type' }, []]) {
+      const response = await fetch(`${started.url}/api/messages`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+      });
+      expect({ body, status: response.status }).toEqual({ body, status: 400 });
+    }
+    expect(started.bot.seen).toEqual([]);
+    expect((await fetch(`${started.url}/healthz`)).status).toBe(200);
+  });
 });
 
 describe('isLoopbackAddress (who may use /api/messages without an app id)', () => {
