@@ -10,6 +10,12 @@ import type { VectorIndex } from './VectorIndex.js';
 export const DEFAULT_K = 5;
 /** Longer queries are cut: a pasted document must not cost more than a question. */
 export const MAX_QUERY_CHARS = 1_000;
+/**
+ * Dense scores of the last few queries are kept: the bot searches the same
+ * text twice (within the chosen facets, then the whole FAQ), and the query
+ * embedding is the costly step.
+ */
+export const RECENT_DENSE_QUERIES = 32;
 /** Nearest vectors fetched per query before grouping them by entry (several phrasings per entry). */
 export const DENSE_NEIGHBOURS = 60;
 /**
@@ -125,7 +131,7 @@ export class HybridRetriever implements Retriever {
     if (text === '' || allowed.size === 0) return { query, ranked: [], mode };
 
     const lexical = this.weights.lexical > 0 ? this.lexicalScores(text) : new Map<number, number>();
-    const dense = this.weights.dense > 0 ? await this.denseScores(text) : new Map<number, number>();
+    const dense = this.weights.dense > 0 ? await this.recentDenseScores(text) : new Map<number, number>();
     const coverage = this.lexical.coverage(text) ** COVERAGE_EXPONENT;
     const ranked: RankedEntry[] = [];
     for (const entryIndex of allowed) {
@@ -169,7 +175,23 @@ export class HybridRetriever implements Retriever {
     return scores;
   }
 
-  /** Best calibrated cosine similarity of each entry's vectors. */
+  private readonly recentDense = new Map<string, Promise<Map<number, number>>>();
+
+  /** denseScores through a small cache (oldest dropped first); a failed embedding is not kept. */
+  private recentDenseScores(text: string): Promise<Map<number, number>> {
+    const cached = this.recentDense.get(text);
+    if (cached) return cached;
+    const scores = this.denseScores(text);
+    this.recentDense.set(text, scores);
+    scores.catch(() => this.recentDense.delete(text));
+    if (this.recentDense.size > RECENT_DENSE_QUERIES) {
+      const oldest = this.recentDense.keys().next().value;
+      if (oldest !== undefined) this.recentDense.delete(oldest);
+    }
+    return scores;
+  }
+
+  /** Best calibrated cosine similarity of each entry's vectors (all entries: facets filter afterwards). */
   private async denseScores(text: string): Promise<Map<number, number>> {
     const dense = this.options.dense;
     const scores = new Map<number, number>();

@@ -101,4 +101,33 @@ describe('HybridRetriever', () => {
     });
     await expect(retriever.retrieve('MOS')).rejects.toThrow(/HybridRetriever\.retrieve.*broken/);
   });
+
+  it('embeds a query once when it is searched again (within facets, then the whole FAQ)', async () => {
+    const provider = new FakeEmbeddingProvider();
+    const index = new InMemoryVectorIndex(provider.dimension);
+    const vectors = await provider.embed(ENTRIES.map((e) => e.question), 'passage');
+    vectors.forEach((vector, i) => index.add(i, vector));
+    const labels = ENTRIES.map((e) => ({ entryId: e.id, kind: 'question' as const }));
+    const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer, dense: { provider, index, labels } });
+    const before = provider.embedCalls;
+    const inside = await retriever.retrieve('Qu’est-ce que le MOS ?', { filter: { offer: 'mos-nos' } });
+    const whole = await retriever.retrieve('Qu’est-ce que le MOS ?');
+    expect(provider.embedCalls - before).toBe(1);
+    expect(inside.ranked[0].dense).toBe(whole.ranked[0].dense);
+  });
+
+  it('does not keep a failed query embedding', async () => {
+    const provider = new FakeEmbeddingProvider();
+    let failures = 1;
+    const flaky = {
+      name: 'flaky', model: 'x', dimension: provider.dimension,
+      embed: async (texts: readonly string[], kind: 'query' | 'passage') => {
+        if (failures-- > 0) throw new Error('busy');
+        return provider.embed(texts, kind);
+      },
+    };
+    const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer, dense: { provider: flaky, index: new InMemoryVectorIndex(provider.dimension), labels: [] } });
+    await expect(retriever.retrieve('MOS')).rejects.toThrow(/flaky/);
+    await expect(retriever.retrieve('MOS')).resolves.toMatchObject({ query: 'MOS' });
+  });
 });
