@@ -14,7 +14,7 @@ import { FaqResponder } from './FaqResponder.js';
 import { messages } from './messages.js';
 import type { FaqPayload } from './payload.js';
 import { isKnownChoice, matchTypedChoice } from './triage.js';
-import { classifyInput } from './userInput.js';
+import { classifyInput, looksLikeQuestion } from './userInput.js';
 
 export const MAIN_DIALOG = 'faq.main';
 export const TRIAGE_DIALOG = 'faq.triage';
@@ -84,8 +84,11 @@ export class MainDialog extends ComponentDialog {
         return this.responder.say(dc.context, messages.emojiOnly);
       case 'text':
         if (this.active(dc) === COMMENT_DIALOG) {
-          await dc.continueDialog();
-          return;
+          if (!looksLikeQuestion(input.text)) {
+            await dc.continueDialog();
+            return;
+          }
+          await this.dropPendingComment(dc);
         }
         if (await this.typedChoice(dc, input.text)) return;
         return this.responder.answerText(dc.context, input.text, input.truncated);
@@ -165,6 +168,13 @@ export class MainDialog extends ComponentDialog {
     const data = await this.responder.state(dc.context);
     data.facets = { ...data.facets, [facet]: value };
     await dc.replaceDialog(TRIAGE_DIALOG);
+  }
+
+  /** The user asked something new instead of commenting: the vote stays, without a comment. */
+  private async dropPendingComment(dc: DialogContext): Promise<void> {
+    const data = await this.responder.state(dc.context);
+    data.pendingComment = undefined;
+    await dc.cancelAllDialogs();
   }
 
   private async restart(dc: DialogContext): Promise<void> {

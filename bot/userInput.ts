@@ -93,3 +93,13 @@ function foldCommand(text: string): string {
     .replace(/^[/!]+/, '')
     .replace(/[\s.!?…]+$/u, '');
 }
+
+/**
+ * Whether text typed while the bot waits for an optional comment is rather a
+ * new question: users often skip the comment by just asking again. A question
+ * mark at the end is the signal; a comment that is itself a question then
+ * goes to the search, whose misses are recorded as unanswered questions anyway.
+ */
+export function looksLikeQuestion(text: string): boolean {
+  return /[?？]\s*$/u.test(text);
+}

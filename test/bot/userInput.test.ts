@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundComment, classifyInput, MAX_COMMENT_CHARS, MAX_MESSAGE_CHARS, quoteUserText } from '../../bot/userInput.js';
+import { boundComment, classifyInput, looksLikeQuestion, MAX_COMMENT_CHARS, MAX_MESSAGE_CHARS, quoteUserText } from '../../bot/userInput.js';
 
 describe('classifyInput', () => {
   it('recognises commands whatever the case, accents and trailing punctuation', () => {
@@ -62,5 +62,14 @@ describe('boundComment', () => {
   it('cleans and bounds a comment', () => {
     expect(boundComment('  trop\n\ncourt ')).toBe('trop court');
     expect(boundComment('x'.repeat(5_000))).toHaveLength(MAX_COMMENT_CHARS);
+  });
+});
+
+describe('looksLikeQuestion', () => {
+  it('sees a new question in text ending with a question mark', () => {
+    expect(looksLikeQuestion('quelles données sont dans MES ?')).toBe(true);
+    expect(looksLikeQuestion('c’est obligatoire?  ')).toBe(true);
+    expect(looksLikeQuestion('Il manque le format des documents')).toBe(false);
+    expect(looksLikeQuestion('? au début seulement')).toBe(false);
   });
 });
