@@ -54,7 +54,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const PROVIDERS = ['auto', 'transformers', 'use-lite', 'none'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
-const DEFAULT_SALT = 'ans-faq-bot';
+/** Public default salt: fine on a developer's machine, guessable in production (see main.ts's warning). */
+export const DEFAULT_ID_HASH_SALT = 'ans-faq-bot';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -149,12 +150,23 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
     feedbackDb: str('FEEDBACK_DB') ?? 'data/feedback.db',
     microsoftApp: { id: appId, password: appPassword, type: appType, tenantId },
     directLine: { secret: str('DIRECT_LINE_SECRET'), tokenSecret },
-    idHashSalt: str('ID_HASH_SALT') ?? DEFAULT_SALT,
+    idHashSalt: str('ID_HASH_SALT') ?? DEFAULT_ID_HASH_SALT,
     botDomain,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+/** Settings that work but should not go to production as they are. Pure; main.ts logs them at start-up. */
+export function configWarnings(config: AppConfig): string[] {
+  const warnings: string[] = [];
+  const exposed = config.host !== '127.0.0.1' && config.host !== 'localhost' && config.host !== '::1';
+  if (exposed && config.idHashSalt === DEFAULT_ID_HASH_SALT) {
+    // The default salt is public: hashed ids in logs and feedback could be matched against known ids.
+    warnings.push('ID_HASH_SALT is the public default while the server is exposed: set a secret value');
+  }
+  return warnings;
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -4,7 +4,7 @@
  */
 import { pino } from 'pino';
 import { KnowledgeBaseError } from '../knowledge/index.js';
-import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { ConfigError, configWarnings, loadConfig, type AppConfig } from './config.js';
 import { createApp, type App } from './createApp.js';
 
 async function main(env: NodeJS.ProcessEnv): Promise<void> {
@@ -54,6 +54,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     },
     `listening: open ${url}/ for the chat page`,
   );
+  for (const warning of configWarnings(config)) log.warn({}, warning);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../adapters/config.js';
+import { ConfigError, configWarnings, loadConfig } from '../../adapters/config.js';
 
 const APP_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -74,5 +74,11 @@ describe('loadConfig', () => {
     expect(problemsOf({}, 'teams-package').join('\n')).toMatch(/MicrosoftAppId[\s\S]*BOT_DOMAIN|BOT_DOMAIN[\s\S]*MicrosoftAppId/);
     expect(problemsOf({ MicrosoftAppId: APP_ID, BOT_DOMAIN: 'bot.example.fr' }, 'teams-package')).toEqual([]);
     expect(problemsOf({ MicrosoftAppId: APP_ID })).toEqual(['MicrosoftAppPassword is required when MicrosoftAppId is set']);
+  });
+
+  it('warns about the public hash salt only when the server is exposed', () => {
+    expect(configWarnings(loadConfig({}))).toEqual([]);
+    expect(configWarnings(loadConfig({ HOST: '0.0.0.0' }))).toEqual([expect.stringMatching(/ID_HASH_SALT/)]);
+    expect(configWarnings(loadConfig({ HOST: '0.0.0.0', ID_HASH_SALT: 'a-long-private-value' }))).toEqual([]);
   });
 });
