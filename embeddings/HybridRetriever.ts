@@ -88,10 +88,11 @@ interface LexicalDoc {
 const VIEW_WEIGHT_SUM = Object.values(LEXICAL_VIEW_WEIGHTS).reduce((a, b) => a + b, 0);
 
 /**
- * Fuses a dense vector search and a French BM25 search into one calibrated
- * score per entry, after restricting to the entries that match the triage
- * facets. Each entry's score is the best of its phrasings, so adding an
- * alternate can only help the entry it belongs to.
+ * Fuses a dense vector search and a French BM25 search into one score per
+ * entry in [0, 1], after restricting to the entries that match the triage
+ * facets, then scales it by the query's coverage. Dense scores take an
+ * entry's best phrasing and lexical scores an entry's best document in each
+ * view, so adding an alternate can only help the entry it belongs to.
  */
 export class HybridRetriever implements Retriever {
   readonly description: string;
