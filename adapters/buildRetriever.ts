@@ -15,12 +15,6 @@ import {
  */
 export const OFFLINE_DEFAULT: 'use-lite' | 'none' = 'none';
 
-/** Pino-compatible subset used here. */
-export interface StartupLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-}
-
 /** Which retrieval is active and why, for the start-up log and /healthz. */
 export interface RetrievalStatus {
   /** "transformers", "use-lite" or "none" (lexical only). */

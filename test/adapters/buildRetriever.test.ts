@@ -1,0 +1,79 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildRetriever, chooseProvider, OFFLINE_DEFAULT, type ProviderFactories } from '../../adapters/buildRetriever.js';
+import { loadConfig } from '../../adapters/config.js';
+import { loadKnowledgeBase } from '../../knowledge/index.js';
+import { FakeEmbeddingProvider } from '../fakes/FakeEmbeddingProvider.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'build-retriever-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Factories whose transformers model either loads (a fake) or fails like an unreachable hub. */
+function factories(transformers: 'loads' | 'fails'): ProviderFactories & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    transformers: async () => {
+      calls.push('transformers');
+      if (transformers === 'fails') throw new Error('TransformersEmbeddingProvider.create: cannot load model (fetch failed)');
+      return new FakeEmbeddingProvider({ name: 'transformers', model: 'fake-e5' });
+    },
+    useLite: async () => {
+      calls.push('use-lite');
+      return new FakeEmbeddingProvider({ name: 'use-lite', model: 'fake-use' });
+    },
+  };
+}
+
+const config = (env: Record<string, string> = {}) => loadConfig({ INDEX_DIR: path.join(dir, 'index'), ...env });
+
+describe('chooseProvider', () => {
+  it('auto: uses the transformers model when it loads', async () => {
+    const choice = await chooseProvider(config(), factories('loads'));
+    expect(choice.provider?.name).toBe('transformers');
+    expect(choice.reason).toMatch(/auto: transformers model Xenova\/multilingual-e5-small loaded/);
+  });
+
+  it('auto: falls back to the offline default and says why in one line', async () => {
+    const made = factories('fails');
+    const choice = await chooseProvider(config({ EMBEDDINGS_MODEL_DIR: '/opt/models/e5' }), made);
+    expect(choice.provider?.name).toBe(OFFLINE_DEFAULT === 'none' ? undefined : OFFLINE_DEFAULT);
+    expect(choice.reason).toMatch(/local folder \/opt\/models\/e5 unavailable \(.*fetch failed.*\); offline default/);
+    expect(choice.reason).not.toContain('\n');
+  });
+
+  it('explicit choices are obeyed, and an explicit transformers failure is not hidden', async () => {
+    expect((await chooseProvider(config({ EMBEDDINGS_PROVIDER: 'use-lite' }), factories('loads'))).provider?.name).toBe('use-lite');
+    const none = factories('loads');
+    expect((await chooseProvider(config({ EMBEDDINGS_PROVIDER: 'none' }), none)).provider).toBeUndefined();
+    expect(none.calls).toEqual([]);
+    await expect(chooseProvider(config({ EMBEDDINGS_PROVIDER: 'transformers' }), factories('fails'))).rejects.toThrow(/fetch failed/);
+  });
+});
+
+describe('buildRetriever', () => {
+  it('builds a hybrid retriever over a persisted index, then reloads it', async () => {
+    const kb = await loadKnowledgeBase('knowledge/data');
+    const first = await buildRetriever(config(), kb, { factories: factories('loads') });
+    expect(first.status).toMatchObject({ provider: 'transformers', model: 'fake-e5', mode: 'hybrid' });
+    expect(first.status.indexState).toMatch(/^rebuilt/);
+    const again = await buildRetriever(config(), kb, { factories: factories('loads') });
+    expect(again.status.indexState).toBe('loaded');
+    const { ranked } = await again.retriever.retrieve('Le référencement au catalogue est-il obligatoire ?');
+    expect(ranked[0].entry.id).toBe('mes-referencement-obligatoire');
+  });
+
+  it('is lexical only, in memory, when no provider is chosen', async () => {
+    const kb = await loadKnowledgeBase('knowledge/data');
+    const built = await buildRetriever(config({ EMBEDDINGS_PROVIDER: 'none' }), kb);
+    expect(built.status).toMatchObject({ provider: 'none', model: 'bm25', mode: 'lexical', indexState: 'in-memory' });
+    expect(built.retriever.description).toBe('lexical');
+  });
+});
