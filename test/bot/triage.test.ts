@@ -84,6 +84,23 @@ describe('nextTriageStep rules on a synthetic KB', () => {
     };
     expect(ask(nextTriageStep(synthetic, {}))).toEqual({ facet: 'theme', values: ['t1', 't2'] });
   });
+
+  it('asks the Ségur corridor (verbatim prompt) once Ségur entries with corridors exist', () => {
+    const withSegur: KnowledgeBase = {
+      ...kb,
+      entries: [
+        ...kb.entries,
+        entry('segur-hopital', { offer: 'segur', corridor: 'hopital', theme: 'financement' }),
+        entry('segur-officine', { offer: 'segur', corridor: 'officine', theme: 'financement' }),
+      ],
+    };
+    const step = nextTriageStep(withSegur, { offer: 'segur' });
+    // Every corridor of the taxonomy is offered; those without entries end in the honest "no answer yet" step.
+    expect(ask(step)).toEqual({ facet: 'corridor', values: ['hopital', 'biologie', 'radiologie', 'medecin-de-ville', 'officine', 'medico-social'] });
+    expect(nextTriageStep(withSegur, { offer: 'segur', corridor: 'radiologie' }).kind).toBe('empty');
+    if (step.kind === 'ask') expect(step.question.prompt).toBe('Votre question concerne quel couloir Ségur ?');
+    expect(results(nextTriageStep(withSegur, { offer: 'segur', corridor: 'officine' }))).toEqual(['segur-officine']);
+  });
 });
 
 describe('helpers', () => {
