@@ -9,7 +9,7 @@ import restify from 'restify';
 import { channelActivityProblems } from './channelActivity.js';
 import type { AppConfig } from './config.js';
 import {
-  attachDirectLineStream, AzureDirectLineTokenSource, CONVERSATION_IDLE_MS, MAX_ACTIVITIES_PER_CONVERSATION, MAX_CONVERSATIONS, BuiltInTokenSource, DIRECT_LINE_BASE, DirectLineBotAdapter,
+  attachDirectLineStream, AzureDirectLineTokenSource, CONVERSATION_IDLE_MS, EVICTABLE_IDLE_MS, MAX_ACTIVITIES_PER_CONVERSATION, MAX_CONVERSATIONS, BuiltInTokenSource, DIRECT_LINE_BASE, DirectLineBotAdapter,
   DirectLineConversations, DirectLineService, HmacTokenSigner, registerDirectLineRoutes,
   type BucketPolicy, type FetchLike, type TokenSource, type TurnHandler,
 } from './directline/index.js';
@@ -147,6 +147,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     maxActivities: MAX_ACTIVITIES_PER_CONVERSATION,
     maxConversations: MAX_CONVERSATIONS,
     idleMs: deps.limits?.conversationIdleMs ?? CONVERSATION_IDLE_MS,
+    evictableIdleMs: EVICTABLE_IDLE_MS,
   });
   const directLineAdapter = new DirectLineBotAdapter(conversations);
   directLineAdapter.onTurnError = deps.onTurnError;

@@ -7,6 +7,13 @@ export const MAX_ACTIVITIES_PER_CONVERSATION = 500;
 export const MAX_CONVERSATIONS = 10_000;
 /** A conversation with no traffic for this long is forgotten. */
 export const CONVERSATION_IDLE_MS = 60 * 60 * 1000;
+/**
+ * When the endpoint is full, the conversation idle the longest (and watched by
+ * no stream) gives way to a new one if it has been quiet at least this long:
+ * someone opening many conversations then pushes out abandoned ones instead of
+ * locking every new visitor out until the idle sweep.
+ */
+export const EVICTABLE_IDLE_MS = 5 * 60 * 1000;
 
 /** What polling and the WebSocket stream deliver: Direct Line 3.0's ActivitySet. */
 export interface ActivitySet {
@@ -41,7 +48,12 @@ export class DirectLineConversations {
 
   constructor(
     private readonly onExpired: (conversationId: string, userId: string) => void = () => {},
-    private readonly limits = { maxActivities: MAX_ACTIVITIES_PER_CONVERSATION, maxConversations: MAX_CONVERSATIONS, idleMs: CONVERSATION_IDLE_MS },
+    private readonly limits = {
+      maxActivities: MAX_ACTIVITIES_PER_CONVERSATION,
+      maxConversations: MAX_CONVERSATIONS,
+      idleMs: CONVERSATION_IDLE_MS,
+      evictableIdleMs: EVICTABLE_IDLE_MS,
+    },
   ) {}
 
   /** A fresh unguessable conversation id. */
@@ -56,7 +68,7 @@ export class DirectLineConversations {
       existing.lastActiveMs = nowMs;
       return { kind: 'existing' };
     }
-    if (this.conversations.size >= this.limits.maxConversations) return { kind: 'full' };
+    if (this.conversations.size >= this.limits.maxConversations && !this.evictOldestIdle(nowMs)) return { kind: 'full' };
     this.conversations.set(conversationId, {
       id: conversationId, userId, lastActiveMs: nowMs, firstSeq: 0, activities: [], listeners: new Set(),
     });
@@ -130,6 +142,19 @@ export class DirectLineConversations {
       removed += 1;
     }
     return removed;
+  }
+
+  /** Forgets the conversation idle the longest, if no stream watches it and it is evictable; whether one went. */
+  private evictOldestIdle(nowMs: number): boolean {
+    let oldest: Conversation | undefined;
+    for (const conversation of this.conversations.values()) {
+      if (conversation.listeners.size > 0) continue;
+      if (!oldest || conversation.lastActiveMs < oldest.lastActiveMs) oldest = conversation;
+    }
+    if (!oldest || nowMs - oldest.lastActiveMs < this.limits.evictableIdleMs) return false;
+    this.conversations.delete(oldest.id);
+    this.onExpired(oldest.id, oldest.userId);
+    return true;
   }
 
   get size(): number {

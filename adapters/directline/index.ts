@@ -2,7 +2,7 @@ export { HmacTokenSigner, TOKEN_TTL_SECONDS, STREAM_TOKEN_TTL_SECONDS } from './
 export type { TokenClaims, TokenCheck, TokenScope, TokenSigner } from './HmacTokenSigner.js';
 export { RateLimiter, takeToken } from './tokenBucket.js';
 export type { BucketPolicy, BucketState, TakeResult } from './tokenBucket.js';
-export { DirectLineConversations, MAX_ACTIVITIES_PER_CONVERSATION, MAX_CONVERSATIONS, CONVERSATION_IDLE_MS } from './DirectLineConversations.js';
+export { DirectLineConversations, MAX_ACTIVITIES_PER_CONVERSATION, MAX_CONVERSATIONS, CONVERSATION_IDLE_MS, EVICTABLE_IDLE_MS } from './DirectLineConversations.js';
 export type { ActivitySet } from './DirectLineConversations.js';
 export { DirectLineBotAdapter } from './DirectLineBotAdapter.js';
 export {

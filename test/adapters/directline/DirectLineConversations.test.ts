@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DirectLineConversations } from '../../../adapters/directline/index.js';
 import type { ActivitySet } from '../../../adapters/directline/index.js';
 
-const limits = { maxActivities: 3, maxConversations: 2, idleMs: 1_000 };
+const limits = { maxActivities: 3, maxConversations: 2, idleMs: 1_000, evictableIdleMs: 100 };
 
 describe('DirectLineConversations', () => {
   it('numbers activities, serves them from a watermark and pushes them to subscribers', () => {
@@ -34,7 +34,20 @@ describe('DirectLineConversations', () => {
     expect(conversations.start('c1', 'u1', 0)).toEqual({ kind: 'existing' });
     expect(conversations.start('c1', 'intruder', 0)).toEqual({ kind: 'other-user' });
     conversations.start('c2', 'u2', 0);
-    expect(conversations.start('c3', 'u3', 0)).toEqual({ kind: 'full' });
+    expect(conversations.start('c3', 'u3', 50)).toEqual({ kind: 'full' });
+  });
+
+  it('when full, lets a new conversation push out the one idle the longest, never a watched or recent one', () => {
+    const expired: string[] = [];
+    const conversations = new DirectLineConversations((id) => expired.push(id), limits);
+    conversations.start('watched', 'u1', 0);
+    conversations.subscribe('watched', () => {});
+    conversations.start('quiet', 'u2', 10);
+    expect(conversations.start('new', 'u3', 200)).toEqual({ kind: 'created' });
+    expect(expired).toEqual(['quiet']);
+    expect(conversations.has('watched')).toBe(true);
+    // "new" is recent and "watched" has a stream: nothing can give way.
+    expect(conversations.start('newer', 'u4', 250)).toEqual({ kind: 'full' });
   });
 
   it('forgets idle conversations nobody watches and reports them', () => {
