@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isLoopbackAddress } from '../../adapters/createServer.js';
-import { ECHO_GREETING, startEchoServer, type StartedServer } from './helpers/echoBot.js';
+import { ECHO_GREETING, echoServersClosedAfterEach } from './helpers/echoBot.js';
 
 /** What the bot POSTed back to the channel's serviceUrl. */
 interface Captured {
@@ -39,19 +39,18 @@ function activity(serviceUrl: string, fields: Record<string, unknown>): Record<s
 }
 
 describe('POST /api/messages (Bot Framework protocol through CloudAdapter)', () => {
-  let started: StartedServer | undefined;
+  const startEcho = echoServersClosedAfterEach();
   let capture: Awaited<ReturnType<typeof startCaptureServer>> | undefined;
   afterEach(async () => {
-    await started?.app.close();
     await new Promise((resolve) => capture?.server.close(resolve) ?? resolve(undefined));
-    started = capture = undefined;
+    capture = undefined;
   });
 
   it('runs the bot and posts its replies back to the serviceUrl (no app id: local traffic accepted)', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     capture = await startCaptureServer();
     const post = (body: Record<string, unknown>): Promise<Response> =>
-      fetch(`${started?.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${started.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
     const joined = await post(activity(capture.url, { type: 'conversationUpdate', id: 'join-1', membersAdded: [{ id: 'user-1' }] }));
     expect(joined.status).toBe(200);
@@ -65,7 +64,7 @@ describe('POST /api/messages (Bot Framework protocol through CloudAdapter)', () 
   });
 
   it('answers 401 and does not run the bot when an app id is configured and no token is sent', async () => {
-    started = await startEchoServer({
+    const started = await startEcho({
       MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
       MicrosoftAppPassword: 'not-a-real-password',
     });
@@ -89,7 +88,7 @@ describe('POST /api/messages (Bot Framework protocol through CloudAdapter)', () 
   });
 
   it('refuses malformed JSON (400) and oversized bodies (413) and keeps serving', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const bad = await fetch(`${started.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":' });
     expect(bad.status).toBe(400);
     const huge = await fetch(`${started.url}/api/messages`, {
@@ -100,7 +99,7 @@ describe('POST /api/messages (Bot Framework protocol through CloudAdapter)', () 
   });
 
   it('answers 400 to JSON that is not an activity, without running the bot, and keeps serving', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     capture = await startCaptureServer();
     for (const body of [{ type: 5 }, activity(capture.url, { type: 'message', conversation: 42 }), { text: 'no type' }, []]) {
       const response = await fetch(`${started.url}/api/messages`, {

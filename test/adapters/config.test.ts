@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configWarnings, loadConfig } from '../../adapters/config.js';
+import { configWarnings, loadConfig } from '../../adapters/config.js';
+import { configProblems } from './helpers/configProblems.js';
 
 const APP_ID = '00000000-0000-4000-8000-000000000001';
-
-function problemsOf(env: Record<string, string>, purpose?: 'server' | 'teams-package'): readonly string[] {
-  try {
-    loadConfig(env, { purpose });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('loadConfig', () => {
   it('gives working defaults for a local run, frozen all the way down', () => {
@@ -48,7 +39,7 @@ describe('loadConfig', () => {
   });
 
   it('reports every problem at once', () => {
-    const problems = problemsOf({
+    const problems = configProblems({
       PORT: '99999',
       LOG_LEVEL: 'loud',
       EMBEDDINGS_PROVIDER: 'gpt',
@@ -66,14 +57,14 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a secret in its problems', () => {
-    const problems = problemsOf({ DIRECT_LINE_TOKEN_SECRET: 'tooshort-secret' });
+    const problems = configProblems({ DIRECT_LINE_TOKEN_SECRET: 'tooshort-secret' });
     expect(problems.join('\n')).not.toContain('tooshort-secret');
   });
 
   it('asks the Teams packaging for the app id and domain but not the password', () => {
-    expect(problemsOf({}, 'teams-package').join('\n')).toMatch(/MicrosoftAppId[\s\S]*BOT_DOMAIN|BOT_DOMAIN[\s\S]*MicrosoftAppId/);
-    expect(problemsOf({ MicrosoftAppId: APP_ID, BOT_DOMAIN: 'bot.example.fr' }, 'teams-package')).toEqual([]);
-    expect(problemsOf({ MicrosoftAppId: APP_ID })).toEqual(['MicrosoftAppPassword is required when MicrosoftAppId is set']);
+    expect(configProblems({}, 'teams-package').join('\n')).toMatch(/MicrosoftAppId[\s\S]*BOT_DOMAIN|BOT_DOMAIN[\s\S]*MicrosoftAppId/);
+    expect(configProblems({ MicrosoftAppId: APP_ID, BOT_DOMAIN: 'bot.example.fr' }, 'teams-package')).toEqual([]);
+    expect(configProblems({ MicrosoftAppId: APP_ID })).toEqual(['MicrosoftAppPassword is required when MicrosoftAppId is set']);
   });
 
   it('warns about the public hash salt only when the server is exposed', () => {

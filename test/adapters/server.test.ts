@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEchoServer, type StartedServer } from './helpers/echoBot.js';
+import { describe, expect, it } from 'vitest';
+import { echoServersClosedAfterEach } from './helpers/echoBot.js';
 
 describe('createServer: health, page and shutdown', () => {
-  let started: StartedServer | undefined;
-  afterEach(async () => {
-    await started?.app.close();
-    started = undefined;
-  });
+  const startEcho = echoServersClosedAfterEach();
 
   it('reports status, KB version, entries, embedding provider and index state on /healthz', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const response = await fetch(`${started.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
@@ -23,7 +19,7 @@ describe('createServer: health, page and shutdown', () => {
   });
 
   it('serves the French page with a strict CSP and Web Chat from node_modules, not from a CDN', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const page = await fetch(`${started.url}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -45,7 +41,7 @@ describe('createServer: health, page and shutdown', () => {
   });
 
   it('answers 304 to a matching ETag and 404 with a JSON error for unknown paths', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const first = await fetch(`${started.url}/styles.css`);
     const etag = first.headers.get('etag');
     expect(etag).toBeTruthy();
@@ -58,7 +54,7 @@ describe('createServer: health, page and shutdown', () => {
   });
 
   it('finishes a turn in flight before close() resolves, then refuses connections', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const { url, app, bot } = started;
     const session = await (await fetch(`${url}/api/directline/token`, { method: 'POST' })).json();
     const headers = { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' };
@@ -71,7 +67,6 @@ describe('createServer: health, page and shutdown', () => {
     const response = await slowPost;
     expect(response.status).toBe(200);
     await closing;
-    started = undefined;
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 });

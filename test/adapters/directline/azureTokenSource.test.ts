@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AZURE_DIRECT_LINE_TOKEN_URL, type FetchLike } from '../../../adapters/directline/index.js';
 import { httpJson } from '../helpers/directLineClient.js';
-import { startEchoServer, type StartedServer } from '../helpers/echoBot.js';
+import { echoServersClosedAfterEach } from '../helpers/echoBot.js';
 
 const SECRET = 'azure-direct-line-secret-that-must-stay-on-the-server';
 
@@ -37,17 +37,13 @@ function fakeAzure(answer: () => Promise<{ ok: boolean; status: number; json(): 
 }
 
 describe('page token endpoint with DIRECT_LINE_SECRET (Azure Direct Line)', () => {
-  let started: StartedServer | undefined;
-  afterEach(async () => {
-    await started?.app.close();
-    started = undefined;
-  });
+  const startEcho = echoServersClosedAfterEach();
 
   it('exchanges the secret server-side and gives the page only the conversation token', async () => {
     const azure = fakeAzure(async () => ({
       ok: true, status: 200, json: async () => ({ conversationId: 'azure-conv', token: 'azure-token', expires_in: 3600 }),
     }));
-    started = await startEchoServer({ DIRECT_LINE_SECRET: SECRET }, { fetch: azure.fetch });
+    const started = await startEcho({ DIRECT_LINE_SECRET: SECRET }, { fetch: azure.fetch });
     const issued = await httpJson('POST', `${started.url}/api/directline/token`);
     expect(issued.status).toBe(200);
     expect(issued.body).toMatchObject({ conversationId: 'azure-conv', token: 'azure-token', expires_in: 3600, userId: expect.stringMatching(/^dl_/) });
@@ -68,18 +64,18 @@ describe('page token endpoint with DIRECT_LINE_SECRET (Azure Direct Line)', () =
   it('answers 502 without leaking the secret when Azure refuses or is unreachable', async () => {
     const lines: string[] = [];
     const refusing = fakeAzure(async () => ({ ok: false, status: 403, json: async () => ({ error: { message: SECRET } }) }));
-    started = await startEchoServer({ DIRECT_LINE_SECRET: SECRET }, { fetch: refusing.fetch, log: capturingLog(lines) });
-    const refused = await httpJson('POST', `${started.url}/api/directline/token`);
+    const refusedServer = await startEcho({ DIRECT_LINE_SECRET: SECRET }, { fetch: refusing.fetch, log: capturingLog(lines) });
+    const refused = await httpJson('POST', `${refusedServer.url}/api/directline/token`);
     expect(refused.status).toBe(502);
     expect(refused.body).toMatchObject({ error: { code: 'UpstreamError', message: expect.stringContaining('HTTP 403') } });
     expect(JSON.stringify(refused.body)).not.toContain(SECRET);
-    await started.app.close();
+    await refusedServer.app.close();
 
     const unreachable = fakeAzure(async () => {
       throw new TypeError(`fetch failed for ${SECRET}`);
     });
-    started = await startEchoServer({ DIRECT_LINE_SECRET: SECRET }, { fetch: unreachable.fetch, log: capturingLog(lines) });
-    const failed = await httpJson('POST', `${started.url}/api/directline/token`);
+    const unreachableServer = await startEcho({ DIRECT_LINE_SECRET: SECRET }, { fetch: unreachable.fetch, log: capturingLog(lines) });
+    const failed = await httpJson('POST', `${unreachableServer.url}/api/directline/token`);
     expect(failed.status).toBe(502);
     expect(JSON.stringify(failed.body)).not.toContain(SECRET);
 

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DirectLineTestClient, httpJson, numberField, stringField } from '../helpers/directLineClient.js';
-import { ECHO_GREETING, startEchoServer, TURN_ERROR_TEXT, type StartedServer } from '../helpers/echoBot.js';
+import { ECHO_GREETING, echoServersClosedAfterEach, TURN_ERROR_TEXT } from '../helpers/echoBot.js';
 
 describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
-  let started: StartedServer | undefined;
-  afterEach(async () => {
-    await started?.app.close();
-    started = undefined;
-  });
+  const startEcho = echoServersClosedAfterEach();
 
   it('round-trips a conversation by polling with watermarks', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const client = await DirectLineTestClient.connect(started.url);
     expect(client.startStatus).toBe(201);
 
@@ -31,7 +27,7 @@ describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
   });
 
   it('keeps the echoed user id to the token: a client cannot post as someone else', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const client = await DirectLineTestClient.connect(started.url);
     await client.call('POST', `/conversations/${client.conversationId}/activities`, {
       type: 'message', text: 'usurpation', from: { id: 'admin', role: 'bot' },
@@ -41,7 +37,7 @@ describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
   });
 
   it('restarts and reconnects: a second start answers 200, GET gives a streamUrl resuming at the watermark', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const client = await DirectLineTestClient.connect(started.url);
     const again = await client.call('POST', '/conversations', {});
     expect(again.status).toBe(200);
@@ -51,7 +47,7 @@ describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
   });
 
   it('refreshes a token for the same conversation', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const client = await DirectLineTestClient.connect(started.url);
     const refreshed = await client.call('POST', '/tokens/refresh');
     expect(refreshed.status).toBe(200);
@@ -62,7 +58,7 @@ describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
   });
 
   it('isolates conversations: a token cannot read or post to another conversation (403)', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const alice = await DirectLineTestClient.connect(started.url);
     const bob = await DirectLineTestClient.connect(started.url);
     await bob.send('secret de Bob');
@@ -86,7 +82,7 @@ describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
   });
 
   it('answers 400 for malformed JSON and invalid activities, 413 for oversized bodies, and stays up', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const client = await DirectLineTestClient.connect(started.url);
     const url = `${started.url}/v3/directline/conversations/${client.conversationId}/activities`;
     const headers = { Authorization: `Bearer ${client.token}` };
@@ -111,7 +107,7 @@ describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
   });
 
   it('rate-limits per conversation (429 with Retry-After) without affecting other conversations', async () => {
-    started = await startEchoServer({}, { limits: { conversation: { capacity: 3, refillPerSecond: 0.1 } } });
+    const started = await startEcho({}, { limits: { conversation: { capacity: 3, refillPerSecond: 0.1 } } });
     const noisy = await DirectLineTestClient.connect(started.url);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await noisy.send(`message ${i}`)).status);
@@ -125,7 +121,7 @@ describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
   });
 
   it('rate-limits per client IP (429) and keeps serving other addresses', async () => {
-    started = await startEchoServer({}, { limits: { ip: { capacity: 4, refillPerSecond: 0.1 } } });
+    const started = await startEcho({}, { limits: { ip: { capacity: 4, refillPerSecond: 0.1 } } });
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) statuses.push((await httpJson('POST', `${started.url}/api/directline/token`)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
@@ -135,7 +131,7 @@ describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
   });
 
   it('sends the one onTurnError reply when the bot fails, and the conversation goes on', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const client = await DirectLineTestClient.connect(started.url);
     expect((await client.send('boom')).status).toBe(200);
     await client.pollUntil((activity) => activity.text === TURN_ERROR_TEXT);

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DirectLineTestClient, stringField } from '../helpers/directLineClient.js';
-import { ECHO_GREETING, startEchoServer, type StartedServer } from '../helpers/echoBot.js';
+import { ECHO_GREETING, echoServersClosedAfterEach } from '../helpers/echoBot.js';
 
 /** Opens a raw WebSocket and reports the HTTP status of a refused upgrade. */
 function refusedStatus(url: string, localAddress?: string): Promise<number> {
@@ -17,14 +17,10 @@ function refusedStatus(url: string, localAddress?: string): Promise<number> {
 }
 
 describe('built-in Direct Line 3.0 endpoint over the WebSocket stream', () => {
-  let started: StartedServer | undefined;
-  afterEach(async () => {
-    await started?.app.close();
-    started = undefined;
-  });
+  const startEcho = echoServersClosedAfterEach();
 
   it('pushes the greeting backlog, then the echoed message and the reply with growing watermarks', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const client = await DirectLineTestClient.connect(started.url);
     const stream = await client.openStream();
     await stream.waitFor((activity) => activity.text === ECHO_GREETING);
@@ -39,7 +35,7 @@ describe('built-in Direct Line 3.0 endpoint over the WebSocket stream', () => {
   });
 
   it('resumes after a reconnect at the watermark, without duplicates', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const client = await DirectLineTestClient.connect(started.url);
     const first = await client.openStream();
     await first.waitFor((activity) => activity.text === ECHO_GREETING);
@@ -56,7 +52,7 @@ describe('built-in Direct Line 3.0 endpoint over the WebSocket stream', () => {
   });
 
   it('refuses streams with a token of another conversation, a REST token, no token or an unknown path', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const alice = await DirectLineTestClient.connect(started.url);
     const bob = await DirectLineTestClient.connect(started.url);
     const aliceStreamToken = new URL(alice.streamUrl).searchParams.get('t') ?? '';
@@ -76,14 +72,13 @@ describe('built-in Direct Line 3.0 endpoint over the WebSocket stream', () => {
   });
 
   it('limits the streams of one conversation (429) and closes streams with 1001 on shutdown', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const client = await DirectLineTestClient.connect(started.url);
     const streams = [await client.openStream(), await client.openStream(), await client.openStream()];
     const again = await client.call('GET', `/conversations/${client.conversationId}`);
     expect(await refusedStatus(stringField(again.body, 'streamUrl'))).toBe(429);
 
     await started.app.close();
-    started = undefined;
     for (const stream of streams) expect(await stream.waitForClose()).toBe(1001);
   });
 });

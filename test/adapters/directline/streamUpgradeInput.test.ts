@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { Duplex } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEchoServer, type StartedServer } from '../helpers/echoBot.js';
+import { describe, expect, it } from 'vitest';
+import { echoServersClosedAfterEach } from '../helpers/echoBot.js';
 
 const UPGRADE_HEADERS = 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
 
@@ -22,14 +22,10 @@ function rawUpgrade(url: string, target: string): Promise<string> {
 }
 
 describe('Direct Line stream upgrades with hostile input', () => {
-  let started: StartedServer | undefined;
-  afterEach(async () => {
-    await started?.app.close();
-    started = undefined;
-  });
+  const startEcho = echoServersClosedAfterEach();
 
   it('answers 400 to a malformed percent-encoded conversation id or URL, and keeps serving', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     expect(await rawUpgrade(started.url, '/v3/directline/conversations/%E0%A4%A/stream?t=x')).toBe('HTTP/1.1 400 BadArgument');
     expect(await rawUpgrade(started.url, 'http://a:99999/v3/directline/conversations/c/stream')).toBe('HTTP/1.1 400 BadArgument');
     const health = await fetch(`${started.url}/healthz`);
@@ -37,7 +33,7 @@ describe('Direct Line stream upgrades with hostile input', () => {
   });
 
   it('survives a client that resets the connection while its upgrade is refused', async () => {
-    started = await startEchoServer();
+    const started = await startEcho();
     const socket = new Duplex({ read: () => undefined, write: (_chunk, _encoding, done) => done() });
     started.app.server.server.emit('upgrade', { url: '/nowhere', headers: {}, socket }, socket, Buffer.alloc(0));
     // Node removes its own error listener before 'upgrade': without ours, this error would crash the process.

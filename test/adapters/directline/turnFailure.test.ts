@@ -1,17 +1,13 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DirectLineTestClient } from '../helpers/directLineClient.js';
-import { startEchoServer, type StartedServer } from '../helpers/echoBot.js';
+import { echoServersClosedAfterEach } from '../helpers/echoBot.js';
 
 const INTERNAL = 'SQLITE_CANTOPEN /srv/private/feedback.db';
 
 describe('built-in Direct Line when even onTurnError fails', () => {
-  let started: StartedServer | undefined;
-  afterEach(async () => {
-    await started?.app.close();
-    started = undefined;
-  });
+  const startEcho = echoServersClosedAfterEach();
 
   it('answers 502 without internal details and logs the failure for the operator', async () => {
     const lines: string[] = [];
@@ -21,7 +17,7 @@ describe('built-in Direct Line when even onTurnError fails', () => {
         done();
       },
     });
-    started = await startEchoServer({}, {
+    const started = await startEcho({}, {
       log: pino({ level: 'error' }, sink),
       onTurnError: async () => {
         throw new Error(INTERNAL);

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import { pino } from 'pino';
 import { loadConfig, type AppConfig } from '../../../adapters/config.js';
@@ -60,4 +61,20 @@ export async function startEchoServer(env: Record<string, string> = {}, override
   });
   const { url } = await app.listen(0, '127.0.0.1');
   return { app, url, bot, config };
+}
+
+/**
+ * For a describe block: a function that starts an echo server (as startEchoServer) and
+ * closes every server it started after each test, so tests need no lifecycle code.
+ */
+export function echoServersClosedAfterEach(): (...args: Parameters<typeof startEchoServer>) => Promise<StartedServer> {
+  const open: StartedServer[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((started) => started.app.close()));
+  });
+  return async (...args) => {
+    const started = await startEchoServer(...args);
+    open.push(started);
+    return started;
+  };
 }
