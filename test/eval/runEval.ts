@@ -1,7 +1,9 @@
 /**
  * `npm run eval`: retrieval quality on the labelled set, per mode and provider,
  * and HNSW recall@5 against exact search. Flags: `--verbose` lists misses,
- * `--dump FILE` writes every score (for threshold tuning).
+ * `--dump FILE` writes every score (for threshold tuning), `--set FILE` reads
+ * another labelled set (default the tuning set; `test/eval/heldout.yaml` is the
+ * blind one thresholds and weights were never tuned on).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -15,11 +17,11 @@ import { measureRecall } from './recall.js';
 import { tuneThresholds, type LabelledRetrieval } from './tuneThresholds.js';
 
 const { values: args } = parseArgs({
-  options: { verbose: { type: 'boolean', default: false }, 'lexical-only': { type: 'boolean', default: false }, dump: { type: 'string' }, 'skip-recall': { type: 'boolean', default: false }, tune: { type: 'boolean', default: false } },
+  options: { verbose: { type: 'boolean', default: false }, 'lexical-only': { type: 'boolean', default: false }, dump: { type: 'string' }, 'skip-recall': { type: 'boolean', default: false }, tune: { type: 'boolean', default: false }, set: { type: 'string', default: 'test/eval/questions.yaml' } },
 });
 const config = loadConfig(process.env);
 const kb = await loadKnowledgeBase(config.kbDir);
-const set = await loadEvalSet('test/eval/questions.yaml', kb);
+const set = await loadEvalSet(args.set, kb);
 const providers = args['lexical-only'] ? [] : await availableProviders(config);
 const dump: unknown[] = [];
 
@@ -73,7 +75,7 @@ for (const provider of providers) {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries; eval set: ${set.inScope.length} in scope, ${set.outOfScope.length} out of scope\n`);
+console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries; eval set ${args.set}: ${set.inScope.length} in scope, ${set.outOfScope.length} out of scope\n`);
 console.table(
   Object.fromEntries(
     rows.map((r) => [
