@@ -16,10 +16,12 @@ export interface Bm25Hit {
   /** Raw Okapi BM25 score (unbounded, comparable only within one query). */
   readonly score: number;
   /**
-   * Score in [0, 1], comparable across queries: the raw score divided by the
-   * score a document of average length containing every query term once would
-   * get. Query words unknown to the corpus count in that bound, so a query
-   * about something the KB never mentions stays low.
+   * Score comparable across queries: the raw score divided by the score a
+   * document of average length containing every query term once would get
+   * (that document scores 1). Query words unknown to the corpus count in that
+   * bound, so a query about something the KB never mentions stays low. Not
+   * capped: a shorter document with every term, or one repeating them, scores
+   * above 1, and capping would tie it with weaker matches.
    */
   readonly normalized: number;
 }
@@ -113,7 +115,12 @@ export class Bm25Index {
     // counting it as known let more out-of-scope questions through (rejection 90.9 % → 87.9 %).
     const terms = this.analyzer.analyze(query);
     if (terms.length === 0) return 0;
-    return terms.filter((term) => this.postings.has(term)).length / terms.length;
+    return terms.filter((term) => this.knows(term)).length / terms.length;
+  }
+
+  /** Whether an analysed term occurs in some document (exactly, without typo tolerance). */
+  knows(term: string): boolean {
+    return this.postings.has(term);
   }
 
   /** The `k` best documents for `query`, best first. Documents matching no query term are not returned. */
@@ -134,7 +141,7 @@ export class Bm25Index {
       }
     }
     return [...scores]
-      .map(([docId, score]) => ({ docId, score, normalized: bound > 0 ? Math.min(1, score / bound) : 0 }))
+      .map(([docId, score]) => ({ docId, score, normalized: bound > 0 ? score / bound : 0 }))
       .sort((a, b) => b.score - a.score || a.docId - b.docId)
       .slice(0, k);
   }

@@ -24,7 +24,16 @@ export const DENSE_NEIGHBOURS = 60;
  * alternate), all its phrasings joined (a query mixing words of two
  * alternates), and the agency's answer (a query about a detail only the answer
  * states). Equal weights: on the evaluation set they beat taking the best view
- * (top-1 93.8 % vs 90.8 %), and unequal ones gained nothing robust.
+ * (top-1 93.8 % vs 90.8 %, measured before the split below), and unequal ones
+ * gained nothing robust.
+ *
+ * Each view is its own BM25 collection: a couple of hundred short phrasings
+ * and 17 long answers have different lengths and term statistics, and one
+ * shared index skewed both (the answers inflated the average length, so every
+ * short phrasing looked like a strong match, and a word's rarity was counted
+ * across all three kinds at once). Separating them took top-1 on the tuning
+ * set from 94.6 % to 96.9 % (lexical) and 93.8 % to 96.2 % (hybrid), and from
+ * 95.2 % to 96.4 % (lexical) on the blind held-out set.
  */
 export const LEXICAL_VIEW_WEIGHTS: Readonly<Record<LexicalView, number>> = { phrasing: 1, phrasings: 1, answer: 1 };
 const LEXICAL_VIEWS = ['phrasing', 'phrasings', 'answer'] as const;
@@ -80,9 +89,10 @@ export interface HybridRetrieverOptions {
   readonly weights?: FusionWeights;
 }
 
-interface LexicalDoc {
-  readonly entryIndex: number;
-  readonly view: LexicalView;
+/** One view's BM25 collection; document ids index `entryOf`. */
+interface LexicalCollection {
+  readonly index: Bm25Index;
+  readonly entryOf: number[];
 }
 
 const VIEW_WEIGHT_SUM = Object.values(LEXICAL_VIEW_WEIGHTS).reduce((a, b) => a + b, 0);
@@ -96,8 +106,7 @@ const VIEW_WEIGHT_SUM = Object.values(LEXICAL_VIEW_WEIGHTS).reduce((a, b) => a +
  */
 export class HybridRetriever implements Retriever {
   readonly description: string;
-  private readonly lexical: Bm25Index;
-  private readonly lexicalDocs: LexicalDoc[] = [];
+  private readonly lexical: Readonly<Record<LexicalView, LexicalCollection>>;
   private readonly entryIndexById: ReadonlyMap<string, number>;
   private readonly weights: FusionWeights;
   private readonly mode: 'lexical' | 'dense' | 'hybrid';
@@ -109,12 +118,13 @@ export class HybridRetriever implements Retriever {
       throw new Error('HybridRetriever.create: dense weight without a dense component');
     }
     this.entryIndexById = new Map(entries.map((entry, i) => [entry.id, i]));
-    this.lexical = new Bm25Index(analyzer);
+    const collection = (): LexicalCollection => ({ index: new Bm25Index(analyzer), entryOf: [] });
+    this.lexical = { phrasing: collection(), phrasings: collection(), answer: collection() };
     entries.forEach((entry, entryIndex) => {
       const phrasings = [entry.question, ...entry.alternates];
-      for (const text of phrasings) this.addLexical(text, entryIndex, 'phrasing');
-      this.addLexical(phrasings.join('\n'), entryIndex, 'phrasings');
-      this.addLexical(entry.answer, entryIndex, 'answer');
+      for (const text of phrasings) this.addLexical('phrasing', text, entryIndex);
+      this.addLexical('phrasings', phrasings.join('\n'), entryIndex);
+      this.addLexical('answer', entry.answer, entryIndex);
     });
     this.mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
     this.description = dense && this.weights.dense > 0 ? `${this.mode}(${dense.provider.name}:${dense.provider.model})` : this.mode;
@@ -133,22 +143,33 @@ export class HybridRetriever implements Retriever {
 
     const lexical = this.weights.lexical > 0 ? this.lexicalScores(text) : new Map<number, number>();
     const dense = this.weights.dense > 0 ? await this.recentDenseScores(text) : new Map<number, number>();
-    const coverage = this.lexical.coverage(text) ** COVERAGE_EXPONENT;
-    const ranked: RankedEntry[] = [];
+    const coverage = this.coverage(text) ** COVERAGE_EXPONENT;
+    const fused: { entry: RankedEntry; uncapped: number }[] = [];
     for (const entryIndex of allowed) {
       const lex = lexical.get(entryIndex) ?? 0;
       const den = dense.get(entryIndex) ?? 0;
-      const score = coverage * (this.weights.dense * den + this.weights.lexical * lex);
-      if (score <= 0) continue;
-      ranked.push({ entry: this.options.entries[entryIndex], score, dense: den, lexical: lex });
+      const uncapped = coverage * (this.weights.dense * den + this.weights.lexical * lex);
+      if (uncapped <= 0) continue;
+      fused.push({ entry: { entry: this.options.entries[entryIndex], score: Math.min(1, uncapped), dense: den, lexical: lex }, uncapped });
     }
-    ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-    return { query, ranked: ranked.slice(0, k), mode };
+    // Lexical scores can exceed 1 (a short phrasing holding every query word): the confidence is capped at 1,
+    // but the order follows the uncapped value, so two capped entries are not left to alphabetical order.
+    fused.sort((a, b) => b.uncapped - a.uncapped || a.entry.entry.id.localeCompare(b.entry.entry.id));
+    return { query, ranked: fused.slice(0, k).map((f) => f.entry), mode };
   }
 
-  private addLexical(text: string, entryIndex: number, view: LexicalView): void {
-    this.lexical.add(this.lexicalDocs.length, text);
-    this.lexicalDocs.push({ entryIndex, view });
+  private addLexical(view: LexicalView, text: string, entryIndex: number): void {
+    const { index, entryOf } = this.lexical[view];
+    index.add(entryOf.length, text);
+    entryOf.push(entryIndex);
+  }
+
+  /** Share of the query's terms that some view knows (see Bm25Index.coverage). */
+  private coverage(text: string): number {
+    const terms = this.options.analyzer.analyze(text);
+    if (terms.length === 0) return 0;
+    const known = terms.filter((term) => LEXICAL_VIEWS.some((view) => this.lexical[view].index.knows(term)));
+    return known.length / terms.length;
   }
 
   private allowedEntries(filter: FacetFilter | undefined): Set<number> {
@@ -162,11 +183,14 @@ export class HybridRetriever implements Retriever {
   /** Weighted mean, over the three views, of each entry's best normalised BM25 score in that view. */
   private lexicalScores(text: string): Map<number, number> {
     const best = new Map<number, Record<LexicalView, number>>();
-    for (const hit of this.lexical.search(text, this.lexicalDocs.length)) {
-      const { entryIndex, view } = this.lexicalDocs[hit.docId];
-      const views = best.get(entryIndex) ?? { phrasing: 0, phrasings: 0, answer: 0 };
-      views[view] = Math.max(views[view], hit.normalized);
-      best.set(entryIndex, views);
+    for (const view of LEXICAL_VIEWS) {
+      const { index, entryOf } = this.lexical[view];
+      for (const hit of index.search(text, index.size)) {
+        const entryIndex = entryOf[hit.docId];
+        const views = best.get(entryIndex) ?? { phrasing: 0, phrasings: 0, answer: 0 };
+        views[view] = Math.max(views[view], hit.normalized);
+        best.set(entryIndex, views);
+      }
     }
     const scores = new Map<number, number>();
     for (const [entryIndex, views] of best) {

@@ -47,19 +47,38 @@ describe('Bm25Index', () => {
     const expected = (idf * (2 * (BM25_K1 + 1))) / (2 + BM25_K1 * (1 - BM25_B + (BM25_B * 3) / 2));
     expect(hit.docId).toBe(0);
     expect(hit.score).toBeCloseTo(expected, 10);
-    expect(hit.normalized).toBeCloseTo(Math.min(1, expected / idf), 10);
+    // Shorter than average with the term twice: above the reference document's 1, and not capped.
+    expect(hit.normalized).toBeCloseTo(expected / idf, 10);
+    expect(hit.normalized).toBeGreaterThan(1);
   });
 
-  it('normalises scores into [0, 1], lower when query words are unknown to the corpus', () => {
+  it('normalises scores against a document of average length holding every query word once (= 1)', () => {
+    const reference = new Bm25Index(analyzer);
+    reference.add(0, 'dossier patient');
+    reference.add(1, 'agenda messagerie');
+    expect(reference.search('dossier patient', 1)[0].normalized).toBeCloseTo(1, 10);
+    expect(reference.search('dossier', 1)[0].normalized).toBeCloseTo(1, 10);
+    // A word unknown to the corpus counts in the bound with the IDF of a word no document has.
+    const [dossier, ordonnance] = analyzer.analyze('dossier ordonnance');
+    const share = reference.idf(dossier) / (reference.idf(dossier) + reference.idf(ordonnance));
+    expect(reference.search('dossier ordonnance', 1)[0].normalized).toBeCloseTo(share, 10);
+    expect(share).toBeLessThan(0.5);
+  });
+
+  it('lowers the normalised score when query words are unknown to the corpus', () => {
     const index = buildIndex();
     const known = index.search('données Mon espace santé', 1)[0];
     const diluted = index.search('données Mon espace santé remboursement ordonnance pharmacie', 1)[0];
-    for (const hit of [known, diluted]) {
-      expect(hit.normalized).toBeGreaterThan(0);
-      expect(hit.normalized).toBeLessThanOrEqual(1);
-    }
+    expect(known.normalized).toBeGreaterThan(0);
     expect(diluted.docId).toBe(known.docId);
     expect(diluted.normalized).toBeLessThan(known.normalized);
+  });
+
+  it('knows the exact analysed terms of its documents, not their typos', () => {
+    const index = buildIndex();
+    const [term] = analyzer.analyze('référencement');
+    expect(index.knows(term)).toBe(true);
+    expect(index.knows(`${term}x`)).toBe(false);
   });
 
   it('breaks ties by ascending docId and is deterministic', () => {

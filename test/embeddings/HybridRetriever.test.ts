@@ -49,6 +49,27 @@ describe('HybridRetriever', () => {
     expect(ranked[0].score).toBeLessThanOrEqual(1);
   });
 
+  it('caps the confidence at 1 but orders capped entries by their uncapped score, not by id', async () => {
+    const entries = [
+      entry('a-comite', 'Qui valide les évolutions du MOS au comité de validation mensuel ?', {
+        answer: 'Le comité de validation du MOS se réunit chaque mois pour le MOS.',
+      }),
+      entry('b-definition', 'Le MOS ?', { answer: 'Le MOS est un ensemble de concepts.' }),
+      entry('c-dossier', 'Quelles données dans le dossier médical partagé et la messagerie sécurisée ?', {
+        answer: 'Les documents du dossier médical partagé, la messagerie sécurisée, l’agenda et le catalogue de services.',
+      }),
+      entry('d-innovation', 'Comment collaborer avec l’équipe innovation de l’agence ?', {
+        answer: 'En écrivant à l’équipe innovation, qui publie une newsletter mensuelle sur les sujets de collaboration.',
+      }),
+    ];
+    const { ranked } = await HybridRetriever.create({ entries, analyzer }).retrieve('MOS');
+    expect(ranked.map((r) => [r.entry.id, r.score])).toEqual([
+      ['b-definition', 1],
+      ['a-comite', 1],
+    ]);
+    expect(ranked[0].lexical).toBeGreaterThan(ranked[1].lexical ?? Infinity);
+  });
+
   it('folds acronyms through the analyser (MES = Mon espace santé)', async () => {
     const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer });
     const { ranked } = await retriever.retrieve('quelles donnees dans MES');

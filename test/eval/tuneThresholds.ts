@@ -12,6 +12,12 @@ export const MIN_REJECTION = 0.9;
 export const CLARIFY_CREDIT = 0.6;
 /** A wrong direct answer costs as much as a right one gains: a confident wrong answer misleads the vendor. */
 export const WRONG_ANSWER_COST = 1;
+/**
+ * Margins searched. Zero is left out on purpose: it never asks "Vouliez-vous
+ * dire…", and the bot needs that question for real near-ties even when the
+ * labelled set, scored at rank 1, would rather always answer.
+ */
+export const CLEAR_MARGINS: readonly number[] = [0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2];
 
 export interface TuningResult {
   readonly thresholds: DecisionThresholds;
@@ -67,7 +73,7 @@ export function tuneThresholds(items: readonly LabelledRetrieval[]): TuningResul
   let best: TuningResult | undefined;
   for (const minScore of range(0.05, 0.8, 0.01)) {
     for (const confidentScore of range(minScore, 0.9, 0.02)) {
-      for (const clearMargin of [0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2]) {
+      for (const clearMargin of CLEAR_MARGINS) {
         const result = evaluateThresholds(items, { minScore, confidentScore, clearMargin });
         if (result.rejection < MIN_REJECTION) continue;
         if (!best || result.utility > best.utility + 1e-9) best = result;
