@@ -88,7 +88,7 @@ export class Bm25Index {
     let bestFrequency = 0;
     for (const [known, list] of this.postings) {
       if (Math.abs(known.length - term.length) > TYPO_MAX_EDITS || known.length < TYPO_MIN_LENGTH) continue;
-      if (list.length > bestFrequency && editDistance(known, term) <= TYPO_MAX_EDITS) {
+      if (list.length > bestFrequency && editDistance(known, term, TYPO_MAX_EDITS) <= TYPO_MAX_EDITS) {
         best = known;
         bestFrequency = list.length;
       }
@@ -147,15 +147,31 @@ export class Bm25Index {
   }
 }
 
-/** Optimal string alignment distance: Levenshtein plus the swap of two neighbouring letters. */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+/**
+ * Optimal string alignment distance: Levenshtein plus the swap of two
+ * neighbouring letters. With `atMost`, stops as soon as the distance must
+ * exceed it and returns `atMost + 1`: the typo search compares a query word with
+ * the whole vocabulary, and almost every pair is far apart within a few letters.
+ */
+export function editDistance(a: string, b: string, atMost = Infinity): number {
+  // Three rolling rows (the swap looks two rows back) instead of a full matrix: this runs for every vocabulary word.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current[j] = value;
+      rowMin = Math.min(rowMin, value);
     }
+    // Later rows build on this one and (through a swap, at +1) the one before: both beyond the bound, so is the end.
+    if (rowMin > atMost && Math.min(...previous) > atMost) return atMost + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return rows[a.length][b.length];
+  const distance = previous[b.length];
+  return distance > atMost ? atMost + 1 : distance;
 }

@@ -134,5 +134,17 @@ describe('editDistance', () => {
     expect(editDistance('referenc', 'refeernc')).toBe(1);
     expect(editDistance('referenc', 'rfeerenc')).toBe(1);
     expect(editDistance('abc', 'xyz')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('ab', 'ba')).toBe(1);
+  });
+
+  it('with a bound, agrees with the full distance up to it and says "more" (bound + 1) beyond', () => {
+    const words = ['referenc', 'referenx', 'rfeerenc', 'refeernc', 'catalogu', 'catalog', 'donne', 'donnee', 'modele', 'abc', 'ba', ''];
+    for (const a of words) {
+      for (const b of words) {
+        const full = editDistance(a, b);
+        for (const bound of [0, 1, 2]) expect(editDistance(a, b, bound)).toBe(full <= bound ? full : bound + 1);
+      }
+    }
   });
 });
