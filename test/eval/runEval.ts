@@ -1,9 +1,10 @@
 /**
  * `npm run eval`: retrieval quality on the labelled set, per mode and provider,
  * and HNSW recall@5 against exact search. Flags: `--verbose` lists misses,
- * `--dump FILE` writes every score (for threshold tuning), `--set FILE` reads
- * another labelled set (default the tuning set; `test/eval/heldout.yaml` is the
- * blind one thresholds and weights were never tuned on).
+ * `--dump FILE` writes every score (for threshold tuning), `--set FILE` scores
+ * that labelled set only. By default it scores the tuning set
+ * (`questions.yaml`, which thresholds and weights were tuned on) and then the
+ * held-out set (`heldout.yaml`, written blind and never tuned on).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -17,11 +18,14 @@ import { measureRecall } from './recall.js';
 import { tuneThresholds, type LabelledRetrieval } from './tuneThresholds.js';
 
 const { values: args } = parseArgs({
-  options: { verbose: { type: 'boolean', default: false }, 'lexical-only': { type: 'boolean', default: false }, dump: { type: 'string' }, 'skip-recall': { type: 'boolean', default: false }, tune: { type: 'boolean', default: false }, set: { type: 'string', default: 'test/eval/questions.yaml' } },
+  options: { verbose: { type: 'boolean', default: false }, 'lexical-only': { type: 'boolean', default: false }, dump: { type: 'string' }, 'skip-recall': { type: 'boolean', default: false }, tune: { type: 'boolean', default: false }, set: { type: 'string' } },
 });
 const config = loadConfig(process.env);
 const kb = await loadKnowledgeBase(config.kbDir);
-const set = await loadEvalSet(args.set, kb);
+const TUNING_SET = 'test/eval/questions.yaml';
+const HELD_OUT_SET = 'test/eval/heldout.yaml';
+const setFiles = args.set ? [args.set] : [TUNING_SET, HELD_OUT_SET];
+const sets = await Promise.all(setFiles.map((file) => loadEvalSet(file, kb)));
 const providers = args['lexical-only'] ? [] : await availableProviders(config);
 const dump: unknown[] = [];
 
@@ -65,35 +69,42 @@ async function evaluate(mode: string, retriever: Retriever, evalSet: EvalSet): P
   return { mode, labelled, metrics: computeMetrics(inScope, outOfScope), p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
-const rows: Row[] = [];
-rows.push(await evaluate('lexical', (await createKbRetriever({ kb, mode: 'lexical' })).retriever, set));
+const retrievers: { mode: string; retriever: Retriever }[] = [{ mode: 'lexical', retriever: (await createKbRetriever({ kb, mode: 'lexical' })).retriever }];
 for (const provider of providers) {
   for (const mode of ['dense', 'hybrid'] as const) {
     const { retriever } = await createKbRetriever({ kb, mode, provider, indexDir: config.indexDir });
-    rows.push(await evaluate(retriever.description, retriever, set));
+    retrievers.push({ mode: retriever.description, retriever });
   }
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries; eval set ${args.set}: ${set.inScope.length} in scope, ${set.outOfScope.length} out of scope\n`);
-console.table(
-  Object.fromEntries(
-    rows.map((r) => [
-      r.mode,
-      {
-        'top-1': pct(r.metrics.top1),
-        'MRR@5': r.metrics.mrr5.toFixed(3),
-        'answered right': pct(r.metrics.answeredCorrectly),
-        'OOS rejected': pct(r.metrics.rejection),
-        'p50 ms': r.p50.toFixed(2),
-        'p95 ms': r.p95.toFixed(2),
-      },
-    ]),
-  ),
-);
+const rowsBySet: Row[][] = [];
+for (const [i, set] of sets.entries()) {
+  const rows: Row[] = [];
+  for (const { mode, retriever } of retrievers) rows.push(await evaluate(mode, retriever, set));
+  rowsBySet.push(rows);
+  console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries; eval set ${setFiles[i]}: ${set.inScope.length} in scope, ${set.outOfScope.length} out of scope\n`);
+  console.table(
+    Object.fromEntries(
+      rows.map((r) => [
+        r.mode,
+        {
+          'top-1': pct(r.metrics.top1),
+          'MRR@5': r.metrics.mrr5.toFixed(3),
+          'answered right': pct(r.metrics.answeredCorrectly),
+          'OOS rejected': pct(r.metrics.rejection),
+          'p50 ms': r.p50.toFixed(2),
+          'p95 ms': r.p95.toFixed(2),
+        },
+      ]),
+    ),
+  );
+}
+const rows = rowsBySet[0];
+const set = sets[0];
 
 if (args.tune) {
-  console.log('\nThresholds tuned on this set (compare with DECISION_THRESHOLDS in embeddings/decide.ts):');
+  console.log(`\nThresholds tuned on ${setFiles[0]} (compare with DECISION_THRESHOLDS in embeddings/decide.ts):`);
   for (const row of rows) {
     const best = tuneThresholds(row.labelled);
     if (!best) console.log(`  ${row.mode}: no thresholds reach the rejection target`);

@@ -1,0 +1,58 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge/index.js';
+import { loadEvalSet } from './evalSet.js';
+
+const KB_DIR = join(import.meta.dirname, '../../knowledge/data');
+
+let kb: KnowledgeBase;
+let dir: string;
+beforeAll(async () => {
+  kb = await loadKnowledgeBase(KB_DIR);
+  dir = await mkdtemp(join(tmpdir(), 'eval-set-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function setFile(text: string): Promise<string> {
+  const file = join(dir, `set-${Math.random().toString(36).slice(2)}.yaml`);
+  await writeFile(file, text);
+  return file;
+}
+
+describe('labelled evaluation sets', () => {
+  it.each([
+    ['questions.yaml', 80, 10],
+    ['heldout.yaml', 80, 10],
+  ])('%s loads against the KB: known labels, no copied phrasing, enough questions', async (name, minInScope, minOutOfScope) => {
+    const set = await loadEvalSet(join(import.meta.dirname, name), kb);
+    expect(set.inScope.length).toBeGreaterThanOrEqual(minInScope);
+    expect(set.outOfScope.length).toBeGreaterThanOrEqual(minOutOfScope);
+    // Every entry is asked about, so top-1 is not carried by a few easy ones.
+    expect(new Set(set.inScope.map((item) => item.id)).size).toBe(kb.entries.length);
+  });
+
+  it('the two sets share no question', async () => {
+    const [tuning, heldOut] = await Promise.all(['questions.yaml', 'heldout.yaml'].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
+    const tuningQuestions = new Set(tuning.inScope.map((item) => item.q.toLowerCase()));
+    expect(heldOut.inScope.filter((item) => tuningQuestions.has(item.q.toLowerCase()))).toEqual([]);
+  });
+
+  it('refuses an unknown entry id', async () => {
+    const file = await setFile('inScope:\n  - { q: "bonjour ?", id: pas-une-entree }\noutOfScope: []\n');
+    await expect(loadEvalSet(file, kb)).rejects.toThrow(/unknown entry ids .*pas-une-entree/);
+  });
+
+  it('refuses a question copied from the KB, even with other accents and case', async () => {
+    const entry = kb.entries[0];
+    const copy = entry.question.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+    const file = await setFile(`inScope:\n  - { q: ${JSON.stringify(copy)}, id: ${entry.id} }\noutOfScope: []\n`);
+    await expect(loadEvalSet(file, kb)).rejects.toThrow(/copied from the KB/);
+  });
+
+  it('refuses a file of the wrong shape', async () => {
+    const file = await setFile('inScope: nope\n');
+    await expect(loadEvalSet(file, kb)).rejects.toThrow(/must have inScope/);
+  });
+});
