@@ -1,12 +1,19 @@
 import { open } from 'node:fs/promises';
 import type { VectorHit, VectorIndex } from './VectorIndex.js';
 
-/** Graph degree: 16 is hnswlib's default and ample for a few thousand vectors. */
-export const HNSW_M = 16;
-/** Build-time candidate list: high, because the KB is small and builds once per KB version. */
-export const HNSW_EF_CONSTRUCTION = 200;
-/** Query-time candidate list: far above k = 5, so recall on a small KB is near exact. */
-export const HNSW_EF_SEARCH = 64;
+/*
+ * Sized for recall@5 ≥ 0.99 up to 10,000 vectors even without topic structure
+ * (`npm run eval`, synthetic KBs): on 10,000 uniformly random 384-d vectors,
+ * M 16 / efConstruction 200 / efSearch 64 found 0.44 of the exact top 5, and
+ * M 32 / 400 / 500 finds 0.996 at ~3 ms a query. The real KB (a few hundred
+ * vectors) builds in milliseconds either way.
+ */
+/** Graph degree (links per vector). */
+export const HNSW_M = 32;
+/** Build-time candidate list: high, because the KB builds once per KB version. */
+export const HNSW_EF_CONSTRUCTION = 400;
+/** Query-time candidate list, far above k = 5. */
+export const HNSW_EF_SEARCH = 500;
 /** Fixed seed: the same vectors always give the same graph. */
 export const HNSW_RANDOM_SEED = 100;
 /** Room reserved when `maxElements` is not given; the index doubles it when full. */

@@ -27,13 +27,16 @@ function gaussian(next: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
 }
 
-async function recallOf(vectors: Float32Array[], queries: Float32Array[]): Promise<number> {
+/** Recall@K of the HNSW index against brute force, and the HNSW search time per query. */
+async function recallOf(vectors: Float32Array[], queries: Float32Array[]): Promise<string> {
   const index = await HnswVectorIndex.create({ dimension: vectors[0].length, maxElements: vectors.length });
   vectors.forEach((vector, label) => index.add(label, vector));
   const labelled = vectors.map((vector, label) => [label, vector] as const);
   const exact = queries.map((q) => exactSearch(labelled, q, K).map((hit) => hit.label));
+  const start = performance.now();
   const approx = queries.map((q) => index.search(q, K).map((hit) => hit.label));
-  return recallAtK(exact, approx);
+  const perQuery = (performance.now() - start) / queries.length;
+  return `${recallAtK(exact, approx).toFixed(4)} (${perQuery.toFixed(2)} ms a query)`;
 }
 
 function syntheticVectors(count: number, centres: Float32Array[], next: () => number): Float32Array[] {
@@ -50,15 +53,15 @@ export async function measureRecall(kb: KnowledgeBase, providers: readonly Embed
   for (const provider of providers) {
     const vectors = await provider.embed(kbDocuments(kb.entries).map((d) => d.text), 'passage');
     const queries = await provider.embed(questions, 'query');
-    lines.push(`HNSW recall@${K}, real KB (${vectors.length} vectors, ${provider.name}, ${queries.length} queries): ${(await recallOf(vectors, queries)).toFixed(4)}`);
+    lines.push(`HNSW recall@${K}, real KB (${vectors.length} vectors, ${provider.name}, ${queries.length} queries): ${await recallOf(vectors, queries)}`);
   }
   const next = random(42);
   const centres = Array.from({ length: SYNTHETIC_CLUSTERS }, () => l2Normalize(Float32Array.from({ length: SYNTHETIC_DIMENSION }, () => gaussian(next))));
   const clustered = syntheticVectors(SYNTHETIC_SIZE, centres, next);
   const clusteredQueries = syntheticVectors(SYNTHETIC_QUERIES, centres, next);
-  lines.push(`HNSW recall@${K}, synthetic KB (${SYNTHETIC_SIZE} clustered ${SYNTHETIC_DIMENSION}-d vectors, ${SYNTHETIC_QUERIES} queries): ${(await recallOf(clustered, clusteredQueries)).toFixed(4)}`);
+  lines.push(`HNSW recall@${K}, synthetic KB (${SYNTHETIC_SIZE} clustered ${SYNTHETIC_DIMENSION}-d vectors, ${SYNTHETIC_QUERIES} queries): ${await recallOf(clustered, clusteredQueries)}`);
   const uniform = Array.from({ length: SYNTHETIC_SIZE }, () => l2Normalize(Float32Array.from({ length: SYNTHETIC_DIMENSION }, () => gaussian(next))));
   const uniformQueries = Array.from({ length: SYNTHETIC_QUERIES }, () => l2Normalize(Float32Array.from({ length: SYNTHETIC_DIMENSION }, () => gaussian(next))));
-  lines.push(`HNSW recall@${K}, synthetic KB (${SYNTHETIC_SIZE} uniform random ${SYNTHETIC_DIMENSION}-d vectors, worst case, ${SYNTHETIC_QUERIES} queries): ${(await recallOf(uniform, uniformQueries)).toFixed(4)}`);
+  lines.push(`HNSW recall@${K}, synthetic KB (${SYNTHETIC_SIZE} uniform random ${SYNTHETIC_DIMENSION}-d vectors, worst case, ${SYNTHETIC_QUERIES} queries): ${await recallOf(uniform, uniformQueries)}`);
   return lines;
 }
