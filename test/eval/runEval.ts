@@ -112,7 +112,7 @@ if (args.tune) {
       const t = best.thresholds;
       console.log(
         `  ${row.mode}: minScore ${t.minScore}, confidentScore ${t.confidentScore}, clearMargin ${t.clearMargin} → ` +
-          `right answers ${pct(best.rightAnswers)}, right clarifications ${pct(best.rightClarifications)}, wrong answers ${pct(best.wrongAnswers)}, rejection ${pct(best.rejection)}`,
+          `right answers ${pct(best.rightAnswers)}, right clarifications ${pct(best.rightClarifications)}, wrong answers ${pct(best.wrongAnswers)}, rejection ${pct(best.rejection)} (lower bound ${pct(best.rejectionLowerBound)})`,
       );
     }
   }
