@@ -80,10 +80,11 @@ for (const provider of providers) {
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const rowsBySet: Row[][] = [];
 for (const [i, set] of sets.entries()) {
+  // The header comes first so that --verbose misses print under the set they belong to.
+  console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries; eval set ${setFiles[i]}: ${set.inScope.length} in scope, ${set.outOfScope.length} out of scope\n`);
   const rows: Row[] = [];
   for (const { mode, retriever } of retrievers) rows.push(await evaluate(mode, retriever, set));
   rowsBySet.push(rows);
-  console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries; eval set ${setFiles[i]}: ${set.inScope.length} in scope, ${set.outOfScope.length} out of scope\n`);
   console.table(
     Object.fromEntries(
       rows.map((r) => [
