@@ -11,6 +11,7 @@ import {
   type FaqConversationData,
   type ShownAnswer,
   type ShownCandidate,
+  type ShownOffer,
 } from './conversationData.js';
 import type { FaqBotDependencies } from './dependencies.js';
 import { recordBase, voteKeyFor } from './feedbackRecords.js';
@@ -116,7 +117,11 @@ export class FaqResponder {
       await this.sendOffer(context, data, 'clarify', text, decision.candidates, [messages.clarify], true);
     } else {
       await this.recordUnanswered(context, text);
-      await this.sendCard(context, buttonsCard([messages.notFound(quoteUserText(text)), messages.notFoundNoted, ...this.contactLines(data), messages.rephrase], [this.restartButton()]));
+      const notFound = messages.notFound(quoteUserText(text));
+      // Too weak to answer with, but the vendor may recognise their question among the nearest ones.
+      if (decision.nearby.length > 0) await this.sendOffer(context, data, 'nearby', text, decision.nearby, [notFound, messages.nearby]);
+      const texts = decision.nearby.length > 0 ? [messages.notFoundNoted] : [notFound, messages.notFoundNoted];
+      await this.sendCard(context, buttonsCard([...texts, ...this.contactLines(data), messages.rephrase], [this.restartButton()]));
     }
   }
 
@@ -205,7 +210,7 @@ export class FaqResponder {
   private async sendOffer(
     context: TurnContext,
     data: FaqConversationData,
-    source: 'triage' | 'clarify' | 'nextBest',
+    source: ShownOffer['source'],
     question: string,
     candidates: readonly Pick<RankedEntry, 'entry'>[] | readonly RankedEntry[],
     texts: readonly string[],

@@ -9,10 +9,10 @@ export interface ShownCandidate {
   readonly score?: number;
 }
 
-/** A list of question buttons that was shown (triage results, "Vouliez-vous dire…", next best answers). */
+/** A list of question buttons that was shown (triage results, "Vouliez-vous dire…", nearby questions, next best answers). */
 export interface ShownOffer {
   readonly turn: number;
-  readonly source: 'triage' | 'clarify' | 'nextBest';
+  readonly source: 'triage' | 'clarify' | 'nearby' | 'nextBest';
   /** The user's question, or the triage path when the list came from buttons. */
   readonly question: string;
   readonly candidates: readonly ShownCandidate[];

@@ -44,6 +44,7 @@ export const messages = {
   noneOfThese: 'Aucune de ces questions',
   notFound: (quoted: string): string => `Je n’ai pas trouvé de réponse à « ${quoted} » dans la FAQ.`,
   notFoundNoted: 'Votre question a été transmise à l’équipe qui enrichit la FAQ.',
+  nearby: 'Ces questions de la FAQ s’en approchent peut-être :',
   noneChosen: 'Merci, votre question a été transmise à l’équipe qui enrichit la FAQ.',
   rephrase: 'Vous pouvez reformuler votre question, ou recommencer avec les questions guidées.',
   askNow: 'Je vous écoute : tapez votre question.',

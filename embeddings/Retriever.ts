@@ -40,4 +40,9 @@ export interface Retriever {
 export type Decision =
   | { readonly kind: 'answer'; readonly best: RankedEntry; readonly ranked: readonly RankedEntry[] }
   | { readonly kind: 'clarify'; readonly candidates: readonly RankedEntry[]; readonly ranked: readonly RankedEntry[] }
-  | { readonly kind: 'none'; readonly ranked: readonly RankedEntry[] };
+  | {
+      readonly kind: 'none';
+      /** Entries too weak to answer with but close enough to show as "related questions" (may be empty). */
+      readonly nearby: readonly RankedEntry[];
+      readonly ranked: readonly RankedEntry[];
+    };

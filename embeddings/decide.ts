@@ -29,16 +29,27 @@ export const DECISION_THRESHOLDS: Readonly<Record<'lexical' | 'dense' | 'hybrid'
 export const MAX_CLARIFY_CANDIDATES = 3;
 /** A candidate joins "Vouliez-vous dire…" when it is within this many margins of the best. */
 export const CLARIFY_SPREAD = 2;
+/**
+ * When nothing is trusted enough to answer, entries scoring at least this share
+ * of `minScore` are still offered as nearby questions (never as an answer). On
+ * the tuning set, 10 of the 11 answerable questions the lexical thresholds
+ * decline have their entry among the first three such candidates.
+ */
+export const NEARBY_SHARE = 0.5;
 
 /**
  * Turns a ranked retrieval into what the bot should do: `answer` (one clear
- * winner), `clarify` (close candidates) or `none` (out of scope). Pure.
+ * winner), `clarify` (close candidates) or `none` (out of scope, with the
+ * nearby questions worth showing). Pure.
  */
 export function decide(retrieval: Retrieval, thresholds: DecisionThresholds = DECISION_THRESHOLDS[retrieval.mode ?? 'lexical']): Decision {
   const { minScore, confidentScore, clearMargin } = thresholds;
   const ranked = retrieval.ranked;
   const best = ranked[0];
-  if (!best || best.score < minScore) return { kind: 'none', ranked };
+  if (!best || best.score < minScore) {
+    const nearby = ranked.filter((candidate) => candidate.score >= minScore * NEARBY_SHARE).slice(0, MAX_CLARIFY_CANDIDATES);
+    return { kind: 'none', nearby, ranked };
+  }
   const runnerUp = ranked[1];
   const margin = runnerUp ? best.score - runnerUp.score : best.score;
   if (best.score >= confidentScore && margin >= clearMargin) return { kind: 'answer', best, ranked };

@@ -1,7 +1,7 @@
 export type { EmbeddingProvider } from './EmbeddingProvider.js';
 export type { VectorHit, VectorIndex } from './VectorIndex.js';
 export type { Decision, RankedEntry, Retrieval, RetrieveOptions, Retriever } from './Retriever.js';
-export { decide, DECISION_THRESHOLDS, MAX_CLARIFY_CANDIDATES, CLARIFY_SPREAD } from './decide.js';
+export { decide, DECISION_THRESHOLDS, MAX_CLARIFY_CANDIDATES, CLARIFY_SPREAD, NEARBY_SHARE } from './decide.js';
 export type { DecisionThresholds } from './decide.js';
 export { createFrenchAnalyzer, foldAccents, FRENCH_ELISIONS } from './frenchAnalyzer.js';
 export type { TextAnalyzer } from './frenchAnalyzer.js';

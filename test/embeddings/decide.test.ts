@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../knowledge/index.js';
-import { decide, DECISION_THRESHOLDS, MAX_CLARIFY_CANDIDATES, type RankedEntry, type Retrieval } from '../../embeddings/index.js';
+import { decide, DECISION_THRESHOLDS, MAX_CLARIFY_CANDIDATES, NEARBY_SHARE, type RankedEntry, type Retrieval } from '../../embeddings/index.js';
 
 const THRESHOLDS = { minScore: 0.4, confidentScore: 0.5, clearMargin: 0.1 };
 
@@ -19,6 +19,18 @@ describe('decide', () => {
   it('says none below the minimum score, or with nothing ranked', () => {
     expect(decide(retrieval(0.39, 0.1), THRESHOLDS).kind).toBe('none');
     expect(decide(retrieval(), THRESHOLDS).kind).toBe('none');
+  });
+
+  it('with none, keeps as nearby the entries scoring at least NEARBY_SHARE of the minimum, at most MAX_CLARIFY_CANDIDATES', () => {
+    // minScore 0.4 × 0.5 = 0.2: 0.39, 0.3, 0.25 and 0.2 qualify, 0.19 does not, and only three are kept.
+    const decision = decide(retrieval(0.39, 0.3, 0.25, 0.2, 0.19), THRESHOLDS);
+    expect(decision.kind).toBe('none');
+    if (decision.kind === 'none') expect(decision.nearby.map((c) => c.entry.id)).toEqual(['e0', 'e1', 'e2']);
+    expect(THRESHOLDS.minScore * NEARBY_SHARE).toBeCloseTo(0.2, 10);
+    const weak = decide(retrieval(0.19, 0.05), THRESHOLDS);
+    expect(weak.kind === 'none' && weak.nearby).toEqual([]);
+    const empty = decide(retrieval(), THRESHOLDS);
+    expect(empty.kind === 'none' && empty.nearby).toEqual([]);
   });
 
   it('asks "Vouliez-vous dire" when candidates are close, at most MAX_CLARIFY_CANDIDATES', () => {

@@ -7,14 +7,16 @@ describe('computeMetrics', () => {
       [
         { expectedId: 'a', rankedIds: ['a', 'b'], decision: 'answer' },
         { expectedId: 'b', rankedIds: ['a', 'b'], decision: 'clarify' },
-        { expectedId: 'c', rankedIds: ['a', 'b'], decision: 'none' },
-        { expectedId: 'a', rankedIds: ['a'], decision: 'none' },
+        { expectedId: 'c', rankedIds: ['a', 'b'], decision: 'none', nearbyIds: ['a', 'b'] },
+        { expectedId: 'a', rankedIds: ['a'], decision: 'none', nearbyIds: ['a'] },
       ],
       ['none', 'answer', 'none', 'none'],
     );
     expect(metrics.top1).toBe(0.5);
     expect(metrics.mrr5).toBeCloseTo((1 + 0.5 + 0 + 1) / 4);
     expect(metrics.answeredCorrectly).toBe(0.25);
+    // Declined, but the labelled entry was among the nearby questions: only the last one.
+    expect(metrics.declinedButShown).toBe(0.25);
     expect(metrics.rejection).toBe(0.75);
   });
 

@@ -6,6 +6,8 @@ export interface InScopeOutcome {
   /** Entry ids in rank order. */
   readonly rankedIds: readonly string[];
   readonly decision: Decision['kind'];
+  /** With a `none` decision, the entries offered as nearby questions. */
+  readonly nearbyIds?: readonly string[];
 }
 
 export interface ModeMetrics {
@@ -15,6 +17,8 @@ export interface ModeMetrics {
   readonly mrr5: number;
   /** Decision is not `none` and the best entry (the answer or first clarify candidate) is the labelled one. */
   readonly answeredCorrectly: number;
+  /** Decision is `none` but the labelled entry is among the nearby questions shown (one click away). */
+  readonly declinedButShown: number;
   /** Out-of-scope questions decided `none`. */
   readonly rejection: number;
   readonly inScope: number;
@@ -28,11 +32,13 @@ export function computeMetrics(inScope: readonly InScopeOutcome[], outOfScopeDec
   let top1 = 0;
   let rr = 0;
   let answered = 0;
+  let shown = 0;
   for (const outcome of inScope) {
     const rank = outcome.rankedIds.slice(0, MRR_DEPTH).indexOf(outcome.expectedId);
     if (rank === 0) top1 += 1;
     if (rank >= 0) rr += 1 / (rank + 1);
     if (rank === 0 && outcome.decision !== 'none') answered += 1;
+    if (outcome.decision === 'none' && outcome.nearbyIds?.includes(outcome.expectedId)) shown += 1;
   }
   const rejected = outOfScopeDecisions.filter((kind) => kind === 'none').length;
   const ratio = (n: number, total: number): number => (total === 0 ? 0 : n / total);
@@ -40,6 +46,7 @@ export function computeMetrics(inScope: readonly InScopeOutcome[], outOfScopeDec
     top1: ratio(top1, inScope.length),
     mrr5: ratio(rr, inScope.length),
     answeredCorrectly: ratio(answered, inScope.length),
+    declinedButShown: ratio(shown, inScope.length),
     rejection: ratio(rejected, outOfScopeDecisions.length),
     inScope: inScope.length,
     outOfScope: outOfScopeDecisions.length,

@@ -53,7 +53,8 @@ async function evaluate(mode: string, retriever: Retriever, evalSet: EvalSet): P
   for (const item of evalSet.inScope) {
     const { retrieval, decision } = await run(item.q, item.id);
     const rankedIds = retrieval.ranked.map((r) => r.entry.id);
-    inScope.push({ expectedId: item.id, rankedIds, decision: decision.kind });
+    const nearbyIds = decision.kind === 'none' ? decision.nearby.map((r) => r.entry.id) : [];
+    inScope.push({ expectedId: item.id, rankedIds, decision: decision.kind, nearbyIds });
     if (args.verbose && (rankedIds[0] !== item.id || decision.kind === 'none')) {
       console.log(`  [${mode}] miss: "${item.q}" → ${rankedIds.slice(0, 3).join(', ')} (${decision.kind}; want ${item.id})`);
     }
@@ -93,6 +94,7 @@ for (const [i, set] of sets.entries()) {
           'top-1': pct(r.metrics.top1),
           'MRR@5': r.metrics.mrr5.toFixed(3),
           'answered right': pct(r.metrics.answeredCorrectly),
+          'declined, shown nearby': pct(r.metrics.declinedButShown),
           'OOS rejected': pct(r.metrics.rejection),
           'p50 ms': r.p50.toFixed(2),
           'p95 ms': r.p95.toFixed(2),
