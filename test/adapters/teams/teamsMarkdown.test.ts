@@ -4,24 +4,13 @@
  * Adaptive Card TextBlock: bold, italic, "- " lists and links. No headings, tables, images,
  * code or HTML, which Teams would show as raw characters.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../../knowledge/index.js';
 import { cardOf, isRecord, type ShownCard } from './support/cardText.js';
-import { createRealBot, type RealBot } from './support/realBot.js';
-import { loadFixture, TeamsReplay } from './support/teamsReplay.js';
+import { realBotReplayAroundAll } from './support/realBotReplay.js';
+import { loadFixture } from './support/teamsReplay.js';
 
-let real: RealBot;
-let replay: TeamsReplay;
-
-beforeAll(async () => {
-  real = await createRealBot();
-  replay = await TeamsReplay.start(real.bot, real.onTurnError);
-});
-
-afterAll(async () => {
-  await replay?.close();
-  await real?.store.close();
-});
+const session = realBotReplayAroundAll();
 
 /** Problems a TextBlock would show as raw characters in Teams. */
 function unsupportedMarkdown(text: string): string[] {
@@ -45,19 +34,19 @@ function unsupportedMarkdown(text: string): string[] {
 
 /** The answer card for an entry: asked by its canonical question, following "Vouliez-vous dire…" when shown. */
 async function answerCardFor(entry: FaqEntry, conversationId: string): Promise<ShownCard> {
-  const question = await loadFixture('personal-message', { serviceUrl: replay.serviceUrl });
+  const question = await loadFixture('personal-message', { serviceUrl: session.replay.serviceUrl });
   if (isRecord(question.conversation)) question.conversation = { ...question.conversation, id: conversationId };
   question.text = entry.question;
-  const asked = await replay.send(question);
+  const asked = await session.replay.send(question);
   const first = asked.sent.map((sent) => ({ sent, card: cardOf(sent.activity) })).find((shown) => shown.card !== undefined);
   if (!first?.card) throw new Error(`no card for "${entry.question}"`);
   if (first.card.texts[0] === entry.question) return first.card;
 
   const pick = first.card.buttons.find((button) => button.data?.id === entry.id);
   if (!pick) throw new Error(`"${entry.question}" was not answered nor offered: ${JSON.stringify(first.card)}`);
-  const click = await loadFixture('personal-card-submit', { serviceUrl: replay.serviceUrl, replyToId: first.sent.id, value: pick.data });
+  const click = await loadFixture('personal-card-submit', { serviceUrl: session.replay.serviceUrl, replyToId: first.sent.id, value: pick.data });
   if (isRecord(click.conversation)) click.conversation = { ...click.conversation, id: conversationId };
-  const picked = await replay.send(click);
+  const picked = await session.replay.send(click);
   const answer = picked.sent.map((sent) => cardOf(sent.activity)).find((card) => card !== undefined);
   if (!answer) throw new Error(`no answer card after picking ${entry.id}`);
   return answer;
@@ -73,9 +62,9 @@ describe('seed answers as Teams shows them', () => {
   });
 
   it('keeps every answer verbatim, with its lists, in Markdown that Teams renders', async () => {
-    expect(real.kb.entries.length).toBeGreaterThanOrEqual(17);
+    expect(session.real.kb.entries.length).toBeGreaterThanOrEqual(17);
     let listsSeen = 0;
-    for (const [index, entry] of real.kb.entries.entries()) {
+    for (const [index, entry] of session.real.kb.entries.entries()) {
       const card = await answerCardFor(entry, `a:1MarkdownCheck-${index}`);
       expect(card.texts[0]).toBe(entry.question);
       const shownLines = card.texts.flatMap((text) => text.split(/\r\n|\r|\n/)).map((line) => line.trim());
@@ -86,7 +75,7 @@ describe('seed answers as Teams shows them', () => {
       }
       for (const text of card.texts) expect(unsupportedMarkdown(text), `${entry.id}: ${text}`).toEqual([]);
     }
-    expect(real.turnErrors).toEqual([]);
+    expect(session.real.turnErrors).toEqual([]);
     // The seed has bulleted answers: the check above really covered lists.
     expect(listsSeen).toBeGreaterThan(10);
   });

@@ -3,37 +3,26 @@
  * botbuilder's CloudAdapter against the real bot, real KB and real (lexical) retrieval,
  * with the bot's replies captured by a local stand-in for Teams' connector service.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedbackRecord } from '../../../bot/index.js';
 import { cardOf, isRecord, type ShownCard } from './support/cardText.js';
-import { createRealBot, type RealBot } from './support/realBot.js';
-import { loadFixture, TeamsReplay, type CapturedActivity, type ReplayResponse } from './support/teamsReplay.js';
+import { realBotReplayAroundAll } from './support/realBotReplay.js';
+import { loadFixture, type CapturedActivity, type ReplayResponse } from './support/teamsReplay.js';
 
 const TYPING_PERIOD_MS = 3_000;
 const PERSONAL_USER = '29:1Xk3vQpersonalUserIdOfCamille';
 const CHANNEL_THREAD = '19:a1b2c3d4e5f6channelGeneral@thread.tacv2;messageid=1731000000101';
 
-let real: RealBot;
-let replay: TeamsReplay;
+const session = realBotReplayAroundAll();
 let conversations = 0;
 
-beforeAll(async () => {
-  real = await createRealBot();
-  replay = await TeamsReplay.start(real.bot, real.onTurnError);
-});
-
-afterAll(async () => {
-  await replay?.close();
-  await real?.store.close();
-});
-
 afterEach(() => {
-  expect(real.turnErrors).toEqual([]);
+  expect(session.real.turnErrors).toEqual([]);
 });
 
 /** A fixture in a conversation of its own, so tests do not share bot state or feedback records. */
 async function fixture(name: string, values: { replyToId?: string; value?: unknown; conversationId?: string } = {}) {
-  const activity = await loadFixture(name, { serviceUrl: replay.serviceUrl, ...values });
+  const activity = await loadFixture(name, { serviceUrl: session.replay.serviceUrl, ...values });
   if (values.conversationId !== undefined && isRecord(activity.conversation)) {
     activity.conversation = { ...activity.conversation, id: values.conversationId };
   }
@@ -59,13 +48,13 @@ function onlyCard(response: ReplayResponse): { sent: CapturedActivity; card: Sho
 }
 
 async function recordsOf(conversationId: string): Promise<FeedbackRecord[]> {
-  const conversationHash = real.hash(conversationId);
-  return (await real.store.list()).filter((record) => record.conversationHash === conversationHash);
+  const conversationHash = session.real.hash(conversationId);
+  return (await session.real.store.list()).filter((record) => record.conversationHash === conversationHash);
 }
 
 /** Asks in personal chat and returns the answer message (the one Teams' feedback refers to). */
 async function askInPersonalChat(conversationId: string): Promise<{ response: ReplayResponse; answer: CapturedActivity; card: ShownCard }> {
-  const response = await replay.send(await fixture('personal-message', { conversationId }));
+  const response = await session.replay.send(await fixture('personal-message', { conversationId }));
   const { sent, card } = onlyCard(response);
   return { response, answer: sent, card };
 }
@@ -78,7 +67,7 @@ describe('personal chat', () => {
     const elapsed = Date.now() - started;
     expect(response.status).toBe(200);
 
-    const entry = real.kb.entries.find((e) => e.id === 'innovation-collaboration');
+    const entry = session.real.kb.entries.find((e) => e.id === 'innovation-collaboration');
     expect(card.version).toBe('1.5');
     expect(card.texts[0]).toBe(entry?.question);
     for (const paragraph of entry?.answer.split('\n') ?? []) expect(card.texts).toContain(paragraph.trim());
@@ -99,7 +88,7 @@ describe('personal chat', () => {
     const conversationId = newPersonalConversation();
     const { answer } = await askInPersonalChat(conversationId);
 
-    const like = await replay.send(await fixture('feedback-invoke-like', { conversationId, replyToId: answer.id }));
+    const like = await session.replay.send(await fixture('feedback-invoke-like', { conversationId, replyToId: answer.id }));
     expect(like.status).toBe(200);
     expect(messagesOf(like)).toEqual([]);
     const first = await recordsOf(conversationId);
@@ -112,11 +101,11 @@ describe('personal chat', () => {
       helpful: true,
       comment: 'Clair et précis, merci.',
       question: 'Comment une entreprise innovante peut-elle collaborer avec l’ANS ?',
-      userHash: real.hash(PERSONAL_USER),
-      kbVersion: real.kb.version,
+      userHash: session.real.hash(PERSONAL_USER),
+      kbVersion: session.real.kb.version,
     });
 
-    const dislike = await replay.send(await fixture('feedback-invoke-dislike', { conversationId, replyToId: answer.id }));
+    const dislike = await session.replay.send(await fixture('feedback-invoke-dislike', { conversationId, replyToId: answer.id }));
     expect(dislike.status).toBe(200);
     const second = await recordsOf(conversationId);
     expect(second).toHaveLength(1);
@@ -126,7 +115,7 @@ describe('personal chat', () => {
   it('acknowledges an invoke about a message it does not remember, and stores nothing', async () => {
     const conversationId = newPersonalConversation();
     await askInPersonalChat(conversationId);
-    const response = await replay.send(await fixture('feedback-invoke-like', { conversationId, replyToId: '1730999999999' }));
+    const response = await session.replay.send(await fixture('feedback-invoke-like', { conversationId, replyToId: '1730999999999' }));
     expect(response.status).toBe(200);
     expect(await recordsOf(conversationId)).toEqual([]);
   });
@@ -136,7 +125,7 @@ describe('personal chat', () => {
     const { answer } = await askInPersonalChat(conversationId);
     const activity = await fixture('feedback-invoke-like', { conversationId, replyToId: answer.id });
     activity.value = { actionName: 'feedback', actionValue: { reaction: 'love' } };
-    const response = await replay.send(activity);
+    const response = await session.replay.send(activity);
     expect(response.status).toBe(400);
     expect(await recordsOf(conversationId)).toEqual([]);
   });
@@ -145,7 +134,7 @@ describe('personal chat', () => {
     const conversationId = newPersonalConversation();
     const { answer, card } = await askInPersonalChat(conversationId);
     const thumbsDown = card.buttons.find((button) => button.title === '👎 Non');
-    const response = await replay.send(await fixture('personal-card-submit', { conversationId, replyToId: answer.id, value: thumbsDown?.data }));
+    const response = await session.replay.send(await fixture('personal-card-submit', { conversationId, replyToId: answer.id, value: thumbsDown?.data }));
     expect(response.status).toBe(200);
     expect(messagesOf(response).length).toBeGreaterThan(0);
     const records = await recordsOf(conversationId);
@@ -156,19 +145,19 @@ describe('personal chat', () => {
 
 describe('team channel', () => {
   it('answers an @mention in the thread, with the mention stripped before retrieval, and card clicks need no mention', async () => {
-    const asked = await replay.send(await fixture('channel-mention'));
+    const asked = await session.replay.send(await fixture('channel-mention'));
     expect(asked.status).toBe(200);
     const first = onlyCard(asked);
     expect(first.sent.conversationId).toBe(CHANNEL_THREAD);
     expect(first.sent.replyToId).toBe('1731000000101');
-    const question = real.kb.entries.find((entry) => entry.id === 'mos-definition')?.question;
+    const question = session.real.kb.entries.find((entry) => entry.id === 'mos-definition')?.question;
 
     // "Qu’est-ce que le MOS ?" may be answered at once or offered among close candidates ("Vouliez-vous dire…").
     let answer = first;
     if (first.card.texts[0] !== question) {
       const mos = first.card.buttons.find((button) => button.data?.id === 'mos-definition');
       expect(mos?.type, JSON.stringify(first.card)).toBe('Action.Submit');
-      const picked = await replay.send(await fixture('channel-card-submit', { replyToId: first.sent.id, value: mos?.data }));
+      const picked = await session.replay.send(await fixture('channel-card-submit', { replyToId: first.sent.id, value: mos?.data }));
       answer = onlyCard(picked);
     }
     expect(answer.card.texts[0]).toBe(question);
@@ -176,7 +165,7 @@ describe('team channel', () => {
     expect(answer.sent.activity.channelData).toEqual({ feedbackLoop: { type: 'default' } });
 
     const thumbsUp = answer.card.buttons.find((button) => button.title === '👍 Oui');
-    const voted = await replay.send(await fixture('channel-card-submit', { replyToId: answer.sent.id, value: thumbsUp?.data }));
+    const voted = await session.replay.send(await fixture('channel-card-submit', { replyToId: answer.sent.id, value: thumbsUp?.data }));
     expect(voted.status).toBe(200);
     const records = await recordsOf(CHANNEL_THREAD);
     expect(records).toHaveLength(1);
@@ -185,7 +174,7 @@ describe('team channel', () => {
   });
 
   it('stays silent (no typing, no message) when it is not @mentioned', async () => {
-    const response = await replay.send(await fixture('channel-no-mention'));
+    const response = await session.replay.send(await fixture('channel-no-mention'));
     expect(response.status).toBe(200);
     expect(response.sent).toEqual([]);
   });
@@ -194,10 +183,10 @@ describe('team channel', () => {
 describe('what reaches the logs', () => {
   it('holds no raw Teams ids, names or message text', async () => {
     await askInPersonalChat(newPersonalConversation());
-    await replay.send(await fixture('channel-mention', { conversationId: `${CHANNEL_THREAD}-logs` }));
-    await replay.send(await fixture('channel-no-mention'));
-    const logged = JSON.stringify(real.logs);
-    expect(real.logs.length).toBeGreaterThan(0);
+    await session.replay.send(await fixture('channel-mention', { conversationId: `${CHANNEL_THREAD}-logs` }));
+    await session.replay.send(await fixture('channel-no-mention'));
+    const logged = JSON.stringify(session.real.logs);
+    expect(session.real.logs.length).toBeGreaterThan(0);
     for (const secret of [PERSONAL_USER, 'a:1PersonalConversation', '19:a1b2c3d4e5f6', 'Camille', 'Dominique', 'collaborer avec', 'MOS ?']) {
       expect(logged).not.toContain(secret);
     }
@@ -207,16 +196,16 @@ describe('what reaches the logs', () => {
 describe('personal install', () => {
   it('greets the user (Teams lists only the bot in membersAdded) and the guided questions work by clicks', async () => {
     const conversationId = newPersonalConversation();
-    const installed = await replay.send(await fixture('personal-install', { conversationId }));
+    const installed = await session.replay.send(await fixture('personal-install', { conversationId }));
     expect(installed.status).toBe(200);
     const [greeting] = messagesOf(installed);
     expect(greeting.activity.text).toMatch(/^Bonjour/);
     const question = onlyCard(installed);
-    expect(question.card.texts).toEqual([real.kb.taxonomy.questions[0].prompt]);
+    expect(question.card.texts).toEqual([session.real.kb.taxonomy.questions[0].prompt]);
     const innovation = question.card.buttons.find((button) => button.data?.value === 'innovation');
     expect(innovation?.type).toBe('Action.Submit');
 
-    const clicked = await replay.send(await fixture('personal-card-submit', { conversationId, replyToId: question.sent.id, value: innovation?.data }));
+    const clicked = await session.replay.send(await fixture('personal-card-submit', { conversationId, replyToId: question.sent.id, value: innovation?.data }));
     expect(clicked.status).toBe(200);
     const next = onlyCard(clicked);
     expect(next.card.buttons.length).toBeGreaterThan(0);
