@@ -71,14 +71,6 @@ export class Bm25Index {
     this.corrections.clear();
   }
 
-  /**
-   * The query's analysed terms, each unknown one replaced by the known term
-   * within TYPO_MAX_EDITS (the most frequent one when several are), so a typo
-   * still matches.
-   */
-  private queryTerms(query: string): string[] {
-    return this.analyzer.analyze(query).map((term) => this.correct(term));
-  }
 
   private correct(term: string): string {
     if (this.postings.has(term) || term.length < TYPO_MIN_LENGTH) return term;
@@ -125,8 +117,18 @@ export class Bm25Index {
 
   /** The `k` best documents for `query`, best first. Documents matching no query term are not returned. */
   search(query: string, k: number): Bm25Hit[] {
-    if (!Number.isInteger(k) || k < 0) throw new Error(`Bm25Index.search: k must be a non-negative integer (got ${k})`);
-    const terms = [...new Set(this.queryTerms(query))];
+    return this.searchTerms(this.analyzer.analyze(query), k);
+  }
+
+  /**
+   * {@link search} for a query already analysed with this index's analyser, so
+   * a caller searching several indexes analyses the query once. Each unknown
+   * term is replaced by the known term within TYPO_MAX_EDITS (the most frequent
+   * one when several are), so a typo still matches.
+   */
+  searchTerms(analysed: readonly string[], k: number): Bm25Hit[] {
+    if (!Number.isInteger(k) || k < 0) throw new Error(`Bm25Index.searchTerms: k must be a non-negative integer (got ${k})`);
+    const terms = [...new Set(analysed.map((term) => this.correct(term)))];
     if (terms.length === 0 || this.lengths.size === 0 || k === 0) return [];
     const averageLength = this.totalLength / this.lengths.size || 1;
     const scores = new Map<number, number>();

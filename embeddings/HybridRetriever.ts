@@ -141,9 +141,10 @@ export class HybridRetriever implements Retriever {
     const mode = this.mode;
     if (text === '' || allowed.size === 0) return { query, ranked: [], mode };
 
-    const lexical = this.weights.lexical > 0 ? this.lexicalScores(text) : new Map<number, number>();
+    const terms = this.options.analyzer.analyze(text);
+    const lexical = this.weights.lexical > 0 ? this.lexicalScores(terms) : new Map<number, number>();
     const dense = this.weights.dense > 0 ? await this.recentDenseScores(text) : new Map<number, number>();
-    const coverage = this.coverage(text) ** COVERAGE_EXPONENT;
+    const coverage = this.coverage(terms) ** COVERAGE_EXPONENT;
     const fused: { entry: RankedEntry; uncapped: number }[] = [];
     for (const entryIndex of allowed) {
       const lex = lexical.get(entryIndex) ?? 0;
@@ -164,9 +165,8 @@ export class HybridRetriever implements Retriever {
     entryOf.push(entryIndex);
   }
 
-  /** Share of the query's terms that some view knows (see Bm25Index.coverage). */
-  private coverage(text: string): number {
-    const terms = this.options.analyzer.analyze(text);
+  /** Share of the query's analysed terms that some view knows (see Bm25Index.coverage). */
+  private coverage(terms: readonly string[]): number {
     if (terms.length === 0) return 0;
     const known = terms.filter((term) => LEXICAL_VIEWS.some((view) => this.lexical[view].index.knows(term)));
     return known.length / terms.length;
@@ -181,11 +181,11 @@ export class HybridRetriever implements Retriever {
   }
 
   /** Weighted mean, over the three views, of each entry's best normalised BM25 score in that view. */
-  private lexicalScores(text: string): Map<number, number> {
+  private lexicalScores(terms: readonly string[]): Map<number, number> {
     const best = new Map<number, Record<LexicalView, number>>();
     for (const view of LEXICAL_VIEWS) {
       const { index, entryOf } = this.lexical[view];
-      for (const hit of index.search(text, index.size)) {
+      for (const hit of index.searchTerms(terms, index.size)) {
         const entryIndex = entryOf[hit.docId];
         const views = best.get(entryIndex) ?? { phrasing: 0, phrasings: 0, answer: 0 };
         views[view] = Math.max(views[view], hit.normalized);

@@ -74,6 +74,14 @@ describe('Bm25Index', () => {
     expect(diluted.normalized).toBeLessThan(known.normalized);
   });
 
+  it('searches an already analysed query exactly as the text, typo tolerance included', () => {
+    const index = buildIndex();
+    for (const query of ['référencement de mes services dans MES', 'contcter lequipe', 'contacter l’équipe innovation']) {
+      expect(index.searchTerms(analyzer.analyze(query), 5)).toEqual(index.search(query, 5));
+    }
+    expect(index.searchTerms(analyzer.analyze('contcter lequipe'), 3)[0]?.docId).toBe(2);
+  });
+
   it('knows the exact analysed terms of its documents, not their typos', () => {
     const index = buildIndex();
     const [term] = analyzer.analyze('référencement');
