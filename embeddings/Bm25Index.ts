@@ -160,6 +160,7 @@ export function editDistance(a: string, b: string, atMost = Infinity): number {
   let before = new Array<number>(b.length + 1).fill(0);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   let current = new Array<number>(b.length + 1).fill(0);
+  let previousMin = 0;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;
@@ -171,8 +172,9 @@ export function editDistance(a: string, b: string, atMost = Infinity): number {
       rowMin = Math.min(rowMin, value);
     }
     // Later rows build on this one and (through a swap, at +1) the one before: both beyond the bound, so is the end.
-    if (rowMin > atMost && Math.min(...previous) > atMost) return atMost + 1;
+    if (rowMin > atMost && previousMin > atMost) return atMost + 1;
     [before, previous, current] = [previous, current, before];
+    previousMin = rowMin;
   }
   const distance = previous[b.length];
   return distance > atMost ? atMost + 1 : distance;
