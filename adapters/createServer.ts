@@ -192,7 +192,9 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
       closing ??= (async () => {
         stopping = true;
         clearInterval(sweeper);
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => {
+          server.close(() => resolve());
+        });
         streams.close();
         const drained = await inFlight.drain(SHUTDOWN_GRACE_MS);
         if (drained === 'timeout') log.warn({ pending: inFlight.size }, 'shutdown: turns still running after the grace period');

@@ -33,11 +33,20 @@ export const loadEnergeticUseModel: UseModelLoader = async () => {
   return {
     model: {
       embed: (texts) => loaded.embed(texts),
-      dispose: () => loaded.model.dispose(),
+      dispose: () => disposeModel(loaded.model),
     },
     modelId: `${MODEL_PACKAGE}@${typeof version === 'string' ? version : 'unknown'}`,
   };
 };
+
+/** The TensorFlow.js model inside the loaded encoder: its types are not installed, so its `dispose` is checked at runtime. */
+function disposeModel(model: unknown): void {
+  if (isDisposable(model)) model.dispose();
+}
+
+function isDisposable(value: unknown): value is { dispose(): void } {
+  return typeof value === 'object' && value !== null && 'dispose' in value && typeof value.dispose === 'function';
+}
 
 /** How to create the USE-lite provider; `loader` lets tests replace the TensorFlow.js model. */
 export interface UseEmbeddingProviderOptions {

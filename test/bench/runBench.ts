@@ -76,7 +76,7 @@ console.table(
     imports: ms(Number(c.importsMs)),
     'KB load': ms(Number(c.kbLoadMs)),
     'model load': ms(Number(c.modelLoadMs)),
-    'index load': `${ms(Number(c.indexMs))} (${c.indexState})`,
+    'index load': `${ms(Number(c.indexMs))} (${String(c.indexState)})`,
     'KB + index': ms(Number(c.kbLoadMs) + Number(c.indexMs)),
     'first answer': ms(Number(c.firstAnswerMs)),
     'peak RSS': `${Number(c.maxRssMiB).toFixed(0)} MiB`,

@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../adapters/config.js';
 import { loadKnowledgeBase } from '../../knowledge/index.js';
-import { createKbRetriever, decide, type Decision, type EmbeddingProvider, type Retriever } from '../../embeddings/index.js';
+import { createKbRetriever, decide, type Decision, type Retriever } from '../../embeddings/index.js';
 import { availableProviders } from './providers.js';
 import { loadEvalSet, type EvalSet } from './evalSet.js';
 import { computeMetrics, percentile, type InScopeOutcome, type ModeMetrics } from './metrics.js';
@@ -122,7 +122,7 @@ if (args.tune) {
 }
 
 if (!args['skip-recall']) {
-  for (const line of await measureRecall(kb, providers as EmbeddingProvider[], set)) console.log(line);
+  for (const line of await measureRecall(kb, providers, set)) console.log(line);
 }
 if (args.dump) await writeFile(args.dump, dump.map((d) => JSON.stringify(d)).join('\n') + '\n');
 for (const provider of providers) await provider.dispose?.();
