@@ -5,6 +5,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import { BOT_DISPLAY_NAME } from '../bot/index.js';
 import restify from 'restify';
 import { channelActivityProblems } from './channelActivity.js';
 import type { AppConfig } from './config.js';
@@ -22,8 +23,6 @@ export const MAX_BOT_BODY_BYTES = 512 * 1024;
 export const SWEEP_INTERVAL_MS = 60_000;
 /** Longest wait for turns in flight at shutdown. */
 export const SHUTDOWN_GRACE_MS = 10_000;
-/** Name the built-in Direct Line shows for the bot. */
-export const BOT_DISPLAY_NAME = 'Assistant Portail Industriels – ANS';
 
 /** Whether a socket address is this machine (IPv4 127/8, IPv6 ::1, or IPv4-mapped loopback). */
 export function isLoopbackAddress(address: string | undefined): boolean {

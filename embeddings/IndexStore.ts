@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isRecord } from '../knowledge/index.js';
 import type { EmbeddingProvider } from './EmbeddingProvider.js';
 import { DEFAULT_HNSW_PARAMS, HnswVectorIndex } from './HnswVectorIndex.js';
 import type { HnswParams } from './HnswVectorIndex.js';
@@ -213,10 +214,6 @@ async function build(options: LoadOrBuildOptions, params: HnswParams): Promise<V
 async function writeAtomically(file: string, text: string): Promise<void> {
   await writeFile(`${file}.tmp`, text);
   await rename(`${file}.tmp`, file);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isManifest(value: unknown): value is IndexManifest {

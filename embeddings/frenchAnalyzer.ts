@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { SynonymGroup } from '../knowledge/index.js';
+import { foldAccents, type SynonymGroup } from '../knowledge/index.js';
 
 /** Turns French text into the tokens the lexical index matches on. */
 export interface TextAnalyzer {
@@ -27,8 +27,6 @@ const SHOUTING_MIN_WORDS = 4;
 /** Typographic, straight and modifier apostrophes, plus the backtick some keyboards produce. */
 const APOSTROPHES = /['’‘ʼ`´]/g;
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
-const COMBINING_MARKS = /\p{M}+/gu;
-const LIGATURES: Readonly<Record<string, string>> = { œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ß: 'ss' };
 
 interface Stemmer {
   stem(word: string): string;
@@ -76,14 +74,6 @@ export const ENGLISH_STOP_WORDS: readonly string[] = [
 export const CHAT_STOP_WORDS: readonly string[] = ['koi', 'kwa', 'pk', 'pq', 'pr', 'ds', 'stp', 'svp', 'kesako', 'bcp', 'tt', 'jsp', 'dc'];
 
 let naturalFrench: ReturnType<typeof loadNaturalFrench> | undefined;
-
-/** Removes accents and expands ligatures, keeping case (acronym detection needs it). */
-export function foldAccents(text: string): string {
-  return text
-    .replace(/[œŒæÆß]/g, (ligature) => LIGATURES[ligature] ?? ligature)
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '');
-}
 
 /** One word of the input: its folded lowercase form and whether it was written as an acronym. */
 interface RawToken {

@@ -3,7 +3,7 @@ export type { VectorHit, VectorIndex } from './VectorIndex.js';
 export type { Decision, RankedEntry, Retrieval, RetrieveOptions, Retriever } from './Retriever.js';
 export { decide, DECISION_THRESHOLDS, MAX_CLARIFY_CANDIDATES, CLARIFY_SPREAD, NEARBY_SHARE } from './decide.js';
 export type { DecisionThresholds } from './decide.js';
-export { createFrenchAnalyzer, foldAccents, FRENCH_ELISIONS } from './frenchAnalyzer.js';
+export { createFrenchAnalyzer, FRENCH_ELISIONS } from './frenchAnalyzer.js';
 export type { TextAnalyzer } from './frenchAnalyzer.js';
 export { Bm25Index, BM25_K1, BM25_B, TYPO_MIN_LENGTH, TYPO_MAX_EDITS, editDistance } from './Bm25Index.js';
 export type { Bm25Hit } from './Bm25Index.js';

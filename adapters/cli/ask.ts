@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { decide, type Decision, type Retrieval } from '../../embeddings/index.js';
-import { FACETS, loadKnowledgeBase, type Facet, type FacetFilter, type KnowledgeBase } from '../../knowledge/index.js';
+import { FACETS, isMainModule, loadKnowledgeBase, type Facet, type FacetFilter, type KnowledgeBase } from '../../knowledge/index.js';
 import { buildRetriever } from '../buildRetriever.js';
 import { loadConfig } from '../config.js';
 
@@ -90,7 +90,7 @@ async function main(): Promise<number> {
 }
 
 // Run only as a script, so tests can import the pure helpers.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMainModule(import.meta.url)) {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -5,8 +5,8 @@
  * The database path comes from FEEDBACK_DB (via loadConfig) unless `--db` is given.
  */
 import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { SqliteFeedbackStore, type FeedbackRecord } from '../../bot/index.js';
+import { isMainModule } from '../../knowledge/index.js';
 import { ConfigError, loadConfig } from '../config.js';
 
 /** Width of the question and comment columns of the table. */
@@ -106,7 +106,7 @@ function clip(text: string, width: number): string {
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMainModule(import.meta.url)) {
   runFeedbackCli(process.argv.slice(2), process.env, (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`)).then(
     (code) => {
       process.exitCode = code;

@@ -4,6 +4,7 @@
  * Pure functions over parsed JSON (`unknown`): each returns the list of problems, empty when valid.
  * Limits follow Microsoft's manifest and localization references.
  */
+import { isRecord } from '../../knowledge/index.js';
 import { LOCALIZATION_SCHEMA_URL, MANIFEST_VERSION } from './manifest.js';
 
 export const MIN_MANIFEST_MINOR = 17;
@@ -34,10 +35,6 @@ export interface ManifestExpectations {
 }
 
 type Json = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function officialSchemaUrl(manifestVersion: string): string {
   return `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFrenchAnalyzer, foldAccents } from '../../embeddings/index.js';
+import { createFrenchAnalyzer } from '../../embeddings/index.js';
 import type { SynonymGroup } from '../../knowledge/index.js';
 
 const SYNONYMS: readonly SynonymGroup[] = [
@@ -11,12 +11,6 @@ const SYNONYMS: readonly SynonymGroup[] = [
   { canonical: 'application', terms: ['appli', 'app'] },
   { canonical: 'e-santé', terms: ['esanté'] },
 ];
-
-describe('foldAccents', () => {
-  it('removes accents and expands ligatures, keeping case', () => {
-    expect(foldAccents('Éditeur mise en œuvre Ségur ŒIL')).toBe('Editeur mise en oeuvre Segur OEIL');
-  });
-});
 
 describe('createFrenchAnalyzer', () => {
   const analyzer = createFrenchAnalyzer(SYNONYMS);
