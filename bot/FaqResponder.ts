@@ -1,5 +1,5 @@
 import { Channels, MessageFactory, type Attachment, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import type { RankedEntry } from '../embeddings/index.js';
+import { answerQuestion, type RankedEntry } from '../embeddings/index.js';
 import type { FaqEntry } from '../knowledge/index.js';
 import { answerCard, buttonsCard, type Button } from './cards.js';
 import {
@@ -15,7 +15,6 @@ import {
 } from './conversationData.js';
 import type { FaqBotDependencies } from './dependencies.js';
 import { recordBase, voteKeyFor } from './feedbackRecords.js';
-import { searchFaq } from './freeTextSearch.js';
 import { messages } from './messages.js';
 import { TEAMS_FEEDBACK_LOOP } from './teamsFeedback.js';
 import { nextTriageStep, triagePath } from './triage.js';
@@ -24,8 +23,6 @@ import { boundComment, MAX_MESSAGE_CHARS, quoteUserText } from './userInput.js';
 
 /** Triage results shown as buttons at most ("a handful"). */
 export const MAX_RESULT_BUTTONS = 5;
-/** Next best answers offered after a 👎. */
-export const MAX_NEXT_BEST = 3;
 
 /** Where an answer came from and how it ranked, stored with the votes on it. */
 interface AnswerMeta {
@@ -100,9 +97,10 @@ export class FaqResponder {
     const data = await this.state(context);
     if (truncated) await context.sendActivity(messages.longMessage(MAX_MESSAGE_CHARS));
     const interval = this.deps.typingIntervalMs ?? TYPING_INTERVAL_MS;
-    const { decision, relaxed } = await withTyping(context, interval, () => searchFaq(this.deps.retriever, text, data.facets), (error) =>
+    const decision = await withTyping(context, interval, () => answerQuestion(this.deps.retriever, text, data.facets), (error) =>
       this.deps.logger.debug({ err: error }, 'typing indicator failed'),
     );
+    const { relaxed } = decision;
     if (relaxed) await context.sendActivity(messages.relaxed);
     const best = decision.kind === 'answer' ? decision.best : undefined;
     this.deps.logger.info(
@@ -110,9 +108,8 @@ export class FaqResponder {
       'free-text search',
     );
     if (decision.kind === 'answer') {
-      const alternatives = decision.ranked.filter((r) => r.entry.id !== decision.best.entry.id).slice(0, MAX_NEXT_BEST).map(toCandidate);
-      const rank = decision.ranked.findIndex((r) => r.entry.id === decision.best.entry.id) + 1;
-      await this.sendAnswer(context, decision.best.entry, { question: text, score: decision.best.score, rank, alternatives });
+      const alternatives = decision.alternatives.map(toCandidate);
+      await this.sendAnswer(context, decision.best.entry, { question: text, score: decision.best.score, rank: decision.rank, alternatives });
     } else if (decision.kind === 'clarify') {
       await this.sendOffer(context, data, 'clarify', text, decision.candidates, [messages.clarify], true);
     } else {

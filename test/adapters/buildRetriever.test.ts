@@ -66,7 +66,7 @@ describe('buildRetriever', () => {
     expect(first.status.indexState).toMatch(/^rebuilt/);
     const again = await buildRetriever(config(), kb, { factories: factories('loads') });
     expect(again.status.indexState).toBe('loaded');
-    const { ranked } = await again.retriever.retrieve('Le référencement au catalogue est-il obligatoire ?');
+    const { ranked } = (await again.retriever.score('Le référencement au catalogue est-il obligatoire ?')).rank();
     expect(ranked[0].entry.id).toBe('mes-referencement-obligatoire');
   });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadKnowledgeBase } from '../../knowledge/index.js';
-import { createKbRetriever, decide, IndexStore, kbDocuments, UseEmbeddingProvider, type Retriever } from '../../embeddings/index.js';
+import { answerQuestion, createKbRetriever, IndexStore, kbDocuments, UseEmbeddingProvider, type Retriever } from '../../embeddings/index.js';
 import { loadEvalSet } from '../eval/evalSet.js';
 import { percentile } from '../eval/metrics.js';
 import { LOOPBACK_ADDRESSES, runDirectLineLoad } from '../adapters/directLineLoad.js';
@@ -28,7 +28,7 @@ async function latency(retriever: Retriever): Promise<{ p50: number; p95: number
   for (let pass = 0; pass < LATENCY_PASSES; pass++) {
     for (const q of questions) {
       const start = performance.now();
-      decide(await retriever.retrieve(q));
+      await answerQuestion(retriever, q);
       samples.push(performance.now() - start);
     }
   }
@@ -66,7 +66,7 @@ await server.stop();
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries, ${documents.length} indexed texts; ${questions.length} eval questions × ${LATENCY_PASSES} passes\n`);
-console.log('ask latency (retrieve + decide, in process):');
+console.log('ask latency (answerQuestion: retrieve + decide, in process):');
 console.table(Object.fromEntries(Object.entries(latencies).map(([mode, l]) => [mode, { p50: ms(l.p50), p95: ms(l.p95), max: ms(l.max), queries: l.n }])));
 console.log(`Index build (use-lite, ${documents.length} texts, embed + HNSW + save): ${(buildMs / 1000).toFixed(2)} s\n`);
 console.log('Cold start in a fresh process (KB load + model load + index load; imports listed apart):');

@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 const failing: Retriever = {
   description: 'failing',
-  retrieve: () => Promise.reject(new Error('HybridRetriever.retrieve: index unreadable')),
+  score: () => Promise.reject(new Error('HybridRetriever.score: index unreadable')),
 };
 
 describe('createOnTurnError', () => {

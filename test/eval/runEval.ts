@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../adapters/config.js';
 import { loadKnowledgeBase } from '../../knowledge/index.js';
-import { createKbRetriever, decide, type Decision, type Retriever } from '../../embeddings/index.js';
+import { answerQuestion, createKbRetriever, type Answer, type Retriever } from '../../embeddings/index.js';
 import { availableProviders } from './providers.js';
 import { loadEvalSet, type EvalSet } from './evalSet.js';
 import { computeMetrics, percentile, type InScopeOutcome, type ModeMetrics } from './metrics.js';
@@ -42,12 +42,13 @@ async function evaluate(mode: string, retriever: Retriever, evalSet: EvalSet): P
   const labelled: LabelledRetrieval[] = [];
   const run = async (q: string, expectedId: string | null) => {
     const start = performance.now();
-    const retrieval = await retriever.retrieve(q);
-    const decision = decide(retrieval);
+    // The bot's own answering path, without triage facets (the labelled questions are typed from scratch).
+    const answer = await answerQuestion(retriever, q);
     latencies.push(performance.now() - start);
+    const { retrieval } = answer;
     labelled.push({ retrieval, expectedId });
     dump.push({ mode, q, ranked: retrieval.ranked.map((r) => [r.entry.id, +r.score.toFixed(4), +(r.dense ?? 0).toFixed(4), +(r.lexical ?? 0).toFixed(4)]) });
-    return { retrieval, decision };
+    return { retrieval, decision: answer };
   };
   const inScope: InScopeOutcome[] = [];
   for (const item of evalSet.inScope) {
@@ -59,7 +60,7 @@ async function evaluate(mode: string, retriever: Retriever, evalSet: EvalSet): P
       console.log(`  [${mode}] miss: "${item.q}" → ${rankedIds.slice(0, 3).join(', ')} (${decision.kind}; want ${item.id})`);
     }
   }
-  const outOfScope: Decision["kind"][] = [];
+  const outOfScope: Answer['kind'][] = [];
   for (const item of evalSet.outOfScope) {
     const { retrieval, decision } = await run(item.q, null);
     outOfScope.push(decision.kind);

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import type { Retriever } from '../../../embeddings/index.js';
 import type { KnowledgeBase } from '../../../knowledge/index.js';
 import { cardsOf, isAnswer, readableText } from './activities.js';
-import { FakeRetriever, type RetrievalRule } from './FakeRetriever.js';
+import { FakeRetriever, type RetrievalRule } from '../../fakes/FakeRetriever.js';
 import { BOT_ACCOUNT, createHarness, USER_ACCOUNT, type Harness } from './harness.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFrenchAnalyzer } from '../../embeddings/index.js';
-import type { SynonymGroup } from '../../knowledge/index.js';
+import { createFrenchAnalyzer } from '../../../embeddings/lexical/frenchAnalyzer.js';
+import type { SynonymGroup } from '../../../knowledge/index.js';
 
 const SYNONYMS: readonly SynonymGroup[] = [
   { canonical: 'Mon espace santé', terms: ['MES', 'mon espace de santé', 'espace numérique de santé'] },

@@ -2,14 +2,15 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cosineSimilarity } from '../../../embeddings/dense/exactSearch.js';
 import {
-  cosineSimilarity,
   DEFAULT_TRANSFORMERS_MODEL,
   E5_PREFIXES,
   TRANSFORMERS_BATCH_SIZE,
   TransformersEmbeddingProvider,
-} from '../../embeddings/index.js';
-import type { FeatureExtractor, TransformersLoadRequest } from '../../embeddings/index.js';
+  type FeatureExtractor,
+  type TransformersLoadRequest,
+} from '../../../embeddings/dense/TransformersEmbeddingProvider.js';
 import { TINY_HIDDEN_SIZE, writeTinyBertModel } from './support/tinyBertModel.js';
 
 function norm(vector: Float32Array): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cosineSimilarity, exactSearch, l2Normalize } from '../../embeddings/index.js';
+import { cosineSimilarity, exactSearch, l2Normalize } from '../../../embeddings/dense/exactSearch.js';
 
 const v = (...values: number[]): Float32Array => Float32Array.from(values);
 

@@ -1,4 +1,15 @@
-import type { Decision, RankedEntry, Retrieval } from './Retriever.js';
+import type { RankedEntry, Retrieval, RetrievalMode } from '../Retriever.js';
+
+/** What to do with a retrieval: the decision function's tagged result. */
+export type Decision =
+  | { readonly kind: 'answer'; readonly best: RankedEntry; readonly ranked: readonly RankedEntry[] }
+  | { readonly kind: 'clarify'; readonly candidates: readonly RankedEntry[]; readonly ranked: readonly RankedEntry[] }
+  | {
+      readonly kind: 'none';
+      /** Entries too weak to answer with but close enough to show as "related questions" (may be empty). */
+      readonly nearby: readonly RankedEntry[];
+      readonly ranked: readonly RankedEntry[];
+    };
 
 /** The three numbers that turn a ranking into a decision. */
 export interface DecisionThresholds {
@@ -20,7 +31,7 @@ export interface DecisionThresholds {
  * test/eval/questions.yaml only; test/eval/heldout.yaml, written blind, checks
  * them and was never tuned on.
  */
-export const DECISION_THRESHOLDS: Readonly<Record<'lexical' | 'dense' | 'hybrid', DecisionThresholds>> = {
+export const DECISION_THRESHOLDS: Readonly<Record<RetrievalMode, DecisionThresholds>> = {
   lexical: { minScore: 0.41, confidentScore: 0.41, clearMargin: 0.02 },
   hybrid: { minScore: 0.39, confidentScore: 0.39, clearMargin: 0.02 },
   dense: { minScore: 0.62, confidentScore: 0.62, clearMargin: 0.04 },

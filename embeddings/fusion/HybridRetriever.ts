@@ -1,21 +1,15 @@
-import type { FacetFilter, FaqEntry } from '../knowledge/index.js';
-import { matchesFilter } from '../knowledge/index.js';
-import { Bm25Index } from './Bm25Index.js';
-import type { EmbeddingProvider } from './EmbeddingProvider.js';
-import type { TextAnalyzer } from './frenchAnalyzer.js';
-import type { RankedEntry, Retrieval, RetrieveOptions, Retriever } from './Retriever.js';
-import type { VectorIndex } from './VectorIndex.js';
+import type { FacetFilter, FaqEntry } from '../../knowledge/index.js';
+import { matchesFilter } from '../../knowledge/index.js';
+import { Bm25Index } from '../lexical/Bm25Index.js';
+import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
+import type { TextAnalyzer } from '../lexical/frenchAnalyzer.js';
+import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../Retriever.js';
+import type { VectorIndex } from '../dense/VectorIndex.js';
 
 /** Results returned when the caller does not say how many. */
 export const DEFAULT_K = 5;
 /** Longer queries are cut: a pasted document must not cost more than a question. */
 export const MAX_QUERY_CHARS = 1_000;
-/**
- * Dense scores of the last few queries are kept: the bot searches the same
- * text twice (within the chosen facets, then the whole FAQ), and the query
- * embedding is the costly step.
- */
-export const RECENT_DENSE_QUERIES = 32;
 /** Nearest vectors fetched per query before grouping them by entry (several phrasings per entry). */
 export const DENSE_NEIGHBOURS = 60;
 /**
@@ -109,7 +103,7 @@ export class HybridRetriever implements Retriever {
   private readonly lexical: Readonly<Record<LexicalView, LexicalCollection>>;
   private readonly entryIndexById: ReadonlyMap<string, number>;
   private readonly weights: FusionWeights;
-  private readonly mode: 'lexical' | 'dense' | 'hybrid';
+  private readonly mode: RetrievalMode;
 
   private constructor(private readonly options: HybridRetrieverOptions) {
     const { entries, analyzer, dense } = options;
@@ -134,19 +128,24 @@ export class HybridRetriever implements Retriever {
     return new HybridRetriever(options);
   }
 
-  async retrieve(query: string, options: RetrieveOptions = {}): Promise<Retrieval> {
+  async score(query: string): Promise<QueryScores> {
     const text = query.trim().slice(0, MAX_QUERY_CHARS);
-    const k = options.k ?? DEFAULT_K;
-    const allowed = this.allowedEntries(options.filter);
     const mode = this.mode;
-    if (text === '' || allowed.size === 0) return { query, ranked: [], mode };
-
+    if (text === '') return { query, rank: () => ({ query, ranked: [], mode }) };
     const terms = this.options.analyzer.analyze(text);
     const lexical = this.weights.lexical > 0 ? this.lexicalScores(terms) : new Map<number, number>();
-    const dense = this.weights.dense > 0 ? await this.recentDenseScores(text) : new Map<number, number>();
+    const dense = this.weights.dense > 0 ? await this.denseScores(text) : new Map<number, number>();
     const coverage = this.coverage(terms) ** COVERAGE_EXPONENT;
+    return {
+      query,
+      rank: (options: RetrieveOptions = {}) => ({ query, ranked: this.rank(lexical, dense, coverage, options), mode }),
+    };
+  }
+
+  /** The fused ranking of the entries the filter allows; every score was computed beforehand, whatever the filter. */
+  private rank(lexical: ReadonlyMap<number, number>, dense: ReadonlyMap<number, number>, coverage: number, options: RetrieveOptions): RankedEntry[] {
     const fused: { entry: RankedEntry; uncapped: number }[] = [];
-    for (const entryIndex of allowed) {
+    for (const entryIndex of this.allowedEntries(options.filter)) {
       const lex = lexical.get(entryIndex) ?? 0;
       const den = dense.get(entryIndex) ?? 0;
       const uncapped = coverage * (this.weights.dense * den + this.weights.lexical * lex);
@@ -156,7 +155,7 @@ export class HybridRetriever implements Retriever {
     // Lexical scores can exceed 1 (a short phrasing holding every query word): the confidence is capped at 1,
     // but the order follows the uncapped value, so two capped entries are not left to alphabetical order.
     fused.sort((a, b) => b.uncapped - a.uncapped || a.entry.entry.id.localeCompare(b.entry.entry.id));
-    return { query, ranked: fused.slice(0, k).map((f) => f.entry), mode };
+    return fused.slice(0, options.k ?? DEFAULT_K).map((f) => f.entry);
   }
 
   private addLexical(view: LexicalView, text: string, entryIndex: number): void {
@@ -200,22 +199,6 @@ export class HybridRetriever implements Retriever {
     return scores;
   }
 
-  private readonly recentDense = new Map<string, Promise<Map<number, number>>>();
-
-  /** denseScores through a small cache (oldest dropped first); a failed embedding is not kept. */
-  private recentDenseScores(text: string): Promise<Map<number, number>> {
-    const cached = this.recentDense.get(text);
-    if (cached) return cached;
-    const scores = this.denseScores(text);
-    this.recentDense.set(text, scores);
-    scores.catch(() => this.recentDense.delete(text));
-    if (this.recentDense.size > RECENT_DENSE_QUERIES) {
-      const oldest = this.recentDense.keys().next().value;
-      if (oldest !== undefined) this.recentDense.delete(oldest);
-    }
-    return scores;
-  }
-
   /** Best calibrated cosine similarity of each entry's vectors (all entries: facets filter afterwards). */
   private async denseScores(text: string): Promise<Map<number, number>> {
     const dense = this.options.dense;
@@ -225,7 +208,7 @@ export class HybridRetriever implements Retriever {
     try {
       [vector] = await dense.provider.embed([text], 'query');
     } catch (cause) {
-      throw new Error(`HybridRetriever.retrieve: embedding the query with ${dense.provider.name} failed`, { cause });
+      throw new Error(`HybridRetriever.score: embedding the query with ${dense.provider.name} failed`, { cause });
     }
     const { floor, ceil } = dense.calibration ?? DEFAULT_DENSE_CALIBRATION;
     const k = Math.min(DENSE_NEIGHBOURS, dense.index.size);

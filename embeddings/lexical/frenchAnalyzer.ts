@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { foldAccents, type SynonymGroup } from '../knowledge/index.js';
+import { foldAccents, type SynonymGroup } from '../../knowledge/index.js';
 
 /** Turns French text into the tokens the lexical index matches on. */
 export interface TextAnalyzer {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isRecord } from '../knowledge/index.js';
+import { isRecord } from '../../knowledge/index.js';
 import type { EmbeddingProvider } from './EmbeddingProvider.js';
 import { DEFAULT_HNSW_PARAMS, HnswVectorIndex } from './HnswVectorIndex.js';
 import type { HnswParams } from './HnswVectorIndex.js';

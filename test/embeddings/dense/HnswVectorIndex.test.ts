@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exactSearch, HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorIndex, l2Normalize, readHnswHeader } from '../../embeddings/index.js';
+import { exactSearch, l2Normalize } from '../../../embeddings/dense/exactSearch.js';
+import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorIndex, readHnswHeader } from '../../../embeddings/dense/HnswVectorIndex.js';
 
 const v = (...values: number[]): Float32Array => Float32Array.from(values);
 

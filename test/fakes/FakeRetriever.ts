@@ -1,5 +1,5 @@
-import type { Retrieval, RetrieveOptions, Retriever } from '../../../embeddings/index.js';
-import { matchesFilter, type FacetFilter, type FaqEntry } from '../../../knowledge/index.js';
+import type { QueryScores, Retrieval, RetrieveOptions, Retriever } from '../../embeddings/index.js';
+import { matchesFilter, type FacetFilter, type FaqEntry } from '../../knowledge/index.js';
 
 /** One scripted rule: which queries it matches, and the scores it gives (entry id → score). */
 export interface RetrievalRule {
@@ -41,7 +41,12 @@ export class FakeRetriever implements Retriever {
     }
   }
 
-  async retrieve(query: string, options: RetrieveOptions = {}): Promise<Retrieval> {
+  async score(query: string): Promise<QueryScores> {
+    return { query, rank: (options?: RetrieveOptions) => this.rank(query, options) };
+  }
+
+  /** Each ranking is one recorded call: the bot ranks inside the triage facets, then over the whole FAQ. */
+  private rank(query: string, options: RetrieveOptions = {}): Retrieval {
     this.calls.push({ query, ...(options.filter && { filter: options.filter }), ...(options.k !== undefined && { k: options.k }) });
     const folded = fold(query);
     const rule = this.rules.find((r) => (r.query !== undefined ? fold(r.query) === folded : folded.includes(fold(r.contains ?? ''))));

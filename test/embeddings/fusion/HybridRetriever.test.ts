@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FaqEntry } from '../../knowledge/index.js';
-import { createFrenchAnalyzer, HybridRetriever, type VectorLabel } from '../../embeddings/index.js';
-import { FakeEmbeddingProvider } from '../fakes/FakeEmbeddingProvider.js';
-import { InMemoryVectorIndex } from '../fakes/InMemoryVectorIndex.js';
+import type { FaqEntry } from '../../../knowledge/index.js';
+import { HybridRetriever, type VectorLabel } from '../../../embeddings/fusion/HybridRetriever.js';
+import { createFrenchAnalyzer } from '../../../embeddings/lexical/frenchAnalyzer.js';
+import type { Retrieval, RetrieveOptions } from '../../../embeddings/Retriever.js';
+import { FakeEmbeddingProvider } from '../../fakes/FakeEmbeddingProvider.js';
+import { InMemoryVectorIndex } from '../../fakes/InMemoryVectorIndex.js';
 
 function entry(id: string, question: string, facets: Partial<FaqEntry> = {}): FaqEntry {
   return {
@@ -26,6 +28,11 @@ const ENTRIES: FaqEntry[] = [
 ];
 const analyzer = createFrenchAnalyzer([{ canonical: 'mon espace santé', terms: ['MES'] }]);
 
+/** Scores `query` and ranks it once (what `answerQuestion` does per ranking). */
+async function retrieve(retriever: HybridRetriever, query: string, options?: RetrieveOptions): Promise<Retrieval> {
+  return (await retriever.score(query)).rank(options);
+}
+
 async function denseRetriever(weights?: { dense: number; lexical: number }): Promise<HybridRetriever> {
   const provider = new FakeEmbeddingProvider();
   const index = new InMemoryVectorIndex(provider.dimension);
@@ -42,7 +49,7 @@ async function denseRetriever(weights?: { dense: number; lexical: number }): Pro
 describe('HybridRetriever', () => {
   it('ranks the entry whose phrasing matches, lexical only', async () => {
     const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer });
-    const { ranked } = await retriever.retrieve('est ce obligatoire le referencement ?');
+    const { ranked } = await retrieve(retriever, 'est ce obligatoire le referencement ?');
     expect(retriever.description).toBe('lexical');
     expect(ranked[0].entry.id).toBe('obligatoire');
     expect(ranked[0].score).toBeGreaterThan(0);
@@ -62,7 +69,7 @@ describe('HybridRetriever', () => {
         answer: 'En écrivant à l’équipe innovation, qui publie une newsletter mensuelle sur les sujets de collaboration.',
       }),
     ];
-    const { ranked } = await HybridRetriever.create({ entries, analyzer }).retrieve('MOS');
+    const { ranked } = await retrieve(HybridRetriever.create({ entries, analyzer }), 'MOS');
     expect(ranked.map((r) => [r.entry.id, r.score])).toEqual([
       ['b-definition', 1],
       ['a-comite', 1],
@@ -72,26 +79,26 @@ describe('HybridRetriever', () => {
 
   it('folds acronyms through the analyser (MES = Mon espace santé)', async () => {
     const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer });
-    const { ranked } = await retriever.retrieve('quelles donnees dans MES');
+    const { ranked } = await retrieve(retriever, 'quelles donnees dans MES');
     expect(ranked[0].entry.id).toBe('donnees');
   });
 
   it('restricts to entries matching the facets, a missing facet matching every value', async () => {
     const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer });
-    const { ranked } = await retriever.retrieve('mon espace santé', { filter: { product: 'dossier-medical' } });
+    const { ranked } = await retrieve(retriever, 'mon espace santé', { filter: { product: 'dossier-medical' } });
     expect(ranked.map((r) => r.entry.id).sort()).toEqual(['donnees', 'general']);
   });
 
   it('returns nothing for an empty query or a branch without entries', async () => {
     const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer });
-    expect((await retriever.retrieve('   ')).ranked).toEqual([]);
-    expect((await retriever.retrieve('MOS', { filter: { offer: 'segur' } })).ranked).toEqual([]);
+    expect((await retrieve(retriever, '   ')).ranked).toEqual([]);
+    expect((await retrieve(retriever, 'MOS', { filter: { offer: 'segur' } })).ranked).toEqual([]);
   });
 
   it('fuses dense and lexical scores in [0, 1] and names its mode', async () => {
     const retriever = await denseRetriever();
     expect(retriever.description).toBe('hybrid(fake:fake-trigram-64)');
-    const { ranked } = await retriever.retrieve('Qu’est-ce que le MOS ?');
+    const { ranked } = await retrieve(retriever, 'Qu’est-ce que le MOS ?');
     expect(ranked[0].entry.id).toBe('mos');
     expect(ranked[0].dense).toBeGreaterThan(0.5);
     for (const r of ranked) {
@@ -103,7 +110,7 @@ describe('HybridRetriever', () => {
   it('runs dense only when the lexical weight is zero', async () => {
     const retriever = await denseRetriever({ dense: 1, lexical: 0 });
     expect(retriever.description).toMatch(/^dense\(/);
-    const { ranked } = await retriever.retrieve('Quelles sont les fonctionnalités de Mon espace santé ?');
+    const { ranked } = await retrieve(retriever, 'Quelles sont les fonctionnalités de Mon espace santé ?');
     expect(ranked[0].entry.id).toBe('general');
     expect(ranked.every((r) => r.lexical === 0)).toBe(true);
   });
@@ -120,10 +127,10 @@ describe('HybridRetriever', () => {
       analyzer,
       dense: { provider: failing, index: new InMemoryVectorIndex(provider.dimension), labels: [] },
     });
-    await expect(retriever.retrieve('MOS')).rejects.toThrow(/HybridRetriever\.retrieve.*broken/);
+    await expect(retriever.score('MOS')).rejects.toThrow(/HybridRetriever\.score.*broken/);
   });
 
-  it('embeds a query once when it is searched again (within facets, then the whole FAQ)', async () => {
+  it('embeds a query once however many facet restrictions rank it, each the whole ranking restricted to the facets', async () => {
     const provider = new FakeEmbeddingProvider();
     const index = new InMemoryVectorIndex(provider.dimension);
     const vectors = await provider.embed(ENTRIES.map((e) => e.question), 'passage');
@@ -131,13 +138,15 @@ describe('HybridRetriever', () => {
     const labels = ENTRIES.map((e) => ({ entryId: e.id, kind: 'question' as const }));
     const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer, dense: { provider, index, labels } });
     const before = provider.embedCalls;
-    const inside = await retriever.retrieve('Qu’est-ce que le MOS ?', { filter: { offer: 'mos-nos' } });
-    const whole = await retriever.retrieve('Qu’est-ce que le MOS ?');
+    const scores = await retriever.score('Quelles données dans Mon espace santé ?');
+    const inside = scores.rank({ filter: { product: 'dossier-medical' } });
+    const whole = scores.rank({ k: ENTRIES.length });
     expect(provider.embedCalls - before).toBe(1);
-    expect(inside.ranked[0].dense).toBe(whole.ranked[0].dense);
+    expect(inside.ranked.length).toBeGreaterThan(0);
+    expect(inside.ranked).toEqual(whole.ranked.filter((r) => r.entry.product === undefined || r.entry.product === 'dossier-medical'));
   });
 
-  it('does not keep a failed query embedding', async () => {
+  it('keeps nothing from a failed query embedding: the next question embeds again', async () => {
     const provider = new FakeEmbeddingProvider();
     let failures = 1;
     const flaky = {
@@ -148,7 +157,7 @@ describe('HybridRetriever', () => {
       },
     };
     const retriever = HybridRetriever.create({ entries: ENTRIES, analyzer, dense: { provider: flaky, index: new InMemoryVectorIndex(provider.dimension), labels: [] } });
-    await expect(retriever.retrieve('MOS')).rejects.toThrow(/flaky/);
-    await expect(retriever.retrieve('MOS')).resolves.toMatchObject({ query: 'MOS' });
+    await expect(retriever.score('MOS')).rejects.toThrow(/flaky/);
+    await expect(retrieve(retriever, 'MOS')).resolves.toMatchObject({ query: 'MOS' });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Index, BM25_B, BM25_K1, createFrenchAnalyzer, editDistance } from '../../embeddings/index.js';
+import { Bm25Index, BM25_B, BM25_K1, editDistance } from '../../../embeddings/lexical/Bm25Index.js';
+import { createFrenchAnalyzer } from '../../../embeddings/lexical/frenchAnalyzer.js';
 
 const analyzer = createFrenchAnalyzer([{ canonical: 'Mon espace santé', terms: ['MES'] }]);
 

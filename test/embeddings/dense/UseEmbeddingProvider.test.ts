@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cosineSimilarity, USE_LITE_DIMENSION, UseEmbeddingProvider } from '../../embeddings/index.js';
-import type { UseModel } from '../../embeddings/index.js';
+import { cosineSimilarity } from '../../../embeddings/dense/exactSearch.js';
+import { USE_LITE_DIMENSION, UseEmbeddingProvider, type UseModel } from '../../../embeddings/dense/UseEmbeddingProvider.js';
 
 function norm(vector: Float32Array): number {
   return Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));

@@ -1,12 +1,10 @@
 import path from 'node:path';
-import type { FaqEntry, KnowledgeBase } from '../knowledge/index.js';
-import type { EmbeddingProvider } from './EmbeddingProvider.js';
-import { createFrenchAnalyzer } from './frenchAnalyzer.js';
+import type { FaqEntry, KnowledgeBase } from '../../knowledge/index.js';
+import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
+import { createFrenchAnalyzer } from '../lexical/frenchAnalyzer.js';
 import { HybridRetriever, HYBRID_WEIGHTS, type DenseCalibration, type FusionWeights } from './HybridRetriever.js';
-import { IndexStore, type IndexDocument, type LoadedIndex, type VectorIndexBackend } from './IndexStore.js';
-
-/** How the retriever combines its two halves. */
-export type RetrievalMode = 'lexical' | 'dense' | 'hybrid';
+import { IndexStore, type IndexDocument, type LoadedIndex, type VectorIndexBackend } from '../dense/IndexStore.js';
+import type { RetrievalMode } from '../Retriever.js';
 
 /**
  * Similarity ranges per provider name (see DenseCalibration), read off the

@@ -2,18 +2,19 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_HNSW_PARAMS } from '../../../embeddings/dense/HnswVectorIndex.js';
 import {
-  DEFAULT_HNSW_PARAMS,
   EMBED_BATCH_SIZE,
   HNSW_FILE,
   INDEX_FORMAT_VERSION,
   IndexStore,
   LABELS_FILE,
   MANIFEST_FILE,
-} from '../../embeddings/index.js';
-import type { IndexDocument, LoadOrBuildOptions } from '../../embeddings/index.js';
-import { FakeEmbeddingProvider } from '../fakes/FakeEmbeddingProvider.js';
-import { InMemoryVectorIndex } from '../fakes/InMemoryVectorIndex.js';
+  type IndexDocument,
+  type LoadOrBuildOptions,
+} from '../../../embeddings/dense/IndexStore.js';
+import { FakeEmbeddingProvider } from '../../fakes/FakeEmbeddingProvider.js';
+import { InMemoryVectorIndex } from '../../fakes/InMemoryVectorIndex.js';
 
 const TOPICS = ['référencement Mon espace santé', 'offre innovation de l’ANS', 'MOS et NOS', 'doctrine du numérique en santé', 'données de santé'];
 /** 70 documents: three embedding batches (32 + 32 + 6). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FaqEntry } from '../../knowledge/index.js';
-import { decide, DECISION_THRESHOLDS, MAX_CLARIFY_CANDIDATES, NEARBY_SHARE, type RankedEntry, type Retrieval } from '../../embeddings/index.js';
+import type { FaqEntry } from '../../../knowledge/index.js';
+import { decide, DECISION_THRESHOLDS, MAX_CLARIFY_CANDIDATES, NEARBY_SHARE } from '../../../embeddings/decision/decide.js';
+import type { RankedEntry, Retrieval } from '../../../embeddings/Retriever.js';
 
 const THRESHOLDS = { minScore: 0.4, confidentScore: 0.5, clearMargin: 0.1 };
 
