@@ -4,10 +4,10 @@
  * JSON object per line (for jq and spreadsheets); otherwise a readable table.
  * The database path comes from FEEDBACK_DB (via loadConfig) unless `--db` is given.
  */
-import { existsSync } from 'node:fs';
-import { SqliteFeedbackStore, type FeedbackRecord } from '../../bot/index.js';
+import type { FeedbackRecord } from '../../bot/index.js';
 import { isMainModule } from '../../knowledge/index.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { openExistingFeedbackStore } from '../storage/index.js';
 
 /** Width of the question and comment columns of the table. */
 const QUESTION_WIDTH = 60;
@@ -85,12 +85,12 @@ export async function runFeedbackCli(
       throw error;
     }
   }
-  // Reading must not create an empty database where the bot has never written.
-  if (!existsSync(file)) {
+  // The store the server writes to, through the same factory; reading must not create an empty one.
+  const store = await openExistingFeedbackStore({ feedbackDb: file });
+  if (!store) {
     if (!parsed.options.json) out(`No feedback database at ${file} yet.`);
     return 0;
   }
-  const store = await SqliteFeedbackStore.create(file);
   try {
     const records = await store.list();
     const text = parsed.options.json ? formatJsonLines(records) : formatTable(records);

@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('the chat page in a real browser (Debian chromium,
     await page.waitForTimeout(800);
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
 
-    const records = await real.app.feedbackStore.list();
+    const records = await real.feedbackRecords();
     expect(records).toContainEqual(
       expect.objectContaining({ kind: 'feedback', channel: 'directline', answerId: 'mes-referencement-eligibilite', helpful: true }),
     );

@@ -60,7 +60,7 @@ await rm(workDir, { recursive: true, force: true });
 
 // Whole turns through the built-in Direct Line endpoint, the real bot and the offline default retrieval.
 const LOAD = { conversations: 50, turns: 10 };
-const server = await startRealApp({ EMBEDDINGS_PROVIDER: 'none' });
+const server = await startRealApp({ EMBEDDINGS_PROVIDER: 'none', KB_DIR: 'knowledge/data' });
 const load = await runDirectLineLoad({ baseUrl: server.url, ...LOAD, addresses: LOOPBACK_ADDRESSES, timeLimitMs: 120_000 });
 await server.stop();
 

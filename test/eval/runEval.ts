@@ -12,7 +12,7 @@ import { loadConfig } from '../../adapters/config.js';
 import { loadKnowledgeBase } from '../../knowledge/index.js';
 import { answerQuestion, createKbRetriever, type Answer, type Retriever } from '../../embeddings/index.js';
 import { availableProviders } from './providers.js';
-import { loadEvalSet, type EvalSet } from './evalSet.js';
+import { entriesNotAsked, loadEvalSet, type EvalSet } from './evalSet.js';
 import { computeMetrics, percentile, type InScopeOutcome, type ModeMetrics } from './metrics.js';
 import { measureRecall } from './recall.js';
 import { tuneThresholds, type LabelledRetrieval } from './tuneThresholds.js';
@@ -26,6 +26,12 @@ const TUNING_SET = 'test/eval/questions.yaml';
 const HELD_OUT_SET = 'test/eval/heldout.yaml';
 const setFiles = args.set ? [args.set] : [TUNING_SET, HELD_OUT_SET];
 const sets = await Promise.all(setFiles.map((file) => loadEvalSet(file, kb)));
+for (const [i, set] of sets.entries()) {
+  const unasked = entriesNotAsked(set, kb);
+  if (unasked.length > 0) {
+    console.warn(`warning: no question of ${setFiles[i]} asks about ${unasked.length} KB entr${unasked.length === 1 ? 'y' : 'ies'}, whose retrieval is not measured: ${unasked.join(', ')}`);
+  }
+}
 const providers = args['lexical-only'] ? [] : await availableProviders(config);
 const dump: unknown[] = [];
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../knowledge/index.js';
 import { FakeRetriever } from './FakeRetriever.js';
-import { loadTestKnowledgeBase } from '../bot/support/knowledge.js';
+import { loadFixtureKnowledgeBase } from '../fixtures/kb.js';
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
-  kb = await loadTestKnowledgeBase();
+  kb = await loadFixtureKnowledgeBase();
 });
 
 describe('FakeRetriever', () => {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilters, toAskResult } from '../../../adapters/cli/ask.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../../knowledge/index.js';
+import type { KnowledgeBase } from '../../../knowledge/index.js';
+import { FIXTURE_KB_DIR, loadFixtureKnowledgeBase } from '../../fixtures/kb.js';
 
 const run = promisify(execFile);
 let dir: string;
@@ -14,7 +15,7 @@ let kb: KnowledgeBase;
 /** Runs the exact command of the contract, offline: auto mode must fall back without the network. */
 async function ask(args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
   return run('npm', ['run', '--silent', 'ask', '--', ...args], {
-    env: { ...process.env, EMBEDDINGS_PROVIDER: 'auto', EMBEDDINGS_ALLOW_REMOTE: 'false', INDEX_DIR: path.join(dir, 'index'), ...env },
+    env: { ...process.env, KB_DIR: FIXTURE_KB_DIR, EMBEDDINGS_PROVIDER: 'auto', EMBEDDINGS_ALLOW_REMOTE: 'false', INDEX_DIR: path.join(dir, 'index'), ...env },
     timeout: 60_000,
   });
 }
@@ -36,7 +37,7 @@ function expectContract(line: string): Record<string, unknown> {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'ask-cli-'));
-  kb = await loadKnowledgeBase('knowledge/data');
+  kb = await loadFixtureKnowledgeBase();
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

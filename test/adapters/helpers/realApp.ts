@@ -2,19 +2,26 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { loadConfig } from '../../../adapters/config.js';
+import type { FeedbackRecord } from '../../../bot/index.js';
+import { loadConfig, type AppConfig } from '../../../adapters/config.js';
 import { createApp, type App, type AppOptions } from '../../../adapters/createApp.js';
+import { openExistingFeedbackStore } from '../../../adapters/storage/index.js';
+import { FIXTURE_KB_DIR } from '../../fixtures/kb.js';
 
 export interface RealApp {
   readonly app: App;
   readonly url: string;
+  readonly config: AppConfig;
+  /** What the app stored, read through the store factory as `npm run feedback` reads it. */
+  feedbackRecords(): Promise<FeedbackRecord[]>;
   /** Stops the server, closes the store and removes the temporary folder. */
   stop(): Promise<void>;
 }
 
 /**
- * The real application (real KB, real retrieval, real bot, SQLite feedback store) on
- * 127.0.0.1, port 0, with its feedback database and vector index in a temporary folder.
+ * The real application (real retrieval, real bot, SQLite feedback store) over the fixture KB
+ * (`KB_DIR` overrides it) on 127.0.0.1, port 0, with its feedback database and vector index
+ * in a temporary folder.
  * Embeddings: the offline USE-lite model by default (no network), as `npm start` falls back to.
  */
 export async function startRealApp(
@@ -24,6 +31,7 @@ export async function startRealApp(
   const dir = await mkdtemp(join(tmpdir(), 'ans-faq-app-'));
   const config = loadConfig({
     PORT: '0',
+    KB_DIR: FIXTURE_KB_DIR,
     LOG_LEVEL: 'silent',
     EMBEDDINGS_PROVIDER: 'use-lite',
     FEEDBACK_DB: join(dir, 'feedback.db'),
@@ -35,6 +43,16 @@ export async function startRealApp(
   return {
     app,
     url,
+    config,
+    feedbackRecords: async () => {
+      const store = await openExistingFeedbackStore(config);
+      if (!store) return [];
+      try {
+        return await store.list();
+      } finally {
+        await store.close();
+      }
+    },
     stop: async () => {
       await app.close();
       await rm(dir, { recursive: true, force: true });

@@ -18,7 +18,7 @@ export interface Transcript {
   readonly title: string;
   readonly channel?: string;
   readonly conversationType?: 'personal' | 'channel' | 'groupChat';
-  /** `scripted` (default): a FakeRetriever with `retrieval`; `real`: the production retriever over the real KB. */
+  /** `scripted` (default): a FakeRetriever with `retrieval`; `real`: the production retriever over the fixture KB. */
   readonly retriever?: 'scripted' | 'real';
   readonly retrieval?: readonly RetrievalRule[];
   readonly steps: readonly unknown[];

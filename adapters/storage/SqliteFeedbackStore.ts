@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { FeedbackRecord, FeedbackStore } from './FeedbackStore.js';
+import type { FeedbackRecord, FeedbackStore } from '../../bot/index.js';
 
 /** Bumped when the table layout changes; stored in SQLite's `user_version`. */
 export const FEEDBACK_SCHEMA_VERSION = 1;
