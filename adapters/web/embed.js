@@ -54,8 +54,16 @@
 
   var host = document.createElement(HOST_TAG);
   var root = host.attachShadow({ mode: 'open' });
+  // A constructed style sheet is not an inline style: a host page whose Content-Security-Policy forbids those
+  // ('unsafe-inline' absent from style-src) still styles the widget. Older browsers get a <style> element.
+  var constructable = 'adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype;
+  if (constructable) {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  }
   // The launcher's accessible name starts with its visible text (WCAG 2.5.3, label in name).
-  root.innerHTML = '<style>' + css + '</style>'
+  root.innerHTML = (constructable ? '' : '<style>' + css + '</style>')
     + '<div class="panel" id="ans-faq-panel" role="dialog" aria-labelledby="ans-faq-title" hidden>'
     + '<div class="header"><p class="title" id="ans-faq-title">' + TITLE + '</p>'
     + '<button class="close" id="ans-faq-close" type="button">Fermer<span class="sr-only"> l’assistant</span>' + closeIcon + '</button></div></div>'

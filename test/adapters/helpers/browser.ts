@@ -70,13 +70,18 @@ export function realAppInChromiumAroundAll(viewport?: { width: number; height: n
 
 /**
  * A stand-in for an agency page on another origin (another port) with the one-line snippet and the given CSS.
- * Served for real on loopback: Chromium refuses to let a non-local page load loopback scripts.
+ * Served for real on loopback: Chromium refuses to let a non-local page load loopback scripts. Its strict
+ * Content-Security-Policy allows the bot's script and frame, and no inline style but its own (by nonce).
  */
 export async function startAgencySite(botUrl: string, css = ''): Promise<{ url: string; close(): Promise<void> }> {
+  const nonce = 'agency-style';
   const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': `default-src 'self'; script-src ${botUrl}; frame-src ${botUrl}; style-src 'nonce-${nonce}'`,
+    });
     res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Portail Industriels</title><style>${css}</style></head>
+<title>Portail Industriels</title><style nonce="${nonce}">${css}</style></head>
 <body><header><p>Agence du numérique en santé</p></header><main><h1>Portail Industriels</h1><p>Une page du portail.</p></main>
 <script src="${botUrl}/embed.js" defer></script></body></html>`);
   });

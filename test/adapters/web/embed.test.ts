@@ -78,6 +78,8 @@ describe.skipIf(!hasChromium)('embed.js on an agency page with hostile CSS (Chro
     await page.goto(`${agency.url}/page`);
     const launcher = page.getByRole('button', { name: /^Une question \?/ });
     await launcher.waitFor({ state: 'visible' });
+    // The page's own CSS is in force (its CSP lets its nonce'd style through).
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('header') ?? document.body).backgroundColor)).toBe('rgb(0, 0, 145)');
     expect(await page.locator('#ans-faq-panel').isHidden()).toBe(true);
     expect(await launcher.getAttribute('aria-expanded')).toBe('false');
     // Keyboard: Tab reaches the launcher (after the page's own content), with the focus ring; Enter opens the panel
