@@ -1,7 +1,8 @@
 // French for everything Web Chat says itself (the bot's own words come from bot/messages.ts).
 // Web Chat 4.18 formats dates with precompiled Unicode CLDR data and a 12-hour skeleton ('MMMMdhm'), so its screen
 // reader text read « Envoyé à 29 novembre à 3:44 PM ». Its localized strings accept a GLOBALIZE object (read by the
-// Composer before the precompiled one), which is where the browser's own Intl formatting replaces it.
+// Composer before the precompiled one), which is where the browser's own Intl formatting replaces it. That key is not
+// in Web Chat's documentation: the browser test (pageKeyboard.test.ts) fails if an upgrade stops honouring it.
 // Plain browser JavaScript (no build step), loaded before app.js; it defines window.AnsFaqWebChatFrench.
 (function (root) {
   'use strict';
