@@ -46,6 +46,8 @@ export default tseslint.config(
     files: ['adapters/web/**/*.js'],
     extends: [js.configs.recommended],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+    // ES5-style scripts (no build step) name the error of a catch they deliberately ignore.
+    rules: { 'no-unused-vars': ['error', { caughtErrors: 'none' }] },
   },
   {
     files: ['eslint.config.js'],

@@ -28,6 +28,7 @@ async function assetFiles(): Promise<Record<string, { file: string; contentType:
     '/index.html': { file: join(WEB_DIR, 'index.html'), ...page },
     '/styles.css': { file: join(WEB_DIR, 'styles.css'), contentType: 'text/css; charset=utf-8', cacheControl: short },
     '/app.js': { file: join(WEB_DIR, 'app.js'), contentType: 'text/javascript; charset=utf-8', cacheControl: short },
+    '/webChatFrench.js': { file: join(WEB_DIR, 'webChatFrench.js'), contentType: 'text/javascript; charset=utf-8', cacheControl: short },
     '/embed.js': { file: join(WEB_DIR, 'embed.js'), contentType: 'text/javascript; charset=utf-8', cacheControl: short },
     '/webchat/webchat.js': { file: await webChatBundlePath(), contentType: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=86400' },
   };

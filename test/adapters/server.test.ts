@@ -28,7 +28,12 @@ describe('createServer: health, page and shutdown', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('Assistant Portail Industriels – ANS');
     const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((match) => match[1]);
-    expect(scripts).toEqual(['/webchat/webchat.js', '/app.js']);
+    expect(scripts).toEqual(['/webchat/webchat.js', '/webChatFrench.js', '/app.js']);
+    for (const script of scripts.slice(1)) {
+      const served = await fetch(`${started.url}${script}`);
+      expect(served.status, script).toBe(200);
+      expect(served.headers.get('content-type'), script).toContain('javascript');
+    }
 
     const bundle = await fetch(`${started.url}/webchat/webchat.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(bundle.status).toBe(200);
