@@ -1,5 +1,5 @@
 import type { QueryScores, Retrieval, RetrieveOptions, Retriever } from '../../embeddings/index.js';
-import { matchesFilter, type FacetFilter, type FaqEntry } from '../../knowledge/index.js';
+import { foldAccents, matchesFilter, type FacetFilter, type FaqEntry } from '../../knowledge/index.js';
 
 /** One scripted rule: which queries it matches, and the scores it gives (entry id → score). */
 export interface RetrievalRule {
@@ -67,9 +67,7 @@ export class FakeRetriever implements Retriever {
 }
 
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return foldAccents(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

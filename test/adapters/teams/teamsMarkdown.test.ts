@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../../knowledge/index.js';
-import { cardOf, isRecord, type ShownCard } from './support/cardText.js';
+import { isRecord } from '../../../knowledge/index.js';
+import { cardOf, type ShownCard } from './support/cardText.js';
 import { realBotReplayAroundAll } from './support/realBotReplay.js';
 import { loadFixture } from './support/teamsReplay.js';
 

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../../../knowledge/index.js';
 import { cardsOf, isAnswer, readableText } from './activities.js';
 import { FakeRetriever, type RetrievalRule } from '../../fakes/FakeRetriever.js';
 import { BOT_ACCOUNT, createHarness, USER_ACCOUNT, type Harness } from './harness.js';
+import { isRecord } from '../../../knowledge/index.js';
 
 /**
  * A readable conversation script (test/transcripts/*.yaml). `user …` steps send
@@ -241,9 +242,6 @@ class Run {
 /** The checks a "retriever was asked" step may name. */
 const RETRIEVAL_CHECKS: readonly string[] = ['query', 'filter', 'then', 'maxLength'];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function asArray(value: unknown): unknown[] {
   if (!Array.isArray(value)) throw new Error('expected a list');
