@@ -19,7 +19,7 @@ export const MAIN_DIALOG = 'faq.main';
 export interface MainDialogParts {
   readonly knowledgeBase: Pick<KnowledgeBase, 'entries' | 'taxonomy'>;
   readonly memory: Pick<ConversationMemory, 'load'>;
-  readonly presenter: FaqPresenter;
+  readonly presenter: Pick<FaqPresenter, 'triageStep' | 'answerText' | 'answerChosen' | 'noneOfThese'>;
   readonly feedback: Pick<FeedbackRecorder, 'recordComment'>;
   readonly logger: BotLogger;
 }
