@@ -61,11 +61,12 @@ export function parseFilters(flags: readonly string[], kb: KnowledgeBase): { fil
   return { filter, problems };
 }
 
-function readable(result: AskResult, decision: Answer['kind']): string {
-  if (!result.answer) return `« ${result.query} »\nNo answer in the knowledge base (out of scope).`;
+function readable(result: AskResult, answer: Answer): string {
+  const asked = `« ${result.query} »${answer.relaxed ? '\n(the --filter facets were set aside, as the bot does: nothing fits within them, or an entry outside fits clearly better)' : ''}`;
+  if (!result.answer) return `${asked}\nNo answer in the knowledge base (out of scope).`;
   const others = result.candidates.slice(1, 4).map((c) => `  - ${c.question} [${c.id}, ${c.score}]`).join('\n');
-  const header = decision === 'clarify' ? 'Several answers are close; the best one:' : 'Answer:';
-  return `« ${result.query} »\n${header} ${result.answer.question} [${result.answer.id}, score ${result.answer.score}]\n\n${result.answer.text}\n\nOther candidates:\n${others}`;
+  const header = answer.kind === 'clarify' ? 'Several answers are close; the best one:' : 'Answer:';
+  return `${asked}\n${header} ${result.answer.question} [${result.answer.id}, score ${result.answer.score}]\n\n${result.answer.text}\n\nOther candidates:\n${others}`;
 }
 
 async function main(): Promise<number> {
@@ -89,7 +90,7 @@ async function main(): Promise<number> {
   console.error(`retrieval: ${status.mode} (${status.provider}, ${status.model}) — ${status.reason}`);
   for (const query of questions) {
     const { answer, result } = await ask(retriever, query, filter);
-    console.log(values.json ? JSON.stringify(result) : readable(result, answer.kind));
+    console.log(values.json ? JSON.stringify(result) : readable(result, answer));
   }
   await provider?.dispose?.();
   return 0;
