@@ -9,7 +9,7 @@
 export type { QueryScores, RankedEntry, Retrieval, RetrievalMode, RetrieveOptions, Retriever } from './Retriever.js';
 export { answerQuestion, type Answer } from './decision/answerQuestion.js';
 export { decide, type Decision, type DecisionThresholds } from './decision/decide.js';
-export { createKbRetriever, kbDocuments, type KbRetriever } from './fusion/createKbRetriever.js';
+export { createKbRetriever, kbDocuments } from './fusion/createKbRetriever.js';
 export type { EmbeddingProvider } from './dense/EmbeddingProvider.js';
 export type { VectorHit, VectorIndex } from './dense/VectorIndex.js';
 export { exactSearch, cosineSimilarity, l2Normalize } from './dense/exactSearch.js';
