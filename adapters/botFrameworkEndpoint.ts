@@ -114,7 +114,7 @@ export function registerBotFrameworkEndpoint(server: Server, deps: BotFrameworkE
     }
     try {
       const invoke = await deps.inFlight.track(adapter.runAuthenticated(authentication, body, (context) => deps.bot.run(context)));
-      res.send(invoke?.status ?? 200, invoke?.body);
+      if (!res.headersSent) res.send(invoke?.status ?? 200, invoke?.body);
     } catch (error) {
       // onTurnError already answered the user when it could; this is its own failure, or the channel being unreachable.
       log.error({ err: error }, 'POST /api/messages: the turn and its error handler failed');

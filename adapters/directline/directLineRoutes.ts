@@ -57,6 +57,8 @@ export function registerDirectLineRoutes(server: Server, service: DirectLineServ
 
 /** Sends a tagged result as Direct Line does: the body, or `{ error: { code, message } }`. */
 export function reply<T>(res: Response, result: DirectLineResult<T>): void {
+  // The last-resort guard may have answered already.
+  if (res.headersSent) return;
   res.header('Cache-Control', 'no-store');
   if (result.kind === 'ok') {
     res.send(result.status, result.body);

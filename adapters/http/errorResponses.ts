@@ -35,6 +35,8 @@ export function errorBody(status: number, code: string): ErrorBody {
 
 /** Sends an error answer; `close` ends the connection afterwards (a body was refused unread). */
 export function sendError(res: Response, status: number, body: ErrorBody, close = false): void {
+  // The last-resort guard may have answered already.
+  if (res.headersSent) return;
   res.header('Cache-Control', 'no-store');
   if (close) res.header('Connection', 'close');
   res.send(status, body);

@@ -15,7 +15,7 @@ export const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'] as co
  * a loopback socket and no proxy header. Behind a local reverse proxy every request
  * has a loopback socket; the proxy's `X-Forwarded-For` is what tells them apart.
  */
-export function isDirectLocalRequest(req: IncomingMessage): boolean {
+export function isDirectLocalRequest(req: Pick<IncomingMessage, 'socket' | 'headers'>): boolean {
   return isLoopbackAddress(req.socket.remoteAddress) && PROXY_HEADERS.every((name) => req.headers[name] === undefined);
 }
 

@@ -107,6 +107,11 @@ export class DirectLineTestClient {
     );
   }
 
+  /** The same visitor (conversation, user, token) talking to another server, e.g. the one that replaced a stopped one. */
+  at(baseUrl: string): DirectLineTestClient {
+    return new DirectLineTestClient(baseUrl, this.conversationId, this.userId, this.token, this.streamUrl, this.startStatus, this.localAddress);
+  }
+
   call(method: string, path: string, body?: unknown, token: string = this.token): Promise<HttpResult> {
     return httpJson(method, `${this.baseUrl}/v3/directline${path}`, {
       headers: { Authorization: `Bearer ${token}` },
