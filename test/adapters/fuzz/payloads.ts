@@ -66,8 +66,26 @@ export function activityLike(extra: Record<string, fc.Arbitrary<unknown>> = {}):
   );
 }
 
+/** What Web Chat posts: a message, or a card button's submit, well formed but with any text or value. */
+export const webChatPost: fc.Arbitrary<Record<string, unknown>> = fc.record({
+  type: fc.constant('message'),
+  text: fc.option(text, { nil: undefined }),
+  value: fc.option(fc.oneof(
+    fc.record({ faq: fc.constant(1), action: fc.constantFrom('choose', 'answer', 'vote', 'none', 'skip', 'restart', 'ask', 'contact'),
+      turn: fc.nat(50), helpful: fc.boolean(), id: fc.string({ maxLength: 40 }), facet: fc.string({ maxLength: 20 }), value: fc.string({ maxLength: 40 }) },
+    { requiredKeys: ['faq', 'action'] }),
+    anyJson,
+  ), { nil: undefined }),
+  locale: fc.constant('fr-FR'),
+  textFormat: fc.constant('plain'),
+  channelData: fc.record({ clientActivityID: fc.string({ maxLength: 30 }), clientTimestamp: fc.date({ noInvalidDate: true }).map((date) => date.toISOString()) }),
+  entities: fc.constant([{ type: 'ClientCapabilities', requiresBotState: true, supportsListening: true, supportsTts: true }]),
+}, { requiredKeys: ['type', 'locale', 'textFormat', 'channelData'] });
+
 /** A JSON body as text: mostly activity-like, sometimes any JSON, deep nesting, or not JSON at all. */
-export function bodyText(activity: fc.Arbitrary<Record<string, unknown>> = activityLike()): fc.Arbitrary<string | Buffer> {
+export function bodyText(
+  activity: fc.Arbitrary<Record<string, unknown>> = fc.oneof({ weight: 3, arbitrary: webChatPost }, { weight: 1, arbitrary: activityLike() }),
+): fc.Arbitrary<string | Buffer> {
   return fc.oneof(
     { weight: 10, arbitrary: activity.map((value) => JSON.stringify(value)) },
     { weight: 2, arbitrary: anyJson.map((value) => JSON.stringify(value)) },

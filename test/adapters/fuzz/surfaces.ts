@@ -73,7 +73,7 @@ function pick<T>(items: readonly T[]): fc.Arbitrary<T> {
 function authorization(ctx: FuzzContext, client: DirectLineTestClient): fc.Arbitrary<Record<string, string>> {
   const streamToken = new URL(client.streamUrl).searchParams.get('t') ?? '';
   return fc.oneof(
-    { weight: 8, arbitrary: fc.constant({ Authorization: `Bearer ${client.token}` }) },
+    { weight: 16, arbitrary: fc.constant({ Authorization: `Bearer ${client.token}` }) },
     { weight: 1, arbitrary: pick(ctx.clients).map((other) => ({ Authorization: `Bearer ${other.token}` })) },
     { weight: 1, arbitrary: fc.constant({ Authorization: `Bearer ${streamToken}` }) },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }).map((token) => ({ Authorization: `Bearer ${token.replace(/[\r\n]/g, '')}` })) },
@@ -84,7 +84,7 @@ function authorization(ctx: FuzzContext, client: DirectLineTestClient): fc.Arbit
 /** The conversation in the path: the token's own, another one, or something odd. */
 function conversationPath(ctx: FuzzContext, client: DirectLineTestClient): fc.Arbitrary<string> {
   return fc.oneof(
-    { weight: 8, arbitrary: fc.constant(encodeURIComponent(client.conversationId)) },
+    { weight: 16, arbitrary: fc.constant(encodeURIComponent(client.conversationId)) },
     { weight: 1, arbitrary: pick(ctx.clients).map((other) => encodeURIComponent(other.conversationId)) },
     { weight: 1, arbitrary: fc.string({ maxLength: 80 }).map(encodeURIComponent) },
     { weight: 1, arbitrary: fc.constantFrom('%E0%A4%A', '..%2F..%2Fpackage.json', '%00', 'x'.repeat(3_000), '%F0%9F%91%8D') },
