@@ -4,7 +4,7 @@ import type { Request, RequestHandler, Response, Server } from 'restify';
 import { channelActivityProblems, isChannelActivity } from './channelActivity.js';
 import type { AppConfig } from './config.js';
 import { errorBody, sendError } from './http/errorResponses.js';
-import { jsonBodyHandler, type JsonBodyLimits } from './http/jsonBody.js';
+import { announcesOversizedBody, jsonBodyHandler, type JsonBodyLimits } from './http/jsonBody.js';
 import { isDirectLocalRequest, isLoopbackUrl } from './http/peer.js';
 import type { InFlight } from './InFlight.js';
 
@@ -84,7 +84,7 @@ export function registerBotFrameworkEndpoint(server: Server, deps: BotFrameworkE
       next();
       return;
     }
-    sendError(res, 403, errorBody(403, 'Forbidden'), true);
+    sendError(res, 403, errorBody(403, 'Forbidden'), announcesOversizedBody(req, deps.body.maxBytes));
     next(false);
   };
 

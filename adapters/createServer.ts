@@ -110,7 +110,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const tokenSource: TokenSource = config.directLine.secret
     ? new AzureDirectLineTokenSource(config.directLine.secret, deps.fetch ?? fetch, log)
     : new BuiltInTokenSource(service, DIRECT_LINE_BASE);
-  registerDirectLineRoutes(server, service, tokenSource, jsonBodyHandler(limits.directLineBody));
+  registerDirectLineRoutes(server, service, tokenSource, { handler: jsonBodyHandler(limits.directLineBody), maxBytes: limits.directLineBody.maxBytes });
   const streams = attachDirectLineStream(server.server, service);
   const stopSweeping = clock.every(SWEEP_INTERVAL_MS, () => service.sweep());
 

@@ -2,23 +2,34 @@ import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Server, RequestHandler } from 'restify';
 import type { DirectLineService } from './DirectLineService.js';
 import type { TokenClaims } from './HmacTokenSigner.js';
-import type { DirectLineResult, Origin } from './results.js';
+import type { DirectLineError, DirectLineResult, Origin } from './results.js';
 import type { TokenSource } from './tokenSources.js';
 
 export const DIRECT_LINE_BASE = '/v3/directline';
 
+/** How the routes read bodies: the handler (413, 415 or 400 when refused) and its byte limit. */
+export interface BodyReading {
+  readonly handler: RequestHandler;
+  readonly maxBytes: number;
+}
+
 /**
- * Registers the built-in Direct Line 3.0 routes and the page's token endpoint.
- * `body` reads JSON bodies within the endpoint's limits (413, 415 or 400 otherwise);
- * it runs after the token check, so an anonymous client never gets a body read.
+ * Registers the built-in Direct Line 3.0 routes and the page's token endpoint. Bodies are
+ * read after the token check, so an anonymous client never gets a body read.
  */
-export function registerDirectLineRoutes(server: Server, service: DirectLineService, tokenSource: TokenSource, body: RequestHandler): void {
+export function registerDirectLineRoutes(server: Server, service: DirectLineService, tokenSource: TokenSource, bodies: BodyReading): void {
+  const body = bodies.handler;
+  /** Refuses before the body is read; a body announced over the limit is not drained but cut with the connection. */
+  const refuse = (req: Request, res: Response, failure: DirectLineError): void => {
+    if (Number(req.headers['content-length']) > bodies.maxBytes) res.header('Connection', 'close');
+    reply(res, failure);
+  };
   const claimsOf = new WeakMap<Request, TokenClaims>();
   // Callback style on purpose: only `next(false)` stops a restify chain before the body is read.
   const limitIp: RequestHandler = (req, res, next) => {
     const checked = service.checkIp(clientIp(req));
     if (checked.kind === 'error') {
-      reply(res, checked);
+      refuse(req, res, checked);
       next(false);
       return;
     }
@@ -28,7 +39,7 @@ export function registerDirectLineRoutes(server: Server, service: DirectLineServ
   const requireToken: RequestHandler = (req, res, next) => {
     const auth = service.authorize(req.headers.authorization, routeParam(req, 'conversationId'));
     if (auth.kind === 'error') {
-      reply(res, auth);
+      refuse(req, res, auth);
       next(false);
       return;
     }

@@ -145,6 +145,11 @@ function readRaw(req: IncomingMessage, maxBytes: number): Promise<{ readonly kin
   });
 }
 
+/** Whether the request announces a body larger than `maxBytes`: refused unread, its connection is closed rather than drained. */
+export function announcesOversizedBody(req: IncomingMessage, maxBytes: number): boolean {
+  return Number(req.headers['content-length']) > maxBytes;
+}
+
 /**
  * restify handler reading the body with {@link readJsonBody} into `req.body`, in place of
  * restify's bodyReader (whose gzip stream threw outside any handler on a corrupt body).
@@ -160,7 +165,9 @@ export function jsonBodyHandler(limits: JsonBodyLimits): RequestHandler {
           next();
           return;
         }
-        sendError(res, result.status, { error: { code: result.code, message: result.message } }, true);
+        // Only an oversized body is left unread on purpose: close then. Otherwise Node reads and drops the rest, and the
+        // client gets its answer (closing with unread data makes the kernel reset the connection, answer included).
+        sendError(res, result.status, { error: { code: result.code, message: result.message } }, result.status === 413);
         next(false);
       },
       // readJsonBody does not reject on client input: this is a defect, answered as a generic 500.

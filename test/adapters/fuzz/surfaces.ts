@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DEFAULT_SERVER_LIMITS } from '../../../adapters/serverLimits.js';
 import WebSocket from 'ws';
 import { DirectLineTestClient } from '../helpers/directLineClient.js';
 import { rawRequest } from '../helpers/rawHttp.js';
@@ -52,12 +53,17 @@ export function isUnexpected(outcome: Outcome): boolean {
   return outcome.status >= 500 && !DOCUMENTED_5XX.has(outcome.status);
 }
 
+/** The body limit of the route a case aims at. */
+export function bodyLimitOf(fuzz: FuzzCase): number {
+  return fuzz.surface === 'POST /api/messages' ? DEFAULT_SERVER_LIMITS.botFrameworkBody.maxBytes : DEFAULT_SERVER_LIMITS.directLineBody.maxBytes;
+}
+
 /**
  * No answer at all. Expected only when the body was over the route's limit: the server answers 413
  * and closes while the client may still be uploading, so the client can see the reset first.
  */
-export function isUnanswered(outcome: Outcome, fuzz: FuzzCase, maxBodyBytes: number): boolean {
-  return outcome.status === 0 && (fuzz.body?.length ?? 0) <= maxBodyBytes;
+export function isUnanswered(outcome: Outcome, fuzz: FuzzCase): boolean {
+  return outcome.status === 0 && (fuzz.body?.length ?? 0) <= bodyLimitOf(fuzz);
 }
 
 /** A refusal must be the stable `{ error: { code, message } }` body, never a stack, a path or a library's message. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -22,19 +22,37 @@ export interface MainProcess {
   kill(): Promise<void>;
 }
 
+/** The node flags of `npm start` (package.json's start script), so that tests and benchmarks run the server as deployed. */
+export function startScriptFlags(): string[] {
+  const manifest: unknown = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const scripts: unknown = typeof manifest === 'object' && manifest !== null ? Reflect.get(manifest, 'scripts') : undefined;
+  const start: unknown = typeof scripts === 'object' && scripts !== null ? Reflect.get(scripts, 'start') : undefined;
+  const words = String(start).split(/\s+/);
+  const entry = words.indexOf('adapters/main.ts');
+  if (words[0] !== 'node' || entry < 0) throw new Error(`startScriptFlags: npm start is not "node … adapters/main.ts": ${String(start)}`);
+  return words.slice(1, entry);
+}
+
 /**
- * Starts `node --import tsx adapters/main.ts` (one process, so its pid is the server's, unlike the
- * `tsx` wrapper of `npm start`) with `env` and nothing else from this process's environment but PATH,
- * and resolves once it logs its listening URL.
+ * Starts `adapters/main.ts` with the node flags of `npm start` (its pid is the server's) and `env`, nothing
+ * else from this process's environment but PATH, and resolves once it logs its listening URL.
  */
-export function startMainProcess(env: Record<string, string>, startTimeoutMs = 60_000): Promise<MainProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+export function startMainProcess(env: Record<string, string>, startTimeoutMs = 60_000, nodeArgs: readonly string[] = []): Promise<MainProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...startScriptFlags(), 'adapters/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  // A test or bench that dies must not leave its server behind.
+  const reap = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', reap);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => {
+    process.off('exit', reap);
+    done(code);
+  }));
   return new Promise((resolveStart, rejectStart) => {
     let started = false;
     const timer = setTimeout(() => {

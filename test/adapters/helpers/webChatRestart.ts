@@ -38,10 +38,23 @@ export interface RestartRound {
   readonly recoveryMs: number;
 }
 
+/** Polls until the transcript shows `pattern` at least `count` times; whether it did within `timeoutMs`. */
+async function waitForCount(page: Page, pattern: RegExp, count: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await page.getByText(pattern).count()) >= count) return true;
+    if (Date.now() > deadline) return false;
+    await page.waitForTimeout(250);
+  }
+}
+
+const FEEDBACK_QUESTION = /Cette réponse vous a-t-elle été utile/;
+
 /**
  * Kills the server under an open Web Chat (SIGKILL: a crash, not a graceful stop), types a
  * message while it is down, restarts it on the same port and data folder, then types a
- * question: the round recovers when the question's answer appears in the same page.
+ * question: round `round` (from 1) recovers when the question's answer (the round-th
+ * feedback question in the transcript) appears in the same page, without a reload.
  */
 export async function restartUnderWebChat(
   page: Page,
@@ -54,16 +67,11 @@ export async function restartUnderWebChat(
   await typeMessage(page, outageText);
   const restarted = await start();
   const began = Date.now();
-  await seeText(page, messages.conversationResumed, 60_000).catch(() => undefined);
+  // Web Chat reconnects 3–15 s after the socket dropped (then every 20 s): the resumed conversation opens with the notice.
+  const noticePattern = new RegExp(messages.conversationResumed.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  await waitForCount(page, noticePattern, round, 60_000);
   await typeMessage(page, 'Le référencement au Catalogue de services est-il obligatoire ?');
-  let recovered = true;
-  try {
-    await seeText(page, 'Cette réponse vous a-t-elle été utile ?', 60_000);
-    // One feedback question per round so far: this round's answer is there, not only an earlier one.
-    recovered = (await page.getByText(/Cette réponse vous a-t-elle été utile/).count()) >= round;
-  } catch {
-    recovered = false;
-  }
+  const recovered = await waitForCount(page, FEEDBACK_QUESTION, round, 60_000);
   const recoveryMs = Date.now() - began;
   // Web Chat marks a message failed once its send timeout (20 s) passes without the server's echo.
   let outageMessage: RestartRound['outageMessage'] = 'unresolved';

@@ -8,7 +8,6 @@ import { createServer as createHttpServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
-import { DEFAULT_SERVER_LIMITS } from '../../../adapters/serverLimits.js';
 import { makeBombs } from '../../adapters/fuzz/payloads.js';
 import { isUnanswered, isUnexpected, leaksInternals, sendCase, SURFACES, surfaceCases, type FuzzCase, type FuzzContext, type Surface } from '../../adapters/fuzz/surfaces.js';
 import { DirectLineTestClient } from '../../adapters/helpers/directLineClient.js';
@@ -34,7 +33,6 @@ export interface FuzzBenchReport {
 
 const BATCH = 200;
 const CONCURRENCY = 8;
-const LARGEST_BODY = Math.max(DEFAULT_SERVER_LIMITS.botFrameworkBody.maxBytes, DEFAULT_SERVER_LIMITS.directLineBody.maxBytes);
 
 /** 127.1.x.y: thousands of source addresses, all reaching loopback, so the per-IP limit sees many clients. */
 export function loopbackAddresses(second: number, count: number): string[] {
@@ -48,7 +46,17 @@ async function runPool<T>(items: readonly T[], concurrency: number, work: (item:
   }));
 }
 
-export async function runFuzzBench(options: { casesPerSurface: number; workDir: string; seed?: number }): Promise<FuzzBenchReport> {
+export async function runFuzzBench(options: {
+  casesPerSurface: number;
+  workDir: string;
+  seed?: number;
+  /** Surfaces to fuzz (all by default). */
+  surfaces?: readonly Surface[];
+  /** Extra node flags for the server process (e.g. --trace-gc when looking into memory). */
+  nodeArgs?: readonly string[];
+  /** Receives the server's output at the end. */
+  onOutput?: (output: string) => void;
+}): Promise<FuzzBenchReport> {
   const began = Date.now();
   const dataDir = await mkdtemp(path.join(options.workDir, 'fuzz-'));
   const channel = createHttpServer((req, res) => {
@@ -62,17 +70,20 @@ export async function runFuzzBench(options: { casesPerSurface: number; workDir: 
   // Emulator mode: well-formed activities on /api/messages reach the real bot, whose replies go to the stand-in channel.
   const start = (): Promise<MainProcess> => startMainProcess({
     PORT: '0', EMBEDDINGS_PROVIDER: 'none', DATA_DIR: dataDir, EMULATOR_ENABLED: 'true', LOG_LEVEL: 'info',
-  });
+  }, 60_000, options.nodeArgs);
   let server = await start();
   let peakRssMiB = 0;
   const addresses = loopbackAddresses(1, 4_000);
-  const clients = await Promise.all(Array.from({ length: 400 }, (_, i) => DirectLineTestClient.connect(server.url, addresses[i])));
+  const clients: DirectLineTestClient[] = await Promise.all(Array.from({ length: 400 }, (_, i) => DirectLineTestClient.connect(server.url, addresses[i])));
   let ctx: FuzzContext = {
     baseUrl: server.url, clients, bombs: makeBombs(), serviceUrl: `http://127.0.0.1:${channelAddress.port}`, addresses,
   };
 
   const reports: SurfaceReport[] = [];
   for (const [index, surface] of SURFACES.entries()) {
+    if (options.surfaces && !options.surfaces.includes(surface)) continue;
+    // Stream tokens last 5 minutes and conversation tokens 30: the visitors reconnect before each surface, as Web Chat would.
+    ctx = { ...ctx, clients: await Promise.all(ctx.clients.map((client) => client.at(ctx.baseUrl).reconnected())) };
     const report = { surface, cases: 0, byStatus: {} as Record<string, number>, unexpected5xx: 0, unanswered: 0, leaks: 0, crashes: 0, examples: [] as string[] };
     const note = (fuzz: FuzzCase, what: string): void => {
       if (report.examples.length < 5) report.examples.push(`${what}: ${fuzz.method} ${fuzz.path.slice(0, 80)} ${JSON.stringify(fuzz.headers).slice(0, 120)}`);
@@ -88,9 +99,11 @@ export async function runFuzzBench(options: { casesPerSurface: number; workDir: 
           report.unexpected5xx += 1;
           note(fuzz, `HTTP ${outcome.status} ${outcome.text.slice(0, 100)}`);
         }
-        if (isUnanswered(outcome, fuzz, LARGEST_BODY)) {
+        if (isUnanswered(outcome, fuzz)) {
           report.unanswered += 1;
           note(fuzz, `no answer (${outcome.text.slice(0, 60)})`);
+        } else if (outcome.status === 0) {
+          note(fuzz, `connection cut while sending a ${fuzz.body?.length ?? 0}-byte body (${outcome.text.slice(0, 60)})`);
         }
         if (leaksInternals(outcome)) {
           report.leaks += 1;
@@ -113,6 +126,7 @@ export async function runFuzzBench(options: { casesPerSurface: number; workDir: 
   const aliveAtEnd = server.alive() && (await fetch(`${server.url}/healthz`)).status === 200;
   peakRssMiB = Math.max(peakRssMiB, server.peakRssMiB());
   await server.stop();
+  options.onOutput?.(server.output());
   await new Promise((resolve) => channel.close(resolve));
   await rm(dataDir, { recursive: true, force: true });
   return { surfaces: reports, peakRssMiB, aliveAtEnd, durationMs: Date.now() - began };
