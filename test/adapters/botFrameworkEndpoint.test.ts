@@ -1,30 +1,14 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
 import { Writable } from 'node:stream';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { authenticationFailure, botFrameworkMode } from '../../adapters/botFrameworkEndpoint.js';
 import { loadConfig } from '../../adapters/config.js';
+import { startChannelStandIn, type ChannelStandIn } from './helpers/channelStandIn.js';
 import { echoServersClosedAfterEach } from './helpers/echoBot.js';
 import { rawRequest } from './helpers/rawHttp.js';
 
 const APP_ID = '00000000-0000-4000-8000-000000000001';
-
-/** A server that records every request it gets: stands in for a channel's serviceUrl. */
-async function startRecorder(): Promise<{ url: string; hits: string[]; server: Server }> {
-  const hits: string[] = [];
-  const server = createHttpServer((req, res) => {
-    hits.push(`${req.method} ${req.url}`);
-    req.resume();
-    // Not chained: restify patches ServerResponse in this process, and its writeHead returns nothing.
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end('{"id":"r"}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('recorder has no port');
-  return { url: `http://127.0.0.1:${address.port}`, hits, server };
-}
 
 function activity(serviceUrl: string): string {
   return JSON.stringify({
@@ -42,16 +26,16 @@ function channelShapedToken(): string {
 
 describe('POST /api/messages: who may call it', () => {
   const startEcho = echoServersClosedAfterEach();
-  let recorder: Awaited<ReturnType<typeof startRecorder>> | undefined;
+  let recorder: ChannelStandIn | undefined;
   afterEach(async () => {
-    await new Promise((resolve) => recorder?.server.close(resolve) ?? resolve(undefined));
+    await recorder?.close();
     recorder = undefined;
   });
   const json = { 'Content-Type': 'application/json' };
 
   it('is closed without an app id (403 before reading the body), even from this machine', async () => {
     const started = await startEcho();
-    recorder = await startRecorder();
+    recorder = await startChannelStandIn();
     expect(started.app.botFrameworkMode).toBe('closed');
     const response = await rawRequest(`${started.url}/api/messages`, { headers: json, body: activity(recorder.url) });
     expect(response.status).toBe(403);
@@ -62,7 +46,7 @@ describe('POST /api/messages: who may call it', () => {
 
   it('in emulator mode, refuses requests relayed by a proxy (Forwarded, X-Forwarded-For, X-Real-IP)', async () => {
     const started = await startEcho({ EMULATOR_ENABLED: 'true' });
-    recorder = await startRecorder();
+    recorder = await startChannelStandIn();
     const proxied: Record<string, string>[] = [{ 'X-Forwarded-For': '203.0.113.9' }, { Forwarded: 'for=203.0.113.9' }, { 'X-Real-IP': '203.0.113.9' }];
     for (const header of proxied) {
       const response = await rawRequest(`${started.url}/api/messages`, { headers: { ...json, ...header }, body: activity(recorder.url) });
@@ -74,7 +58,7 @@ describe('POST /api/messages: who may call it', () => {
 
   it('in emulator mode, never sends replies off this machine: a serviceUrl that is not a loopback literal gets 403', async () => {
     const started = await startEcho({ EMULATOR_ENABLED: 'true' });
-    recorder = await startRecorder();
+    recorder = await startChannelStandIn();
     const port = new URL(recorder.url).port;
     for (const serviceUrl of [`http://127.0.0.1.nip.io:${port}`, 'http://10.0.0.8/', 'https://attacker.example/', `http://0.0.0.0:${port}`]) {
       const response = await rawRequest(`${started.url}/api/messages`, { headers: json, body: activity(serviceUrl) });
@@ -101,7 +85,7 @@ describe('POST /api/messages: who may call it', () => {
         ToBotFromChannelOpenIdMetadataUrl: unreachable, ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
       }),
     });
-    recorder = await startRecorder();
+    recorder = await startChannelStandIn();
     const response = await rawRequest(`${started.url}/api/messages`, {
       headers: { ...json, Authorization: `Bearer ${channelShapedToken()}` }, body: activity('https://smba.trafficmanager.net/emea/'),
     });

@@ -1,6 +1,6 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChannelStandIn, type ChannelStandIn } from '../helpers/channelStandIn.js';
 import { DirectLineTestClient } from '../helpers/directLineClient.js';
 import { startEchoServer, type StartedServer } from '../helpers/echoBot.js';
 import { limitsWith } from '../helpers/limits.js';
@@ -21,7 +21,7 @@ const UNLIMITED = { capacity: 1e9, refillPerSecond: 1e9 };
 
 describe(`fuzzing every HTTP surface (${RUNS_PER_SURFACE} cases each)`, () => {
   let started: StartedServer;
-  let channel: Server;
+  let channel: ChannelStandIn | undefined;
   let ctx: FuzzContext;
 
   beforeAll(async () => {
@@ -29,24 +29,17 @@ describe(`fuzzing every HTTP surface (${RUNS_PER_SURFACE} cases each)`, () => {
     started = await startEchoServer({ EMULATOR_ENABLED: 'true' }, {
       limits: limitsWith({ directLine: { ipRate: UNLIMITED, conversationRate: UNLIMITED, maxStreamsPerConversation: 1_000 } }),
     });
-    channel = createHttpServer((req, res) => {
-      req.resume();
-      res.setHeader('Content-Type', 'application/json');
-      res.end('{"id":"reply"}');
-    });
-    await new Promise<void>((resolve) => channel.listen(0, '127.0.0.1', resolve));
-    const address = channel.address();
-    if (address === null || typeof address === 'string') throw new Error('channel stand-in has no port');
+    channel = await startChannelStandIn();
     const clients = await Promise.all(Array.from({ length: 12 }, () => DirectLineTestClient.connect(started.url)));
     ctx = {
-      baseUrl: started.url, clients, bombs: makeBombs(), serviceUrl: `http://127.0.0.1:${address.port}`,
+      baseUrl: started.url, clients, bombs: makeBombs(), serviceUrl: channel.url,
       addresses: ['127.0.0.1', '127.0.0.2', '127.0.0.3'],
     };
   }, 60_000);
 
   afterAll(async () => {
     await started?.app.close();
-    await new Promise((resolve) => (channel ? channel.close(resolve) : resolve(undefined)));
+    await channel?.close();
   });
 
   for (const surface of SURFACES) {

@@ -4,12 +4,12 @@
  * counting crashes, unexpected 5xx, unanswered requests and leaked internals, and
  * the process's peak resident memory (VmHWM) over the whole run.
  */
-import { createServer as createHttpServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { makeBombs } from '../../adapters/fuzz/payloads.js';
 import { isUnanswered, isUnexpected, leaksInternals, sendCase, SURFACES, surfaceCases, type FuzzCase, type FuzzContext, type Surface } from '../../adapters/fuzz/surfaces.js';
+import { startChannelStandIn } from '../../adapters/helpers/channelStandIn.js';
 import { DirectLineTestClient } from '../../adapters/helpers/directLineClient.js';
 import { startMainProcess, type MainProcess } from '../../adapters/helpers/mainProcess.js';
 
@@ -59,14 +59,7 @@ export async function runFuzzBench(options: {
 }): Promise<FuzzBenchReport> {
   const began = Date.now();
   const dataDir = await mkdtemp(path.join(options.workDir, 'fuzz-'));
-  const channel = createHttpServer((req, res) => {
-    req.resume();
-    res.setHeader('Content-Type', 'application/json');
-    res.end('{"id":"reply"}');
-  });
-  await new Promise<void>((resolve) => channel.listen(0, '127.0.0.1', resolve));
-  const channelAddress = channel.address();
-  if (channelAddress === null || typeof channelAddress === 'string') throw new Error('runFuzzBench: no channel port');
+  const channel = await startChannelStandIn();
   // Emulator mode: well-formed activities on /api/messages reach the real bot, whose replies go to the stand-in channel.
   const start = (): Promise<MainProcess> => startMainProcess({
     PORT: '0', EMBEDDINGS_PROVIDER: 'none', DATA_DIR: dataDir, EMULATOR_ENABLED: 'true', LOG_LEVEL: 'info',
@@ -76,7 +69,7 @@ export async function runFuzzBench(options: {
   const addresses = loopbackAddresses(1, 4_000);
   const clients: DirectLineTestClient[] = await Promise.all(Array.from({ length: 400 }, (_, i) => DirectLineTestClient.connect(server.url, addresses[i])));
   let ctx: FuzzContext = {
-    baseUrl: server.url, clients, bombs: makeBombs(), serviceUrl: `http://127.0.0.1:${channelAddress.port}`, addresses,
+    baseUrl: server.url, clients, bombs: makeBombs(), serviceUrl: channel.url, addresses,
   };
 
   const reports: SurfaceReport[] = [];
@@ -127,7 +120,7 @@ export async function runFuzzBench(options: {
   peakRssMiB = Math.max(peakRssMiB, server.peakRssMiB());
   await server.stop();
   options.onOutput?.(server.output());
-  await new Promise((resolve) => channel.close(resolve));
+  await channel.close();
   await rm(dataDir, { recursive: true, force: true });
   return { surfaces: reports, peakRssMiB, aliveAtEnd, durationMs: Date.now() - began };
 }
