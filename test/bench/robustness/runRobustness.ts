@@ -45,7 +45,7 @@ export async function runRobustness(args: readonly string[]): Promise<void> {
       console.log(`\nMemory bound: ${conversations} conversations × 10 maximum-size messages (20,000 '€')`);
       const fill = await runFillBench({ conversations, postsPerConversation: 10, workDir });
       console.log(`  ${fill.accepted} posts accepted (${JSON.stringify(fill.refused)} refused), ${(fill.bytesRequested / MiB).toFixed(0)} MiB sent in ${(fill.durationMs / 1000).toFixed(0)} s; ` +
-        `held at most ${(fill.maxHeldBytes / MiB).toFixed(2)} MiB of the ${(fill.budgetBytes / MiB).toFixed(0)} MiB budget; largest poll ${(fill.largestPollBytes / 1024).toFixed(0)} KiB ` +
+        `held at most ${fill.maxHeldBytes} bytes (${(fill.maxHeldBytes / MiB).toFixed(2)} MiB) of the ${fill.budgetBytes}-byte budget; largest poll ${(fill.largestPollBytes / 1024).toFixed(0)} KiB ` +
         `(per-conversation budget ${(fill.perConversationBudget / 1024).toFixed(0)} KiB); peak RSS of the server ${fill.peakRssMiB.toFixed(0)} MiB`);
     }
     if (wanted('kill')) {
