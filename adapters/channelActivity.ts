@@ -1,7 +1,9 @@
+import type { Activity } from 'botbuilder';
+
 /** Account-like fields of an activity: objects with a string `id` when present. */
 const ACCOUNT_FIELDS = ['from', 'recipient', 'conversation'] as const;
 /** String fields botbuilder reads without checking their type. */
-const STRING_FIELDS = ['serviceUrl', 'channelId', 'id', 'replyToId', 'text'] as const;
+const STRING_FIELDS = ['channelId', 'id', 'replyToId', 'text'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -28,5 +30,18 @@ export function channelActivityProblems(body: unknown): string[] {
   for (const name of STRING_FIELDS) {
     if (body[name] !== undefined && typeof body[name] !== 'string') problems.push(`${name} must be a string`);
   }
+  // Replies go to serviceUrl: every channel sends one, and botbuilder cannot answer without it.
+  if (typeof body.serviceUrl !== 'string' || !/^https?:\/\//i.test(body.serviceUrl) || !URL.canParse(body.serviceUrl)) {
+    problems.push('serviceUrl must be an http(s) URL');
+  }
   return problems;
+}
+
+/**
+ * Whether a body passed {@link channelActivityProblems}: the fields botbuilder relies on
+ * are there. botbuilder's Activity type declares more required fields than any channel
+ * sends (label, valueType…); botbuilder itself accepts any object as an activity.
+ */
+export function isChannelActivity(body: unknown): body is Activity {
+  return channelActivityProblems(body).length === 0;
 }
