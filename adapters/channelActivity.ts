@@ -1,9 +1,10 @@
+import type { Activity } from 'botbuilder';
 import { isRecord } from '../knowledge/index.js';
 
 /** Account-like fields of an activity: objects with a string `id` when present. */
 const ACCOUNT_FIELDS = ['from', 'recipient', 'conversation'] as const;
 /** String fields botbuilder reads without checking their type. */
-const STRING_FIELDS = ['serviceUrl', 'channelId', 'id', 'replyToId', 'text'] as const;
+const STRING_FIELDS = ['channelId', 'id', 'replyToId', 'text'] as const;
 
 /**
  * What is wrong with a body posted to /api/messages, before botbuilder sees
@@ -26,5 +27,18 @@ export function channelActivityProblems(body: unknown): string[] {
   for (const name of STRING_FIELDS) {
     if (body[name] !== undefined && typeof body[name] !== 'string') problems.push(`${name} must be a string`);
   }
+  // Replies go to serviceUrl: every channel sends one, and botbuilder cannot answer without it.
+  if (typeof body.serviceUrl !== 'string' || !/^https?:\/\//i.test(body.serviceUrl) || !URL.canParse(body.serviceUrl)) {
+    problems.push('serviceUrl must be an http(s) URL');
+  }
   return problems;
+}
+
+/**
+ * Whether a body passed {@link channelActivityProblems}: the fields botbuilder relies on
+ * are there. botbuilder's Activity type declares more required fields than any channel
+ * sends (label, valueType…); botbuilder itself accepts any object as an activity.
+ */
+export function isChannelActivity(body: unknown): body is Activity {
+  return channelActivityProblems(body).length === 0;
 }

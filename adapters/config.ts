@@ -4,6 +4,8 @@
  * returns a frozen typed object. Entry points call it before anything listens.
  */
 
+import { join } from 'node:path';
+
 export type EmbeddingsProviderChoice = 'auto' | 'transformers' | 'use-lite' | 'none';
 export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
@@ -13,6 +15,8 @@ export interface AppConfig {
   readonly host: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly kbDir: string;
+  /** Folder of the server's own files (token key; feedback database and index by default). */
+  readonly dataDir: string;
   readonly indexDir: string;
   readonly embeddings: {
     readonly provider: EmbeddingsProviderChoice;
@@ -31,10 +35,12 @@ export interface AppConfig {
     readonly type: MicrosoftAppType;
     readonly tenantId?: string;
   };
+  /** Without an app id, opens /api/messages to the Bot Framework Emulator on this machine (local development only). */
+  readonly emulatorEnabled: boolean;
   readonly directLine: {
     /** Azure Direct Line secret: when set, the page gets tokens from Azure instead of the built-in endpoint. */
     readonly secret?: string;
-    /** Key that signs the built-in endpoint's tokens. Random per process when unset. */
+    /** Key that signs the built-in endpoint's tokens. When unset, one is generated once into the data folder. */
     readonly tokenSecret?: string;
   };
   /** Salt for hashing user and conversation ids in logs and feedback. */
@@ -122,6 +128,11 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
     problems.push(`MicrosoftAppId must be a GUID (got "${appId}")`);
   }
 
+  const emulatorEnabled = bool('EMULATOR_ENABLED', false);
+  if (purpose === 'server' && emulatorEnabled && appId) {
+    problems.push('EMULATOR_ENABLED must not be set with MicrosoftAppId: /api/messages then always requires Bot Framework tokens');
+  }
+
   const tokenSecret = str('DIRECT_LINE_TOKEN_SECRET');
   if (tokenSecret !== undefined && tokenSecret.length < 32) {
     problems.push('DIRECT_LINE_TOKEN_SECRET must be at least 32 characters');
@@ -134,12 +145,14 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
     problems.push(`BOT_DOMAIN must be a bare host name such as bot.example.fr (got "${botDomain}")`);
   }
 
+  const dataDir = str('DATA_DIR') ?? 'data';
   const config: AppConfig = {
     port,
     host: str('HOST') ?? '127.0.0.1',
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     kbDir: str('KB_DIR') ?? 'knowledge/data',
-    indexDir: str('INDEX_DIR') ?? 'data/index',
+    dataDir,
+    indexDir: str('INDEX_DIR') ?? join(dataDir, 'index'),
     embeddings: {
       provider: oneOf('EMBEDDINGS_PROVIDER', PROVIDERS, 'auto'),
       model: str('EMBEDDINGS_MODEL') ?? DEFAULT_MODEL,
@@ -147,8 +160,9 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
       cacheDir: str('EMBEDDINGS_CACHE_DIR') ?? '.cache/models',
       allowRemote: bool('EMBEDDINGS_ALLOW_REMOTE', true),
     },
-    feedbackDb: str('FEEDBACK_DB') ?? 'data/feedback.db',
+    feedbackDb: str('FEEDBACK_DB') ?? join(dataDir, 'feedback.db'),
     microsoftApp: { id: appId, password: appPassword, type: appType, tenantId },
+    emulatorEnabled,
     directLine: { secret: str('DIRECT_LINE_SECRET'), tokenSecret },
     idHashSalt: str('ID_HASH_SALT') ?? DEFAULT_ID_HASH_SALT,
     botDomain,
@@ -165,6 +179,9 @@ export function configWarnings(config: AppConfig): string[] {
   if (exposed && config.idHashSalt === DEFAULT_ID_HASH_SALT) {
     // The default salt is public: hashed ids in logs and feedback could be matched against known ids.
     warnings.push('ID_HASH_SALT is the public default while the server is exposed: set a secret value');
+  }
+  if (exposed && config.emulatorEnabled) {
+    warnings.push('EMULATOR_ENABLED is on while the server is exposed: it is for local development (only direct loopback requests are served)');
   }
   return warnings;
 }

@@ -2,22 +2,27 @@ import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbu
 import type { Logger } from 'pino';
 import { createFaqBot, createIdHasher, createOnTurnError } from '../bot/index.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/index.js';
+import { createBotFrameworkAuthentication } from './botFrameworkEndpoint.js';
 import { buildRetriever, type ProviderFactories, type RetrievalStatus } from './buildRetriever.js';
+import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
 import { createServer, type AppServer, type ServerDeps } from './createServer.js';
-import { DIRECT_LINE_CHANNEL_ID } from './directline/index.js';
+import { DIRECT_LINE_CHANNEL_ID, directLineTokenKey } from './directline/index.js';
+import type { ServerLimits } from './serverLimits.js';
 import { openFeedbackStore } from './storage/index.js';
 
 /** What the application is assembled from; the optional parts let tests swap storage, providers and network. */
 export interface AppOptions {
   readonly config: AppConfig;
   readonly log: Logger;
+  /** Bounds on client input and held memory (production: DEFAULT_SERVER_LIMITS). */
+  readonly limits: ServerLimits;
+  readonly clock: Clock;
   /** Bot state storage; MemoryStorage by default. */
   readonly storage?: Storage;
   /** Embedding provider factories (tests swap in fakes). */
   readonly providerFactories?: ProviderFactories;
   readonly fetch?: ServerDeps['fetch'];
-  readonly limits?: ServerDeps['limits'];
 }
 
 /** The assembled application: what main.ts listens with and what end-to-end tests drive. */
@@ -31,13 +36,14 @@ export interface App {
 
 /**
  * Composition root shared by `npm start` and the end-to-end tests: KB → retriever →
- * feedback store (the one the configuration names) → state → bot → server.
+ * token key → feedback store (the one the configuration names) → state → bot → server.
  * Throws `KnowledgeBaseError` on an invalid KB.
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
   const knowledgeBase = await loadKnowledgeBase(config.kbDir);
   const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });
+  const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);
   const feedbackStore = await openFeedbackStore(config);
 
   const storage = options.storage ?? new MemoryStorage();
@@ -50,6 +56,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   try {
     server = await createServer({
       config,
+      limits: options.limits,
+      clock: options.clock,
+      botFrameworkAuthentication: createBotFrameworkAuthentication(config),
+      tokenKey,
       bot,
       onTurnError: createOnTurnError(log, conversationState, hashId),
       log,
@@ -67,7 +77,6 @@ export async function createApp(options: AppOptions): Promise<App> {
           .catch((err: unknown) => log.warn({ err }, 'could not drop the state of an expired conversation'));
       },
       fetch: options.fetch,
-      limits: options.limits,
     });
   } catch (cause) {
     await feedbackStore.close();

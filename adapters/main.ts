@@ -4,8 +4,11 @@
  */
 import { pino } from 'pino';
 import { KnowledgeBaseError } from '../knowledge/index.js';
+import { BOT_FRAMEWORK_MODE_DESCRIPTIONS } from './botFrameworkEndpoint.js';
+import { systemClock } from './clock.js';
 import { ConfigError, configWarnings, loadConfig, type AppConfig } from './config.js';
 import { createApp, type App } from './createApp.js';
+import { DEFAULT_SERVER_LIMITS } from './serverLimits.js';
 
 async function main(env: NodeJS.ProcessEnv): Promise<void> {
   let config: AppConfig;
@@ -25,9 +28,20 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     redact: { paths: ['*.authorization', '*.token', '*.secret', '*.password', '*.text'], censor: '[redacted]' },
   });
 
+  // Errors inside a request are answered by the server's own guard; these are the rest.
+  process.on('uncaughtException', (err, origin) => {
+    // The process state is unknown after this: exit, and let the service manager restart it (visitors' chats resume).
+    log.fatal({ err, origin }, 'uncaught exception outside any request: exiting');
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (reason) => {
+    // A promise nobody awaited failed; nothing was left half-done synchronously, so the server goes on.
+    log.error({ err: reason }, 'unhandled promise rejection');
+  });
+
   let app: App;
   try {
-    app = await createApp({ config, log });
+    app = await createApp({ config, log, limits: DEFAULT_SERVER_LIMITS, clock: systemClock });
   } catch (error) {
     if (error instanceof KnowledgeBaseError) {
       console.error(`Refusing to start: the knowledge base in ${config.kbDir} is invalid.\n${error.message}`);
@@ -50,9 +64,9 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     {
       url,
       directLine: app.server.tokenSource.kind,
-      botFrameworkAuth: config.microsoftApp.id ? 'app id set: tokens required' : 'no app id: local traffic only (emulator-style)',
+      botFrameworkEndpoint: app.server.botFrameworkMode,
     },
-    `listening: open ${url}/ for the chat page`,
+    `listening: open ${url}/ for the chat page; /api/messages ${BOT_FRAMEWORK_MODE_DESCRIPTIONS[app.server.botFrameworkMode]}`,
   );
   for (const warning of configWarnings(config)) log.warn({}, warning);
 

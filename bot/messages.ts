@@ -80,5 +80,7 @@ export const messages = {
   buttonSkip: 'Passer',
 
   /** Errors. */
+  /** Opens a web chat conversation the server recreated after losing it (a restart, a long pause). */
+  conversationResumed: 'La conversation a redémarré après une interruption du service. Tapez votre question, ou « menu » pour être guidé.',
   turnError: 'Désolé, un problème technique m’a empêché de répondre. Reprenons depuis le début : tapez votre question ou « menu ».',
 } as const;

@@ -1,5 +1,6 @@
 import { BotAdapter, TurnContext } from 'botbuilder';
 import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
+import type { Clock } from '../clock.js';
 import type { DirectLineConversations } from './DirectLineConversations.js';
 
 /** Longest `delay` activity honoured, so a bot cannot hold a turn open indefinitely. */
@@ -18,7 +19,10 @@ export type TurnLogic = (context: TurnContext) => Promise<void>;
 export class DirectLineBotAdapter extends BotAdapter {
   private readonly queues = new Map<string, Promise<void>>();
 
-  constructor(private readonly conversations: DirectLineConversations) {
+  constructor(
+    private readonly conversations: DirectLineConversations,
+    private readonly clock: Clock,
+  ) {
     super();
   }
 
@@ -54,8 +58,13 @@ export class DirectLineBotAdapter extends BotAdapter {
         continue;
       }
       const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
-      const stored = this.conversations.append(conversationId, { ...activity, timestamp: new Date() });
-      responses.push({ id: stored.id ?? '' });
+      const now = this.clock.now();
+      const stored = this.conversations.append(conversationId, { ...activity, timestamp: new Date(now) }, now);
+      if (stored.kind === 'too-large') {
+        // A defect of the bot (no reply is meant to be this big): the turn fails and onTurnError answers instead.
+        throw new Error(`DirectLineBotAdapter.sendActivities: a reply of ${stored.bytes} bytes is over the per-activity limit`);
+      }
+      responses.push({ id: stored.activity.id ?? '' });
     }
     return responses;
   }

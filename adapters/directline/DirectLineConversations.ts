@@ -1,19 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-
-/** Activities kept per conversation; older ones are dropped (a client far behind resumes at the oldest kept). */
-export const MAX_ACTIVITIES_PER_CONVERSATION = 500;
-/** Live conversations at once; beyond this, starting a new one is refused (503) rather than exhausting memory. */
-export const MAX_CONVERSATIONS = 10_000;
-/** A conversation with no traffic for this long is forgotten. */
-export const CONVERSATION_IDLE_MS = 60 * 60 * 1000;
-/**
- * When the endpoint is full, the conversation idle the longest (and watched by
- * no stream) gives way to a new one if it has been quiet at least this long:
- * someone opening many conversations then pushes out abandoned ones instead of
- * locking every new visitor out until the idle sweep.
- */
-export const EVICTABLE_IDLE_MS = 5 * 60 * 1000;
+import { DEFAULT_CONVERSATION_LIMITS, type ConversationLimits } from './limits.js';
+import { MemoryBudget, storedBytes, type BudgetedConversation } from './MemoryBudget.js';
 
 /** What polling and the WebSocket stream deliver: Direct Line 3.0's ActivitySet. */
 export interface ActivitySet {
@@ -23,13 +11,8 @@ export interface ActivitySet {
 
 export type ActivityListener = (set: ActivitySet) => void;
 
-interface Conversation {
-  readonly id: string;
+interface Conversation extends BudgetedConversation {
   readonly userId: string;
-  lastActiveMs: number;
-  /** Absolute sequence number of `activities[0]`. */
-  firstSeq: number;
-  readonly activities: Partial<Activity>[];
   readonly listeners: Set<ActivityListener>;
 }
 
@@ -39,39 +22,52 @@ export type StartResult =
   | { readonly kind: 'full' }
   | { readonly kind: 'other-user' };
 
+export type AppendResult =
+  | { readonly kind: 'stored'; readonly activity: Partial<Activity> }
+  | { readonly kind: 'too-large'; readonly bytes: number };
+
 /**
- * In-memory activity logs of the built-in Direct Line endpoint. The watermark is the
- * absolute count of activities ever appended, so it survives trimming of old ones.
+ * In-memory activity logs of the built-in Direct Line endpoint, bounded in count and
+ * in bytes (per activity, per conversation, and in all: see {@link MemoryBudget}).
+ * The watermark is the absolute count of activities appended, so it survives trimming.
+ * The map's order is least recently active first: touching a conversation moves it last.
  */
 export class DirectLineConversations {
   private readonly conversations = new Map<string, Conversation>();
+  private readonly budget: MemoryBudget<Conversation>;
 
   constructor(
+    private readonly limits: ConversationLimits = DEFAULT_CONVERSATION_LIMITS,
     private readonly onExpired: (conversationId: string, userId: string) => void = () => {},
-    private readonly limits = {
-      maxActivities: MAX_ACTIVITIES_PER_CONVERSATION,
-      maxConversations: MAX_CONVERSATIONS,
-      idleMs: CONVERSATION_IDLE_MS,
-      evictableIdleMs: EVICTABLE_IDLE_MS,
-    },
-  ) {}
+  ) {
+    this.budget = new MemoryBudget<Conversation>(limits, () => this.conversations.values(), (conversation) => this.forget(conversation));
+  }
 
   /** A fresh unguessable conversation id. */
   static newConversationId(): string {
     return randomBytes(16).toString('base64url');
   }
 
-  start(conversationId: string, userId: string, nowMs: number = Date.now()): StartResult {
+  /**
+   * Starts a conversation, or finds it. `firstSeq` numbers its first activity: a conversation
+   * recreated after a restart starts beyond any watermark its client may hold, so the client
+   * receives what follows and no new activity id repeats one it already has.
+   */
+  start(conversationId: string, userId: string, nowMs: number, firstSeq = 0): StartResult {
     const existing = this.conversations.get(conversationId);
     if (existing) {
       if (existing.userId !== userId) return { kind: 'other-user' };
-      existing.lastActiveMs = nowMs;
+      this.touch(existing, nowMs);
       return { kind: 'existing' };
     }
-    if (this.conversations.size >= this.limits.maxConversations && !this.evictOldestIdle(nowMs)) return { kind: 'full' };
-    this.conversations.set(conversationId, {
-      id: conversationId, userId, lastActiveMs: nowMs, firstSeq: 0, activities: [], listeners: new Set(),
-    });
+    if (this.conversations.size >= this.limits.maxConversations && !this.budget.evictOne(nowMs)) {
+      return { kind: 'full' };
+    }
+    const conversation: Conversation = {
+      id: conversationId, userId, lastActiveMs: nowMs, firstSeq, activities: [], sizes: [], bytes: 0, listeners: new Set(),
+    };
+    this.conversations.set(conversationId, conversation);
+    this.budget.admit(conversation, nowMs);
     return { kind: 'created' };
   }
 
@@ -79,28 +75,35 @@ export class DirectLineConversations {
     return this.conversations.has(conversationId);
   }
 
-  /** Appends an activity, gives it its Direct Line id (`<conversation>|<seq>`) and pushes it to live streams. */
-  append(conversationId: string, activity: Partial<Activity>, nowMs: number = Date.now()): Partial<Activity> {
+  /**
+   * Appends an activity, gives it its Direct Line id (`<conversation>|<seq>`) and pushes it to
+   * live streams. Older activities make room when the conversation or the whole endpoint is
+   * over its byte budget; an activity larger than the per-activity limit is not stored.
+   */
+  append(conversationId: string, activity: Partial<Activity>, nowMs: number): AppendResult {
     const conversation = this.require('append', conversationId);
     const seq = conversation.firstSeq + conversation.activities.length;
     const stored: Partial<Activity> = { ...activity, id: `${conversationId}|${String(seq).padStart(7, '0')}` };
-    conversation.activities.push(stored);
-    conversation.lastActiveMs = nowMs;
-    if (conversation.activities.length > this.limits.maxActivities) {
-      conversation.activities.shift();
-      conversation.firstSeq += 1;
-    }
+    const bytes = storedBytes(stored);
+    if (bytes > this.limits.maxActivityBytes) return { kind: 'too-large', bytes };
+    this.budget.makeRoom(conversation, bytes, nowMs);
+    // Dropping the oldest moves firstSeq on as much as it shortens the log: `seq` is still where the log ends.
+    this.budget.push(conversation, stored, bytes);
+    this.touch(conversation, nowMs);
     this.notify(conversation, [stored]);
-    return stored;
+    return { kind: 'stored', activity: stored };
   }
 
-  /** Replaces a kept activity (botbuilder's updateActivity) and pushes the new version to live streams. */
+  /** Replaces a kept activity (botbuilder's updateActivity) and pushes the new version; false when gone or too large. */
   replace(conversationId: string, activity: Partial<Activity>): boolean {
     const conversation = this.require('replace', conversationId);
     const index = conversation.activities.findIndex((kept) => kept.id === activity.id);
     if (index < 0) return false;
-    conversation.activities[index] = { ...conversation.activities[index], ...activity };
-    this.notify(conversation, [conversation.activities[index]]);
+    const updated = { ...conversation.activities[index], ...activity };
+    const bytes = storedBytes(updated);
+    if (bytes > this.limits.maxActivityBytes) return false;
+    this.budget.set(conversation, index, updated, bytes);
+    this.notify(conversation, [updated]);
     return true;
   }
 
@@ -109,14 +112,15 @@ export class DirectLineConversations {
     const conversation = this.require('remove', conversationId);
     const index = conversation.activities.findIndex((kept) => kept.id === activityId);
     if (index < 0) return false;
-    conversation.activities[index] = { type: 'messageDelete', id: activityId };
+    const tombstone: Partial<Activity> = { type: 'messageDelete', id: activityId };
+    this.budget.set(conversation, index, tombstone, storedBytes(tombstone));
     return true;
   }
 
   /** Activities at or after `watermark` (absolute), for polling and stream catch-up. */
-  since(conversationId: string, watermark = 0, nowMs: number = Date.now()): ActivitySet {
+  since(conversationId: string, watermark: number, nowMs: number): ActivitySet {
     const conversation = this.require('since', conversationId);
-    conversation.lastActiveMs = nowMs;
+    this.touch(conversation, nowMs);
     const from = Math.max(0, watermark - conversation.firstSeq);
     return { activities: conversation.activities.slice(from), watermark: this.watermarkOf(conversation) };
   }
@@ -133,32 +137,35 @@ export class DirectLineConversations {
   }
 
   /** Forgets conversations idle for too long that no stream is watching. */
-  sweep(nowMs: number = Date.now()): number {
+  sweep(nowMs: number): number {
     let removed = 0;
     for (const conversation of this.conversations.values()) {
       if (nowMs - conversation.lastActiveMs < this.limits.idleMs || conversation.listeners.size > 0) continue;
-      this.conversations.delete(conversation.id);
-      this.onExpired(conversation.id, conversation.userId);
+      this.forget(conversation);
       removed += 1;
     }
     return removed;
   }
 
-  /** Forgets the conversation idle the longest, if no stream watches it and it is evictable; whether one went. */
-  private evictOldestIdle(nowMs: number): boolean {
-    let oldest: Conversation | undefined;
-    for (const conversation of this.conversations.values()) {
-      if (conversation.listeners.size > 0) continue;
-      if (!oldest || conversation.lastActiveMs < oldest.lastActiveMs) oldest = conversation;
-    }
-    if (!oldest || nowMs - oldest.lastActiveMs < this.limits.evictableIdleMs) return false;
-    this.conversations.delete(oldest.id);
-    this.onExpired(oldest.id, oldest.userId);
-    return true;
-  }
-
   get size(): number {
     return this.conversations.size;
+  }
+
+  /** Bytes held by all conversations, as the budget counts them (serialised activities plus a fixed overhead each). */
+  get totalBytes(): number {
+    return this.budget.totalBytes;
+  }
+
+  private forget(conversation: Conversation): void {
+    this.conversations.delete(conversation.id);
+    this.budget.release(conversation);
+    this.onExpired(conversation.id, conversation.userId);
+  }
+
+  private touch(conversation: Conversation, nowMs: number): void {
+    conversation.lastActiveMs = nowMs;
+    this.conversations.delete(conversation.id);
+    this.conversations.set(conversation.id, conversation);
   }
 
   private watermarkOf(conversation: Conversation): string {

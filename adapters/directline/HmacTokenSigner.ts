@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Lifetime of a self-hosted Direct Line token. Web Chat refreshes every 15 minutes, so 30 leaves room. */
 export const TOKEN_TTL_SECONDS = 30 * 60;
@@ -36,17 +36,15 @@ export interface TokenSigner {
 
 /**
  * Tokens are `v1.<base64url claims>.<base64url HMAC-SHA256>`. They are stateless so
- * that a restart with the same `DIRECT_LINE_TOKEN_SECRET` keeps tokens valid.
+ * that a restart with the same key (see directLineTokenKey) keeps tokens valid.
  */
 export class HmacTokenSigner implements TokenSigner {
-  private readonly key: Buffer;
-
-  /** @param secret signing key; a random 32-byte key when absent (tokens then die with the process). */
+  /** @param key signing key, at least 32 bytes. */
   constructor(
-    secret?: string,
+    private readonly key: Buffer,
     private readonly ttlSeconds: Readonly<Record<TokenScope, number>> = { conversation: TOKEN_TTL_SECONDS, stream: STREAM_TOKEN_TTL_SECONDS },
   ) {
-    this.key = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
+    if (key.length < 32) throw new Error('HmacTokenSigner: the key must be at least 32 bytes');
   }
 
   sign(conversationId: string, userId: string, scope: TokenScope, nowMs: number = Date.now()): { token: string; expiresIn: number } {

@@ -2,6 +2,8 @@ import type { Activity, Attachment, Entity } from 'botbuilder';
 
 /** Activity types a Direct Line client may post; everything else is refused. */
 export const CLIENT_ACTIVITY_TYPES = ['message', 'event', 'typing'] as const;
+/** Longest message text; the bot reads its first 1,000 characters and says so (a 20,000-character text is 20–60 KB of JSON). */
+export const MAX_TEXT_CHARS = 20_000;
 const MAX_SHORT_STRING = 200;
 const MAX_LIST_ITEMS = 20;
 const TEXT_FORMATS = ['plain', 'markdown', 'xml'];
@@ -32,7 +34,7 @@ export function parseClientActivity(body: unknown): ActivityInput {
   const knownType = CLIENT_ACTIVITY_TYPES.find((allowed) => allowed === type);
   if (!knownType) problems.push(`type must be one of ${CLIENT_ACTIVITY_TYPES.join(', ')}`);
 
-  const text = optionalString(field('text'), 'text', Infinity, problems);
+  const text = optionalString(field('text'), 'text', MAX_TEXT_CHARS, problems);
   const textFormat = optionalString(field('textFormat'), 'textFormat', MAX_SHORT_STRING, problems);
   if (textFormat !== undefined && !TEXT_FORMATS.includes(textFormat)) problems.push(`textFormat must be one of ${TEXT_FORMATS.join(', ')}`);
   const locale = optionalString(field('locale'), 'locale', MAX_SHORT_STRING, problems);

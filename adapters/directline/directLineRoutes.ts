@@ -1,66 +1,75 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Server, RequestHandler } from 'restify';
-import type { DirectLineResult, DirectLineService, Origin } from './DirectLineService.js';
+import type { DirectLineService } from './DirectLineService.js';
+import type { TokenClaims } from './HmacTokenSigner.js';
+import type { DirectLineError, DirectLineResult, Origin } from './results.js';
 import type { TokenSource } from './tokenSources.js';
 
-/** Largest Direct Line request body; a 10,000-character question is about 30 KB of JSON. */
-export const MAX_DIRECT_LINE_BODY_BYTES = 64 * 1024;
 export const DIRECT_LINE_BASE = '/v3/directline';
 
+/** How the routes read bodies: the handler (413, 415 or 400 when refused) and its byte limit. */
+export interface BodyReading {
+  readonly handler: RequestHandler;
+  readonly maxBytes: number;
+}
+
 /**
- * Registers the built-in Direct Line 3.0 routes and the page's token endpoint.
- * `jsonBody` is the shared body parser (size limit → 413, bad JSON → 400).
+ * Registers the built-in Direct Line 3.0 routes and the page's token endpoint. Bodies are
+ * read after the token check, so an anonymous client never gets a body read.
  */
-export function registerDirectLineRoutes(
-  server: Server,
-  service: DirectLineService,
-  tokenSource: TokenSource,
-  jsonBody: (maxBytes: number) => RequestHandler[],
-): void {
-  const body = jsonBody(MAX_DIRECT_LINE_BODY_BYTES);
+export function registerDirectLineRoutes(server: Server, service: DirectLineService, tokenSource: TokenSource, bodies: BodyReading): void {
+  const body = bodies.handler;
+  /** Refuses before the body is read; a body announced over the limit is not drained but cut with the connection. */
+  const refuse = (req: Request, res: Response, failure: DirectLineError): void => {
+    if (Number(req.headers['content-length']) > bodies.maxBytes) res.header('Connection', 'close');
+    reply(res, failure);
+  };
+  const claimsOf = new WeakMap<Request, TokenClaims>();
   // Callback style on purpose: only `next(false)` stops a restify chain before the body is read.
   const limitIp: RequestHandler = (req, res, next) => {
     const checked = service.checkIp(clientIp(req));
     if (checked.kind === 'error') {
-      reply(res, checked);
+      refuse(req, res, checked);
       next(false);
       return;
     }
     next();
   };
+  /** Checks the bearer token (bound to the route's conversation when it names one) and keeps its claims for the handler. */
+  const requireToken: RequestHandler = (req, res, next) => {
+    const auth = service.authorize(req.headers.authorization, routeParam(req, 'conversationId'));
+    if (auth.kind === 'error') {
+      refuse(req, res, auth);
+      next(false);
+      return;
+    }
+    claimsOf.set(req, auth.body);
+    next();
+  };
+  const withClaims = (handle: (req: Request, claims: TokenClaims) => DirectLineResult<unknown> | Promise<DirectLineResult<unknown>>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const claims = claimsOf.get(req);
+      reply(res, claims ? await handle(req, claims) : { kind: 'error', status: 401, code: 'Unauthorized', message: 'Missing token' });
+    };
 
   server.post('/api/directline/token', limitIp, async (_req: Request, res: Response) => {
     reply(res, await tokenSource.issue());
   });
-
-  server.post(`${DIRECT_LINE_BASE}/conversations`, limitIp, ...body, async (req: Request, res: Response) => {
-    const auth = service.authorize(req.headers.authorization);
-    reply(res, auth.kind === 'ok' ? service.startConversation(auth.body, originOf(req)) : auth);
-  });
-
-  server.get(`${DIRECT_LINE_BASE}/conversations/:conversationId`, async (req: Request, res: Response) => {
-    const auth = service.authorize(req.headers.authorization, routeParam(req, 'conversationId'));
-    reply(res, auth.kind === 'ok' ? service.getConversation(auth.body, originOf(req), queryParam(req, 'watermark')) : auth);
-  });
-
-  server.post(`${DIRECT_LINE_BASE}/conversations/:conversationId/activities`, limitIp, ...body, async (req: Request, res: Response) => {
-    const auth = service.authorize(req.headers.authorization, routeParam(req, 'conversationId'));
-    reply(res, auth.kind === 'ok' ? await service.postActivity(auth.body, originOf(req), req.body) : auth);
-  });
-
-  server.get(`${DIRECT_LINE_BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
-    const auth = service.authorize(req.headers.authorization, routeParam(req, 'conversationId'));
-    reply(res, auth.kind === 'ok' ? service.getActivities(auth.body, queryParam(req, 'watermark')) : auth);
-  });
-
-  server.post(`${DIRECT_LINE_BASE}/tokens/refresh`, limitIp, async (req: Request, res: Response) => {
-    const auth = service.authorize(req.headers.authorization);
-    reply(res, auth.kind === 'ok' ? service.refreshToken(auth.body) : auth);
-  });
+  server.post(`${DIRECT_LINE_BASE}/conversations`, limitIp, requireToken, body,
+    withClaims((req, claims) => service.startConversation(claims, originOf(req))));
+  server.get(`${DIRECT_LINE_BASE}/conversations/:conversationId`, requireToken,
+    withClaims((req, claims) => service.getConversation(claims, originOf(req), queryParam(req, 'watermark'))));
+  server.post(`${DIRECT_LINE_BASE}/conversations/:conversationId/activities`, limitIp, requireToken, body,
+    withClaims((req, claims) => service.postActivity(claims, originOf(req), req.body)));
+  server.get(`${DIRECT_LINE_BASE}/conversations/:conversationId/activities`, requireToken,
+    withClaims((req, claims) => service.getActivities(claims, queryParam(req, 'watermark'))));
+  server.post(`${DIRECT_LINE_BASE}/tokens/refresh`, limitIp, requireToken, withClaims((_req, claims) => service.refreshToken(claims)));
 }
 
 /** Sends a tagged result as Direct Line does: the body, or `{ error: { code, message } }`. */
 export function reply<T>(res: Response, result: DirectLineResult<T>): void {
+  // The last-resort guard may have answered already.
+  if (res.headersSent) return;
   res.header('Cache-Control', 'no-store');
   if (result.kind === 'ok') {
     res.send(result.status, result.body);

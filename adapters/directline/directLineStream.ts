@@ -2,7 +2,8 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientIp, DIRECT_LINE_BASE } from './directLineRoutes.js';
-import type { DirectLineError, DirectLineService } from './DirectLineService.js';
+import type { DirectLineService } from './DirectLineService.js';
+import type { DirectLineError } from './results.js';
 
 /** Interval of WebSocket pings; a client that missed one is dropped. */
 export const STREAM_HEARTBEAT_MS = 30_000;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { DirectLineResult, DirectLineService, ErrorLog } from './DirectLineService.js';
+import type { DirectLineService } from './DirectLineService.js';
+import type { DirectLineResult, ErrorLog } from './results.js';
 
 /** Azure's token endpoint; the secret is sent from the server only. */
 export const AZURE_DIRECT_LINE_TOKEN_URL = 'https://directline.botframework.com/v3/directline/tokens/generate';

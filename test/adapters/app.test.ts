@@ -5,6 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemoryStorage } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CONVERSATION_IDLE_MS, SWEEP_INTERVAL_MS } from '../../adapters/directline/index.js';
+import { ManualClock } from '../fakes/ManualClock.js';
 import { DirectLineTestClient } from './helpers/directLineClient.js';
 import { startRealApp, type RealApp } from './helpers/realApp.js';
 
@@ -66,17 +68,21 @@ describe('the assembled application', () => {
       indexState: 'in-memory',
       directLine: 'built-in',
       conversations: 0,
+      conversationBytes: 0,
     });
   });
 
   it('drops the bot state of an idle Direct Line conversation when it expires', async () => {
     const storage = new MemoryStorage();
-    real = await startRealApp({ EMBEDDINGS_PROVIDER: 'none' }, { storage, limits: { conversationIdleMs: 0 } });
+    const clock = new ManualClock();
+    real = await startRealApp({ EMBEDDINGS_PROVIDER: 'none' }, { storage, clock });
     const client = await DirectLineTestClient.connect(real.url);
     expect((await client.send('aide')).status).toBe(200);
     const key = `directline/conversations/${client.conversationId}/`;
     expect(Object.keys(await storage.read([key]))).toEqual([key]);
-    real.app.server.sweep();
+    clock.advance(CONVERSATION_IDLE_MS - 1);
+    expect(Object.keys(await storage.read([key]))).toEqual([key]);
+    clock.advance(SWEEP_INTERVAL_MS);
     await new Promise((done) => setTimeout(done, 20));
     expect(await storage.read([key])).toEqual({});
   });

@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isLoopbackAddress } from '../../adapters/createServer.js';
+import { isLoopbackAddress } from '../../adapters/http/peer.js';
 import { ECHO_GREETING, echoServersClosedAfterEach } from './helpers/echoBot.js';
 
 /** What the bot POSTed back to the channel's serviceUrl. */
@@ -52,8 +52,8 @@ describe('POST /api/messages (Bot Framework protocol through CloudAdapter)', () 
     capture = undefined;
   });
 
-  it('runs the bot and posts its replies back to the serviceUrl (no app id: local traffic accepted)', async () => {
-    const started = await startEcho();
+  it('runs the bot and posts its replies back to the serviceUrl (no app id, EMULATOR_ENABLED: local traffic accepted)', async () => {
+    const started = await startEcho({ EMULATOR_ENABLED: 'true' });
     capture = await startCaptureServer();
     const post = (body: Record<string, unknown>): Promise<Response> =>
       fetch(`${started.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -94,7 +94,7 @@ describe('POST /api/messages (Bot Framework protocol through CloudAdapter)', () 
   });
 
   it('refuses malformed JSON (400) and oversized bodies (413) and keeps serving', async () => {
-    const started = await startEcho();
+    const started = await startEcho({ EMULATOR_ENABLED: 'true' });
     const bad = await fetch(`${started.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":' });
     expect(bad.status).toBe(400);
     const huge = await fetch(`${started.url}/api/messages`, {
@@ -105,7 +105,7 @@ describe('POST /api/messages (Bot Framework protocol through CloudAdapter)', () 
   });
 
   it('answers 400 to JSON that is not an activity, without running the bot, and keeps serving', async () => {
-    const started = await startEcho();
+    const started = await startEcho({ EMULATOR_ENABLED: 'true' });
     capture = await startCaptureServer();
     for (const body of [{ type: 5 }, activity(capture.url, { type: 'message', conversation: 42 }), { text: 'no type' }, []]) {
       const response = await fetch(`${started.url}/api/messages`, {

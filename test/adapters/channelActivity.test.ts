@@ -23,9 +23,17 @@ describe('channelActivityProblems', () => {
       'type must be a non-empty string',
       'from must be an object with a string id',
       'conversation must be an object with a string id',
-      'serviceUrl must be a string',
       'text must be a string',
+      'serviceUrl must be an http(s) URL',
     ]);
+  });
+
+  it('requires a serviceUrl that is an http(s) URL (replies go there)', () => {
+    const { serviceUrl: _omitted, ...withoutServiceUrl } = VALID;
+    expect(channelActivityProblems(withoutServiceUrl)).toEqual(['serviceUrl must be an http(s) URL']);
+    for (const serviceUrl of ['file:///etc/passwd', 'smba.example', 'http://', 'javascript:alert(1)']) {
+      expect(channelActivityProblems({ ...VALID, serviceUrl })).toEqual(['serviceUrl must be an http(s) URL']);
+    }
   });
 
   it('requires the conversation, not the other accounts', () => {

@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: cold start, `ask` latency per mode, index build time and
- * peak memory, measured on this machine. Figures go to stdout as tables.
+ * peak memory, the Direct Line load, and the cost of SQLite's synchronous=FULL,
+ * measured on this machine. Figures go to stdout as tables.
+ * `npm run bench -- --robustness` measures the robustness targets instead (robustness/runRobustness.ts).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,8 +15,15 @@ import { loadEvalSet } from '../eval/evalSet.js';
 import { percentile } from '../eval/metrics.js';
 import { LOOPBACK_ADDRESSES, runDirectLineLoad } from '../adapters/directLineLoad.js';
 import { startRealApp } from '../adapters/helpers/realApp.js';
+import { runRobustness } from './robustness/runRobustness.js';
+import { measureDurabilityCost } from './sqliteDurability.js';
 
 const run = promisify(execFile);
+
+if (process.argv.includes('--robustness')) {
+  await runRobustness(process.argv.slice(2));
+  process.exit(0);
+}
 const LATENCY_PASSES = 3;
 const COLD_STARTS = 3;
 
@@ -56,6 +65,7 @@ for (const mode of ['lexical', 'hybrid']) {
     cold.push(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
   }
 }
+const durability = await measureDurabilityCost(workDir);
 await rm(workDir, { recursive: true, force: true });
 
 // Whole turns through the built-in Direct Line endpoint, the real bot and the offline default retrieval.
@@ -87,4 +97,6 @@ console.log(
     `${load.turnsCompleted}/${load.turnsPlanned} replies, ${load.lostReplies} lost, ${load.errors.length} errors, ` +
     `turn latency p50 ${ms(load.p50Ms)}, p95 ${ms(load.p95Ms)}, max ${ms(load.maxMs)}, ${(load.durationMs / 1000).toFixed(1)} s in all`,
 );
+console.log('\nFeedback store, one vote per transaction (real SqliteFeedbackStore; NORMAL is WAL\'s default, FULL what the store uses):');
+console.table(durability.map((d) => ({ synchronous: d.mode, votes: d.votes, 'p50 per vote': ms(d.msPerVoteP50), 'p95 per vote': ms(d.msPerVoteP95), 'votes/s': d.votesPerSecond.toFixed(0) })));
 console.log(`Peak RSS of this bench process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

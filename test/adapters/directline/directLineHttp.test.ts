@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DirectLineTestClient, httpJson, numberField, stringField } from '../helpers/directLineClient.js';
 import { ECHO_GREETING, echoServersClosedAfterEach, TURN_ERROR_TEXT } from '../helpers/echoBot.js';
+import { limitsWith } from '../helpers/limits.js';
 
 describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
   const startEcho = echoServersClosedAfterEach();
@@ -107,7 +108,7 @@ describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
   });
 
   it('rate-limits per conversation (429 with Retry-After) without affecting other conversations', async () => {
-    const started = await startEcho({}, { limits: { conversation: { capacity: 3, refillPerSecond: 0.1 } } });
+    const started = await startEcho({}, { limits: limitsWith({ directLine: { conversationRate: { capacity: 3, refillPerSecond: 0.1 } } }) });
     const noisy = await DirectLineTestClient.connect(started.url);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await noisy.send(`message ${i}`)).status);
@@ -121,7 +122,7 @@ describe('built-in Direct Line 3.0 endpoint over HTTP', () => {
   });
 
   it('rate-limits per client IP (429) and keeps serving other addresses', async () => {
-    const started = await startEcho({}, { limits: { ip: { capacity: 4, refillPerSecond: 0.1 } } });
+    const started = await startEcho({}, { limits: limitsWith({ directLine: { ipRate: { capacity: 4, refillPerSecond: 0.1 } } }) });
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) statuses.push((await httpJson('POST', `${started.url}/api/directline/token`)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);

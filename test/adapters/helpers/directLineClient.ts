@@ -107,6 +107,19 @@ export class DirectLineTestClient {
     );
   }
 
+  /** The same visitor (conversation, user, token) talking to another server, e.g. the one that replaced a stopped one. */
+  at(baseUrl: string): DirectLineTestClient {
+    return new DirectLineTestClient(baseUrl, this.conversationId, this.userId, this.token, this.streamUrl, this.startStatus, this.localAddress);
+  }
+
+  /** Reconnects as Web Chat does (GET the conversation): the same visitor with a fresh token and stream URL. */
+  async reconnected(): Promise<DirectLineTestClient> {
+    const result = await this.call('GET', `/conversations/${encodeURIComponent(this.conversationId)}`);
+    if (result.status !== 200) throw new Error(`reconnect answered ${result.status}: ${JSON.stringify(result.body)}`);
+    return new DirectLineTestClient(this.baseUrl, this.conversationId, this.userId, field(result.body, 'token', isString),
+      field(result.body, 'streamUrl', isString), this.startStatus, this.localAddress);
+  }
+
   call(method: string, path: string, body?: unknown, token: string = this.token): Promise<HttpResult> {
     return httpJson(method, `${this.baseUrl}/v3/directline${path}`, {
       headers: { Authorization: `Bearer ${token}` },

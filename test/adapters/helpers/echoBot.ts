@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach } from 'vitest';
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import { pino } from 'pino';
+import { createBotFrameworkAuthentication } from '../../../adapters/botFrameworkEndpoint.js';
+import { systemClock } from '../../../adapters/clock.js';
 import { loadConfig, type AppConfig } from '../../../adapters/config.js';
 import { createServer, type AppServer, type ServerDeps } from '../../../adapters/createServer.js';
+import { DEFAULT_SERVER_LIMITS } from '../../../adapters/serverLimits.js';
 
 /** Greeting sent by the echo bot when a user joins. */
 export const ECHO_GREETING = 'Bonjour (echo)';
@@ -47,12 +51,19 @@ export interface StartedServer {
   readonly config: AppConfig;
 }
 
-/** Starts the real server with the echo bot on 127.0.0.1, port 0. */
+/**
+ * Starts the real server with the echo bot on 127.0.0.1, port 0: production limits and
+ * clock, Bot Framework authentication from the configuration, a fresh token key.
+ */
 export async function startEchoServer(env: Record<string, string> = {}, overrides: Partial<ServerDeps> = {}): Promise<StartedServer> {
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env });
   const bot = new EchoBot();
   const app = await createServer({
     config,
+    limits: DEFAULT_SERVER_LIMITS,
+    clock: systemClock,
+    botFrameworkAuthentication: createBotFrameworkAuthentication(config),
+    tokenKey: randomBytes(32),
     bot,
     onTurnError: testOnTurnError,
     log: pino({ level: 'silent' }),

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FEEDBACK_SCHEMA_VERSION, SqliteFeedbackStore } from '../../../adapters/storage/SqliteFeedbackStore.js';
 import { openExistingFeedbackStore, openFeedbackStore } from '../../../adapters/storage/index.js';
 import { feedbackStoreContract } from './feedbackStoreContract.js';
@@ -26,6 +26,18 @@ describe('SqliteFeedbackStore', () => {
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('syncs every commit (synchronous = FULL): an acknowledged vote survives a power cut, not only a crash', async () => {
+    // synchronous is a per-connection setting that only the store's own connection can show: watch what it asks for.
+    const pragma = vi.spyOn(Database.prototype, 'pragma');
+    try {
+      const store = await SqliteFeedbackStore.create(path.join(dir, 'feedback.db'));
+      await store.close();
+      expect(pragma.mock.calls.map(([source]) => source)).toContain('synchronous = FULL');
+    } finally {
+      pragma.mockRestore();
+    }
   });
 
   it('creates the folder and the schema on first use, in WAL mode', async () => {
