@@ -1,13 +1,10 @@
 import type { Activity } from 'botbuilder';
+import { isRecord } from '../knowledge/index.js';
 
 /** Account-like fields of an activity: objects with a string `id` when present. */
 const ACCOUNT_FIELDS = ['from', 'recipient', 'conversation'] as const;
 /** String fields botbuilder reads without checking their type. */
 const STRING_FIELDS = ['channelId', 'id', 'replyToId', 'text'] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * What is wrong with a body posted to /api/messages, before botbuilder sees

@@ -1,6 +1,6 @@
 import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
 import type { Logger } from 'pino';
-import { createFaqBot, createIdHasher, createOnTurnError, SqliteFeedbackStore, type FeedbackStore } from '../bot/index.js';
+import { createFaqBot, createIdHasher, createOnTurnError } from '../bot/index.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/index.js';
 import { createBotFrameworkAuthentication } from './botFrameworkEndpoint.js';
 import { buildRetriever, type ProviderFactories, type RetrievalStatus } from './buildRetriever.js';
@@ -9,6 +9,7 @@ import type { AppConfig } from './config.js';
 import { createServer, type AppServer, type ServerDeps } from './createServer.js';
 import { DIRECT_LINE_CHANNEL_ID, directLineTokenKey } from './directline/index.js';
 import type { ServerLimits } from './serverLimits.js';
+import { openFeedbackStore } from './storage/index.js';
 
 /** What the application is assembled from; the optional parts let tests swap storage, providers and network. */
 export interface AppOptions {
@@ -29,21 +30,21 @@ export interface App {
   readonly server: AppServer;
   readonly knowledgeBase: KnowledgeBase;
   readonly retrieval: RetrievalStatus;
-  readonly feedbackStore: FeedbackStore;
   /** Stops accepting, finishes turns in flight, then closes the feedback store. */
   close(): Promise<void>;
 }
 
 /**
  * Composition root shared by `npm start` and the end-to-end tests: KB → retriever →
- * token key → feedback store → state → bot → server. Throws `KnowledgeBaseError` on an invalid KB.
+ * token key → feedback store (the one the configuration names) → state → bot → server.
+ * Throws `KnowledgeBaseError` on an invalid KB.
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
   const knowledgeBase = await loadKnowledgeBase(config.kbDir);
   const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });
   const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);
-  const feedbackStore = await SqliteFeedbackStore.create(config.feedbackDb);
+  const feedbackStore = await openFeedbackStore(config);
 
   const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
@@ -87,7 +88,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     server,
     knowledgeBase,
     retrieval: status,
-    feedbackStore,
     close: () => {
       closing ??= server.close().finally(() => feedbackStore.close());
       return closing;

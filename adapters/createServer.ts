@@ -1,7 +1,7 @@
 import type { ChannelAccount, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import restify from 'restify';
-import { messages } from '../bot/index.js';
+import { BOT_DISPLAY_NAME, messages } from '../bot/index.js';
 import { botFrameworkMode, registerBotFrameworkEndpoint, type BotFrameworkAuthentication, type BotFrameworkMode } from './botFrameworkEndpoint.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
@@ -18,8 +18,6 @@ import { StaticAssets } from './staticAssets.js';
 
 /** Longest wait for turns in flight at shutdown. */
 export const SHUTDOWN_GRACE_MS = 10_000;
-/** Name the built-in Direct Line shows for the bot. */
-export const BOT_DISPLAY_NAME = 'Assistant Portail Industriels – ANS';
 
 /** What /healthz reports besides the server's own state. */
 export interface HealthInfo {
@@ -143,7 +141,9 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
       closing ??= (async () => {
         stopping = true;
         stopSweeping();
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => {
+          server.close(() => resolve());
+        });
         streams.close();
         const drained = await inFlight.drain(SHUTDOWN_GRACE_MS);
         if (drained === 'timeout') log.warn({ pending: inFlight.size }, 'shutdown: turns still running after the grace period');

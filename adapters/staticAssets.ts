@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Request, Response } from 'restify';
+import { BOT_DISPLAY_NAME, BOT_NAME } from '../bot/index.js';
 
 const gzipAsync = promisify(gzip);
 const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), 'web');
@@ -63,6 +64,16 @@ export function contentSecurityPolicy(azureDirectLine: boolean): string {
   ].join('; ');
 }
 
+/** The bot's names, written once in bot/messages.ts, filled into the page and the embed script as they are loaded. */
+const NAME_PLACEHOLDERS: Readonly<Record<string, string>> = { '{{BOT_DISPLAY_NAME}}': BOT_DISPLAY_NAME, '{{BOT_NAME}}': BOT_NAME };
+
+/** Our own files (not the Web Chat bundle) with the name placeholders filled in. */
+function withNames(file: string, body: Buffer): Buffer {
+  if (dirname(file) !== WEB_DIR) return body;
+  const text = body.toString('utf8').replace(/\{\{BOT_(?:DISPLAY_)?NAME\}\}/g, (placeholder) => NAME_PLACEHOLDERS[placeholder] ?? placeholder);
+  return Buffer.from(text, 'utf8');
+}
+
 let loading: Promise<ReadonlyMap<string, Asset>> | undefined;
 
 async function loadAssets(): Promise<ReadonlyMap<string, Asset>> {
@@ -70,7 +81,7 @@ async function loadAssets(): Promise<ReadonlyMap<string, Asset>> {
   for (const [path, spec] of Object.entries(await assetFiles())) {
     let body: Buffer;
     try {
-      body = await readFile(spec.file);
+      body = withNames(spec.file, await readFile(spec.file));
     } catch (cause) {
       throw new Error(`StaticAssets.create: cannot read ${spec.file}`, { cause });
     }

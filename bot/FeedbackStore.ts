@@ -22,8 +22,10 @@ export interface FeedbackRecord {
 }
 
 /**
- * Durable storage of feedback and unanswered questions.
- * Implementation: `SqliteFeedbackStore` (better-sqlite3, WAL).
+ * Durable storage of feedback and unanswered questions. Implementations live
+ * at the edge, in adapters/storage/ (`SqliteFeedbackStore`, better-sqlite3 in
+ * WAL mode), chosen from the configuration by `openFeedbackStore`; every one
+ * runs the contract suite in test/adapters/storage/feedbackStoreContract.ts.
  */
 export interface FeedbackStore {
   /**
@@ -32,7 +34,7 @@ export interface FeedbackStore {
    * is kept when the new vote has none and the same `helpful` value.
    */
   recordFeedback(record: FeedbackRecord & { readonly kind: 'feedback'; readonly voteKey: string }): Promise<void>;
-  /** Adds a comment to the vote identified by `voteKey`. */
+  /** Adds a comment to the vote identified by `voteKey`; rejects when no vote has that key. */
   addComment(voteKey: string, comment: string): Promise<void>;
   recordUnanswered(record: FeedbackRecord & { readonly kind: 'unanswered' }): Promise<void>;
   /** Every record, oldest first. */

@@ -1,28 +1,36 @@
-import { ActivityTypes, type StatePropertyAccessor } from 'botbuilder';
-import type { Facet } from '../knowledge/index.js';
-import {
-  ComponentDialog,
-  Dialog,
-  WaterfallDialog,
-  type DialogContext,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
-import { nextTurn, type FaqConversationData } from './conversationData.js';
-import type { FaqBotDependencies } from './dependencies.js';
-import { FaqResponder } from './FaqResponder.js';
+import { ActivityTypes } from 'botbuilder';
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Facet, KnowledgeBase } from '../knowledge/index.js';
+import { COMMENT_DIALOG, CommentDialog } from './CommentDialog.js';
+import type { Conversation, ConversationMemory } from './ConversationMemory.js';
+import type { BotLogger } from './dependencies.js';
+import type { FaqPresenter } from './FaqPresenter.js';
+import type { FeedbackRecorder } from './FeedbackRecorder.js';
 import { messages } from './messages.js';
 import type { FaqPayload } from './payload.js';
+import { contactReply, staleButtonReply } from './replies.js';
 import { isKnownChoice, matchTypedChoice } from './triage.js';
+import { TRIAGE_DIALOG, TriageDialog } from './TriageDialog.js';
 import { classifyInput, looksLikeQuestion } from './userInput.js';
 
 export const MAIN_DIALOG = 'faq.main';
-export const TRIAGE_DIALOG = 'faq.triage';
-export const COMMENT_DIALOG = 'faq.comment';
 
-/** Options of the comment dialog: the 👎 vote the comment will be attached to. */
-interface CommentOptions {
-  readonly voteKey: string;
+/** What MainDialog routes to. */
+export interface MainDialogParts {
+  readonly knowledgeBase: Pick<KnowledgeBase, 'entries' | 'taxonomy'>;
+  readonly memory: Pick<ConversationMemory, 'load'>;
+  readonly presenter: Pick<FaqPresenter, 'triageStep' | 'answerText' | 'answerChosen' | 'noneOfThese'>;
+  readonly feedback: Pick<FeedbackRecorder, 'recordComment'>;
+  readonly logger: BotLogger;
+}
+
+/**
+ * How FaqBot begins MainDialog again after recording a card vote: the vote
+ * ended the triage or a pending comment, and a 👎 asks for a comment on it.
+ */
+export interface AfterVote {
+  readonly afterVote: true;
+  readonly commentOn?: string;
 }
 
 /**
@@ -31,27 +39,20 @@ interface CommentOptions {
  * BotBuilder samples, applied in `onContinueDialog`): commands, card clicks and
  * free text are handled here at any time; the triage and the optional comment
  * after a 👎 are child waterfalls that only see the input meant for them.
+ * Votes never reach it: FaqBot records them, then begins it again (`AfterVote`).
  */
-export class MainDialog extends ComponentDialog {
-  private readonly responder: FaqResponder;
-
-  constructor(
-    private readonly deps: FaqBotDependencies,
-    private readonly data: StatePropertyAccessor<FaqConversationData>,
-  ) {
+export class MainDialog extends ComponentDialog<AfterVote> {
+  constructor(private readonly parts: MainDialogParts) {
     super(MAIN_DIALOG);
-    this.responder = new FaqResponder(deps, data);
-    // One step: a choice (clicked or typed) is applied in `route`, which restarts the triage from the new facets.
-    this.addDialog(new WaterfallDialog(TRIAGE_DIALOG, [(step) => this.askStep(step)]));
-    this.addDialog(new WaterfallDialog<CommentOptions>(COMMENT_DIALOG, [(step) => this.promptCommentStep(step), (step) => this.saveCommentStep(step)]));
+    this.addDialog(new TriageDialog(parts.memory, parts.presenter));
+    this.addDialog(new CommentDialog(parts.memory, parts.feedback));
   }
 
-  /** The responder, shared with FaqBot for Teams' feedback invoke. */
-  get replies(): FaqResponder {
-    return this.responder;
-  }
-
-  protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+  protected override async onBeginDialog(innerDc: DialogContext, options?: AfterVote): Promise<DialogTurnResult> {
+    if (options?.afterVote) {
+      if (options.commentOn !== undefined) await innerDc.beginDialog(COMMENT_DIALOG, { voteKey: options.commentOn });
+      return Dialog.EndOfTurn;
+    }
     await this.route(innerDc);
     return Dialog.EndOfTurn;
   }
@@ -62,153 +63,109 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async route(dc: DialogContext): Promise<void> {
-    const { activity } = dc.context;
+    const { context } = dc;
+    const { activity } = context;
+    const conversation = await this.parts.memory.load(context);
     if (activity.type === ActivityTypes.ConversationUpdate) {
-      await this.responder.welcome(dc.context);
-      await this.restart(dc);
-      return;
+      await context.sendActivity(messages.welcome);
+      return this.restart(dc, conversation);
     }
     if (activity.type !== ActivityTypes.Message) return;
     const input = classifyInput(activity.text, activity.value);
     switch (input.kind) {
       case 'payload':
-        return this.onPayload(dc, input.payload);
+        return this.onPayload(dc, conversation, input.payload);
       case 'invalidPayload':
-        this.deps.logger.warn({ reason: input.reason }, 'unusable card payload');
-        return this.responder.staleButton(dc.context, messages.unknownPayload);
+        this.parts.logger.warn({ reason: input.reason }, 'unusable card payload');
+        return void (await context.sendActivity(staleButtonReply(messages.unknownPayload)));
       case 'command':
-        return input.command === 'restart' ? this.restart(dc) : this.responder.help(dc.context);
+        return input.command === 'restart' ? this.restart(dc, conversation) : void (await context.sendActivity(messages.help));
       case 'empty':
-        return this.responder.say(dc.context, messages.emptyMessage);
+        return void (await context.sendActivity(messages.emptyMessage));
       case 'noWords':
-        return this.responder.say(dc.context, messages.emojiOnly);
+        return void (await context.sendActivity(messages.emojiOnly));
       case 'text':
         if (this.active(dc) === COMMENT_DIALOG) {
-          if (!looksLikeQuestion(input.text)) {
-            await dc.continueDialog();
-            return;
-          }
-          await this.dropPendingComment(dc);
+          if (!looksLikeQuestion(input.text)) return void (await dc.continueDialog());
+          // The user asked something new instead of commenting: the vote stays, without a comment.
+          conversation.comment.end();
+          await dc.cancelAllDialogs();
         }
-        if (await this.typedChoice(dc, input.text)) return;
-        return this.responder.answerText(dc.context, input.text, input.truncated);
+        if (await this.typedChoice(dc, conversation, input.text)) return;
+        return this.parts.presenter.answerText(context, conversation, input.text, input.truncated);
     }
   }
 
-  private async onPayload(dc: DialogContext, payload: FaqPayload): Promise<void> {
+  private async onPayload(dc: DialogContext, conversation: Conversation, payload: FaqPayload): Promise<void> {
     const { context } = dc;
+    const { presenter } = this.parts;
     switch (payload.action) {
       case 'choose':
-        return this.onChoice(dc, payload);
+        return this.onChoice(dc, conversation, payload);
       // These clicks end the triage or the pending comment only when they are acted on:
       // a stale one gets a kind reply and leaves the current question working.
       case 'answer':
-        if (await this.responder.answerChosen(context, payload.id, payload.turn)) await dc.cancelAllDialogs();
-        else await this.responder.staleButton(context, messages.unknownPayload);
+        if (await presenter.answerChosen(context, conversation, payload.id, payload.turn)) await dc.cancelAllDialogs();
+        else await context.sendActivity(staleButtonReply(messages.unknownPayload));
         return;
-      case 'vote': {
-        const outcome = await this.responder.vote(context, payload.helpful, payload.turn);
-        if (outcome.kind === 'stale') return;
-        await dc.cancelAllDialogs();
-        if (outcome.kind === 'askComment') await dc.beginDialog(COMMENT_DIALOG, { voteKey: outcome.voteKey } satisfies CommentOptions);
-        return;
-      }
       case 'none':
-        if (await this.responder.noneOfThese(context, payload.turn)) await dc.cancelAllDialogs();
-        else await this.responder.staleButton(context, messages.staleButton);
+        if (await presenter.noneOfThese(context, conversation, payload.turn)) await dc.cancelAllDialogs();
+        else await context.sendActivity(staleButtonReply(messages.staleButton));
         return;
-      case 'skip': {
-        const data = await this.responder.state(context);
-        if (this.active(dc) === COMMENT_DIALOG && data.pendingComment?.turn === payload.turn) {
-          await dc.continueDialog();
-        } else {
-          await this.responder.say(context, messages.commentSkipped);
-        }
+      case 'skip':
+        if (this.active(dc) === COMMENT_DIALOG && conversation.comment.pending?.turn === payload.turn) await dc.continueDialog();
+        else await context.sendActivity(messages.commentSkipped);
         return;
-      }
       case 'restart':
-        return this.restart(dc);
+        return this.restart(dc, conversation);
       case 'ask':
-        return this.responder.say(context, messages.askNow);
+        return void (await context.sendActivity(messages.askNow));
       case 'contact':
-        return this.responder.contact(context);
+        return void (await context.sendActivity(contactReply()));
+      case 'vote':
+        // Recorded by FaqBot, which then begins this dialog again (see AfterVote).
+        return;
     }
   }
 
   /** A triage click counts only on the question waiting for it; an older card gets the current question again. */
-  private async onChoice(dc: DialogContext, payload: Extract<FaqPayload, { action: 'choose' }>): Promise<void> {
-    const data = await this.responder.state(dc.context);
-    const pending = data.pendingChoice;
+  private async onChoice(dc: DialogContext, conversation: Conversation, payload: Extract<FaqPayload, { action: 'choose' }>): Promise<void> {
+    const pending = conversation.triage.pendingChoice;
+    const triageActive = this.active(dc) === TRIAGE_DIALOG;
     const current =
-      this.active(dc) === TRIAGE_DIALOG &&
-      pending?.turn === payload.turn &&
-      pending.facet === payload.facet &&
-      isKnownChoice(this.deps.knowledgeBase, payload.facet, payload.value);
-    if (current) return this.applyChoice(dc, payload.facet, payload.value);
-    if (this.active(dc) === TRIAGE_DIALOG) {
-      await this.responder.say(dc.context, messages.staleChoice);
+      triageActive && pending?.turn === payload.turn && pending.facet === payload.facet && isKnownChoice(this.parts.knowledgeBase, payload.facet, payload.value);
+    if (current) return this.applyChoice(dc, conversation, payload.facet, payload.value);
+    if (triageActive) {
+      await dc.context.sendActivity(messages.staleChoice);
       await dc.replaceDialog(TRIAGE_DIALOG);
       return;
     }
-    await this.responder.staleButton(dc.context, messages.staleButton);
+    await dc.context.sendActivity(staleButtonReply(messages.staleButton));
   }
 
   /** A typed message that names a choice of the pending question counts as a click on it. */
-  private async typedChoice(dc: DialogContext, text: string): Promise<boolean> {
-    const data = await this.responder.state(dc.context);
-    const pending = data.pendingChoice;
+  private async typedChoice(dc: DialogContext, conversation: Conversation, text: string): Promise<boolean> {
+    const pending = conversation.triage.pendingChoice;
     if (this.active(dc) !== TRIAGE_DIALOG || !pending) return false;
-    const value = matchTypedChoice(this.deps.knowledgeBase, data.facets, pending.facet, text);
+    const value = matchTypedChoice(this.parts.knowledgeBase, conversation.triage.facets, pending.facet, text);
     if (value === undefined) return false;
-    await this.applyChoice(dc, pending.facet, value);
+    await this.applyChoice(dc, conversation, pending.facet, value);
     return true;
   }
 
-  private async applyChoice(dc: DialogContext, facet: Facet, value: string): Promise<void> {
-    const data = await this.responder.state(dc.context);
-    data.facets = { ...data.facets, [facet]: value };
+  private async applyChoice(dc: DialogContext, conversation: Conversation, facet: Facet, value: string): Promise<void> {
+    conversation.triage.choose(facet, value);
     await dc.replaceDialog(TRIAGE_DIALOG);
   }
 
-  /** The user asked something new instead of commenting: the vote stays, without a comment. */
-  private async dropPendingComment(dc: DialogContext): Promise<void> {
-    const data = await this.responder.state(dc.context);
-    data.pendingComment = undefined;
+  private async restart(dc: DialogContext, conversation: Conversation): Promise<void> {
     await dc.cancelAllDialogs();
-  }
-
-  private async restart(dc: DialogContext): Promise<void> {
-    await dc.cancelAllDialogs();
-    const data = await this.responder.state(dc.context);
-    data.facets = {};
-    data.pendingChoice = undefined;
-    data.pendingComment = undefined;
+    conversation.restart();
     await dc.beginDialog(TRIAGE_DIALOG);
   }
 
   private active(dc: DialogContext): string | undefined {
     return dc.activeDialog?.id;
   }
-
-  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const outcome = await this.responder.triageStep(step.context);
-    return outcome === 'waiting' ? Dialog.EndOfTurn : step.endDialog();
-  }
-
-  private async promptCommentStep(step: WaterfallStepContext<CommentOptions>): Promise<DialogTurnResult> {
-    const data = await this.responder.state(step.context);
-    const turn = nextTurn(data);
-    data.pendingComment = { voteKey: step.options.voteKey, turn };
-    await this.responder.askComment(step.context, turn);
-    return Dialog.EndOfTurn;
-  }
-
-  private async saveCommentStep(step: WaterfallStepContext<CommentOptions>): Promise<DialogTurnResult> {
-    const data = await this.responder.state(step.context);
-    data.pendingComment = undefined;
-    const input = classifyInput(step.context.activity.text, step.context.activity.value);
-    if (input.kind === 'text') await this.responder.saveComment(step.context, step.options.voteKey, input.text);
-    else await this.responder.say(step.context, messages.commentSkipped);
-    return step.endDialog();
-  }
 }
+

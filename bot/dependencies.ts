@@ -15,7 +15,7 @@ export interface BotLogger {
   debug(obj: object, msg?: string): void;
 }
 
-/** Everything the bot is built from; the composition root (adapters/main.ts) or a test provides it. */
+/** Everything the bot is built from; the composition root (adapters/createApp.ts) or a test provides it, and `createFaqBot` hands each part only what it uses. */
 export interface FaqBotDependencies {
   readonly knowledgeBase: KnowledgeBase;
   readonly retriever: Retriever;

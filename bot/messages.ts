@@ -6,6 +6,13 @@
  * (knowledge/data/taxonomy.yaml) and the answers verbatim from the KB.
  */
 
+/** The bot's name, as Teams lists it (short names are limited to 30 characters). */
+export const BOT_NAME = 'Assistant Portail Industriels';
+/** The name shown beside its messages and on the chat page. */
+export const BOT_DISPLAY_NAME = `${BOT_NAME} – ANS`;
+/** The name with the agency spelt out (Teams' full name). */
+export const BOT_FULL_NAME = `${BOT_NAME} – Agence du numérique en santé`;
+
 /** Contact the agency's source names for the innovation offer. */
 export const INNOVATION_CONTACT = 'innovation@esante.gouv.fr';
 

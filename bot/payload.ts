@@ -1,4 +1,4 @@
-import { isFacet, type Facet } from '../knowledge/index.js';
+import { isFacet, isRecord, type Facet } from '../knowledge/index.js';
 
 /** Version of the card payload format; cards carrying another version are treated as foreign. */
 export const PAYLOAD_VERSION = 1;
@@ -64,11 +64,6 @@ const MAX_PAYLOAD_STRING = 100;
 
 function isShortString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_PAYLOAD_STRING;
-}
-
-/** A plain JSON object (what a client sends as a card value or invoke value). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function ok(payload: FaqPayload): PayloadParse {

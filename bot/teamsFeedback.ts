@@ -1,4 +1,4 @@
-import { isRecord } from './payload.js';
+import { isRecord } from '../knowledge/index.js';
 import { boundComment } from './userInput.js';
 
 /** Name of the invoke Teams sends when a user clicks its native 👍 / 👎 on a bot message. */

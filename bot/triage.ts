@@ -1,6 +1,5 @@
 import {
   FACETS,
-  foldForComparison,
   matchesFilter,
   type Facet,
   type FacetFilter,
@@ -9,6 +8,7 @@ import {
   type TaxonomyChoice,
   type TaxonomyQuestion,
 } from '../knowledge/index.js';
+import { foldTypedText } from './userInput.js';
 
 /** What the triage needs from the KB. */
 export type TriageKnowledge = Pick<KnowledgeBase, 'entries' | 'taxonomy'>;
@@ -60,12 +60,8 @@ export function isKnownChoice(kb: TriageKnowledge, facet: Facet, value: string):
 export function matchTypedChoice(kb: TriageKnowledge, facets: FacetFilter, facet: Facet, text: string): string | undefined {
   const step = nextTriageStep(kb, facets);
   if (step.kind !== 'ask' || step.question.facet !== facet) return undefined;
-  const typed = foldChoice(text);
-  return step.choices.find((choice) => foldChoice(choice.label) === typed || foldChoice(choice.value) === typed)?.value;
-}
-
-function foldChoice(text: string): string {
-  return foldForComparison(text).replace(/[\s?!.…]+$/u, '');
+  const typed = foldTypedText(text);
+  return step.choices.find((choice) => foldTypedText(choice.label) === typed || foldTypedText(choice.value) === typed)?.value;
 }
 
 /** The triage path as stored with feedback on answers reached by buttons: "offer=… > theme=…". */

@@ -1,3 +1,4 @@
+import { foldForComparison } from '../knowledge/index.js';
 import { parsePayload, type FaqPayload } from './payload.js';
 
 /** Longer messages get a polite note and only their beginning is searched. */
@@ -41,7 +42,7 @@ export function classifyInput(text: string | undefined, value: unknown): UserInp
     if (cleaned === '') return { kind: 'invalidPayload', reason: parsed.reason };
   }
   if (cleaned === '') return { kind: 'empty' };
-  const command = COMMANDS[foldCommand(cleaned)];
+  const command = COMMANDS[foldTypedText(cleaned)];
   if (command) return { kind: 'command', command };
   if (!/[\p{L}\p{N}]/u.test(cleaned)) return { kind: 'noWords' };
   const truncated = cleaned.length > MAX_MESSAGE_CHARS;
@@ -85,11 +86,12 @@ function cutAt(text: string, max: number): string {
   return text.slice(0, end);
 }
 
-function foldCommand(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+/**
+ * What a typed word is compared on, for commands and button labels: folded
+ * (case, accents, apostrophes), without a leading "/" or "!" and end punctuation.
+ */
+export function foldTypedText(text: string): string {
+  return foldForComparison(text)
     .replace(/^[/!]+/, '')
     .replace(/[\s.!?…]+$/u, '');
 }

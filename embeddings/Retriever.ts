@@ -1,5 +1,8 @@
 import type { FacetFilter, FaqEntry } from '../knowledge/index.js';
 
+/** Which scores a retriever fuses; the decision thresholds depend on it. */
+export type RetrievalMode = 'lexical' | 'dense' | 'hybrid';
+
 /** One entry in a ranked result list. */
 export interface RankedEntry {
   readonly entry: FaqEntry;
@@ -10,7 +13,7 @@ export interface RankedEntry {
   readonly lexical?: number;
 }
 
-/** Restrictions of one retrieval: facets and number of results. */
+/** Restrictions of one ranking: facets and number of results. */
 export interface RetrieveOptions {
   /** Facets chosen in the triage: only matching entries are returned. */
   readonly filter?: FacetFilter;
@@ -22,8 +25,19 @@ export interface RetrieveOptions {
 export interface Retrieval {
   readonly query: string;
   readonly ranked: readonly RankedEntry[];
-  /** Which scores were fused; the decision thresholds depend on it. Absent means lexical. */
-  readonly mode?: 'lexical' | 'dense' | 'hybrid';
+  /** Which scores were fused. Absent means lexical. */
+  readonly mode?: RetrievalMode;
+}
+
+/**
+ * A query scored against every entry. An entry's score does not depend on
+ * the facets, so ranking the same scores inside the triage facets and over the
+ * whole FAQ needs the costly work (analysis, query embedding) only once.
+ */
+export interface QueryScores {
+  readonly query: string;
+  /** The best entries among those matching `options.filter`, best first. Pure and cheap. */
+  rank(options?: RetrieveOptions): Retrieval;
 }
 
 /**
@@ -33,16 +47,7 @@ export interface Retrieval {
 export interface Retriever {
   /** Names the active retrieval mode for logs and /healthz, e.g. "hybrid(use-lite)". */
   readonly description: string;
-  retrieve(query: string, options?: RetrieveOptions): Promise<Retrieval>;
+  /** Scores every entry for `query`; a failed query embedding rejects (it is a real failure). */
+  score(query: string): Promise<QueryScores>;
 }
 
-/** What to do with a retrieval: the decision function's tagged result. */
-export type Decision =
-  | { readonly kind: 'answer'; readonly best: RankedEntry; readonly ranked: readonly RankedEntry[] }
-  | { readonly kind: 'clarify'; readonly candidates: readonly RankedEntry[]; readonly ranked: readonly RankedEntry[] }
-  | {
-      readonly kind: 'none';
-      /** Entries too weak to answer with but close enough to show as "related questions" (may be empty). */
-      readonly nearby: readonly RankedEntry[];
-      readonly ranked: readonly RankedEntry[];
-    };

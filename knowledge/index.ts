@@ -7,5 +7,7 @@ export { validateEntries, MIN_ALTERNATES, isIsoDate, isWebUrl, type EntryDraft, 
 export { validateTaxonomy, SLUG_PATTERN, isFacet, type TaxonomyValidation } from './validateTaxonomy.js';
 export { validateSynonyms, type SynonymsValidation } from './validateSynonyms.js';
 export { computeKbVersion, canonicalJson, shortVersion, SHORT_VERSION_LENGTH } from './kbVersion.js';
-export { foldForComparison } from './foldText.js';
+export { foldAccents, foldForComparison } from './foldText.js';
+export { isRecord } from './isRecord.js';
+export { isMainModule } from './cli/isMainModule.js';
 export type { SourceText, SourcePos } from './yamlSource.js';

@@ -5,11 +5,13 @@
  * JSON contract (one line per question, other tools rely on it):
  * {"query", "answered", "answer": {"id","question","text","score"} | null, "candidates": [{"id","question","score"}]}
  * `answered` is false only when the decision is `none`; on `clarify` the answer is the best candidate.
+ * The question goes through `answerQuestion`, the bot's own path: `--filter` facets act as the triage's
+ * choices, set aside when nothing fits inside them or an entry outside is clearly better.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { decide, type Decision, type Retrieval } from '../../embeddings/index.js';
-import { FACETS, loadKnowledgeBase, type Facet, type FacetFilter, type KnowledgeBase } from '../../knowledge/index.js';
+import { answerQuestion, type Answer, type Retriever } from '../../embeddings/index.js';
+import { FACETS, isMainModule, loadKnowledgeBase, type Facet, type FacetFilter, type KnowledgeBase } from '../../knowledge/index.js';
 import { buildRetriever } from '../buildRetriever.js';
 import { loadConfig } from '../config.js';
 
@@ -24,15 +26,21 @@ export interface AskResult {
 const SCORE_DECIMALS = 4;
 const round = (score: number): number => Number(score.toFixed(SCORE_DECIMALS));
 
-/** Pure: the JSON contract of one retrieval and its decision. */
-export function toAskResult(retrieval: Retrieval, decision: Decision): AskResult {
-  const best = decision.kind === 'answer' ? decision.best : decision.kind === 'clarify' ? decision.candidates[0] : undefined;
+/** Pure: the JSON contract of one answer. */
+export function toAskResult(answer: Answer): AskResult {
+  const best = answer.kind === 'answer' ? answer.best : answer.kind === 'clarify' ? answer.candidates[0] : undefined;
   return {
-    query: retrieval.query,
-    answered: decision.kind !== 'none',
+    query: answer.retrieval.query,
+    answered: answer.kind !== 'none',
     answer: best ? { id: best.entry.id, question: best.entry.question, text: best.entry.answer, score: round(best.score) } : null,
-    candidates: retrieval.ranked.map((r) => ({ id: r.entry.id, question: r.entry.question, score: round(r.score) })),
+    candidates: answer.retrieval.ranked.map((r) => ({ id: r.entry.id, question: r.entry.question, score: round(r.score) })),
   };
+}
+
+/** One question as `npm run ask` answers it: the answer the bot would give, and the JSON line printed for it. */
+export async function ask(retriever: Retriever, query: string, filter: FacetFilter): Promise<{ answer: Answer; result: AskResult }> {
+  const answer = await answerQuestion(retriever, query, filter);
+  return { answer, result: toAskResult(answer) };
 }
 
 /** Parses `facet=value` flags against the taxonomy; every problem is reported. */
@@ -53,11 +61,12 @@ export function parseFilters(flags: readonly string[], kb: KnowledgeBase): { fil
   return { filter, problems };
 }
 
-function readable(result: AskResult, decision: Decision['kind']): string {
-  if (!result.answer) return `« ${result.query} »\nNo answer in the knowledge base (out of scope).`;
+function readable(result: AskResult, answer: Answer): string {
+  const asked = `« ${result.query} »${answer.relaxed ? '\n(the --filter facets were set aside, as the bot does: nothing fits within them, or an entry outside fits clearly better)' : ''}`;
+  if (!result.answer) return `${asked}\nNo answer in the knowledge base (out of scope).`;
   const others = result.candidates.slice(1, 4).map((c) => `  - ${c.question} [${c.id}, ${c.score}]`).join('\n');
-  const header = decision === 'clarify' ? 'Several answers are close; the best one:' : 'Answer:';
-  return `« ${result.query} »\n${header} ${result.answer.question} [${result.answer.id}, score ${result.answer.score}]\n\n${result.answer.text}\n\nOther candidates:\n${others}`;
+  const header = answer.kind === 'clarify' ? 'Several answers are close; the best one:' : 'Answer:';
+  return `${asked}\n${header} ${result.answer.question} [${result.answer.id}, score ${result.answer.score}]\n\n${result.answer.text}\n\nOther candidates:\n${others}`;
 }
 
 async function main(): Promise<number> {
@@ -80,17 +89,15 @@ async function main(): Promise<number> {
   const { retriever, status, provider } = await buildRetriever(config, kb);
   console.error(`retrieval: ${status.mode} (${status.provider}, ${status.model}) — ${status.reason}`);
   for (const query of questions) {
-    const retrieval = await retriever.retrieve(query, { filter });
-    const decision = decide(retrieval);
-    const result = toAskResult(retrieval, decision);
-    console.log(values.json ? JSON.stringify(result) : readable(result, decision.kind));
+    const { answer, result } = await ask(retriever, query, filter);
+    console.log(values.json ? JSON.stringify(result) : readable(result, answer));
   }
   await provider?.dispose?.();
   return 0;
 }
 
 // Run only as a script, so tests can import the pure helpers.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMainModule(import.meta.url)) {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -4,10 +4,10 @@
  * JSON object per line (for jq and spreadsheets); otherwise a readable table.
  * The database path comes from FEEDBACK_DB (via loadConfig) unless `--db` is given.
  */
-import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { SqliteFeedbackStore, type FeedbackRecord } from '../../bot/index.js';
+import type { FeedbackRecord } from '../../bot/index.js';
+import { isMainModule } from '../../knowledge/index.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { openExistingFeedbackStore } from '../storage/index.js';
 
 /** Width of the question and comment columns of the table. */
 const QUESTION_WIDTH = 60;
@@ -85,12 +85,12 @@ export async function runFeedbackCli(
       throw error;
     }
   }
-  // Reading must not create an empty database where the bot has never written.
-  if (!existsSync(file)) {
+  // The store the server writes to, through the same factory; reading must not create an empty one.
+  const store = await openExistingFeedbackStore({ feedbackDb: file });
+  if (!store) {
     if (!parsed.options.json) out(`No feedback database at ${file} yet.`);
     return 0;
   }
-  const store = await SqliteFeedbackStore.create(file);
   try {
     const records = await store.list();
     const text = parsed.options.json ? formatJsonLines(records) : formatTable(records);
@@ -106,7 +106,7 @@ function clip(text: string, width: number): string {
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMainModule(import.meta.url)) {
   runFeedbackCli(process.argv.slice(2), process.env, (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`)).then(
     (code) => {
       process.exitCode = code;

@@ -7,14 +7,12 @@ import { DirectLineConversations, type ActivitySet } from './DirectLineConversat
 import type { TokenClaims, TokenSigner } from './HmacTokenSigner.js';
 import type { DirectLineLimits } from './limits.js';
 import {
-  failure, ok, parseWatermark, type ConversationBody, type DirectLineError, type DirectLineResult, type Origin, type ServiceLog, type TurnHandler,
+  failure, ok, parseWatermark, tooManyConversations, type ConversationBody, type DirectLineError, type DirectLineResult, type Origin, type ServiceLog, type TurnHandler,
 } from './results.js';
 import { RateLimiter } from './tokenBucket.js';
 
 /** Channel id the bot sees for the built-in endpoint: an ordinary Direct Line conversation. */
 export const DIRECT_LINE_CHANNEL_ID = 'directline';
-/** How often idle conversations and refilled rate-limit buckets are forgotten. */
-export const SWEEP_INTERVAL_MS = 60_000;
 
 export interface DirectLineServiceDeps {
   readonly conversations: DirectLineConversations;
@@ -80,7 +78,7 @@ export class DirectLineService {
   /** POST /conversations: starts the token's conversation (the bot greets) or returns it if already started. */
   startConversation(claims: TokenClaims, origin: Origin): DirectLineResult<ConversationBody> {
     const started = this.deps.conversations.start(claims.conversationId, claims.userId, this.deps.clock.now());
-    if (started.kind === 'full') return full();
+    if (started.kind === 'full') return tooManyConversations();
     if (started.kind === 'other-user') return failure(403, 'Forbidden', 'This token is not valid for this conversation');
     if (started.kind === 'created') {
       const update: Partial<Activity> = {
@@ -182,7 +180,7 @@ export class DirectLineService {
     // Beyond the client's watermark and beyond any sequence number of the lost conversation (the clock
     // outruns any conversation's count of activities), so nothing the client holds is skipped or repeated.
     const started = this.deps.conversations.start(claims.conversationId, claims.userId, now, Math.max(watermark ?? 0, now));
-    if (started.kind === 'full') return full();
+    if (started.kind === 'full') return tooManyConversations();
     if (started.kind === 'other-user') return failure(403, 'Forbidden', 'This token is not valid for this conversation');
     if (started.kind === 'created') {
       this.deps.conversations.append(claims.conversationId, this.resumedNotice(claims), now);
@@ -247,8 +245,4 @@ export class DirectLineService {
       timestamp: new Date(this.deps.clock.now()),
     };
   }
-}
-
-function full(): DirectLineError {
-  return failure(503, 'ServiceUnavailable', 'Too many open conversations, try again later');
 }

@@ -5,14 +5,14 @@ export type { BucketPolicy, BucketState, TakeResult } from './tokenBucket.js';
 export {
   DEFAULT_DIRECT_LINE_LIMITS, DEFAULT_CONVERSATION_LIMITS, MAX_ACTIVITIES_PER_CONVERSATION, MAX_CONVERSATIONS, CONVERSATION_IDLE_MS,
   EVICTABLE_IDLE_MS, MAX_ACTIVITY_BYTES, MAX_CONVERSATION_BYTES, MAX_TOTAL_CONVERSATION_BYTES, IP_RATE_POLICY, CONVERSATION_RATE_POLICY,
-  MAX_STREAMS_PER_CONVERSATION,
+  MAX_STREAMS_PER_CONVERSATION, SWEEP_INTERVAL_MS,
 } from './limits.js';
 export type { ConversationLimits, DirectLineLimits } from './limits.js';
 export { DirectLineConversations } from './DirectLineConversations.js';
 export type { ActivitySet, AppendResult, StartResult } from './DirectLineConversations.js';
 export { CONVERSATION_OVERHEAD_BYTES, storedBytes } from './MemoryBudget.js';
 export { DirectLineBotAdapter } from './DirectLineBotAdapter.js';
-export { DirectLineService, DIRECT_LINE_CHANNEL_ID, SWEEP_INTERVAL_MS } from './DirectLineService.js';
+export { DirectLineService, DIRECT_LINE_CHANNEL_ID } from './DirectLineService.js';
 export type { DirectLineServiceDeps } from './DirectLineService.js';
 export type { TurnHandler, DirectLineResult, DirectLineError, ServiceLog } from './results.js';
 export { parseClientActivity, MAX_TEXT_CHARS } from './activityInput.js';

@@ -1,5 +1,8 @@
 import type { BucketPolicy } from './tokenBucket.js';
 
+/** How often idle conversations and refilled rate-limit buckets are forgotten. */
+export const SWEEP_INTERVAL_MS = 60_000;
+
 /** How many conversations the endpoint keeps, for how long, and how many bytes they may hold. */
 export interface ConversationLimits {
   /** Activities kept per conversation; older ones are dropped (a client far behind resumes at the oldest kept). */

@@ -49,3 +49,8 @@ export function parseWatermark(watermark: string | undefined): DirectLineResult<
   if (!/^\d{1,15}$/.test(watermark)) return failure(400, 'BadArgument', 'watermark must be a non-negative integer');
   return ok(Number(watermark));
 }
+
+/** Every conversation slot is taken by a recently active one: the visitor is told to come back later. */
+export function tooManyConversations(): DirectLineError {
+  return failure(503, 'ServiceUnavailable', 'Too many open conversations, try again later');
+}

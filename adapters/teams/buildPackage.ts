@@ -6,6 +6,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainModule } from '../../knowledge/index.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { assembleTeamsPackage, validateTeamsPackage, zipTeamsPackage } from './teamsPackage.js';
 
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
   console.log(`Teams package written: ${outcome.file} (${outcome.bytes} bytes)\n${outcome.schemaNote}`);
 }
 
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type sharp from 'sharp';
 
 export const COLOR_ICON_SIZE = 192;
 export const OUTLINE_ICON_SIZE = 32;
@@ -90,7 +91,7 @@ export async function inspectPng(png: Buffer): Promise<PngFacts> {
   }
 }
 
-type SharpFactory = typeof import('sharp');
+type SharpFactory = typeof sharp;
 
 async function loadSharp(): Promise<SharpFactory> {
   const module = await import('sharp');

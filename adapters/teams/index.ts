@@ -15,6 +15,7 @@ export { BOT_COMMAND_TITLES, DEVELOPER, ENGLISH_LISTING, FRENCH_LISTING } from '
 export { COLOR_ICON_SIZE, OUTLINE_ICON_SIZE, inspectPng, renderTeamsIcons } from './icons.js';
 export type { PngFacts, TeamsIcons } from './icons.js';
 export * from './validateManifest.js';
+export { checkLocalizationRules } from './validateLocalization.js';
 export { checkAgainstOfficialSchema, DEFAULT_SCHEMAS_DIR } from './officialSchema.js';
 export type { SchemaCheck } from './officialSchema.js';
 export {

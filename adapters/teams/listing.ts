@@ -4,7 +4,9 @@
  *
  * This is not conversation text: what the bot says lives in bot/messages.ts. The listing is
  * read by Teams, not by the bot, and it needs both languages, so it sits next to the manifest.
+ * Only the bot's French name comes from bot/messages.ts, so that it is written once.
  */
+import { BOT_FULL_NAME, BOT_NAME } from '../../bot/index.js';
 
 /** Strings that Teams localizes: one set per language. */
 export interface ListingText {
@@ -35,8 +37,8 @@ export const DEVELOPER = {
 export const ACCENT_COLOR = '#000091';
 
 export const FRENCH_LISTING: ListingText = {
-  nameShort: 'Assistant Portail Industriels',
-  nameFull: 'Assistant Portail Industriels – Agence du numérique en santé',
+  nameShort: BOT_NAME,
+  nameFull: BOT_FULL_NAME,
   descriptionShort: 'Réponses aux questions des industriels sur les offres et services de l’ANS',
   descriptionFull:
     'L’assistant du Portail Industriels de l’Agence du numérique en santé (ANS) répond aux questions ' +

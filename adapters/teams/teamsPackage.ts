@@ -6,7 +6,9 @@ import JSZip from 'jszip';
 import { COLOR_ICON_SIZE, inspectPng, OUTLINE_ICON_SIZE, renderTeamsIcons } from './icons.js';
 import { buildEnglishLocalization, buildTeamsManifest, PACKAGE_FILES, type TeamsManifestOptions } from './manifest.js';
 import { checkAgainstOfficialSchema, type SchemaCheck } from './officialSchema.js';
-import { checkLocalizationRules, checkManifestRules, isRecord, type ManifestExpectations } from './validateManifest.js';
+import { isRecord } from '../../knowledge/index.js';
+import { checkLocalizationRules } from './validateLocalization.js';
+import { checkManifestRules, type ManifestExpectations } from './validateManifest.js';
 
 /** The outline icon's background must be transparent: at least this share of its pixels. */
 export const MIN_OUTLINE_TRANSPARENT_SHARE = 0.25;

@@ -4,7 +4,7 @@
  * Pure functions over parsed JSON (`unknown`): each returns the list of problems, empty when valid.
  * Limits follow Microsoft's manifest and localization references.
  */
-import { LOCALIZATION_SCHEMA_URL, MANIFEST_VERSION } from './manifest.js';
+import { isRecord } from '../../knowledge/index.js';
 
 export const MIN_MANIFEST_MINOR = 17;
 export const MAX_SHORT_NAME = 30;
@@ -25,7 +25,6 @@ const LANGUAGE_TAG = /^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8}){0,2}$/;
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 /** A bare host name, optionally with a leading wildcard label: no scheme, port or path. */
 const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-const COMMAND_KEY = /^bots\[0\]\.commandLists\[(\d+)\]\.commands\[(\d+)\]\.(title|description)$/;
 
 /** What the package must contain for this deployment, when known. */
 export interface ManifestExpectations {
@@ -34,10 +33,6 @@ export interface ManifestExpectations {
 }
 
 type Json = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function officialSchemaUrl(manifestVersion: string): string {
   return `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json`;
@@ -202,49 +197,6 @@ function checkValidDomains(domains: unknown, expect: ManifestExpectations, probl
   if (expect.botDomain !== undefined && !domains.includes(expect.botDomain)) {
     problems.push(`validDomains must include BOT_DOMAIN ${expect.botDomain}`);
   }
-}
-
-/**
- * Checks a localization file against Microsoft's localization reference: its `$schema`, only
- * known keys, the same length limits as the manifest, and command keys that point at commands
- * the manifest declares.
- */
-export function checkLocalizationRules(localization: unknown, manifest: unknown, file: string): string[] {
-  if (!isRecord(localization)) return [`${file} must be a JSON object`];
-  const problems: string[] = [];
-  const manifestVersion = isRecord(manifest) && typeof manifest.manifestVersion === 'string' ? manifest.manifestVersion : MANIFEST_VERSION;
-  const expectedSchema = LOCALIZATION_SCHEMA_URL.replace(`v${MANIFEST_VERSION}/`, `v${manifestVersion}/`);
-  if (localization.$schema !== expectedSchema) problems.push(`${file}: $schema must be ${expectedSchema}`);
-  const limits: Record<string, number> = {
-    'name.short': MAX_SHORT_NAME,
-    'name.full': MAX_FULL_NAME,
-    'description.short': MAX_SHORT_DESCRIPTION,
-    'description.full': MAX_FULL_DESCRIPTION,
-  };
-  for (const [key, value] of Object.entries(localization)) {
-    if (key === '$schema') continue;
-    const command = COMMAND_KEY.exec(key);
-    const limit = command ? (command[3] === 'title' ? MAX_COMMAND_TITLE : MAX_COMMAND_DESCRIPTION) : limits[key];
-    if (limit === undefined) {
-      problems.push(`${file}: unknown key "${key}"`);
-      continue;
-    }
-    if (typeof value !== 'string' || value.trim() === '' || value.length > limit) {
-      problems.push(`${file}: "${key}" must be a non-empty string of at most ${limit} characters`);
-    }
-    if (command && !commandExists(manifest, Number(command[1]), Number(command[2]))) {
-      problems.push(`${file}: "${key}" refers to a command the manifest does not declare`);
-    }
-  }
-  return problems;
-}
-
-function commandExists(manifest: unknown, list: number, index: number): boolean {
-  if (!isRecord(manifest) || !Array.isArray(manifest.bots) || !isRecord(manifest.bots[0])) return false;
-  const lists = manifest.bots[0].commandLists;
-  if (!Array.isArray(lists) || !isRecord(lists[list])) return false;
-  const commands = lists[list].commands;
-  return Array.isArray(commands) && commands[index] !== undefined;
 }
 
 function section(manifest: Json, key: string, problems: string[]): Json | undefined {

@@ -9,7 +9,7 @@
 
   var script = document.currentScript;
   var botOrigin = new URL(script ? script.src : '/embed.js', window.location.href).origin;
-  var TITLE = 'Assistant Portail Industriels';
+  var TITLE = '{{BOT_NAME}}'; // filled in by the server (adapters/staticAssets.ts) from bot/messages.ts
   /** What the framed page posts when Escape is pressed inside it (see app.js). */
   var CLOSE_MESSAGE = 'ans-faq:close';
 

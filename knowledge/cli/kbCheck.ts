@@ -2,9 +2,9 @@
  * `npm run kb:check [-- --dir <path>]`: validates the KB and prints a summary,
  * or every problem one per line (exit code 1). Reads no environment variable.
  */
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { KnowledgeBaseError, formatProblem, loadKnowledgeBase, shortVersion, type KnowledgeBase } from '../index.js';
+import { isMainModule } from './isMainModule.js';
 
 export const DEFAULT_KB_DIR = 'knowledge/data';
 
@@ -39,8 +39,7 @@ export async function runKbCheck(args: readonly string[]): Promise<KbCheckOutput
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
+if (isMainModule(import.meta.url)) {
   const output = await runKbCheck(process.argv.slice(2));
   const write = output.exitCode === 0 ? console.log : console.error;
   for (const line of output.lines) write(line);

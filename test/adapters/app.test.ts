@@ -33,7 +33,7 @@ function runMain(env: Record<string, string>, whileRunning?: (url: string, stop:
         started = true;
         whileRunning(url, () => child.kill('SIGTERM')).catch((error: unknown) => {
           child.kill('SIGKILL');
-          reject(error);
+          reject(error instanceof Error ? error : new Error(String(error)));
         });
       }
     });

@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isLoopbackAddress } from '../../adapters/http/peer.js';
 import { ECHO_GREETING, echoServersClosedAfterEach } from './helpers/echoBot.js';
@@ -12,12 +12,18 @@ interface Captured {
 /** A fake channel: records the replies the bot sends to `serviceUrl`. */
 async function startCaptureServer(): Promise<{ url: string; captured: Captured[]; server: Server }> {
   const captured: Captured[] = [];
-  const server = createHttpServer(async (req: IncomingMessage, res) => {
+  const record = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(Buffer.from(chunk));
     captured.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ id: `reply-${captured.length}` }));
+  };
+  const server = createHttpServer((req, res) => {
+    record(req, res).catch(() => {
+      res.writeHead(400);
+      res.end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('the chat page in a real browser (Debian chromium,
 
     await click(page, '👍 Oui');
     await see(page, 'Merci pour votre retour !');
-    const records = await session.real.app.feedbackStore.list();
+    const records = await session.real.feedbackRecords();
     expect(records).toContainEqual(
       expect.objectContaining({ kind: 'feedback', channel: 'directline', answerId: 'mes-referencement-eligibilite', helpful: true }),
     );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildRetriever, chooseProvider, OFFLINE_DEFAULT, type ProviderFactories } from '../../adapters/buildRetriever.js';
 import { loadConfig } from '../../adapters/config.js';
-import { loadKnowledgeBase } from '../../knowledge/index.js';
+import { loadFixtureKnowledgeBase } from '../fixtures/kb.js';
 import { FakeEmbeddingProvider } from '../fakes/FakeEmbeddingProvider.js';
 
 let dir: string;
@@ -60,18 +60,18 @@ describe('chooseProvider', () => {
 
 describe('buildRetriever', () => {
   it('builds a hybrid retriever over a persisted index, then reloads it', async () => {
-    const kb = await loadKnowledgeBase('knowledge/data');
+    const kb = await loadFixtureKnowledgeBase();
     const first = await buildRetriever(config(), kb, { factories: factories('loads') });
     expect(first.status).toMatchObject({ provider: 'transformers', model: 'fake-e5', mode: 'hybrid' });
     expect(first.status.indexState).toMatch(/^rebuilt/);
     const again = await buildRetriever(config(), kb, { factories: factories('loads') });
     expect(again.status.indexState).toBe('loaded');
-    const { ranked } = await again.retriever.retrieve('Le référencement au catalogue est-il obligatoire ?');
+    const { ranked } = (await again.retriever.score('Le référencement au catalogue est-il obligatoire ?')).rank();
     expect(ranked[0].entry.id).toBe('mes-referencement-obligatoire');
   });
 
   it('is lexical only, in memory, when no provider is chosen', async () => {
-    const kb = await loadKnowledgeBase('knowledge/data');
+    const kb = await loadFixtureKnowledgeBase();
     const built = await buildRetriever(config({ EMBEDDINGS_PROVIDER: 'none' }), kb);
     expect(built.status).toMatchObject({ provider: 'none', model: 'bm25', mode: 'lexical', indexState: 'in-memory' });
     expect(built.retriever.description).toBe('lexical');

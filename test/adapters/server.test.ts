@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BOT_DISPLAY_NAME, BOT_NAME } from '../../bot/index.js';
 import { echoServersClosedAfterEach } from './helpers/echoBot.js';
 
 describe('createServer: health, page and shutdown', () => {
@@ -26,7 +27,10 @@ describe('createServer: health, page and shutdown', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
     expect(html).toContain('<html lang="fr">');
-    expect(html).toContain('Assistant Portail Industriels – ANS');
+    // The bot's names come from bot/messages.ts, filled in as the files are served.
+    expect(html).toContain(`<title>${BOT_DISPLAY_NAME}</title>`);
+    expect(html).toContain(`>${BOT_NAME}</h1>`);
+    expect(html).not.toContain('{{');
     const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((match) => match[1]);
     expect(scripts).toEqual(['/webchat/webchat.js', '/webChatFrench.js', '/app.js']);
     for (const script of scripts.slice(1)) {
@@ -42,7 +46,9 @@ describe('createServer: health, page and shutdown', () => {
 
     const embed = await fetch(`${started.url}/embed.js`);
     expect(embed.headers.get('content-type')).toContain('javascript');
-    expect(await embed.text()).toContain('aria-expanded');
+    const embedScript = await embed.text();
+    expect(embedScript).toContain('aria-expanded');
+    expect(embedScript).toContain(`var TITLE = '${BOT_NAME}';`);
   });
 
   it('answers 304 to a matching ETag and 404 with a JSON error for unknown paths', async () => {

@@ -5,7 +5,7 @@
  */
 const processStart = performance.now();
 const { loadKnowledgeBase } = await import('../../knowledge/index.js');
-const { createKbRetriever, UseEmbeddingProvider, decide } = await import('../../embeddings/index.js');
+const { answerQuestion, createKbRetriever, UseEmbeddingProvider } = await import('../../embeddings/index.js');
 const importsDone = performance.now();
 
 const [mode = 'lexical', indexDir = 'data/bench-index'] = process.argv.slice(2);
@@ -15,7 +15,7 @@ const provider = mode === 'hybrid' ? await UseEmbeddingProvider.create() : undef
 const modelLoaded = performance.now();
 const { retriever, index } = await createKbRetriever({ kb, mode: mode === 'hybrid' ? 'hybrid' : 'lexical', provider, indexDir });
 const ready = performance.now();
-decide(await retriever.retrieve('Le référencement est-il obligatoire ?'));
+await answerQuestion(retriever, 'Le référencement est-il obligatoire ?');
 const firstAnswer = performance.now();
 
 console.log(

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadKnowledgeBase } from '../../knowledge/index.js';
-import { createKbRetriever, decide, IndexStore, kbDocuments, UseEmbeddingProvider, type Retriever } from '../../embeddings/index.js';
+import { answerQuestion, createKbRetriever, IndexStore, kbDocuments, UseEmbeddingProvider, type Retriever } from '../../embeddings/index.js';
 import { loadEvalSet } from '../eval/evalSet.js';
 import { percentile } from '../eval/metrics.js';
 import { LOOPBACK_ADDRESSES, runDirectLineLoad } from '../adapters/directLineLoad.js';
@@ -37,7 +37,7 @@ async function latency(retriever: Retriever): Promise<{ p50: number; p95: number
   for (let pass = 0; pass < LATENCY_PASSES; pass++) {
     for (const q of questions) {
       const start = performance.now();
-      decide(await retriever.retrieve(q));
+      await answerQuestion(retriever, q);
       samples.push(performance.now() - start);
     }
   }
@@ -70,13 +70,13 @@ await rm(workDir, { recursive: true, force: true });
 
 // Whole turns through the built-in Direct Line endpoint, the real bot and the offline default retrieval.
 const LOAD = { conversations: 50, turns: 10 };
-const server = await startRealApp({ EMBEDDINGS_PROVIDER: 'none' });
+const server = await startRealApp({ EMBEDDINGS_PROVIDER: 'none', KB_DIR: 'knowledge/data' });
 const load = await runDirectLineLoad({ baseUrl: server.url, ...LOAD, addresses: LOOPBACK_ADDRESSES, timeLimitMs: 120_000 });
 await server.stop();
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries, ${documents.length} indexed texts; ${questions.length} eval questions × ${LATENCY_PASSES} passes\n`);
-console.log('ask latency (retrieve + decide, in process):');
+console.log('ask latency (answerQuestion: retrieve + decide, in process):');
 console.table(Object.fromEntries(Object.entries(latencies).map(([mode, l]) => [mode, { p50: ms(l.p50), p95: ms(l.p95), max: ms(l.max), queries: l.n }])));
 console.log(`Index build (use-lite, ${documents.length} texts, embed + HNSW + save): ${(buildMs / 1000).toFixed(2)} s\n`);
 console.log('Cold start in a fresh process (KB load + model load + index load; imports listed apart):');
@@ -86,7 +86,7 @@ console.table(
     imports: ms(Number(c.importsMs)),
     'KB load': ms(Number(c.kbLoadMs)),
     'model load': ms(Number(c.modelLoadMs)),
-    'index load': `${ms(Number(c.indexMs))} (${c.indexState})`,
+    'index load': `${ms(Number(c.indexMs))} (${String(c.indexState)})`,
     'KB + index': ms(Number(c.kbLoadMs) + Number(c.indexMs)),
     'first answer': ms(Number(c.firstAnswerMs)),
     'peak RSS': `${Number(c.maxRssMiB).toFixed(0)} MiB`,

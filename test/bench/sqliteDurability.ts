@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteFeedbackStore } from '../../bot/index.js';
+import { SqliteFeedbackStore } from '../../adapters/storage/SqliteFeedbackStore.js';
 import { percentile } from '../eval/metrics.js';
 
 export interface DurabilityCost {
@@ -23,6 +23,8 @@ const PASSES = 3;
 /** Runs `work` with the store's `synchronous = FULL` turned into `mode` (NORMAL only for this measurement). */
 async function withSynchronous<T>(mode: 'FULL' | 'NORMAL', work: () => Promise<T>): Promise<T> {
   if (mode === 'FULL') return work();
+  // Called only through `.call(this, …)` below, and put back afterwards: the method is never used unbound.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const original = Database.prototype.pragma;
   Database.prototype.pragma = function pragma(this: Database.Database, source: string, options?: Database.PragmaOptions) {
     return original.call(this, source === 'synchronous = FULL' ? 'synchronous = NORMAL' : source, options);

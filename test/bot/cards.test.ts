@@ -4,11 +4,11 @@ import { answerBlocks, answerMarkdown } from '../../bot/answerRendering.js';
 import { ADAPTIVE_CARD_VERSION, answerCard, buttonsCard } from '../../bot/cards.js';
 import { messages } from '../../bot/messages.js';
 import { cardsOf } from './support/activities.js';
-import { loadTestKnowledgeBase } from './support/knowledge.js';
+import { loadFixtureKnowledgeBase, loadRealKnowledgeBase } from '../fixtures/kb.js';
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
-  kb = await loadTestKnowledgeBase();
+  kb = await loadFixtureKnowledgeBase();
 });
 
 const entry = (id: string) => {
@@ -32,8 +32,8 @@ describe('answerBlocks', () => {
 });
 
 describe('answerCard', () => {
-  it('renders every KB answer verbatim in an Adaptive Card 1.5 with wrapped text blocks and the thumbs', () => {
-    for (const faq of kb.entries) {
+  it('renders every answer of the real KB verbatim in an Adaptive Card 1.5 with wrapped text blocks and the thumbs', async () => {
+    for (const faq of (await loadRealKnowledgeBase()).entries) {
       const attachment = answerCard(faq, 7);
       expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
       const content: unknown = attachment.content;

@@ -5,16 +5,16 @@ import type { KnowledgeBase } from '../../knowledge/index.js';
 import { createOnTurnError, messages, type BotLogger } from '../../bot/index.js';
 import { cardsOf } from './support/activities.js';
 import { createHarness } from './support/harness.js';
-import { loadTestKnowledgeBase } from './support/knowledge.js';
+import { loadFixtureKnowledgeBase } from '../fixtures/kb.js';
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
-  kb = await loadTestKnowledgeBase();
+  kb = await loadFixtureKnowledgeBase();
 });
 
 const failing: Retriever = {
   description: 'failing',
-  retrieve: () => Promise.reject(new Error('HybridRetriever.retrieve: index unreadable')),
+  score: () => Promise.reject(new Error('HybridRetriever.score: index unreadable')),
 };
 
 describe('createOnTurnError', () => {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FaqEntry, KnowledgeBase } from '../../knowledge/index.js';
 import { isKnownChoice, matchTypedChoice, nextTriageStep, triagePath, type TriageStep } from '../../bot/triage.js';
-import { loadTestKnowledgeBase } from './support/knowledge.js';
+import { loadFixtureKnowledgeBase } from '../fixtures/kb.js';
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
-  kb = await loadTestKnowledgeBase();
+  kb = await loadFixtureKnowledgeBase();
 });
 
 function ask(step: TriageStep): { facet: string; values: string[] } {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import type { KnowledgeBase } from '../../knowledge/index.js';
+import { foldAccents, isRecord, type KnowledgeBase } from '../../knowledge/index.js';
 
 export interface EvalSet {
   readonly inScope: readonly { readonly q: string; readonly id: string }[];
@@ -20,17 +20,26 @@ export async function loadEvalSet(file: string, kb: KnowledgeBase): Promise<Eval
   return data;
 }
 
+/**
+ * The entries no in-scope question of the set is labelled with: their retrieval is not measured, so
+ * `npm run eval` warns about them (a new FAQ entry needs its evaluation questions too).
+ */
+export function entriesNotAsked(set: EvalSet, kb: Pick<KnowledgeBase, 'entries'>): string[] {
+  const asked = new Set(set.inScope.map((item) => item.id));
+  return kb.entries.filter((entry) => !asked.has(entry.id)).map((entry) => entry.id);
+}
+
 function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldAccents(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 function isEvalSet(value: unknown): value is EvalSet {
-  if (typeof value !== 'object' || value === null) return false;
-  const { inScope, outOfScope } = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
+  const { inScope, outOfScope } = value;
   return (
     Array.isArray(inScope) &&
     Array.isArray(outOfScope) &&
-    inScope.every((item) => typeof item?.q === 'string' && typeof item?.id === 'string') &&
-    outOfScope.every((item) => typeof item?.q === 'string')
+    inScope.every((item) => isRecord(item) && typeof item.q === 'string' && typeof item.id === 'string') &&
+    outOfScope.every((item) => isRecord(item) && typeof item.q === 'string')
   );
 }

@@ -10,9 +10,9 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../adapters/config.js';
 import { loadKnowledgeBase } from '../../knowledge/index.js';
-import { createKbRetriever, decide, type Decision, type EmbeddingProvider, type Retriever } from '../../embeddings/index.js';
+import { answerQuestion, createKbRetriever, type Answer, type Retriever } from '../../embeddings/index.js';
 import { availableProviders } from './providers.js';
-import { loadEvalSet, type EvalSet } from './evalSet.js';
+import { entriesNotAsked, loadEvalSet, type EvalSet } from './evalSet.js';
 import { computeMetrics, percentile, type InScopeOutcome, type ModeMetrics } from './metrics.js';
 import { measureRecall } from './recall.js';
 import { tuneThresholds, type LabelledRetrieval } from './tuneThresholds.js';
@@ -26,6 +26,12 @@ const TUNING_SET = 'test/eval/questions.yaml';
 const HELD_OUT_SET = 'test/eval/heldout.yaml';
 const setFiles = args.set ? [args.set] : [TUNING_SET, HELD_OUT_SET];
 const sets = await Promise.all(setFiles.map((file) => loadEvalSet(file, kb)));
+for (const [i, set] of sets.entries()) {
+  const unasked = entriesNotAsked(set, kb);
+  if (unasked.length > 0) {
+    console.warn(`warning: no question of ${setFiles[i]} asks about ${unasked.length} KB entr${unasked.length === 1 ? 'y' : 'ies'}, whose retrieval is not measured: ${unasked.join(', ')}`);
+  }
+}
 const providers = args['lexical-only'] ? [] : await availableProviders(config);
 const dump: unknown[] = [];
 
@@ -42,12 +48,13 @@ async function evaluate(mode: string, retriever: Retriever, evalSet: EvalSet): P
   const labelled: LabelledRetrieval[] = [];
   const run = async (q: string, expectedId: string | null) => {
     const start = performance.now();
-    const retrieval = await retriever.retrieve(q);
-    const decision = decide(retrieval);
+    // The bot's own answering path, without triage facets (the labelled questions are typed from scratch).
+    const answer = await answerQuestion(retriever, q);
     latencies.push(performance.now() - start);
+    const { retrieval } = answer;
     labelled.push({ retrieval, expectedId });
     dump.push({ mode, q, ranked: retrieval.ranked.map((r) => [r.entry.id, +r.score.toFixed(4), +(r.dense ?? 0).toFixed(4), +(r.lexical ?? 0).toFixed(4)]) });
-    return { retrieval, decision };
+    return { retrieval, decision: answer };
   };
   const inScope: InScopeOutcome[] = [];
   for (const item of evalSet.inScope) {
@@ -59,7 +66,7 @@ async function evaluate(mode: string, retriever: Retriever, evalSet: EvalSet): P
       console.log(`  [${mode}] miss: "${item.q}" → ${rankedIds.slice(0, 3).join(', ')} (${decision.kind}; want ${item.id})`);
     }
   }
-  const outOfScope: Decision["kind"][] = [];
+  const outOfScope: Answer['kind'][] = [];
   for (const item of evalSet.outOfScope) {
     const { retrieval, decision } = await run(item.q, null);
     outOfScope.push(decision.kind);
@@ -122,7 +129,7 @@ if (args.tune) {
 }
 
 if (!args['skip-recall']) {
-  for (const line of await measureRecall(kb, providers as EmbeddingProvider[], set)) console.log(line);
+  for (const line of await measureRecall(kb, providers, set)) console.log(line);
 }
 if (args.dump) await writeFile(args.dump, dump.map((d) => JSON.stringify(d)).join('\n') + '\n');
 for (const provider of providers) await provider.dispose?.();

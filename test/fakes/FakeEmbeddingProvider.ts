@@ -1,4 +1,5 @@
-import { foldAccents, l2Normalize } from '../../embeddings/index.js';
+import { l2Normalize } from '../../embeddings/index.js';
+import { foldAccents } from '../../knowledge/index.js';
 import type { EmbeddingProvider } from '../../embeddings/index.js';
 
 /** Default dimension: small enough to be fast, large enough that unrelated strings rarely collide. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, computeKbVersion, foldForComparison, shortVersion, type FaqEntry } from '../../knowledge/index.js';
+import { canonicalJson, computeKbVersion, shortVersion, type FaqEntry } from '../../knowledge/index.js';
 
 const entry: FaqEntry = {
   id: 'a', question: 'Q ?', alternates: ['x'], answer: 'R.', offer: 'innovation', theme: 'presentation', links: [],
@@ -31,15 +31,5 @@ describe('computeKbVersion', () => {
     expect(computeKbVersion({ ...content, synonyms: [] })).not.toBe(base);
     expect(computeKbVersion({ ...content, taxonomy: { questions: [{ facet: 'offer', prompt: 'P', choices: [] }] } })).not.toBe(base);
     expect(shortVersion(base)).toBe(base.slice(0, 12));
-  });
-});
-
-describe('foldForComparison', () => {
-  it('ignores case, accents, ligatures, apostrophe style and spacing', () => {
-    expect(foldForComparison('  Qu’est-ce   que l’ŒUVRE  Été ? ')).toBe(foldForComparison("qu'est-ce que l'oeuvre ete?"));
-  });
-
-  it('keeps different words different', () => {
-    expect(foldForComparison('le MOS')).not.toBe(foldForComparison('les NOS'));
   });
 });

@@ -5,12 +5,35 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KnowledgeBaseError, MIN_ALTERNATES, loadKnowledgeBase } from '../../knowledge/index.js';
 import { ENTRIES_YAML, SYNONYMS_YAML, TAXONOMY_YAML, lineOf } from './support/kbFixture.js';
 import { EXPECTED } from './support/expectedEntries.js';
-import { KB_DIR } from './support/paths.js';
-
+import { FIXTURE_KB_DIR, REAL_KB_DIR } from './support/paths.js';
 
 describe('the real knowledge base', () => {
+  // The FAQ team adds and edits entries every week: these are rules that hold whatever the KB holds.
+  it('loads, and no answer carries the feedback question the bot adds itself', async () => {
+    const kb = await loadKnowledgeBase(REAL_KB_DIR);
+    expect(kb.entries.length).toBeGreaterThan(0);
+    for (const entry of kb.entries) expect(entry.answer, entry.id).not.toMatch(/Cette réponse vous a-t-elle été utile/);
+  });
+
+  it('flags every answer that points at a figure below, which the bot cannot show', async () => {
+    const kb = await loadKnowledgeBase(REAL_KB_DIR);
+    for (const entry of kb.entries) {
+      expect(entry.missingFigure !== undefined, entry.id).toBe(/ci-dessous/.test(entry.answer));
+    }
+  });
+
+  it('has synonyms for the acronyms the FAQ uses', async () => {
+    const kb = await loadKnowledgeBase(REAL_KB_DIR);
+    const terms = kb.synonyms.flatMap((g) => [g.canonical, ...g.terms]);
+    for (const acronym of ['MES', 'MOS', 'NOS', 'TRE', 'JDV', 'ASS', 'ANS', 'DMP', 'CI-SIS', 'ROR', 'RPPS', 'INS', 'UML']) {
+      expect(terms, acronym).toContain(acronym);
+    }
+  });
+});
+
+describe('the fixture knowledge base (test/fixtures/kb, the 17 seed answers)', () => {
   it('loads the 17 entries with the agreed ids and facets', async () => {
-    const kb = await loadKnowledgeBase(KB_DIR);
+    const kb = await loadKnowledgeBase(FIXTURE_KB_DIR);
     expect(kb.entries).toHaveLength(17);
     const byId = new Map(kb.entries.map((e) => [e.id, e]));
     for (const expected of EXPECTED) {
@@ -23,7 +46,7 @@ describe('the real knowledge base', () => {
   });
 
   it('gives every entry enough alternates, a review date and the innovation contact where the seed names it', async () => {
-    const kb = await loadKnowledgeBase(KB_DIR);
+    const kb = await loadKnowledgeBase(FIXTURE_KB_DIR);
     for (const entry of kb.entries) {
       expect(entry.alternates.length, entry.id).toBeGreaterThanOrEqual(MIN_ALTERNATES);
       expect(entry.reviewed, entry.id).toBe('2026-11-26');
@@ -33,25 +56,17 @@ describe('the real knowledge base', () => {
   });
 
   it('flags exactly the two answers whose figure is missing from the source', async () => {
-    const kb = await loadKnowledgeBase(KB_DIR);
+    const kb = await loadKnowledgeBase(FIXTURE_KB_DIR);
     const flagged = kb.entries.filter((e) => e.missingFigure !== undefined);
     expect(flagged.map((e) => e.id).sort()).toEqual(['mos-modelisation-uml', 'mos-nos-pourquoi']);
     for (const entry of flagged) expect(entry.answer).toMatch(/ci-dessous/);
   });
 
   it('keeps answer 12 starting with its list and answer 13 with its 2021 dates', async () => {
-    const kb = await loadKnowledgeBase(KB_DIR);
+    const kb = await loadKnowledgeBase(FIXTURE_KB_DIR);
     const byId = new Map(kb.entries.map((e) => [e.id, e]));
     expect(byId.get('mes-referencement-benefices')?.answer.startsWith('- la visibilité de mon service numérique')).toBe(true);
     expect(byId.get('mes-referencement-calendrier')?.answer).toContain('A partir d’août 2021');
-  });
-
-  it('has synonyms for the acronyms the FAQ uses', async () => {
-    const kb = await loadKnowledgeBase(KB_DIR);
-    const terms = kb.synonyms.flatMap((g) => [g.canonical, ...g.terms]);
-    for (const acronym of ['MES', 'MOS', 'NOS', 'TRE', 'JDV', 'ASS', 'ANS', 'DMP', 'CI-SIS', 'ROR', 'RPPS', 'INS', 'UML']) {
-      expect(terms, acronym).toContain(acronym);
-    }
   });
 });
 
@@ -64,8 +79,8 @@ describe('loadKnowledgeBase on a folder', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function copyRealKb(): Promise<void> {
-    await cp(KB_DIR, dir, { recursive: true });
+  async function copyFixtureKb(): Promise<void> {
+    await cp(FIXTURE_KB_DIR, dir, { recursive: true });
   }
 
   async function editFile(relative: string, edit: (text: string) => string): Promise<void> {
@@ -77,13 +92,13 @@ describe('loadKnowledgeBase on a folder', () => {
   }
 
   it('computes the same version on two loads', async () => {
-    const [first, second] = [await loadKnowledgeBase(KB_DIR), await loadKnowledgeBase(KB_DIR)];
+    const [first, second] = [await loadKnowledgeBase(REAL_KB_DIR), await loadKnowledgeBase(REAL_KB_DIR)];
     expect(first.version).toMatch(/^[0-9a-f]{64}$/);
     expect(second.version).toBe(first.version);
   });
 
   it('changes the version when an answer changes', async () => {
-    await copyRealKb();
+    await copyFixtureKb();
     const original = await loadKnowledgeBase(dir);
     await editFile('entries/mos-nos.yaml', (t) => t.replace('sont mis à jour à la fin de chaque mois.', 'sont mis à jour chaque semaine.'));
     const edited = await loadKnowledgeBase(dir);
@@ -91,7 +106,7 @@ describe('loadKnowledgeBase on a folder', () => {
   });
 
   it('keeps the version when only comments and quoting change', async () => {
-    await copyRealKb();
+    await copyFixtureKb();
     const original = await loadKnowledgeBase(dir);
     await editFile('entries/innovation.yaml', (t) => `# an editorial note\n${t.replace('reviewed: "2026-11-26"', "reviewed: '2026-11-26' # checked")}`);
     await editFile('synonyms.yaml', (t) => t.replace('# KB-level', '# Edited comment. KB-level'));

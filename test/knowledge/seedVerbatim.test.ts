@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../knowledge/index.js';
 import { EXPECTED } from './support/expectedEntries.js';
-import { KB_DIR, SEED_FILE } from './support/paths.js';
+import { FIXTURE_KB_DIR, REAL_KB_DIR, SEED_FILE } from './support/paths.js';
 
 /** The seed closes every answer with this line; the bot adds it itself. */
 const ANSWER_END = 'Cette réponse vous a-t-elle été utile ?';
@@ -21,10 +21,18 @@ function seedParts(): { questions: string[]; answers: string[] } {
 const seedPresent = existsSync(SEED_FILE);
 
 describe.skipIf(!seedPresent)(`KB against the agency's seed text (skipped: ${seedPresent ? 'no' : `${SEED_FILE} is absent`})`, () => {
-  it('has 17 answers in the seed, and every KB answer is the seed answer of the same rank, character for character', async () => {
+  it('keeps every seed answer in the real KB, character for character, as the answer of exactly one entry', async () => {
+    const kb = await loadKnowledgeBase(REAL_KB_DIR);
+    for (const [rank, answer] of seedParts().answers.entries()) {
+      const holders = kb.entries.filter((entry) => normalise(entry.answer) === answer).map((entry) => entry.id);
+      expect(holders, `seed answer ${rank + 1}`).toHaveLength(1);
+    }
+  });
+
+  it('derives the fixture KB from the seed: its entries are the seed answers, in order', async () => {
     const { answers } = seedParts();
     expect(answers).toHaveLength(EXPECTED.length);
-    const kb = await loadKnowledgeBase(KB_DIR);
+    const kb = await loadKnowledgeBase(FIXTURE_KB_DIR);
     const byId = new Map(kb.entries.map((e) => [e.id, e]));
     EXPECTED.forEach(({ id }, rank) => {
       const entry = byId.get(id);
@@ -35,7 +43,7 @@ describe.skipIf(!seedPresent)(`KB against the agency's seed text (skipped: ${see
 
   it('keeps the taxonomy prompts verbatim', async () => {
     const { questions } = seedParts();
-    const kb = await loadKnowledgeBase(KB_DIR);
+    const kb = await loadKnowledgeBase(REAL_KB_DIR);
     expect(kb.taxonomy.questions.map((q) => normalise(q.prompt))).toEqual(questions);
   });
 });

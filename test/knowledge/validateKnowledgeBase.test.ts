@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  KnowledgeBaseError,
-  formatProblem,
-  validateKnowledgeBase,
-  type KbProblem,
-  type KbValidation,
-} from '../../knowledge/index.js';
+import { formatProblem, validateKnowledgeBase, type KbProblem } from '../../knowledge/index.js';
 import {
   ENTRIES_FILE,
   ENTRIES_YAML,
-  SYNONYMS_FILE,
-  SYNONYMS_YAML,
-  TAXONOMY_FILE,
-  TAXONOMY_YAML,
   entryYaml,
   lineOf,
+  problemsOf,
   replaceOnce,
   sources,
 } from './support/kbFixture.js';
-
-function problemsOf(result: KbValidation): readonly KbProblem[] {
-  if (result.ok) throw new Error('expected the KB to be invalid');
-  return result.problems;
-}
 
 /** Validates entries text and returns its problems, asserting there is at least one. */
 function entryProblems(entries: string): readonly KbProblem[] {
@@ -204,53 +190,5 @@ describe('validateKnowledgeBase: entry problems are located', () => {
     const problems = entryProblems(entries);
     expect(problems.map((p) => p.field)).toEqual(['id', 'colour', 'answer']);
     expect(problems.map((p) => p.line)).toEqual([...problems.map((p) => p.line)].sort((a, b) => a - b));
-  });
-});
-
-describe('validateKnowledgeBase: taxonomy and synonyms problems', () => {
-  it('reports an unknown facet in the taxonomy', () => {
-    const taxonomy = replaceOnce(TAXONOMY_YAML, 'facet: product', 'facet: produit');
-    const problems = problemsOf(validateKnowledgeBase(sources({ taxonomy })));
-    expect(problems).toContainEqual(expect.objectContaining({ file: TAXONOMY_FILE, line: lineOf(taxonomy, 'facet: produit'), field: 'questions[3].facet',
-      message: 'unknown facet "produit" (known: offer, corridor, dispositif, product, theme)' }));
-    expect(problems).toContainEqual(expect.objectContaining({ file: TAXONOMY_FILE, message: 'no question for facet "product"' }));
-  });
-
-  it('reports a duplicate choice value', () => {
-    const taxonomy = replaceOnce(TAXONOMY_YAML, '      - value: segur\n', '      - value: innovation\n');
-    const problems = problemsOf(validateKnowledgeBase(sources({ taxonomy })));
-    expect(problems).toContainEqual(expect.objectContaining({ file: TAXONOMY_FILE, line: lineOf(taxonomy, 'value: innovation', 'label: "Innovation"'),
-      field: 'questions[0].choices[1].value', message: `duplicate value "innovation" (first at line ${lineOf(taxonomy, 'value: innovation')})` }));
-  });
-
-  it('reports a condition on an unknown choice value', () => {
-    const taxonomy = replaceOnce(TAXONOMY_YAML, '    appliesWhen:\n      offer: [segur]\n    choices:\n      - value: hopital', '    appliesWhen:\n      offer: [segure]\n    choices:\n      - value: hopital');
-    const problems = problemsOf(validateKnowledgeBase(sources({ taxonomy })));
-    expect(problems).toContainEqual(expect.objectContaining({ file: TAXONOMY_FILE, line: lineOf(taxonomy, 'offer: [segure]'), message: '"segure" is not a choice of facet "offer"' }));
-  });
-
-  it('reports a synonym term declared in two groups', () => {
-    const synonyms = replaceOnce(SYNONYMS_YAML, '[agence du numérique en santé]', '[agence du numérique en santé, Mon Espace de Sante]');
-    expect(problemsOf(validateKnowledgeBase(sources({ synonyms })))).toEqual([
-      expect.objectContaining({ file: SYNONYMS_FILE, line: 5, field: 'synonyms[1].terms[1]', message: '"Mon Espace de Sante" is already declared in group "mon espace santé" (synonyms[0])' }),
-    ]);
-  });
-
-  it('reports a synonyms file of the wrong shape', () => {
-    expect(problemsOf(validateKnowledgeBase(sources({ synonyms: 'synonyms:\n  - canonical: ANS\n' })))).toEqual([
-      expect.objectContaining({ file: SYNONYMS_FILE, line: 2, field: 'synonyms[0].terms', message: 'required field is missing' }),
-    ]);
-  });
-});
-
-describe('KnowledgeBaseError', () => {
-  it('formats one problem per line as file:line:col [entryId] field: message', () => {
-    const error = new KnowledgeBaseError([
-      { file: 'b.yaml', line: 3, column: 5, entryId: 'x', field: 'theme', message: 'bad' },
-      { file: 'a.yaml', line: 1, column: 1, message: 'file not found' },
-    ]);
-    expect(error.message).toBe('Invalid knowledge base (2 problems):\na.yaml:1:1: file not found\nb.yaml:3:5 [x] theme: bad');
-    expect(error.problems[0]?.file).toBe('a.yaml');
-    expect(error).toBeInstanceOf(Error);
   });
 });

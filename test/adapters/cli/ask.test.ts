@@ -5,8 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilters, toAskResult } from '../../../adapters/cli/ask.js';
-import { decide } from '../../../embeddings/index.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../../knowledge/index.js';
+import type { KnowledgeBase } from '../../../knowledge/index.js';
+import { FIXTURE_KB_DIR, loadFixtureKnowledgeBase } from '../../fixtures/kb.js';
 
 const run = promisify(execFile);
 let dir: string;
@@ -15,7 +15,7 @@ let kb: KnowledgeBase;
 /** Runs the exact command of the contract, offline: auto mode must fall back without the network. */
 async function ask(args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
   return run('npm', ['run', '--silent', 'ask', '--', ...args], {
-    env: { ...process.env, EMBEDDINGS_PROVIDER: 'auto', EMBEDDINGS_ALLOW_REMOTE: 'false', INDEX_DIR: path.join(dir, 'index'), ...env },
+    env: { ...process.env, KB_DIR: FIXTURE_KB_DIR, EMBEDDINGS_PROVIDER: 'auto', EMBEDDINGS_ALLOW_REMOTE: 'false', INDEX_DIR: path.join(dir, 'index'), ...env },
     timeout: 60_000,
   });
 }
@@ -37,7 +37,7 @@ function expectContract(line: string): Record<string, unknown> {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'ask-cli-'));
-  kb = await loadKnowledgeBase('knowledge/data');
+  kb = await loadFixtureKnowledgeBase();
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -64,17 +64,20 @@ describe('npm run ask (the JSON contract)', () => {
     expect(result.answer).toBeNull();
   });
 
-  it('answers a batch in order, one line per question, and applies --filter', async () => {
+  it('answers a batch in order, one line per question, with --filter acting as the triage facets do in the bot', async () => {
     const file = path.join(dir, 'questions.txt');
     await writeFile(file, 'c’est quoi le MOS ?\n\nquelles données dans mon espace santé ?\nmétéo à Paris\n');
     const { stdout } = await ask(['--json', '--batch', file, '--filter', 'offer=mos-nos']);
     const results = stdout.trim().split('\n').map(expectContract);
     expect(results.map((r) => r.query)).toEqual(['c’est quoi le MOS ?', 'quelles données dans mon espace santé ?', 'météo à Paris']);
-    for (const result of results) {
-      for (const candidate of result.candidates as { id: string }[]) {
-        expect(kb.entries.find((e) => e.id === candidate.id)?.offer).toBe('mos-nos');
-      }
-    }
+    const offers = (result: Record<string, unknown>): (string | undefined)[] =>
+      (result.candidates as { id: string }[]).map((candidate) => kb.entries.find((e) => e.id === candidate.id)?.offer);
+    // Within the facet: every candidate belongs to it.
+    expect(new Set(offers(results[0]))).toEqual(new Set(['mos-nos']));
+    // Nothing fits within it but the whole FAQ has a clear answer: the facet is set aside, as the bot does.
+    expect(results[1].answered).toBe(true);
+    expect(offers(results[1])[0]).toBe('mon-espace-sante');
+    expect(results[2].answered).toBe(false);
   });
 
   it('rejects an unknown facet or value with exit code 2', async () => {
@@ -96,10 +99,7 @@ describe('ask helpers', () => {
       { entry: a, score: 0.5 },
       { entry: b, score: 0.49 },
     ];
-    const retrieval = { query: 'q', ranked };
-    const decision = decide(retrieval, { minScore: 0.1, confidentScore: 0.9, clearMargin: 0.1 });
-    expect(decision.kind).toBe('clarify');
-    const result = toAskResult(retrieval, decision);
+    const result = toAskResult({ kind: 'clarify', candidates: ranked, question: 'q', retrieval: { query: 'q', ranked }, relaxed: false });
     expect(result.answered).toBe(true);
     expect(result.answer?.id).toBe(a.id);
     expect(result.candidates.map((c) => c.id)).toEqual([a.id, b.id]);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTable, parseArgs, runFeedbackCli } from '../../../adapters/cli/feedback.js';
-import { SqliteFeedbackStore } from '../../../bot/index.js';
+import { openFeedbackStore } from '../../../adapters/storage/index.js';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -17,7 +17,7 @@ describe('feedback CLI', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'feedback-cli-'));
     db = path.join(dir, 'feedback.db');
-    const store = await SqliteFeedbackStore.create(db);
+    const store = await openFeedbackStore({ feedbackDb: db });
     const base = { channel: 'webchat', userHash: 'u'.repeat(32), conversationHash: 'c'.repeat(32), kbVersion: 'v1' };
     await store.recordFeedback({ ...base, kind: 'feedback', voteKey: 'k', time: '2026-01-01T00:00:01.000Z', question: 'Est-ce obligatoire ?', answerId: 'mes-referencement-obligatoire', score: 0.8, rank: 1, helpful: false, comment: 'trop court' });
     await store.recordUnanswered({ ...base, kind: 'unanswered', time: '2026-01-01T00:00:00.000Z', question: 'Quelle météo ?' });

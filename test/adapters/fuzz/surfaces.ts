@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_SERVER_LIMITS } from '../../../adapters/serverLimits.js';
 import WebSocket from 'ws';
-import { DirectLineTestClient } from '../helpers/directLineClient.js';
+import type { DirectLineTestClient } from '../helpers/directLineClient.js';
 import { rawRequest } from '../helpers/rawHttp.js';
 import { activityLike, bodyText, contentType, encoded, proxyHeaders, watermark, type Bombs } from './payloads.js';
 

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedbackRecord } from '../../../bot/index.js';
-import { cardOf, isRecord, type ShownCard } from './support/cardText.js';
+import { isRecord } from '../../../knowledge/index.js';
+import { cardOf, type ShownCard } from './support/cardText.js';
 import { realBotReplayAroundAll } from './support/realBotReplay.js';
 import { loadFixture, type CapturedActivity, type ReplayResponse } from './support/teamsReplay.js';
 

@@ -13,7 +13,8 @@ interface WebChatFrench {
       unitFormatter(unit: string, options: { form: string }): (value: number) => string;
     };
   };
-  sentAt(date: Date, now: Date): string;
+  // A plain function on `window`, called without its object: typed as a property so no `this` is implied.
+  sentAt: (date: Date, now: Date) => string;
 }
 
 /** Runs the browser script as the page does, with Node's Intl (full ICU, like Chromium's). */

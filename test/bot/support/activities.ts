@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { isRecord } from '../../../knowledge/index.js';
 
 /** What transcripts look at in a bot activity, read without down-casts. */
 export interface CardView {
@@ -6,9 +7,6 @@ export interface CardView {
   readonly buttons: { readonly title: string; readonly data: unknown }[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];

@@ -1,7 +1,8 @@
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type ConversationAccount } from 'botbuilder';
 import type { Retriever } from '../../../embeddings/index.js';
 import type { KnowledgeBase } from '../../../knowledge/index.js';
-import { createFaqBot, createIdHasher, createOnTurnError, SqliteFeedbackStore, type BotLogger, type FaqBot } from '../../../bot/index.js';
+import { openFeedbackStore } from '../../../adapters/storage/index.js';
+import { createFaqBot, createIdHasher, createOnTurnError, type BotLogger, type FaqBot, type FeedbackStore } from '../../../bot/index.js';
 
 export const BOT_ACCOUNT = { id: 'bot', name: 'FAQ Bot' };
 export const USER_ACCOUNT = { id: 'user-1', name: 'Camille' };
@@ -23,7 +24,7 @@ export interface HarnessOptions {
 export interface Harness {
   readonly adapter: TestAdapter;
   readonly bot: FaqBot;
-  readonly store: SqliteFeedbackStore;
+  readonly store: FeedbackStore;
   readonly logs: LogLine[];
   readonly conversation: ConversationAccount;
   /** Sends one activity through the adapter (awaited TestFlow) and returns every reply of that turn. */
@@ -42,7 +43,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const store = await SqliteFeedbackStore.create(':memory:');
+  const store = await openFeedbackStore({ feedbackDb: ':memory:' });
   const hashId = createIdHasher('test-salt');
   let tick = Date.parse('2026-01-01T09:00:00.000Z');
   const bot = createFaqBot({

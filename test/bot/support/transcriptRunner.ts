@@ -1,60 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import type { Activity } from 'botbuilder';
 import { expect } from 'vitest';
-import { parse } from 'yaml';
 import type { Retriever } from '../../../embeddings/index.js';
 import type { KnowledgeBase } from '../../../knowledge/index.js';
 import { cardsOf, isAnswer, readableText } from './activities.js';
-import { FakeRetriever, type RetrievalRule } from './FakeRetriever.js';
+import { FakeRetriever } from '../../fakes/FakeRetriever.js';
 import { BOT_ACCOUNT, createHarness, USER_ACCOUNT, type Harness } from './harness.js';
+import { asArray, type Transcript } from './transcriptFile.js';
 
-/**
- * A readable conversation script (test/transcripts/*.yaml). `user …` steps send
- * an activity; `bot …`, `store has`, `retriever was asked`, `invoke responds`
- * and `answer channelData` check the replies of the last user step (or the
- * state after it).
- */
-export interface Transcript {
-  readonly title: string;
-  readonly channel?: string;
-  readonly conversationType?: 'personal' | 'channel' | 'groupChat';
-  /** `scripted` (default): a FakeRetriever with `retrieval`; `real`: the production retriever over the real KB. */
-  readonly retriever?: 'scripted' | 'real';
-  readonly retrieval?: readonly RetrievalRule[];
-  readonly steps: readonly unknown[];
-}
+export { loadTranscript, type Transcript } from './transcriptFile.js';
+import { isRecord } from '../../../knowledge/index.js';
 
 export interface RunOptions {
   readonly kb: KnowledgeBase;
   readonly realRetriever: () => Promise<Retriever>;
-}
-
-export async function loadTranscript(file: string): Promise<Transcript> {
-  const doc: unknown = parse(await readFile(file, 'utf8'));
-  if (!isRecord(doc) || typeof doc.title !== 'string' || !Array.isArray(doc.steps)) {
-    throw new Error(`${file}: a transcript needs a title and a list of steps`);
-  }
-  const { channel, conversationType, retriever } = doc;
-  return {
-    title: doc.title,
-    steps: doc.steps,
-    ...(typeof channel === 'string' && { channel }),
-    ...((conversationType === 'personal' || conversationType === 'channel' || conversationType === 'groupChat') && { conversationType }),
-    ...((retriever === 'scripted' || retriever === 'real') && { retriever }),
-    retrieval: doc.retrieval === undefined ? [] : asArray(doc.retrieval).map((rule) => parseRule(rule, file)),
-  };
-}
-
-function parseRule(rule: unknown, file: string): RetrievalRule {
-  if (!isRecord(rule) || !isRecord(rule.ranked)) throw new Error(`${file}: a retrieval rule needs "ranked: {id: score}"`);
-  const ranked: Record<string, number> = {};
-  for (const [id, score] of Object.entries(rule.ranked)) {
-    if (typeof score !== 'number') throw new Error(`${file}: score of "${id}" must be a number`);
-    ranked[id] = score;
-  }
-  if (typeof rule.query === 'string') return { query: rule.query, ranked };
-  if (typeof rule.contains === 'string') return { contains: rule.contains, ranked };
-  throw new Error(`${file}: a retrieval rule needs "query" or "contains"`);
 }
 
 export async function runTranscript(transcript: Transcript, options: RunOptions): Promise<void> {
@@ -241,14 +199,6 @@ class Run {
 /** The checks a "retriever was asked" step may name. */
 const RETRIEVAL_CHECKS: readonly string[] = ['query', 'filter', 'then', 'maxLength'];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function asArray(value: unknown): unknown[] {
-  if (!Array.isArray(value)) throw new Error('expected a list');
-  return value;
-}
 
 function strings(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map(String);

@@ -1,6 +1,6 @@
 import type { FaqEntry } from '../../../knowledge/index.js';
 
-/** The ids and facets other parts of the bot rely on, in the seed's order. */
+/** The ids and facets of the fixture KB's entries (test/fixtures/kb), in the seed's order. */
 export const EXPECTED: readonly (Pick<FaqEntry, 'id' | 'offer' | 'theme'> & { product?: string })[] = [
   { id: 'innovation-offre-construction', offer: 'innovation', theme: 'presentation' },
   { id: 'innovation-collaboration', offer: 'innovation', theme: 'collaboration' },

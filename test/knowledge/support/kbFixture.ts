@@ -3,7 +3,7 @@
  * `lineOf` finds the 1-based line of a marker so tests assert real positions
  * without hard-coding line numbers that drift when the fixture changes.
  */
-import type { KbSources, SourceText } from '../../../knowledge/index.js';
+import type { KbProblem, KbSources, KbValidation, SourceText } from '../../../knowledge/index.js';
 
 export const TAXONOMY_FILE = 'kb/taxonomy.yaml';
 export const SYNONYMS_FILE = 'kb/synonyms.yaml';
@@ -95,4 +95,10 @@ export function replaceOnce(text: string, search: string, replacement: string): 
   const index = text.indexOf(search);
   if (index < 0 || text.indexOf(search, index + 1) >= 0) throw new Error(`replaceOnce: "${search}" must occur exactly once`);
   return text.slice(0, index) + replacement + text.slice(index + search.length);
+}
+
+/** The problems of an invalid validation (fails the test when the KB was valid). */
+export function problemsOf(result: KbValidation): readonly KbProblem[] {
+  if (result.ok) throw new Error('expected the KB to be invalid');
+  return result.problems;
 }

@@ -1,5 +1,6 @@
 /** Reads what a captured bot activity shows: the Adaptive Card, its texts and its buttons. */
 import type { Activity } from 'botbuilder';
+import { isRecord } from '../../../../knowledge/index.js';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -45,6 +46,3 @@ function collect(node: unknown, texts: string[], buttons: CardButton[]): void {
   for (const key of ['body', 'actions', 'items', 'columns']) collect(node[key], texts, buttons);
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

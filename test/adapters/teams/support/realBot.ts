@@ -1,5 +1,5 @@
 /**
- * The real FAQ bot for the Teams replays: the real knowledge base, the real retrieval in its
+ * The real FAQ bot for the Teams replays: the fixture knowledge base, the real retrieval in its
  * lexical mode, the SQLite feedback store in a temp folder, and a logger that keeps every line
  * so the tests can check what reaches the logs.
  */
@@ -7,12 +7,12 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
-import { createFaqBot, createIdHasher, createOnTurnError, SqliteFeedbackStore, type BotLogger, type FaqBot } from '../../../../bot/index.js';
+import { openFeedbackStore } from '../../../../adapters/storage/index.js';
+import { createFaqBot, createIdHasher, createOnTurnError, type BotLogger, type FaqBot, type FeedbackStore } from '../../../../bot/index.js';
 import { createKbRetriever } from '../../../../embeddings/index.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../../../knowledge/index.js';
+import type { KnowledgeBase } from '../../../../knowledge/index.js';
+import { loadFixtureKnowledgeBase } from '../../../fixtures/kb.js';
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..', '..');
-export const KB_DIR = path.join(REPO_ROOT, 'knowledge', 'data');
 
 export interface LogLine {
   readonly level: 'info' | 'warn' | 'error' | 'debug';
@@ -23,7 +23,7 @@ export interface LogLine {
 export interface RealBot {
   readonly bot: FaqBot;
   readonly kb: KnowledgeBase;
-  readonly store: SqliteFeedbackStore;
+  readonly store: FeedbackStore;
   readonly logs: LogLine[];
   /** Errors that reached onTurnError: a replay expects none. */
   readonly turnErrors: Error[];
@@ -32,11 +32,11 @@ export interface RealBot {
 }
 
 export async function createRealBot(): Promise<RealBot> {
-  const kb = await loadKnowledgeBase(KB_DIR);
+  const kb = await loadFixtureKnowledgeBase();
   // The production wiring in its model-free mode: deterministic, and no model to download.
   const { retriever } = await createKbRetriever({ kb, mode: 'lexical' });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'teams-replay-'));
-  const store = await SqliteFeedbackStore.create(path.join(dir, 'feedback.db'));
+  const store = await openFeedbackStore({ feedbackDb: path.join(dir, 'feedback.db') });
   const logs: LogLine[] = [];
   const logger: BotLogger = {
     info: (obj, msg) => void logs.push({ level: 'info', obj, msg }),

@@ -14,6 +14,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import restify from 'restify';
+import { isRecord } from '../../../../knowledge/index.js';
 
 export const FIXTURES_DIR = path.join(import.meta.dirname, '..', 'fixtures');
 /** The bot's Teams channel account id: `28:` + its MicrosoftAppId. */
@@ -149,6 +150,3 @@ function fill(node: unknown, values: FixtureValues): unknown {
   return node;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,0 +1,2 @@
+/** Storage at the edge: implementations of bot/'s storage interfaces, chosen from the configuration. */
+export { openExistingFeedbackStore, openFeedbackStore, type FeedbackStoreConfig } from './openFeedbackStore.js';

@@ -1,0 +1,162 @@
+import type { TurnContext } from 'botbuilder';
+import { answerQuestion, type RankedEntry, type Retriever } from '../embeddings/index.js';
+import type { FaqEntry, KnowledgeBase } from '../knowledge/index.js';
+import type { Conversation, ShownAnswer, ShownCandidate, ShownOffer } from './ConversationMemory.js';
+import type { BotLogger } from './dependencies.js';
+import type { FeedbackRecorder } from './FeedbackRecorder.js';
+import type { IdHasher } from './hashId.js';
+import { messages } from './messages.js';
+import {
+  answerReply,
+  emptyBranchReply,
+  longMessageReply,
+  noneChosenReply,
+  notFoundReply,
+  questionsReply,
+  replyChannelOf,
+  triageQuestionReply,
+  triageResultsTexts,
+} from './replies.js';
+import { nextTriageStep, triagePath } from './triage.js';
+import { TYPING_INTERVAL_MS, withTyping } from './typing.js';
+import { quoteUserText } from './userInput.js';
+
+/** Triage results shown as buttons at most ("a handful"). */
+export const MAX_RESULT_BUTTONS = 5;
+
+/** What the presenter shows from and reports to. */
+export interface FaqPresenterOptions {
+  readonly knowledgeBase: KnowledgeBase;
+  readonly retriever: Retriever;
+  /** Questions nobody could answer are recorded as they are declined. */
+  readonly feedback: FeedbackRecorder;
+  readonly hashId: IdHasher;
+  readonly logger: BotLogger;
+  /** Period of the typing indicator while a search runs (default `TYPING_INTERVAL_MS`). */
+  readonly typingIntervalMs?: number;
+}
+
+/** Where a shown answer came from and how it ranked, stored with the votes on it. */
+type AnswerMeta = Pick<ShownAnswer, 'question' | 'score' | 'rank' | 'alternatives'>;
+
+/**
+ * Shows what the conversation asks for (the next triage step, an answer, a
+ * list of questions) and remembers it, so that later clicks and votes find it.
+ * The dialogs decide when; the reply builders decide the wording and cards.
+ */
+export class FaqPresenter {
+  constructor(private readonly options: FaqPresenterOptions) {}
+
+  /** Asks the next clarifying question (`waiting`) or ends the triage with results or an honest dead end (`done`). */
+  async triageStep(context: TurnContext, conversation: Conversation): Promise<'waiting' | 'done'> {
+    const { triage } = conversation;
+    const step = nextTriageStep(this.options.knowledgeBase, triage.facets);
+    triage.endChoice();
+    if (step.kind === 'ask') {
+      await context.sendActivity(triageQuestionReply(step.question, step.choices, triage.awaitChoice(step.question.facet)));
+      return 'waiting';
+    }
+    if (step.kind === 'empty') {
+      await context.sendActivity(emptyBranchReply(step.label));
+      return 'done';
+    }
+    const shown = step.entries.slice(0, MAX_RESULT_BUTTONS).map((entry) => ({ entry }));
+    await this.showQuestions(context, conversation, 'triage', triagePath(triage.facets), shown, triageResultsTexts(shown.length, step.entries.length));
+    return 'done';
+  }
+
+  /** Free text: answer, ask « Vouliez-vous dire… », or say so and show the nearby questions. */
+  async answerText(context: TurnContext, conversation: Conversation, text: string, truncated: boolean): Promise<void> {
+    const { logger } = this.options;
+    if (truncated) await context.sendActivity(longMessageReply());
+    const interval = this.options.typingIntervalMs ?? TYPING_INTERVAL_MS;
+    const facets = conversation.triage.facets;
+    const answer = await withTyping(context, interval, () => answerQuestion(this.options.retriever, text, facets), (error) =>
+      logger.debug({ err: error }, 'typing indicator failed'),
+    );
+    if (answer.relaxed) await context.sendActivity(messages.relaxed);
+    const best = answer.kind === 'answer' ? answer.best : undefined;
+    logger.info(
+      { conversation: this.hashedConversation(context), outcome: answer.kind, relaxed: answer.relaxed, answerId: best?.entry.id, score: best?.score },
+      'free-text search',
+    );
+    if (answer.kind === 'answer') {
+      const meta = { question: text, score: answer.best.score, rank: answer.rank, alternatives: answer.alternatives.map(toCandidate) };
+      await this.showAnswer(context, conversation, answer.best.entry, meta);
+    } else if (answer.kind === 'clarify') {
+      await this.showQuestions(context, conversation, 'clarify', text, answer.candidates, [messages.clarify], true);
+    } else {
+      await this.options.feedback.recordUnanswered(context.activity, text);
+      const quoted = quoteUserText(text);
+      // Too weak to answer with, but the vendor may recognise their question among the nearest ones.
+      const nearby = answer.nearby.length > 0;
+      if (nearby) await this.showQuestions(context, conversation, 'nearby', text, answer.nearby, [messages.notFound(quoted), messages.nearby]);
+      await context.sendActivity(notFoundReply(facets, nearby ? undefined : quoted));
+    }
+  }
+
+  /** A click on a question button (triage results, "Vouliez-vous dire…", next best); false when the entry is unknown. */
+  async answerChosen(context: TurnContext, conversation: Conversation, id: string, turn: number): Promise<boolean> {
+    const entry = this.entry(id);
+    if (!entry) return false;
+    const offer = conversation.shown.offer(turn);
+    const index = offer ? offer.candidates.findIndex((candidate) => candidate.id === id) : -1;
+    const meta: AnswerMeta =
+      offer && index >= 0
+        ? { question: offer.question, score: offer.candidates[index].score, rank: index + 1, alternatives: offer.candidates.filter((c) => c.id !== id) }
+        : { question: entry.question, alternatives: [] };
+    await this.showAnswer(context, conversation, entry, meta);
+    return true;
+  }
+
+  /** After a 👎: the runner-ups of that answer, if it had any. */
+  async offerNextBest(context: TurnContext, conversation: Conversation, answer: ShownAnswer): Promise<void> {
+    const candidates = answer.alternatives.flatMap((c) => {
+      const entry = this.entry(c.id);
+      return entry ? [{ entry, score: c.score }] : [];
+    });
+    if (candidates.length > 0) await this.showQuestions(context, conversation, 'nextBest', answer.question, candidates, [messages.nextBest], true);
+  }
+
+  /** "Aucune de ces questions": recorded as unanswered under the question the list was for; false for an unknown list. */
+  async noneOfThese(context: TurnContext, conversation: Conversation, turn: number): Promise<boolean> {
+    const offer = conversation.shown.offer(turn);
+    if (!offer) return false;
+    await this.options.feedback.recordUnanswered(context.activity, offer.question);
+    await context.sendActivity(noneChosenReply(conversation.triage.facets));
+    return true;
+  }
+
+  private async showAnswer(context: TurnContext, conversation: Conversation, entry: FaqEntry, meta: AnswerMeta): Promise<void> {
+    const turn = conversation.shown.newAnswerTurn();
+    const response = await context.sendActivity(answerReply(entry, turn, replyChannelOf(context.activity.channelId)));
+    conversation.shown.rememberAnswer({ turn, answerId: entry.id, activityId: response?.id, ...meta });
+    this.options.logger.info({ conversation: this.hashedConversation(context), answerId: entry.id, rank: meta.rank }, 'answer shown');
+  }
+
+  private async showQuestions(
+    context: TurnContext,
+    conversation: Conversation,
+    source: ShownOffer['source'],
+    question: string,
+    candidates: readonly Pick<RankedEntry, 'entry'>[] | readonly RankedEntry[],
+    texts: readonly string[],
+    withNone = false,
+  ): Promise<void> {
+    const shown = candidates.map((c) => ({ id: c.entry.id, ...('score' in c && { score: c.score }) }));
+    const turn = conversation.shown.rememberOffer({ source, question, candidates: shown });
+    await context.sendActivity(questionsReply(texts, candidates.map((c) => c.entry), turn, withNone));
+  }
+
+  private entry(id: string): FaqEntry | undefined {
+    return this.options.knowledgeBase.entries.find((entry) => entry.id === id);
+  }
+
+  private hashedConversation(context: TurnContext): string {
+    return this.options.hashId(context.activity.conversation.id);
+  }
+}
+
+function toCandidate(ranked: RankedEntry): ShownCandidate {
+  return { id: ranked.entry.id, score: ranked.score };
+}

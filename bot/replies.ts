@@ -1,0 +1,102 @@
+import { Channels, MessageFactory, type Activity } from 'botbuilder';
+import type { FacetFilter, FaqEntry, TaxonomyQuestion } from '../knowledge/index.js';
+import { answerCard, buttonsCard, type Button } from './cards.js';
+import { messages } from './messages.js';
+import { TEAMS_FEEDBACK_LOOP } from './teamsFeedback.js';
+import type { TriageChoice } from './triage.js';
+import { MAX_MESSAGE_CHARS } from './userInput.js';
+
+/**
+ * Pure reply builders: from what the bot decided (an answer, a list of
+ * questions, a triage step, a dead end) to the activity to send, for the web
+ * chat and for Teams. `turn` is the nonce the card's buttons carry, handed
+ * out by ConversationMemory; nothing here reads state or sends anything.
+ */
+
+/** Where a reply goes: Teams gets its native feedback buttons on answers; every other channel gets the plain card. */
+export type ReplyChannel = 'teams' | 'web';
+
+export function replyChannelOf(channelId: string | undefined): ReplyChannel {
+  return channelId === Channels.Msteams ? 'teams' : 'web';
+}
+
+/** An entry's question offered as a button (triage results, "Vouliez-vous dire…", nearby questions, next best). */
+export type QuestionButton = Pick<FaqEntry, 'id' | 'question'>;
+
+/** The verbatim answer card with its 👍 / 👎; on Teams also the native feedback loop, whose votes land in the same store. */
+export function answerReply(entry: FaqEntry, turn: number, channel: ReplyChannel): Partial<Activity> {
+  const activity = MessageFactory.attachment(answerCard(entry, turn));
+  if (channel === 'teams') activity.channelData = structuredClone(TEAMS_FEEDBACK_LOOP);
+  return activity;
+}
+
+/** Texts above a list of question buttons, optionally closed by "Aucune de ces questions". */
+export function questionsReply(texts: readonly string[], questions: readonly QuestionButton[], turn: number, withNone: boolean): Partial<Activity> {
+  const buttons: Button[] = questions.map((q) => ({ title: q.question, payload: { action: 'answer', id: q.id, turn } }));
+  if (withNone) buttons.push({ title: messages.noneOfThese, payload: { action: 'none', turn } });
+  return MessageFactory.attachment(buttonsCard(texts, buttons));
+}
+
+/** A clarifying question of the triage, its choices as buttons. */
+export function triageQuestionReply(question: TaxonomyQuestion, choices: readonly TriageChoice[], turn: number): Partial<Activity> {
+  const { facet } = question;
+  const buttons: Button[] = choices.map((choice) => ({ title: choice.label, payload: { action: 'choose', facet, value: choice.value, turn } }));
+  return MessageFactory.attachment(buttonsCard([question.prompt], buttons));
+}
+
+/** The triage reached a branch the FAQ does not cover yet: say so, and offer to type, restart or write to the agency. */
+export function emptyBranchReply(label: string): Partial<Activity> {
+  const buttons: Button[] = [
+    { title: messages.buttonTypeQuestion, payload: { action: 'ask' } },
+    restartButton(),
+    { title: messages.buttonContact, payload: { action: 'contact' } },
+  ];
+  return MessageFactory.attachment(buttonsCard([messages.emptyBranch(label)], buttons));
+}
+
+/** The intro of the triage results: all of them, or the first few of more. */
+export function triageResultsTexts(shown: number, total: number): string[] {
+  return [shown < total ? messages.triageResultsMore(shown, total) : messages.triageResults, messages.triageInviteTyping];
+}
+
+/**
+ * The end of an unanswered question: it was noted, whom to write to, and how
+ * to go on. `quoted` is the question as it may be quoted back (see
+ * `quoteUserText`); absent when the nearby questions already said so.
+ */
+export function notFoundReply(facets: FacetFilter, quoted: string | undefined): Partial<Activity> {
+  const texts = quoted === undefined ? [messages.notFoundNoted] : [messages.notFound(quoted), messages.notFoundNoted];
+  return MessageFactory.attachment(buttonsCard([...texts, ...contactLines(facets), messages.rephrase], [restartButton()]));
+}
+
+/** "Aucune de ces questions": noted, whom to write to, and how to go on. */
+export function noneChosenReply(facets: FacetFilter): Partial<Activity> {
+  return MessageFactory.attachment(buttonsCard([messages.noneChosen, ...contactLines(facets), messages.rephrase], [restartButton()]));
+}
+
+/** A kind reply to a button that cannot be used (stale or unknown), with a way out. */
+export function staleButtonReply(text: string): Partial<Activity> {
+  return MessageFactory.attachment(buttonsCard([text], [restartButton()]));
+}
+
+/** The optional comment after a 👎, with a "Passer" button. */
+export function commentPromptReply(turn: number): Partial<Activity> {
+  return MessageFactory.attachment(buttonsCard([messages.commentPrompt], [{ title: messages.buttonSkip, payload: { action: 'skip', turn } }]));
+}
+
+export function longMessageReply(): Partial<Activity> {
+  return MessageFactory.text(messages.longMessage(MAX_MESSAGE_CHARS));
+}
+
+export function contactReply(): Partial<Activity> {
+  return MessageFactory.text([messages.contactInnovation, messages.contactGeneric].join('\n\n'));
+}
+
+/** The innovation address always; the generic contact form unless the user is in the innovation branch. */
+function contactLines(facets: FacetFilter): string[] {
+  return facets.offer === 'innovation' ? [messages.contactInnovation] : [messages.contactInnovation, messages.contactGeneric];
+}
+
+function restartButton(): Button {
+  return { title: messages.buttonRestart, payload: { action: 'restart' } };
+}

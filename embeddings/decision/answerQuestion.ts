@@ -1,0 +1,78 @@
+import type { FacetFilter } from '../../knowledge/index.js';
+import type { RankedEntry, Retrieval, Retriever } from '../Retriever.js';
+import { decide, type Decision } from './decide.js';
+
+/** Entries ranked per question: enough for the clarify list and the next best answers after a 👎. */
+export const SEARCH_K = 5;
+/** Next best answers offered after a 👎. */
+export const MAX_NEXT_BEST = 3;
+/**
+ * How much better an entry outside the chosen facets must score to win over
+ * the best one inside them: the user has moved on to another subject (a new
+ * question after an answer), and the facets must not hide the right answer.
+ */
+export const FACET_OVERRIDE_MARGIN = 0.1;
+
+/** What every answer carries besides its decision: the question, the ranking decided on, and whether the facets were set aside. */
+interface AnswerContext {
+  readonly question: string;
+  /** The ranking the decision was made on (inside the facets, or over the whole FAQ when `relaxed`). */
+  readonly retrieval: Retrieval;
+  /** The triage facets were set aside: nothing usable matched inside them, or an entry outside was clearly better. */
+  readonly relaxed: boolean;
+}
+
+/**
+ * What the bot does with a question and what it shows: one answer (with its
+ * 1-based rank and the runner-ups offered after a 👎), « Vouliez-vous dire… »
+ * candidates, or no answer with the nearby questions worth showing.
+ */
+export type Answer =
+  | (AnswerContext & {
+      readonly kind: 'answer';
+      readonly best: RankedEntry;
+      readonly rank: number;
+      readonly alternatives: readonly RankedEntry[];
+    })
+  | (AnswerContext & { readonly kind: 'clarify'; readonly candidates: readonly RankedEntry[] })
+  | (AnswerContext & { readonly kind: 'none'; readonly nearby: readonly RankedEntry[] });
+
+/**
+ * The one answering path of the bot, `npm run ask`, `npm run eval` and the
+ * bench. The question is scored once; with triage facets, the decision inside
+ * them wins unless nothing usable matches there or an entry outside them is
+ * clearly better. Retrieval failures propagate (they are real failures).
+ */
+export async function answerQuestion(retriever: Retriever, question: string, facets: FacetFilter = {}): Promise<Answer> {
+  const scores = await retriever.score(question);
+  const whole = (): Retrieval => scores.rank({ k: SEARCH_K });
+  if (Object.keys(facets).length === 0) return toAnswer(question, whole(), false);
+  const inside = scores.rank({ k: SEARCH_K, filter: facets });
+  const outside = whole();
+  const [insideDecision, outsideDecision] = [decide(inside), decide(outside)];
+  const outsideWins =
+    outsideDecision.kind !== 'none' &&
+    (insideDecision.kind === 'none' || bestScore(outsideDecision) - bestScore(insideDecision) >= FACET_OVERRIDE_MARGIN);
+  return outsideWins ? toAnswer(question, outside, true) : toAnswer(question, inside, false);
+}
+
+function toAnswer(question: string, retrieval: Retrieval, relaxed: boolean): Answer {
+  const decision = decide(retrieval);
+  const context = { question, retrieval, relaxed };
+  switch (decision.kind) {
+    case 'answer': {
+      const { best, ranked } = decision;
+      const alternatives = ranked.filter((candidate) => candidate.entry.id !== best.entry.id).slice(0, MAX_NEXT_BEST);
+      return { ...context, kind: 'answer', best, rank: ranked.indexOf(best) + 1, alternatives };
+    }
+    case 'clarify':
+      return { ...context, kind: 'clarify', candidates: decision.candidates };
+    case 'none':
+      return { ...context, kind: 'none', nearby: decision.nearby };
+  }
+}
+
+/** Best score of a decision's ranking (0 when nothing was ranked). */
+function bestScore(decision: Decision): number {
+  return decision.ranked[0]?.score ?? 0;
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { createFrenchAnalyzer } from '../../../embeddings/lexical/frenchAnalyzer.js';
+import type { SynonymGroup } from '../../../knowledge/index.js';
+
+const SYNONYMS: readonly SynonymGroup[] = [
+  { canonical: 'Mon espace santé', terms: ['MES', 'mon espace de santé', 'espace numérique de santé'] },
+  { canonical: 'NOS', terms: ['nomenclatures des objets de santé'] },
+  { canonical: 'MOS', terms: ['modèle des objets de santé'] },
+  { canonical: 'ANS', terms: ['agence du numérique en santé'] },
+  { canonical: 'DMP', terms: ['dossier médical partagé'] },
+  { canonical: 'application', terms: ['appli', 'app'] },
+  { canonical: 'e-santé', terms: ['esanté'] },
+];
+
+describe('createFrenchAnalyzer', () => {
+  const analyzer = createFrenchAnalyzer(SYNONYMS);
+  const plain = createFrenchAnalyzer([]);
+
+  it('is insensitive to accents and case', () => {
+    expect(plain.analyze('Référencement des éditeurs')).toEqual(plain.analyze('REFERENCEMENT des editeurs'));
+    expect(plain.analyze('hôpital')).toEqual(plain.analyze('Hopital'));
+    expect(plain.analyze('mise en œuvre')).toEqual(plain.analyze('mise en oeuvre'));
+  });
+
+  it('drops elisions written with typographic and straight apostrophes', () => {
+    const typographic = plain.analyze('l’offre d’innovation qu’elle propose');
+    const straight = plain.analyze("l'offre d'innovation qu'elle propose");
+    expect(typographic).toEqual(straight);
+    expect(typographic).toEqual(plain.analyze('offre innovation propose'));
+    expect(typographic).not.toContain('l');
+    expect(typographic).not.toContain('qu');
+  });
+
+  it('drops every listed elision (j’, n’, s’, c’, m’, t’)', () => {
+    expect(plain.analyze('j’inscris n’importe s’adapter c’était m’inscrire t’aider')).toEqual(
+      plain.analyze('inscris importe adapter était inscrire aider'),
+    );
+  });
+
+  it('joins apostrophes that are not elisions', () => {
+    expect(plain.analyze('aujourd’hui')).toEqual(plain.analyze("aujourd'hui"));
+    expect(plain.analyze('aujourd’hui')).toHaveLength(1);
+  });
+
+  it('strips punctuation and French stop words', () => {
+    expect(plain.analyze('Les données, dans le dossier ; et les mesures !')).toEqual(plain.analyze('données dossier mesures'));
+  });
+
+  it('stems plural and singular to the same token', () => {
+    expect(plain.analyze('services numériques')).toEqual(plain.analyze('service numérique'));
+    expect(plain.analyze('les éditeurs')).toEqual(plain.analyze('un éditeur'));
+  });
+
+  it('keeps uppercase acronyms even when they look like stop words, and does not stem them', () => {
+    expect(plain.analyze('les NOS')).toEqual(['nos']);
+    expect(plain.analyze('nos logiciels')).toEqual(plain.analyze('logiciels'));
+    expect(plain.analyze('L’ANS')).toEqual(['ans']);
+    expect(plain.analyze('depuis deux ans')).not.toContain('ans');
+  });
+
+  it('rewrites acronyms and multi-word synonyms to their canonical form before stemming', () => {
+    const canonical = analyzer.analyze('Mon espace santé');
+    expect(canonical.length).toBeGreaterThan(0);
+    expect(analyzer.analyze('MES')).toEqual(canonical);
+    expect(analyzer.analyze('mon espace sante')).toEqual(canonical);
+    expect(analyzer.analyze('Mon Espace de Santé')).toEqual(canonical);
+    expect(analyzer.analyze('l’espace numérique de santé')).toEqual(canonical);
+    expect(analyzer.analyze('référencer dans MES')).toEqual([...analyzer.analyze('référencer'), ...canonical]);
+  });
+
+  it('does not read the stop word "mes" as the acronym MES', () => {
+    expect(analyzer.analyze('mes dossiers')).toEqual(plain.analyze('dossiers'));
+  });
+
+  it('maps expanded forms to one-word canonical names', () => {
+    expect(analyzer.analyze('les nomenclatures des objets de santé')).toEqual(['nos']);
+    expect(analyzer.analyze('le modèle des objets de santé')).toEqual(['mos']);
+    expect(analyzer.analyze('MOS et NOS')).toEqual(['mos', 'nos']);
+    expect(analyzer.analyze('le mos')).toEqual(['mos']);
+  });
+
+  it('finds inflected synonym terms (plurals, irregular plurals)', () => {
+    expect(analyzer.analyze('les dossiers médicaux partagés')).toEqual(['dmp']);
+    expect(analyzer.analyze('mes applis')).toEqual(analyzer.analyze('application'));
+  });
+
+  it('stems a one-word canonical form so it meets inflections that are not listed terms', () => {
+    expect(analyzer.analyze('une app')).toEqual(analyzer.analyze('les applications'));
+  });
+
+  it('matches acronym terms typed in lowercase, except French words spelled like them', () => {
+    expect(analyzer.analyze('le dmp')).toEqual(['dmp']);
+    expect(analyzer.analyze('l’agence du numérique en santé')).toEqual(['ans']);
+    expect(analyzer.analyze('depuis deux ans')).not.toContain('ans');
+    expect(analyzer.analyze('depuis deux ans')).toEqual(plain.analyze('depuis deux ans'));
+  });
+
+  it('keeps the short pieces of a canonical form ("e" of e-santé)', () => {
+    expect(analyzer.analyze('esanté')).toEqual(analyzer.analyze('e-santé'));
+    expect(analyzer.analyze('esanté')).not.toEqual(analyzer.analyze('santé'));
+  });
+
+  it('keeps numbers', () => {
+    expect(plain.analyze('règlement 2017/745')).toEqual([...plain.analyze('règlement'), '2017', '745']);
+  });
+
+  it('returns no token for empty, blank, punctuation or emoji-only input', () => {
+    expect(plain.analyze('')).toEqual([]);
+    expect(plain.analyze('   \n\t')).toEqual([]);
+    expect(plain.analyze('?!… — ’')).toEqual([]);
+    expect(plain.analyze('👍🎉🇫🇷')).toEqual([]);
+  });
+
+  it('treats a shouted sentence as words, not acronyms', () => {
+    expect(plain.analyze('COMMENT REFERENCER MES SERVICES')).toEqual(plain.analyze('comment référencer mes services'));
+  });
+
+  it('rejects a synonym group without a canonical form', () => {
+    expect(() => createFrenchAnalyzer([{ canonical: ' !', terms: ['x'] }])).toThrow(/createFrenchAnalyzer/);
+  });
+});
