@@ -1,6 +1,7 @@
 import { BotAdapter, TurnContext } from 'botbuilder';
 import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
 import type { Clock } from '../clock.js';
+import type { TurnGate } from '../TurnGate.js';
 import type { DirectLineConversations } from './DirectLineConversations.js';
 
 /** Longest `delay` activity honoured, so a bot cannot hold a turn open indefinitely. */
@@ -13,35 +14,24 @@ export type TurnLogic = (context: TurnContext) => Promise<void>;
 /**
  * Runs the bot in-process for the built-in Direct Line endpoint: what the bot sends is
  * appended to the conversation's activity log instead of being POSTed to a channel.
- * Turns of one conversation run one after the other, as a channel would deliver them,
- * so conversation state is never written by two turns at once.
+ * Turns of one conversation run one after the other through the {@link TurnGate}, as a
+ * channel would deliver them, so conversation state is never written by two turns at once
+ * (across instances too, with the PostgreSQL gate).
  */
 export class DirectLineBotAdapter extends BotAdapter {
-  private readonly queues = new Map<string, Promise<void>>();
-
   constructor(
     private readonly conversations: DirectLineConversations,
     private readonly clock: Clock,
+    private readonly gate: TurnGate,
   ) {
     super();
   }
 
-  /** Queues a turn behind the conversation's previous turns; resolves when this turn has run. */
+  /** Runs a turn once the conversation's previous turns have finished; resolves when this turn has run. */
   processActivity(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
     const key = activity.conversation?.id;
     if (!key) return Promise.reject(new Error('DirectLineBotAdapter.processActivity: activity without conversation id'));
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const turn = previous.then(() => this.runMiddleware(new TurnContext(this, activity), logic));
-    // The queue only orders turns; this turn's failure reaches the caller through `turn`.
-    const settled = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(key, settled);
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    });
-    return turn;
+    return this.gate.run(key, () => this.runMiddleware(new TurnContext(this, activity), logic));
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
