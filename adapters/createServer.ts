@@ -6,8 +6,8 @@ import { botFrameworkMode, registerBotFrameworkEndpoint, type BotFrameworkAuthen
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
 import {
-  attachDirectLineStream, AzureDirectLineTokenSource, BuiltInTokenSource, DIRECT_LINE_BASE, DirectLineBotAdapter, DirectLineConversations,
-  DirectLineService, HmacTokenSigner, registerDirectLineRoutes, SWEEP_INTERVAL_MS, type FetchLike, type TokenSource, type TurnHandler,
+  attachDirectLineStream, AzureDirectLineTokenSource, BuiltInTokenSource, DIRECT_LINE_BASE, DirectLineBotAdapter, MemoryDirectLineStore,
+  DirectLineService, HmacTokenSigner, registerDirectLineRoutes, SWEEP_INTERVAL_MS, type DirectLineStoreFactory, type FetchLike, type TokenSource, type TurnHandler,
 } from './directline/index.js';
 import { installErrorResponses } from './http/errorResponses.js';
 import { jsonBodyHandler } from './http/jsonBody.js';
@@ -49,6 +49,8 @@ export interface ServerDeps {
   readonly onConversationExpired?: (conversationId: string, userId: string) => void;
   /** Used for Azure's token endpoint when DIRECT_LINE_SECRET is set. */
   readonly fetch?: FetchLike;
+  /** Where Direct Line conversations live (PostgreSQL tables shared by instances); this process's memory by default. */
+  readonly directLineStore?: DirectLineStoreFactory;
   /** One turn at a time per conversation (across instances with PostgreSQL); in-process by default. */
   readonly turnGate?: TurnGate;
 }
@@ -105,7 +107,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
 
   // Built-in Direct Line 3.0 endpoint, with the bot in-process.
   const botAccount: ChannelAccount = { id: config.microsoftApp.id ?? 'ans-faq-bot', name: BOT_DISPLAY_NAME, role: 'bot' };
-  const conversations = new DirectLineConversations(limits.directLine.conversations, deps.onConversationExpired);
+  const conversations = await (deps.directLineStore ?? MemoryDirectLineStore.factory)(limits.directLine.conversations, deps.onConversationExpired ?? (() => undefined));
   const directLineAdapter = new DirectLineBotAdapter(conversations, clock, deps.turnGate ?? new InProcessTurnGate());
   directLineAdapter.onTurnError = deps.onTurnError;
   const service = new DirectLineService({
@@ -116,8 +118,8 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     ? new AzureDirectLineTokenSource(config.directLine.secret, deps.fetch ?? fetch, log)
     : new BuiltInTokenSource(service, DIRECT_LINE_BASE);
   registerDirectLineRoutes(server, service, tokenSource, { handler: jsonBodyHandler(limits.directLineBody), maxBytes: limits.directLineBody.maxBytes });
-  const streams = attachDirectLineStream(server.server, service);
-  const stopSweeping = clock.every(SWEEP_INTERVAL_MS, () => service.sweep());
+  const streams = attachDirectLineStream(server.server, service, log);
+  const stopSweeping = clock.every(SWEEP_INTERVAL_MS, () => void service.sweep());
 
   const assets = await StaticAssets.create({ azureDirectLine: tokenSource.kind === 'azure' });
   for (const path of assets.paths) {
@@ -156,6 +158,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
         if (drained === 'timeout') log.warn({ pending: inFlight.size }, 'shutdown: turns still running after the grace period');
         server.server.closeAllConnections();
         await closed;
+        await conversations.close();
       })();
       return closing;
     },

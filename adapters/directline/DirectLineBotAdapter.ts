@@ -2,7 +2,7 @@ import { BotAdapter, TurnContext } from 'botbuilder';
 import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
 import type { Clock } from '../clock.js';
 import type { TurnGate } from '../TurnGate.js';
-import type { DirectLineConversations } from './DirectLineConversations.js';
+import type { DirectLineStore } from './DirectLineStore.js';
 
 /** Longest `delay` activity honoured, so a bot cannot hold a turn open indefinitely. */
 export const MAX_DELAY_MS = 5_000;
@@ -20,7 +20,7 @@ export type TurnLogic = (context: TurnContext) => Promise<void>;
  */
 export class DirectLineBotAdapter extends BotAdapter {
   constructor(
-    private readonly conversations: DirectLineConversations,
+    private readonly conversations: DirectLineStore,
     private readonly clock: Clock,
     private readonly gate: TurnGate,
   ) {
@@ -49,7 +49,7 @@ export class DirectLineBotAdapter extends BotAdapter {
       }
       const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
       const now = this.clock.now();
-      const stored = this.conversations.append(conversationId, { ...activity, timestamp: new Date(now) }, now);
+      const stored = await this.conversations.append(conversationId, { ...activity, timestamp: new Date(now) }, now);
       if (stored.kind === 'too-large') {
         // A defect of the bot (no reply is meant to be this big): the turn fails and onTurnError answers instead.
         throw new Error(`DirectLineBotAdapter.sendActivities: a reply of ${stored.bytes} bytes is over the per-activity limit`);
@@ -62,12 +62,12 @@ export class DirectLineBotAdapter extends BotAdapter {
   override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
     const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
     // An activity already trimmed from the log cannot be updated any more; that is not an error for the bot.
-    this.conversations.replace(conversationId, activity);
+    await this.conversations.replace(conversationId, activity);
   }
 
   override async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
     const conversationId = reference.conversation?.id ?? context.activity.conversation.id;
-    if (reference.activityId) this.conversations.remove(conversationId, reference.activityId);
+    if (reference.activityId) await this.conversations.remove(conversationId, reference.activityId);
   }
 
   override async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Server, RequestHandler } from 'restify';
+import { isDatabaseUnavailable } from '../databaseUnavailable.js';
 import type { DirectLineService } from './DirectLineService.js';
 import type { TokenClaims } from './HmacTokenSigner.js';
 import type { DirectLineError, DirectLineResult, Origin } from './results.js';
@@ -49,7 +50,14 @@ export function registerDirectLineRoutes(server: Server, service: DirectLineServ
   const withClaims = (handle: (req: Request, claims: TokenClaims) => DirectLineResult<unknown> | Promise<DirectLineResult<unknown>>) =>
     async (req: Request, res: Response): Promise<void> => {
       const claims = claimsOf.get(req);
-      reply(res, claims ? await handle(req, claims) : { kind: 'error', status: 401, code: 'Unauthorized', message: 'Missing token' });
+      if (!claims) return reply(res, { kind: 'error', status: 401, code: 'Unauthorized', message: 'Missing token' });
+      try {
+        reply(res, await handle(req, claims));
+      } catch (error) {
+        // While the shared database is unreachable: 503, the client retries; anything else goes to the last-resort guard.
+        if (!isDatabaseUnavailable(error)) throw error;
+        reply(res, { kind: 'error', status: 503, code: 'ServiceUnavailable', message: 'The service is temporarily unavailable' });
+      }
     };
 
   server.post('/api/directline/token', limitIp, async (_req: Request, res: Response) => {
