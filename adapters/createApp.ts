@@ -80,6 +80,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
       fetch: options.fetch,
       turnGate: backend.turnGate,
+      directLineStore: backend.directLineStore,
     });
   } catch (cause) {
     await backend.close();

@@ -6,3 +6,4 @@ export { DatabaseUnavailableError, isDatabaseUnavailable } from '../databaseUnav
 export { openStorage, type StorageBackend, type StorageConfig } from './openStorage.js';
 export { PostgresBotStorage, StaleWriteError } from './postgres/PostgresBotStorage.js';
 export { PostgresTurnGate } from './postgres/PostgresTurnGate.js';
+export { PostgresDirectLineStore } from './postgres/PostgresDirectLineStore.js';
