@@ -117,8 +117,9 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const tokenSource: TokenSource = config.directLine.secret
     ? new AzureDirectLineTokenSource(config.directLine.secret, deps.fetch ?? fetch, log)
     : new BuiltInTokenSource(service, DIRECT_LINE_BASE);
-  registerDirectLineRoutes(server, service, tokenSource, { handler: jsonBodyHandler(limits.directLineBody), maxBytes: limits.directLineBody.maxBytes });
-  const streams = attachDirectLineStream(server.server, service, log);
+  const trustedProxies = new Set(config.trustedProxies);
+  registerDirectLineRoutes(server, service, tokenSource, { handler: jsonBodyHandler(limits.directLineBody), maxBytes: limits.directLineBody.maxBytes, trustedProxies });
+  const streams = attachDirectLineStream(server.server, service, log, trustedProxies);
   const stopSweeping = clock.every(SWEEP_INTERVAL_MS, () => void service.sweep());
 
   const assets = await StaticAssets.create({ azureDirectLine: tokenSource.kind === 'azure' });

@@ -26,7 +26,7 @@ export interface LiveStreams {
  * Serves the Direct Line WebSocket stream on the HTTP server's `upgrade` event: after
  * the token check, pushes `{ activities, watermark }` sets as they are appended.
  */
-export function attachDirectLineStream(httpServer: HttpServer, service: DirectLineService, log: ErrorLog): LiveStreams {
+export function attachDirectLineStream(httpServer: HttpServer, service: DirectLineService, log: ErrorLog, trustedProxies: ReadonlySet<string> = new Set()): LiveStreams {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -39,7 +39,7 @@ export function attachDirectLineStream(httpServer: HttpServer, service: DirectLi
     if (!match) return refuse(socket, { kind: 'error', status: 404, code: 'NotFound', message: 'No stream here' });
     const conversationId = decodeSegment(match[1]);
     if (conversationId === undefined) return refuse(socket, { kind: 'error', status: 400, code: 'BadArgument', message: 'Malformed conversation id' });
-    const limited = service.checkIp(clientIp(req));
+    const limited = service.checkIp(clientIp(req, trustedProxies));
     if (limited.kind === 'error') return refuse(socket, limited);
     const auth = service.authorizeStream(target.searchParams.get('t') ?? undefined, conversationId);
     if (auth.kind === 'error') return refuse(socket, auth);
