@@ -7,7 +7,7 @@
  * - `decision/`: the thresholds, the decision and the one answering entry point.
  */
 export type { QueryScores, RankedEntry, Retrieval, RetrievalMode, RetrieveOptions, Retriever } from './Retriever.js';
-export { answerQuestion, type Answer } from './decision/answerQuestion.js';
+export { answerQuestion, shownEntries, type Answer } from './decision/answerQuestion.js';
 export { decide, type Decision, type DecisionThresholds } from './decision/decide.js';
 export { createKbRetriever, kbDocuments } from './fusion/createKbRetriever.js';
 export type { EmbeddingProvider } from './dense/EmbeddingProvider.js';

@@ -72,6 +72,22 @@ function toAnswer(question: string, retrieval: Retrieval, relaxed: boolean): Ans
   }
 }
 
+/**
+ * The entries the user is offered as buttons, in order: the « Vouliez-vous
+ * dire… » candidates, or the nearby questions of a `none`. A direct answer
+ * shows its answer, no question buttons (its runner-ups come after a 👎).
+ */
+export function shownEntries(answer: Answer): readonly RankedEntry[] {
+  switch (answer.kind) {
+    case 'answer':
+      return [];
+    case 'clarify':
+      return answer.candidates;
+    case 'none':
+      return answer.nearby;
+  }
+}
+
 /** Best score of a decision's ranking (0 when nothing was ranked). */
 function bestScore(decision: Decision): number {
   return decision.ranked[0]?.score ?? 0;
