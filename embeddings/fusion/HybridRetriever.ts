@@ -65,6 +65,9 @@ export const COVERAGE_EXPONENT = 1;
  */
 export const QUESTION_SHARE = 0.2;
 
+/** Typed words whose status is remembered (the memory is cleared beyond: visitors can type any word). */
+const MAX_REMEMBERED_WORDS = 10_000;
+
 /** Weights of the fused score; they sum to 1 so the fusion stays in [0, 1]. */
 export interface FusionWeights {
   readonly dense: number;
@@ -119,6 +122,7 @@ export class HybridRetriever implements Retriever {
   private readonly weights: FusionWeights;
   private readonly mode: RetrievalMode;
   private readonly vocabulary: EntryVocabulary;
+  private readonly wordStatuses = new Map<string, WordStatus>();
 
   private constructor(private readonly options: HybridRetrieverOptions) {
     const { entries, analyzer, dense } = options;
@@ -166,11 +170,15 @@ export class HybridRetriever implements Retriever {
     };
   }
 
-  /** How the KB's vocabulary sees one typed word (for glued elisions). */
+  /** How the KB's vocabulary sees one typed word (for glued elisions); remembered, as the same words come back. */
   private wordStatus(word: string): WordStatus {
+    const cached = this.wordStatuses.get(word);
+    if (cached) return cached;
     const terms = this.options.analyzer.analyze(word);
-    if (terms.length === 0) return 'empty';
-    return terms.every((term) => this.vocabulary.knows(term)) ? 'known' : 'unknown';
+    const status = terms.length === 0 ? 'empty' : terms.every((term) => this.vocabulary.knows(term)) ? 'known' : 'unknown';
+    if (this.wordStatuses.size >= MAX_REMEMBERED_WORDS) this.wordStatuses.clear();
+    this.wordStatuses.set(word, status);
+    return status;
   }
 
   /** The fused ranking of the entries the filter allows; every score was computed beforehand, whatever the filter. */

@@ -226,6 +226,23 @@ class SynonymMatcher {
   }
 }
 
+/** Stems remembered per analyser: the Porter stemmer dominates analysis time, and questions reuse the same words. */
+const MAX_REMEMBERED_STEMS = 20_000;
+
+function memoizedStemmer(stemmer: Stemmer): Stemmer {
+  const stems = new Map<string, string>();
+  return {
+    stem(word: string): string {
+      const known = stems.get(word);
+      if (known !== undefined) return known;
+      const stem = stemmer.stem(word);
+      if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+      stems.set(word, stem);
+      return stem;
+    },
+  };
+}
+
 /**
  * Builds the French analyser used by the lexical index. Order matters: accents
  * are folded and synonyms rewritten to their canonical form BEFORE stop words
@@ -234,7 +251,7 @@ class SynonymMatcher {
  */
 export function createFrenchAnalyzer(synonyms: readonly SynonymGroup[]): TextAnalyzer {
   naturalFrench ??= loadNaturalFrench();
-  const { stemmer } = naturalFrench;
+  const stemmer = memoizedStemmer(naturalFrench.stemmer);
   const stopWords: ReadonlySet<string> = new Set(
     [...naturalFrench.stopWords, ...FRENCH_FILLER_WORDS, ...ENGLISH_STOP_WORDS, ...CHAT_STOP_WORDS].map((word) => foldAccents(word).toLowerCase()),
   );

@@ -36,7 +36,7 @@ interface Example {
 }
 
 const examples: Example[] = [];
-const questions = [...set.inScope.map((item) => ({ q: item.q, id: item.id as string | null })), ...set.outOfScope.map((item) => ({ q: item.q, id: null }))];
+const questions = [...set.inScope.map((item) => ({ q: item.q, id: item.id })), ...set.outOfScope.map((item) => ({ q: item.q, id: null }))];
 let unranked = 0;
 for (const { q, id } of questions) {
   const retrieval = (await retriever.score(q)).rank({ k: SEARCH_K });

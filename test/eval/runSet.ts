@@ -27,6 +27,8 @@ export function seenOf(answer: Answer): SeenOutcome {
       return { decision: 'clarify', firstId: answer.candidates[0]?.entry.id, shownIds, topId };
     case 'none':
       return { decision: 'none', shownIds, topId };
+    case 'smallTalk':
+      return { decision: 'smallTalk', shownIds, topId };
   }
 }
 
