@@ -12,7 +12,7 @@ import { foldAccents } from '../../knowledge/index.js';
  * left out ("cest", "lANS", "quon", "jai", "dinteroperabilite"). French elides
  * only before a vowel or a mute h, which keeps "des", "son" or "tout" whole.
  */
-const GLUED_ELISION = /^(qu|[cdjlmnst])([aeiouyh].+)$/iu;
+const GLUED_ELISION = /^(qu|[cdjlmnst])([aeiouyh].*)$/iu;
 
 /** Shortest remainder after a glued elision ("jy" is j’ + y). */
 const MIN_GLUED_REMAINDER = 1;

@@ -4,7 +4,8 @@
  * wrong, out of scope rejected, small talk), per set and per kind of question;
  * and HNSW recall@5 against exact search. Flags: `--verbose` lists misses,
  * `--dump FILE` writes every ranking, `--set FILE` scores that labelled set only,
- * `--tune` re-tunes the thresholds on the tuning set. By default it scores the
+ * `--tune` re-tunes the thresholds on the tuning set, `--record` records the
+ * held-out lexical outcomes the quality gate of `npm test` compares with. By default it scores the
  * tuning set (`tuning-v2.yaml`, the only one anything is fitted on) and then the
  * held-out set (`heldout-v2.yaml`, written blind and never tuned on).
  */
@@ -18,6 +19,7 @@ import { entriesNotAsked, IN_SCOPE_KINDS, loadEvalSet, OUT_OF_SCOPE_KINDS } from
 import { percentile } from './metrics.js';
 import { byKind, inScopeOutcomes, rejection, smallTalkOutcomes } from './outcomes.js';
 import { measureRecall } from './recall.js';
+import { gateFigures, RECORDED_OUTCOMES_FILE } from './qualityGate.js';
 import { runSet, type SetRun } from './runSet.js';
 import { tuneThresholds } from './tuneThresholds.js';
 
@@ -29,6 +31,7 @@ const { values: args } = parseArgs({
     'skip-recall': { type: 'boolean', default: false },
     tune: { type: 'boolean', default: false },
     set: { type: 'string' },
+    record: { type: 'boolean', default: false },
   },
 });
 export const TUNING_SET = 'test/eval/tuning-v2.yaml';
@@ -83,6 +86,15 @@ for (const [i, set] of sets.entries()) {
     if (args.verbose) for (const line of run.misses) console.log(line);
     console.table(outcomeRows(run));
   }
+}
+
+if (args.record) {
+  // The quality gate's reference (test/eval/qualityGate.test.ts): the lexical outcomes on the held-out set.
+  const heldOut = runs.find((r) => r.mode === 'lexical' && r.set === HELD_OUT_SET);
+  if (!heldOut) throw new Error(`runEval: --record needs the lexical run on ${HELD_OUT_SET}`);
+  const figures = gateFigures(heldOut.run);
+  await writeFile(RECORDED_OUTCOMES_FILE, JSON.stringify({ set: HELD_OUT_SET, kb: kb.version, figures }, null, 2) + '\n');
+  console.log(`\nrecorded ${Object.keys(figures).length} figures in ${RECORDED_OUTCOMES_FILE}`);
 }
 
 if (args.tune) {

@@ -1,4 +1,5 @@
 import { answerQuestion, shownEntries, type Answer, type Retriever } from '../../embeddings/index.js';
+import { classifyInput } from '../../bot/userInput.js';
 import type { EvalSet } from './evalSet.js';
 import type { InScopeRecord, OutOfScopeRecord, SeenOutcome } from './outcomes.js';
 import type { LabelledRetrieval } from './tuneThresholds.js';
@@ -56,6 +57,11 @@ export async function runSet(retriever: Retriever, set: EvalSet): Promise<SetRun
     if (seen.decision !== 'none') run.misses.push(`  accepted OOS [${item.kind ?? '-'}] "${item.q}": ${describe(answer)}`);
   }
   for (const item of set.smallTalk ?? []) {
+    // Commands (« aide », « menu ») and messages without words are answered by the bot's input routing, before any search.
+    if (classifyInput(item.q, undefined).kind !== 'text') {
+      run.smallTalk.push({ decision: 'smallTalk', shownIds: [] });
+      continue;
+    }
     const { answer, seen } = await ask(item.q, null);
     run.smallTalk.push(seen);
     if (seen.decision !== 'smallTalk') run.misses.push(`  small talk not recognised "${item.q}": ${describe(answer)}`);
