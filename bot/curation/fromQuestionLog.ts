@@ -4,9 +4,16 @@
  * proposals' input). The log is described by the few fields read here, so
  * any store's records (`LoggedQuestion`) fit without a conversion layer.
  */
-import type { QuestionSample } from '../../embeddings/index.js';
+import { clusterUnanswered, type ClusteringTools, type QuestionCluster, type QuestionSample } from '../../embeddings/index.js';
 import { foldForComparison } from '../../knowledge/index.js';
-import type { ConversationEvents, LoggedDecision, PhrasingEvent } from './phrasingProposals.js';
+import {
+  derivePhrasingProposals,
+  type ConversationEvents,
+  type LoggedDecision,
+  type PhrasingEvent,
+  type PhrasingProposal,
+  type PhrasingProposalOptions,
+} from './phrasingProposals.js';
 
 /** What curation reads of one logged question and its follow-ups (a subset of the question log's record). */
 export interface LoggedQuestionView {
@@ -26,6 +33,23 @@ export interface LoggedQuestionView {
 }
 
 const SEARCH_DECISIONS: ReadonlySet<string> = new Set<LoggedDecision>(['answer', 'clarify', 'none', 'smalltalk']);
+
+/**
+ * « Questions sans réponse »: the log's unanswered questions in clusters, most
+ * asked first, each with its nearest entry (`limit` bounds the clusters scored).
+ */
+export function unansweredClusters(
+  questions: Iterable<LoggedQuestionView>,
+  tools: ClusteringTools,
+  options: { readonly limit?: number } = {},
+): Promise<QuestionCluster[]> {
+  return clusterUnanswered(unansweredSamples(questions), tools, options);
+}
+
+/** « Propositions de formulations »: the log's phrasing proposals, most evidence first. */
+export function phrasingProposalsFromLog(questions: Iterable<LoggedQuestionView>, options: PhrasingProposalOptions): PhrasingProposal[] {
+  return derivePhrasingProposals(conversationsFromLog(questions), options);
+}
 
 /**
  * The unanswered typed questions, one sample per distinct text (folded) with
