@@ -33,6 +33,7 @@ describe('unansweredSamples', () => {
       logged('c5', '20T13:00:00', 'offer=segur > theme=procedure', 'empty', [], [], 'triage'),
       logged('c6', '20T13:00:00', '', 'none', []),
       logged('c7', '20T14:00:00', 'Comment être référencé ?', 'answer', [a]),
+      logged('c8', '20T15:00:00', 'merci beaucoup pour votre aide', 'none', []),
     ]);
     expect(samples).toEqual([
       { id: 'faut-il etre certifie hds?', text: 'Faut-il être certifié HDS ?', count: 2 },
