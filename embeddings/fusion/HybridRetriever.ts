@@ -4,7 +4,8 @@ import { Bm25Index } from '../lexical/Bm25Index.js';
 import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
 import type { TextAnalyzer } from '../lexical/frenchAnalyzer.js';
 import { EntryVocabulary } from '../lexical/EntryVocabulary.js';
-import { isEnglish, repairGluedElisions, splitQuestion, type WordStatus } from '../lexical/queryAnalysis.js';
+import { frenchGlosses } from '../lexical/englishGlossary.js';
+import { expandChatAbbreviations, isEnglish, repairGluedElisions, splitQuestion, type WordStatus } from '../lexical/queryAnalysis.js';
 import { weighQuery, type WeighedQuery } from '../lexical/queryEvidence.js';
 import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../Retriever.js';
 import type { VectorIndex } from '../dense/VectorIndex.js';
@@ -155,15 +156,18 @@ export class HybridRetriever implements Retriever {
     const mode = this.mode;
     if (text === '') return { query, rank: () => ({ query, ranked: [], mode }) };
     const { analyzer } = this.options;
-    const repaired = repairGluedElisions(text, (word) => this.wordStatus(word));
+    const english = isEnglish(text);
+    const repaired = repairGluedElisions(expandChatAbbreviations(text), (word) => this.wordStatus(word));
     const parts = splitQuestion(repaired);
     const withContext = parts.context !== '';
-    const terms = analyzer.analyze(repaired);
-    const questionTerms = withContext ? analyzer.analyze(parts.question) : terms;
+    // An English question is searched with its own words (the KB has some English phrasings) and their French glosses.
+    const glosses = english ? `\n${frenchGlosses(repaired)}` : '';
+    const terms = analyzer.analyze(repaired + glosses);
+    const questionTerms = withContext ? analyzer.analyze(parts.question + glosses) : terms;
     const lexical = this.weights.lexical > 0 ? this.lexicalScores(terms, withContext ? questionTerms : undefined) : new Map<number, number>();
     const dense = this.weights.dense > 0 ? await this.denseScores(text) : new Map<number, number>();
     const coverage = this.coverage(terms) ** COVERAGE_EXPONENT;
-    const weighed = weighQuery(this.vocabulary, questionTerms, terms, { question: parts.question, english: isEnglish(text), withContext });
+    const weighed = weighQuery(this.vocabulary, questionTerms, terms, { question: parts.question, english, withContext });
     return {
       query,
       rank: (options: RetrieveOptions = {}) => ({ query, ranked: this.rank(lexical, dense, coverage, weighed, options), mode, evidence: weighed.evidence }),
