@@ -74,8 +74,8 @@ export const CANDIDATE_SHARE = 0.3;
  */
 export function decide(retrieval: Retrieval, thresholds?: DecisionThresholds): Decision {
   const mode = retrieval.mode ?? 'lexical';
-  if (!thresholds && mode === 'lexical' && retrieval.evidence) return decideCalibrated(retrieval);
-  return decideByThresholds(retrieval, thresholds ?? DECISION_THRESHOLDS[mode]);
+  if (!thresholds && !retrieval.thresholds && mode === 'lexical' && retrieval.evidence) return decideCalibrated(retrieval);
+  return decideByThresholds(retrieval, thresholds ?? retrieval.thresholds ?? DECISION_THRESHOLDS[mode]);
 }
 
 /**

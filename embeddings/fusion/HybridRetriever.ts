@@ -8,6 +8,7 @@ import { frenchGlosses } from '../lexical/englishGlossary.js';
 import { expandChatAbbreviations, isEnglish, repairGluedElisions, splitQuestion, type WordStatus } from '../lexical/queryAnalysis.js';
 import { weighQuery, type WeighedQuery } from '../lexical/queryEvidence.js';
 import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../Retriever.js';
+import type { DecisionThresholds } from '../decision/decide.js';
 import type { VectorIndex } from '../dense/VectorIndex.js';
 
 /** Results returned when the caller does not say how many. */
@@ -99,6 +100,8 @@ export interface HybridRetrieverOptions {
   readonly dense?: DenseComponent;
   /** Defaults: HYBRID_WEIGHTS with a dense component, lexical only without. */
   readonly weights?: FusionWeights;
+  /** Decision thresholds of a model calibration, carried by every retrieval (see ModelCalibration). */
+  readonly thresholds?: DecisionThresholds;
 }
 
 /** One view's BM25 collection; document ids index `entryOf`. */
@@ -170,7 +173,13 @@ export class HybridRetriever implements Retriever {
     const weighed = weighQuery(this.vocabulary, questionTerms, terms, { question: parts.question, english, withContext });
     return {
       query,
-      rank: (options: RetrieveOptions = {}) => ({ query, ranked: this.rank(lexical, dense, coverage, weighed, options), mode, evidence: weighed.evidence }),
+      rank: (options: RetrieveOptions = {}) => ({
+        query,
+        ranked: this.rank(lexical, dense, coverage, weighed, options),
+        mode,
+        evidence: weighed.evidence,
+        ...(this.options.thresholds && { thresholds: this.options.thresholds }),
+      }),
     };
   }
 
