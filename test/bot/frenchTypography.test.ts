@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fr, frenchSpacing, hasLooseFrenchSpacing, NARROW_NBSP, NBSP } from '../../bot/frenchTypography.js';
+import { messages } from '../../bot/messages.js';
+
+/** Every message as the user reads it; functions are called with sample values that have no spaces of their own. */
+function allMessages(): [string, string][] {
+  return Object.entries(messages).map(([name, value]): [string, string] => {
+    if (typeof value === 'string') return [name, value];
+    const args = Array.from({ length: value.length }, (_, i) => (i === 0 ? 'X' : 'Y'));
+    return [name, (value as (...a: unknown[]) => string)(...args)];
+  });
+}
+
+describe('French typography of the bot\'s words', () => {
+  it('puts a no-break space before ; ! ? : and inside « », once', () => {
+    const text = frenchSpacing('Vraiment ? Oui ! Note : « menu » ; fin');
+    expect(text).toBe(`Vraiment${NARROW_NBSP}? Oui${NARROW_NBSP}! Note${NBSP}: «${NBSP}menu${NBSP}»${NARROW_NBSP}; fin`);
+    expect(frenchSpacing(text)).toBe(text);
+    expect(hasLooseFrenchSpacing(text)).toBe(false);
+  });
+
+  it('leaves interpolated values (the user\'s words, labels) exactly as they are', () => {
+    const quoted = 'la météo ?';
+    expect(fr`Je n’ai pas trouvé « ${quoted} » : désolé.`).toBe(`Je n’ai pas trouvé «${NBSP}la météo ?${NBSP}»${NBSP}: désolé.`);
+  });
+
+  it('every message of bot/messages.ts follows it, with typographic apostrophes', () => {
+    for (const [name, text] of allMessages()) {
+      expect(hasLooseFrenchSpacing(text), `${name}: ${JSON.stringify(text)}`).toBe(false);
+      expect(text, `${name} uses ’, not '`).not.toMatch(/'/);
+    }
+  });
+});
