@@ -43,7 +43,7 @@ export function blockMarkdown(block: AnswerBlock): string {
 /** The whole answer as Markdown, for clients that cannot render cards (card `fallbackText`, logs of tests). */
 export function answerMarkdown(entry: FaqEntry, trust: AnswerTrust): string {
   const parts = [`**${entry.question}**`];
-  if (trust.outdated) parts.push(`**${messages.answerOutdated(trust.maxAgeMonths)}**`);
+  if (trust.outdated) parts.push(`**${outdatedNotice(trust)}**`);
   parts.push(answerBlocks(entry.answer).map(plainBlock).join('\n\n'));
   if (entry.missingFigure) parts.push(`_${messages.missingFigure}_`);
   if (needsContactLine(entry)) parts.push(messages.contactLine(contactMarkdown(entry.contact)));
@@ -69,6 +69,11 @@ export function linksMarkdown(links: readonly EntryLink[]): string {
 /** A contact as Markdown: e-mail addresses become mailto links. */
 export function contactMarkdown(contact: string): string {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact) ? `[${contact}](mailto:${contact})` : contact;
+}
+
+/** What an answer that may be out of date says: how old its review is, or that its date is unknown. */
+export function outdatedNotice(trust: AnswerTrust): string {
+  return trust.reviewedLabel === undefined ? messages.answerUndated : messages.answerOutdated(trust.maxAgeMonths);
 }
 
 function escapeLinkLabel(label: string): string {

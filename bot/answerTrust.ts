@@ -7,7 +7,10 @@ export const DEFAULT_ANSWER_MAX_AGE_MONTHS = 12;
 export interface AnswerTrust {
   /** The `reviewed` date in French (« 26 novembre 2026 »); absent when the entry has none. */
   readonly reviewedLabel?: string;
-  /** The review is older than `maxAgeMonths` (never for an entry without a date: nothing to say). */
+  /**
+   * The answer may be out of date: its review is older than `maxAgeMonths`, or
+   * it has no review date at all (its age is unknown). Never when `maxAgeMonths` is 0.
+   */
   readonly outdated: boolean;
   readonly maxAgeMonths: number;
 }
@@ -26,7 +29,7 @@ const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'l
  */
 export function answerTrust(entry: Pick<FaqEntry, 'reviewed'>, policy: FreshnessPolicy): AnswerTrust {
   const { maxAgeMonths } = policy;
-  if (entry.reviewed === undefined) return { outdated: false, maxAgeMonths };
+  if (entry.reviewed === undefined) return { outdated: maxAgeMonths > 0, maxAgeMonths };
   const reviewed = parseIsoDay(entry.reviewed);
   const outdated = maxAgeMonths > 0 && policy.now.getTime() >= addMonths(reviewed, maxAgeMonths).getTime() + DAY_MS;
   return { reviewedLabel: frenchDate(reviewed), outdated, maxAgeMonths };

@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { FaqEntry } from '../knowledge/index.js';
-import { answerBlocks, answerMarkdown, blockMarkdown, contactMarkdown, linksMarkdown, needsContactLine } from './answerRendering.js';
+import { answerBlocks, answerMarkdown, blockMarkdown, contactMarkdown, linksMarkdown, needsContactLine, outdatedNotice } from './answerRendering.js';
 import type { AnswerTrust } from './answerTrust.js';
 import { messages } from './messages.js';
 import { toCardData, type FaqPayload } from './payload.js';
@@ -79,7 +79,7 @@ export function buttonsCard(texts: readonly string[], buttons: readonly Button[]
  */
 export function answerCard(entry: FaqEntry, turn: number, trust: AnswerTrust): Attachment {
   const body: TextBlock[] = [textBlock(entry.question, { weight: 'Bolder', size: 'Medium', style: 'heading' })];
-  if (trust.outdated) body.push(textBlock(messages.answerOutdated(trust.maxAgeMonths), { weight: 'Bolder', spacing: 'Small' }));
+  if (trust.outdated) body.push(textBlock(outdatedNotice(trust), { weight: 'Bolder', spacing: 'Small' }));
   body.push(...answerBlocks(entry.answer).map((block) => textBlock(blockMarkdown(block), { spacing: 'Small' })));
   if (entry.missingFigure) body.push(textBlock(messages.missingFigure, { isSubtle: true }));
   if (needsContactLine(entry)) body.push(textBlock(messages.contactLine(contactMarkdown(entry.contact)), { spacing: 'Medium' }));

@@ -70,10 +70,12 @@ export const messages = {
   contactLine: (contact: string): string => fr`Contact : ${contact}`,
   /** Under every answer: where it comes from, and when it was last reviewed (a French date such as « 26 novembre 2026 »). */
   answerSource: (reviewed: string | undefined): string =>
-    reviewed === undefined ? fr`Source : ${ANSWER_SOURCE}` : fr`Source : ${ANSWER_SOURCE}. Mise à jour le ${reviewed}.`,
+    reviewed === undefined ? fr`Source : ${ANSWER_SOURCE}.` : fr`Source : ${ANSWER_SOURCE}. Mise à jour le ${reviewed}.`,
   /** Above an answer whose review is older than the configured age. */
   answerOutdated: (months: number): string =>
     fr`Cette réponse n’a pas été mise à jour depuis plus de ${months} mois : elle n’est peut-être plus exacte. Vérifiez-la sur le Portail Industriels de l’ANS.`,
+  /** Above an answer without a review date. */
+  answerUndated: fr`La date de mise à jour de cette réponse n’est pas connue : elle n’est peut-être plus exacte. Vérifiez-la sur le Portail Industriels de l’ANS.`,
   /** Before the answer's links. */
   answerLinks: fr`Pour en savoir plus :`,
   missingFigure: fr`Le schéma mentionné dans cette réponse n’est pas disponible ici : consultez la page correspondante du Portail Industriels.`,

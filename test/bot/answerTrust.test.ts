@@ -25,8 +25,9 @@ describe('answerTrust', () => {
     expect(answerTrust({ reviewed: '2026-01-31' }, { now: at('2026-02-28'), maxAgeMonths: 1 }).outdated).toBe(false);
   });
 
-  it('never warns with a limit of 0, nor about an entry without a review date (it has no date to show)', () => {
+  it('counts an entry without a review date as possibly out of date (its age is unknown), and never warns with a limit of 0', () => {
+    expect(answerTrust({}, { now: at('2026-11-29'), maxAgeMonths: 12 })).toEqual({ outdated: true, maxAgeMonths: 12 });
     expect(answerTrust({ reviewed: '2001-01-01' }, { now: at('2026-11-29'), maxAgeMonths: 0 }).outdated).toBe(false);
-    expect(answerTrust({}, { now: at('2026-11-29'), maxAgeMonths: 12 })).toEqual({ outdated: false, maxAgeMonths: 12 });
+    expect(answerTrust({}, { now: at('2026-11-29'), maxAgeMonths: 0 }).outdated).toBe(false);
   });
 });

@@ -90,8 +90,9 @@ describe('answerCard', () => {
     // Read before the answer, right under its question.
     expect(old.slice(0, 2)).toEqual([faq.question, messages.answerOutdated(12)]);
     expect(old).toContain(messages.answerSource('3 mars 2021'));
-    const undated = cardsOf({ attachments: [answerCard(faq, 1, { outdated: false, maxAgeMonths: 12 })] })[0].texts;
-    expect(undated).toContain('Source\u00a0: FAQ du Portail Industriels de l’ANS');
+    const undated = cardsOf({ attachments: [answerCard(faq, 1, { outdated: true, maxAgeMonths: 12 })] })[0].texts;
+    expect(undated.slice(0, 2)).toEqual([faq.question, messages.answerUndated]);
+    expect(undated).toContain('Source\u00a0: FAQ du Portail Industriels de l’ANS.');
   });
 
   it('shows the entry\'s links as real Markdown links under the answer, not as buttons', () => {
