@@ -1,5 +1,6 @@
 import type { EntryLink, FaqEntry } from '../knowledge/index.js';
 import type { AnswerTrust } from './answerTrust.js';
+import { frenchSpacing } from './frenchTypography.js';
 import { messages } from './messages.js';
 
 /** A piece of an answer: a paragraph, or consecutive "- " list items kept as one list. */
@@ -42,7 +43,7 @@ export function blockMarkdown(block: AnswerBlock): string {
 
 /** The whole answer as Markdown, for clients that cannot render cards (card `fallbackText`, logs of tests). */
 export function answerMarkdown(entry: FaqEntry, trust: AnswerTrust): string {
-  const parts = [`**${entry.question}**`];
+  const parts = [`**${frenchSpacing(entry.question)}**`];
   if (trust.outdated) parts.push(`**${outdatedNotice(trust)}**`);
   parts.push(answerBlocks(entry.answer).map(plainBlock).join('\n\n'));
   if (entry.missingFigure) parts.push(`_${messages.missingFigure}_`);

@@ -1,4 +1,5 @@
 import type { FaqEntry } from '../knowledge/index.js';
+import { NBSP } from './frenchTypography.js';
 
 /** Default age, in months since an entry's `reviewed` date, after which its answer says it may be out of date. */
 export const DEFAULT_ANSWER_MAX_AGE_MONTHS = 12;
@@ -35,10 +36,13 @@ export function answerTrust(entry: Pick<FaqEntry, 'reviewed'>, policy: Freshness
   return { reviewedLabel: frenchDate(reviewed), outdated, maxAgeMonths };
 }
 
-/** « 26 novembre 2026 », « 1er mars 2026 » (French writes the first day of a month as an ordinal). */
+/**
+ * « 26 novembre 2026 », « 1er mars 2026 » (French writes the first day of a
+ * month as an ordinal), with no-break spaces so a date is never cut at a line end.
+ */
 export function frenchDate(date: Date): string {
-  const text = FRENCH_DATE.format(date);
-  return date.getUTCDate() === 1 ? text.replace(/^1 /, '1er ') : text;
+  const text = FRENCH_DATE.format(date).replace(/\s/g, NBSP);
+  return date.getUTCDate() === 1 ? text.replace(/^1(?=\u00a0)/, '1er') : text;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

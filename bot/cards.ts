@@ -2,6 +2,7 @@ import { CardFactory, type Attachment } from 'botbuilder';
 import type { FaqEntry } from '../knowledge/index.js';
 import { answerBlocks, answerMarkdown, blockMarkdown, contactMarkdown, linksMarkdown, needsContactLine, outdatedNotice } from './answerRendering.js';
 import type { AnswerTrust } from './answerTrust.js';
+import { frenchSpacing } from './frenchTypography.js';
 import { messages } from './messages.js';
 import { toCardData, type FaqPayload } from './payload.js';
 
@@ -78,7 +79,7 @@ export function buttonsCard(texts: readonly string[], buttons: readonly Button[]
  * seed's feedback question with 👍 / 👎. Web Chat and Teams get the same card.
  */
 export function answerCard(entry: FaqEntry, turn: number, trust: AnswerTrust): Attachment {
-  const body: TextBlock[] = [textBlock(entry.question, { weight: 'Bolder', size: 'Medium', style: 'heading' })];
+  const body: TextBlock[] = [textBlock(frenchSpacing(entry.question), { weight: 'Bolder', size: 'Medium', style: 'heading' })];
   if (trust.outdated) body.push(textBlock(outdatedNotice(trust), { weight: 'Bolder', spacing: 'Small' }));
   body.push(...answerBlocks(entry.answer).map((block) => textBlock(blockMarkdown(block), { spacing: 'Small' })));
   if (entry.missingFigure) body.push(textBlock(messages.missingFigure, { isSubtle: true }));

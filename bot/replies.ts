@@ -1,6 +1,7 @@
 import { Channels, MessageFactory, type Activity } from 'botbuilder';
 import type { FaqEntry, TaxonomyQuestion } from '../knowledge/index.js';
 import { contactMarkdown } from './answerRendering.js';
+import { frenchSpacing } from './frenchTypography.js';
 import type { AnswerTrust } from './answerTrust.js';
 import { answerCard, buttonsCard, type Button } from './cards.js';
 import { messages } from './messages.js';
@@ -43,7 +44,8 @@ export function questionsReply(
   withNone: boolean,
   after: readonly string[] = [],
 ): Partial<Activity> {
-  const buttons: Button[] = questions.map((q) => ({ title: q.question, payload: { action: 'answer', id: q.id, turn } }));
+  // Our questions and the taxonomy's prompts get French spacing when shown (so a « ? » never starts a line); the agency's answers do not.
+  const buttons: Button[] = questions.map((q) => ({ title: frenchSpacing(q.question), payload: { action: 'answer', id: q.id, turn } }));
   if (withNone) buttons.push({ title: messages.noneOfThese, payload: { action: 'none', turn } });
   return MessageFactory.attachment(buttonsCard(texts, buttons, after));
 }
@@ -52,7 +54,7 @@ export function questionsReply(
 export function triageQuestionReply(question: TaxonomyQuestion, choices: readonly TriageChoice[], turn: number): Partial<Activity> {
   const { facet } = question;
   const buttons: Button[] = choices.map((choice) => ({ title: choice.label, payload: { action: 'choose', facet, value: choice.value, turn } }));
-  return MessageFactory.attachment(buttonsCard([question.prompt], buttons));
+  return MessageFactory.attachment(buttonsCard([frenchSpacing(question.prompt)], buttons));
 }
 
 /**

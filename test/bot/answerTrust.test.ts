@@ -4,14 +4,14 @@ import { answerTrust, DEFAULT_ANSWER_MAX_AGE_MONTHS, frenchDate } from '../../bo
 const at = (iso: string): Date => new Date(`${iso}T12:00:00Z`);
 
 describe('answerTrust', () => {
-  it('writes the review date in French, the first of the month as an ordinal', () => {
+  it('writes the review date in French, the first of the month as an ordinal, never cut at a line end', () => {
     expect(answerTrust({ reviewed: '2026-11-26' }, { now: at('2026-11-29'), maxAgeMonths: 12 })).toEqual({
-      reviewedLabel: '26 novembre 2026',
+      reviewedLabel: '26\u00a0novembre\u00a02026',
       outdated: false,
       maxAgeMonths: 12,
     });
-    expect(frenchDate(new Date(Date.UTC(2026, 2, 1)))).toBe('1er mars 2026');
-    expect(frenchDate(new Date(Date.UTC(2021, 7, 2)))).toBe('2 août 2021');
+    expect(frenchDate(new Date(Date.UTC(2026, 2, 1)))).toBe('1er\u00a0mars\u00a02026');
+    expect(frenchDate(new Date(Date.UTC(2021, 7, 2)))).toBe('2\u00a0août\u00a02021');
   });
 
   it('says an answer may be out of date once its review is older than the limit (12 months by default)', () => {

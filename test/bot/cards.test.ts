@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../../knowledge/index.js';
 import { answerBlocks, answerMarkdown } from '../../bot/answerRendering.js';
 import { ADAPTIVE_CARD_VERSION, answerCard, buttonsCard } from '../../bot/cards.js';
 import { answerTrust, type AnswerTrust } from '../../bot/answerTrust.js';
+import { frenchSpacing } from '../../bot/frenchTypography.js';
 import { messages } from '../../bot/messages.js';
 import { cardsOf } from './support/activities.js';
 import { loadFixtureKnowledgeBase, loadRealKnowledgeBase } from '../fixtures/kb.js';
@@ -45,7 +46,7 @@ describe('answerCard', () => {
       const [card] = cardsOf({ attachments: [attachment] });
       const text = card.texts.join('\n');
       const verbatim = faq.answer.split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
-      expect(card.texts[0], faq.id).toBe(faq.question);
+      expect(card.texts[0], faq.id).toBe(frenchSpacing(faq.question));
       expect(text, faq.id).toContain(verbatim);
       expect(card.texts.at(-1)).toBe(messages.feedbackQuestion);
       expect(card.texts.at(-2), faq.id).toBe(messages.answerSource(trust.reviewedLabel));
@@ -88,10 +89,10 @@ describe('answerCard', () => {
     expect(fresh).not.toContain(messages.answerOutdated(12));
     const old = cardsOf({ attachments: [answerCard(faq, 1, { reviewedLabel: '3 mars 2021', outdated: true, maxAgeMonths: 12 })] })[0].texts;
     // Read before the answer, right under its question.
-    expect(old.slice(0, 2)).toEqual([faq.question, messages.answerOutdated(12)]);
+    expect(old.slice(0, 2)).toEqual([frenchSpacing(faq.question), messages.answerOutdated(12)]);
     expect(old).toContain(messages.answerSource('3 mars 2021'));
     const undated = cardsOf({ attachments: [answerCard(faq, 1, { outdated: true, maxAgeMonths: 12 })] })[0].texts;
-    expect(undated.slice(0, 2)).toEqual([faq.question, messages.answerUndated]);
+    expect(undated.slice(0, 2)).toEqual([frenchSpacing(faq.question), messages.answerUndated]);
     expect(undated).toContain('Source\u00a0: FAQ du Portail Industriels de l’ANS.');
   });
 
@@ -107,7 +108,7 @@ describe('answerCard', () => {
 
   it('keeps a Markdown fallback with the lists, the source and the date for clients without cards', () => {
     const markdown = answerMarkdown(entry('mos-nos-cas-usage'), FRESH);
-    expect(markdown.startsWith('**À quoi peuvent servir le MOS et les NOS dans un système d’information ?**')).toBe(true);
+    expect(markdown.startsWith('**À quoi peuvent servir le MOS et les NOS dans un système d’information\u202f?**')).toBe(true);
     expect(markdown).toContain('\n- échanger des informations entre les SI');
     expect(markdown).toContain(`_${messages.answerSource('26 novembre 2026')}_`);
   });

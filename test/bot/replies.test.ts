@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { frenchSpacing } from '../../bot/frenchTypography.js';
 import { messages } from '../../bot/messages.js';
 import {
   answerReply,
@@ -48,11 +49,11 @@ describe('reply builders (pure: no TurnContext)', () => {
     const [card] = cardsOf(questionsReply([messages.clarify], [a, b], 9, true));
     expect(card.texts).toEqual([messages.clarify]);
     expect(card.buttons).toEqual([
-      { title: a.question, data: { faq: 1, action: 'answer', id: a.id, turn: 9 } },
-      { title: b.question, data: { faq: 1, action: 'answer', id: b.id, turn: 9 } },
+      { title: frenchSpacing(a.question), data: { faq: 1, action: 'answer', id: a.id, turn: 9 } },
+      { title: frenchSpacing(b.question), data: { faq: 1, action: 'answer', id: b.id, turn: 9 } },
       { title: messages.noneOfThese, data: { faq: 1, action: 'none', turn: 9 } },
     ]);
-    expect(cardsOf(questionsReply(['x'], [a], 1, false))[0].buttons.map((button) => button.title)).toEqual([a.question]);
+    expect(cardsOf(questionsReply(['x'], [a], 1, false))[0].buttons.map((button) => button.title)).toEqual([frenchSpacing(a.question)]);
   });
 
   it('places the texts meant for after a list below its buttons', () => {
@@ -63,7 +64,7 @@ describe('reply builders (pure: no TurnContext)', () => {
     expect(content).toMatchObject({
       body: [
         { type: 'TextBlock', text: 'Avant' },
-        { type: 'ActionSet', actions: [{ title: a.question }, { title: b.question }] },
+        { type: 'ActionSet', actions: [{ title: frenchSpacing(a.question) }, { title: frenchSpacing(b.question) }] },
         { type: 'TextBlock', text: 'Après' },
       ],
     });
@@ -74,7 +75,7 @@ describe('reply builders (pure: no TurnContext)', () => {
     const step = nextTriageStep(kb, {});
     if (step.kind !== 'ask') throw new Error('the first triage step asks a question');
     const [card] = cardsOf(triageQuestionReply(step.question, step.choices, 2));
-    expect(card.texts).toEqual([step.question.prompt]);
+    expect(card.texts).toEqual([frenchSpacing(step.question.prompt)]);
     expect(card.buttons).toEqual(
       step.choices.map((choice) => ({ title: choice.label, data: { faq: 1, action: 'choose', facet: step.question.facet, value: choice.value, turn: 2 } })),
     );

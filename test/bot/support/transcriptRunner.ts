@@ -75,8 +75,8 @@ class Run {
         for (const text of strings(arg)) expect(this.texts(), `${where}: bot does not say "${text}"`).not.toContain(looseSpaces(text));
         return;
       case 'bot shows buttons': {
-        const shown = this.batch.flatMap(cardsOf).map((card) => card.buttons.map((b) => b.title));
-        expect(shown, where).toContainEqual(strings(arg));
+        const shown = this.batch.flatMap(cardsOf).map((card) => card.buttons.map((b) => looseSpaces(b.title)));
+        expect(shown, where).toContainEqual(strings(arg).map(looseSpaces));
         return;
       }
       case 'bot answers':
@@ -129,8 +129,8 @@ class Run {
     const cards = this.history.flatMap(cardsOf);
     const ordered = oldest ? cards : [...cards].reverse();
     for (const card of ordered) {
-      const exact = card.buttons.filter((b) => b.title === title);
-      const partial = card.buttons.filter((b) => b.title.includes(title));
+      const exact = card.buttons.filter((b) => looseSpaces(b.title) === looseSpaces(title));
+      const partial = card.buttons.filter((b) => looseSpaces(b.title).includes(looseSpaces(title)));
       const button = exact[0] ?? (partial.length === 1 ? partial[0] : undefined);
       if (button) return this.send({ type: 'message', value: button.data });
     }
@@ -158,7 +158,7 @@ class Run {
     const answers = this.batch.filter(isAnswer).map(readableText);
     expect(answers.length, `${where}: one answer`).toBe(1);
     const verbatim = entry.answer.split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
-    expect(answers[0].startsWith(`${entry.question}\n`), `${where}: titled with the matched question`).toBe(true);
+    expect(looseSpaces(answers[0]).startsWith(`${looseSpaces(entry.question)}\n`), `${where}: titled with the matched question`).toBe(true);
     expect(answers[0], `${where}: the agency's words, verbatim`).toContain(verbatim);
     expect(answers[0], where).toContain(messages.feedbackQuestion);
   }
