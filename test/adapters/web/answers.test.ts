@@ -13,7 +13,7 @@ const REAL_KB = { KB_DIR: 'knowledge/data', EMBEDDINGS_PROVIDER: 'none' };
 function botTextSizes(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const blocks = document.querySelectorAll('#webchat .ac-textBlock');
-    return [...new Set([...blocks].map((block) => getComputedStyle(block).fontSize))];
+    return [...new Set(Array.from(blocks).map((block) => getComputedStyle(block).fontSize))];
   });
 }
 
@@ -21,8 +21,8 @@ function botTextSizes(page: Page): Promise<string[]> {
 function verticalOrder(page: Page, text: string, button: string): Promise<{ textTop: number; buttonBottom: number }> {
   return page.evaluate(
     ([t, b]) => {
-      const blocks = [...document.querySelectorAll('#webchat .ac-textBlock')].filter((el) => (el.textContent ?? '').includes(t));
-      const buttons = [...document.querySelectorAll('#webchat .ac-pushButton')].filter((el) => (el.textContent ?? '').includes(b));
+      const blocks = Array.from(document.querySelectorAll('#webchat .ac-textBlock')).filter((el) => (el.textContent ?? '').includes(t));
+      const buttons = Array.from(document.querySelectorAll('#webchat .ac-pushButton')).filter((el) => (el.textContent ?? '').includes(b));
       const textBlock = blocks.at(-1);
       const lastButton = buttons.at(-1);
       if (!textBlock || !lastButton) throw new Error(`not found: ${t} / ${b}`);
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('answers on a 375×740 phone: trust, links, dead e
     await click(page, messages.buttonTypeQuestion);
     await see(page, messages.askNow);
     await ask(page, 'Quel financement SONS pour un éditeur de logiciel hospitalier ?');
-    const records = (await waitForRecords(session.real.feedbackRecords, before + 2)).slice(before);
+    const records = (await waitForRecords(() => session.real.feedbackRecords(), before + 2)).slice(before);
     expect(records.map((record) => [record.kind, record.question])).toEqual([
       ['unanswered', 'offer=segur'],
       ['unanswered', 'Quel financement SONS pour un éditeur de logiciel hospitalier ?'],
