@@ -21,8 +21,10 @@ function botTextSizes(page: Page): Promise<string[]> {
 function verticalOrder(page: Page, text: string, button: string): Promise<{ textTop: number; buttonBottom: number }> {
   return page.evaluate(
     ([t, b]) => {
-      const blocks = Array.from(document.querySelectorAll('#webchat .ac-textBlock')).filter((el) => (el.textContent ?? '').includes(t));
-      const buttons = Array.from(document.querySelectorAll('#webchat .ac-pushButton')).filter((el) => (el.textContent ?? '').includes(b));
+      // French no-break spaces in the page read as plain spaces.
+      const loose = (el: Element): string => (el.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ');
+      const blocks = Array.from(document.querySelectorAll('#webchat .ac-textBlock')).filter((el) => loose(el).includes(t));
+      const buttons = Array.from(document.querySelectorAll('#webchat .ac-pushButton')).filter((el) => loose(el).includes(b));
       const textBlock = blocks.at(-1);
       const lastButton = buttons.at(-1);
       if (!textBlock || !lastButton) throw new Error(`not found: ${t} / ${b}`);
