@@ -15,6 +15,7 @@ import {
   notFoundReply,
   questionsReply,
   replyChannelOf,
+  smallTalkReply,
   triageQuestionReply,
   triageResultsTexts,
 } from './replies.js';
@@ -86,13 +87,21 @@ export class FaqPresenter {
     if (truncated) await context.sendActivity(longMessageReply());
     const interval = this.options.typingIntervalMs ?? TYPING_INTERVAL_MS;
     const facets = conversation.triage.facets;
-    // The first question typed after a dead end goes to the curators whatever the search finds elsewhere in the FAQ.
-    const deadEnd = conversation.triage.takeDeadEnd();
-    if (deadEnd !== undefined) await this.options.feedback.recordUnanswered(context.activity, text);
     const answer = await withTyping(context, interval, () => answerQuestion(this.options.retriever, text, facets), (error) =>
       logger.debug({ err: error }, 'typing indicator failed'),
     );
+    if (answer.kind === 'smallTalk') {
+      logger.info({ conversation: this.hashedConversation(context), outcome: answer.kind, talk: answer.talk }, 'free-text search');
+      // Asked for a person (or unhappy) where the offer has no known contact: every known one, each named with its offer.
+      const contacts = offerContacts(this.options.knowledgeBase, facets);
+      await context.sendActivity(smallTalkReply(answer.talk, contacts.length > 0 ? contacts : offerContacts(this.options.knowledgeBase, {})));
+      return;
+    }
+    // The first question typed after a dead end goes to the curators whatever the search finds elsewhere in the FAQ.
+    const deadEnd = conversation.triage.takeDeadEnd();
+    if (deadEnd !== undefined) await this.options.feedback.recordUnanswered(context.activity, text);
     if (answer.relaxed) await context.sendActivity(messages.relaxed);
+    if (answer.retrieval.evidence?.english) await context.sendActivity(messages.englishPreface);
     const best = answer.kind === 'answer' ? answer.best : undefined;
     logger.info(
       { conversation: this.hashedConversation(context), outcome: answer.kind, relaxed: answer.relaxed, answerId: best?.entry.id, score: best?.score },

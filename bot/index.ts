@@ -15,3 +15,13 @@ export { SUBMIT_ACTION_INVOKE, TEAMS_FEEDBACK_LOOP } from './teamsFeedback.js';
 export { TYPING_INTERVAL_MS } from './typing.js';
 export { DEFAULT_ANSWER_MAX_AGE_MONTHS } from './answerTrust.js';
 export { MAX_MESSAGE_CHARS } from './userInput.js';
+export {
+  derivePhrasingProposals,
+  MIN_PHRASING_WORDS,
+  type ConversationEvents,
+  type LoggedDecision,
+  type PhrasingEvent,
+  type PhrasingProposal,
+  type PhrasingProposalOptions,
+} from './curation/phrasingProposals.js';
+export { conversationsFromLog, unansweredSamples, type LoggedQuestionView } from './curation/fromQuestionLog.js';

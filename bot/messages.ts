@@ -66,6 +66,23 @@ export const messages = {
   /** Contacts come from the taxonomy, one per offer where the agency's text names one; none is invented. */
   contactOffer: (offerLabel: string, contact: string): string => fr`Pour « ${offerLabel} », écrivez à ${contact}.`,
 
+  /** Before the answer to a question typed in English: the FAQ is in French only. */
+  englishPreface: fr`Cette FAQ n’existe qu’en français : voici ce que l’ANS répond à votre question.`,
+
+  /** Small talk: a short kind reply, never recorded as an unanswered question. */
+  smallTalk: {
+    greeting: fr`Bonjour ! Tapez votre question en une phrase, ou « menu » pour être guidé.`,
+    thanks: fr`Avec plaisir ! Vous pouvez poser une autre question.`,
+    goodbye: fr`Au revoir, et merci de votre visite !`,
+    acknowledgement: fr`Très bien. Vous pouvez poser une autre question, ou taper « menu » pour être guidé.`,
+    presence: fr`Je suis là ! Tapez votre question en quelques mots, ou « menu » pour être guidé.`,
+    identity:
+      fr`Je suis un assistant automatique : je réponds avec les réponses publiées par l’Agence du numérique en santé. ` +
+      fr`Tapez votre question, ou « menu » pour être guidé.`,
+    human: fr`Je suis un assistant automatique et ne peux pas vous mettre en relation directement. Vous pouvez écrire à l’ANS :`,
+    complaint: fr`Désolé de ne pas avoir pu vous aider. Reformulez votre question en quelques mots, ou écrivez à l’ANS :`,
+  },
+
   /** Answers. */
   contactLine: (contact: string): string => fr`Contact : ${contact}`,
   /** Under every answer: where it comes from, and when it was last reviewed (a French date such as « 26 novembre 2026 »). */

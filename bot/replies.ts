@@ -1,4 +1,5 @@
 import { Channels, MessageFactory, type Activity } from 'botbuilder';
+import type { SmallTalkKind } from '../embeddings/index.js';
 import type { FaqEntry, TaxonomyQuestion } from '../knowledge/index.js';
 import { contactMarkdown } from './answerRendering.js';
 import { frenchSpacing } from './frenchTypography.js';
@@ -81,6 +82,18 @@ export function triageResultsTexts(shown: number, total: number): { readonly bef
 export function notFoundReply(contacts: readonly OfferContact[], quoted: string | undefined): Partial<Activity> {
   const texts = quoted === undefined ? [messages.notFoundNoted] : [messages.notFound(quoted), messages.notFoundNoted];
   return MessageFactory.attachment(buttonsCard([...texts, ...contactLines(contacts), messages.rephrase], [restartButton()]));
+}
+
+/**
+ * The kind reply to small talk: help gets the help text; a request for a
+ * human and a complaint get the contacts and a way to start again.
+ */
+export function smallTalkReply(kind: SmallTalkKind, contacts: readonly OfferContact[]): Partial<Activity> {
+  if (kind === 'help') return MessageFactory.text(messages.help);
+  if (kind === 'human' || kind === 'complaint') {
+    return MessageFactory.attachment(buttonsCard([messages.smallTalk[kind], ...contactLines(contacts)], [restartButton()]));
+  }
+  return MessageFactory.text(messages.smallTalk[kind]);
 }
 
 /** "Aucune de ces questions": noted, whom to write to, and how to go on. */

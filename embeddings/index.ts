@@ -7,8 +7,9 @@
  * - `decision/`: the thresholds, the decision and the one answering entry point.
  */
 export type { QueryScores, RankedEntry, Retrieval, RetrievalMode, RetrieveOptions, Retriever } from './Retriever.js';
-export { answerQuestion, type Answer } from './decision/answerQuestion.js';
+export { answerQuestion, shownEntries, type Answer } from './decision/answerQuestion.js';
 export { decide, type Decision, type DecisionThresholds } from './decision/decide.js';
+export { detectSmallTalk, type SmallTalkKind } from './decision/smallTalk.js';
 export { createKbRetriever, kbDocuments } from './fusion/createKbRetriever.js';
 export type { EmbeddingProvider } from './dense/EmbeddingProvider.js';
 export type { VectorHit, VectorIndex } from './dense/VectorIndex.js';
@@ -17,3 +18,15 @@ export { HnswVectorIndex } from './dense/HnswVectorIndex.js';
 export { IndexStore } from './dense/IndexStore.js';
 export { TransformersEmbeddingProvider } from './dense/TransformersEmbeddingProvider.js';
 export { UseEmbeddingProvider } from './dense/UseEmbeddingProvider.js';
+export {
+  clusterQuestions,
+  clusterUnanswered,
+  CLUSTER_SIMILARITY,
+  NEAREST_SAMPLE,
+  type ClusterMember,
+  type ClusteringTools,
+  type ClusterOptions,
+  type NearestEntry,
+  type QuestionCluster,
+  type QuestionSample,
+} from './clustering/clusterQuestions.js';

@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { fr, frenchSpacing, hasLooseFrenchSpacing, NARROW_NBSP, NBSP } from '../../bot/frenchTypography.js';
 import { messages } from '../../bot/messages.js';
 
-/** Every message as the user reads it; functions are called with sample values that have no spaces of their own. */
+/** Every message as the user reads it (nested groups included); functions are called with sample values without spaces. */
 function allMessages(): [string, string][] {
-  return Object.entries(messages).map(([name, value]): [string, string] => {
-    if (typeof value === 'string') return [name, value];
-    const args = Array.from({ length: value.length }, (_, i) => (i === 0 ? 'X' : 'Y'));
-    return [name, (value as (...a: unknown[]) => string)(...args)];
-  });
+  const found: [string, string][] = [];
+  const visit = (prefix: string, value: unknown): void => {
+    if (typeof value === 'string') found.push([prefix, value]);
+    else if (typeof value === 'function') {
+      const args = Array.from({ length: value.length }, (_, i) => (i === 0 ? 'X' : 'Y'));
+      found.push([prefix, String(Reflect.apply(value, undefined, args))]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) visit(`${prefix}.${key}`, child);
+    }
+  };
+  visit('messages', messages);
+  return found;
 }
 
 describe('French typography of the bot\'s words', () => {
