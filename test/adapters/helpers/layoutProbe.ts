@@ -96,7 +96,9 @@ function probe(): LayoutReport {
 
   const covered: string[] = [];
   controls.forEach((control, index) => {
-    const box = boxes[index];
+    // A link wrapped over two lines has a bounding box whose centre may fall between its lines: test its first line.
+    const fragments = control.getClientRects();
+    const box = fragments.length > 1 ? intersect(fragments[0], boxes[index]) : boxes[index];
     const root = control.getRootNode() as Document | ShadowRoot;
     const hit = root.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
     if (hit && hit !== control && !control.contains(hit)) covered.push(`${name(control)} under ${name(hit)}`);
