@@ -11,6 +11,12 @@ import { PostgresListener, type ListenerLog, type NotificationHandler } from './
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** A connection attempt slower than this fails (the request gets 503 instead of hanging). */
 export const CONNECT_TIMEOUT_MS = 3_000;
+/**
+ * Longest wait for a pooled connection, queueing included (node-postgres applies its connect timeout to the
+ * queue too): under a burst, turns wait for a free connection rather than fail; an unreachable database still
+ * fails fast (connection refused).
+ */
+export const POOL_WAIT_MS = 20_000;
 /** Longest statement: a turn lock waits at most this long for another instance's turn. */
 export const STATEMENT_TIMEOUT_MS = 30_000;
 
@@ -57,8 +63,8 @@ export class PostgresDatabase implements SqlRunner {
       if (isConnectionFailure(cause)) throw new DatabaseUnavailableError('PostgresDatabase.create', { cause });
       throw new Error('PostgresDatabase.create: the migrations failed', { cause });
     }
-    const pool = new pg.Pool({ ...clientConfig, max: config.poolSize });
-    const lockPool = new pg.Pool({ ...clientConfig, max: config.poolSize });
+    const pool = new pg.Pool({ ...clientConfig, connectionTimeoutMillis: POOL_WAIT_MS, max: config.poolSize });
+    const lockPool = new pg.Pool({ ...clientConfig, connectionTimeoutMillis: POOL_WAIT_MS, max: config.poolSize });
     // An idle pooled connection dropped by the server must not end the process; the next query reconnects.
     for (const each of [pool, lockPool]) each.on('error', (err) => log.warn({ err }, 'idle database connection lost'));
     const listener = new PostgresListener(clientConfig, log);
