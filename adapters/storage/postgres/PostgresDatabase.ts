@@ -30,6 +30,11 @@ export interface SqlRunner {
   query<R extends pg.QueryResultRow>(method: string, sql: string, params?: readonly SqlValue[]): Promise<R[]>;
 }
 
+/** A runner that can also open a transaction (the pool). */
+export interface SqlDatabase extends SqlRunner {
+  transaction<T>(method: string, work: (client: SqlRunner) => Promise<T>): Promise<T>;
+}
+
 /**
  * One instance's access to the shared PostgreSQL database: a query pool, a second pool
  * for the turn locks (a turn holds its lock connection while its own queries use the
@@ -38,7 +43,7 @@ export interface SqlRunner {
  * first; instances starting together wait on node-pg-migrate's advisory lock, so each
  * migration runs once.
  */
-export class PostgresDatabase implements SqlRunner {
+export class PostgresDatabase implements SqlDatabase {
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -51,7 +56,10 @@ export class PostgresDatabase implements SqlRunner {
   static async create(config: DatabaseConfig, log: DatabaseLog): Promise<PostgresDatabase> {
     const clientConfig: pg.ClientConfig = {
       connectionString: config.url,
-      options: `-c search_path=${config.schema} -c statement_timeout=${STATEMENT_TIMEOUT_MS}`,
+      // Conversation data (activities, bot state) commits without waiting for the WAL flush: a database crash may
+      // lose its last few hundred milliseconds, which a visitor sees as a message to send again. Votes and
+      // unanswered questions turn it back on per transaction (PostgresFeedbackStore): acknowledged means on disk.
+      options: `-c search_path=${config.schema} -c statement_timeout=${STATEMENT_TIMEOUT_MS} -c synchronous_commit=off`,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       keepAlive: true,
       // Names the instance's connections in pg_stat_activity (and lets a test cut exactly these).
