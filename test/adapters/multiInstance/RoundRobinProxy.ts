@@ -70,7 +70,7 @@ export class RoundRobinProxy {
       const outcome = await this.send(index, req, body, res);
       if (outcome === 'sent') return;
     }
-    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' }).end('{"error":{"code":"BadGateway","message":"No backend"}}');
+    badGateway(res);
   }
 
   /** 'sent' once a response (or a 502 for a cut request) went out; 'next' when this backend never got the request. */
@@ -88,9 +88,9 @@ export class RoundRobinProxy {
         },
       );
       upstream.on('error', (err: NodeJS.ErrnoException) => {
-        if (NOT_DELIVERED.has(err.code ?? '')) return resolve('next');
-        if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' }).end('{"error":{"code":"BadGateway","message":"Backend failed"}}');
-        else res.destroy();
+        // A kept-alive connection the backend had just closed: the request never reached it (Node's documented retry case).
+        if (NOT_DELIVERED.has(err.code ?? '') || (upstream.reusedSocket && err.code === 'ECONNRESET')) return resolve('next');
+        badGateway(res);
         resolve('sent');
       });
       upstream.end(body);
@@ -133,4 +133,14 @@ export class RoundRobinProxy {
       upstream.destroy();
     });
   }
+}
+
+/** 502 as nginx answers a request it could not complete (restify, loaded in the same process, patches writeHead: no chaining). */
+function badGateway(res: http.ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(502, { 'Content-Type': 'application/json' });
+  res.end('{"error":{"code":"BadGateway","message":"Backend failed"}}');
 }
