@@ -2,7 +2,8 @@
  * `npm run bench`: cold start, `ask` latency per mode, index build time and
  * peak memory, the Direct Line load, and the cost of SQLite's synchronous=FULL,
  * measured on this machine. Figures go to stdout as tables.
- * `npm run bench -- --robustness` measures the robustness targets instead (robustness/runRobustness.ts).
+ * `npm run bench -- --robustness` measures the robustness targets instead (robustness/runRobustness.ts);
+ * `npm run bench -- --instances` one instance against two on PostgreSQL, and the embedded default (instances/).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,11 +16,16 @@ import { loadEvalSet } from '../eval/evalSet.js';
 import { percentile } from '../eval/metrics.js';
 import { LOOPBACK_ADDRESSES, runDirectLineLoad } from '../adapters/directLineLoad.js';
 import { startRealApp } from '../adapters/helpers/realApp.js';
+import { runInstancesBench } from './instances/runInstancesBench.js';
 import { runRobustness } from './robustness/runRobustness.js';
 import { measureDurabilityCost } from './sqliteDurability.js';
 
 const run = promisify(execFile);
 
+if (process.argv.includes('--instances')) {
+  await runInstancesBench();
+  process.exit(0);
+}
 if (process.argv.includes('--robustness')) {
   await runRobustness(process.argv.slice(2));
   process.exit(0);

@@ -11,6 +11,12 @@ import { PostgresListener, type ListenerLog, type NotificationHandler } from './
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** A connection attempt slower than this fails (the request gets 503 instead of hanging). */
 export const CONNECT_TIMEOUT_MS = 3_000;
+/**
+ * Longest wait for a pooled connection, queueing included (node-postgres applies its connect timeout to the
+ * queue too): under a burst, turns wait for a free connection rather than fail; an unreachable database still
+ * fails fast (connection refused).
+ */
+export const POOL_WAIT_MS = 20_000;
 /** Longest statement: a turn lock waits at most this long for another instance's turn. */
 export const STATEMENT_TIMEOUT_MS = 30_000;
 
@@ -24,6 +30,11 @@ export interface SqlRunner {
   query<R extends pg.QueryResultRow>(method: string, sql: string, params?: readonly SqlValue[]): Promise<R[]>;
 }
 
+/** A runner that can also open a transaction (the pool). */
+export interface SqlDatabase extends SqlRunner {
+  transaction<T>(method: string, work: (client: SqlRunner) => Promise<T>): Promise<T>;
+}
+
 /**
  * One instance's access to the shared PostgreSQL database: a query pool, a second pool
  * for the turn locks (a turn holds its lock connection while its own queries use the
@@ -32,7 +43,7 @@ export interface SqlRunner {
  * first; instances starting together wait on node-pg-migrate's advisory lock, so each
  * migration runs once.
  */
-export class PostgresDatabase implements SqlRunner {
+export class PostgresDatabase implements SqlDatabase {
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -45,7 +56,10 @@ export class PostgresDatabase implements SqlRunner {
   static async create(config: DatabaseConfig, log: DatabaseLog): Promise<PostgresDatabase> {
     const clientConfig: pg.ClientConfig = {
       connectionString: config.url,
-      options: `-c search_path=${config.schema} -c statement_timeout=${STATEMENT_TIMEOUT_MS}`,
+      // Conversation data (activities, bot state) commits without waiting for the WAL flush: a database crash may
+      // lose its last few hundred milliseconds, which a visitor sees as a message to send again. Votes and
+      // unanswered questions turn it back on per transaction (PostgresFeedbackStore): acknowledged means on disk.
+      options: `-c search_path=${config.schema} -c statement_timeout=${STATEMENT_TIMEOUT_MS} -c synchronous_commit=off`,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       keepAlive: true,
       // Names the instance's connections in pg_stat_activity (and lets a test cut exactly these).
@@ -57,8 +71,8 @@ export class PostgresDatabase implements SqlRunner {
       if (isConnectionFailure(cause)) throw new DatabaseUnavailableError('PostgresDatabase.create', { cause });
       throw new Error('PostgresDatabase.create: the migrations failed', { cause });
     }
-    const pool = new pg.Pool({ ...clientConfig, max: config.poolSize });
-    const lockPool = new pg.Pool({ ...clientConfig, max: config.poolSize });
+    const pool = new pg.Pool({ ...clientConfig, connectionTimeoutMillis: POOL_WAIT_MS, max: config.poolSize });
+    const lockPool = new pg.Pool({ ...clientConfig, connectionTimeoutMillis: POOL_WAIT_MS, max: config.poolSize });
     // An idle pooled connection dropped by the server must not end the process; the next query reconnects.
     for (const each of [pool, lockPool]) each.on('error', (err) => log.warn({ err }, 'idle database connection lost'));
     const listener = new PostgresListener(clientConfig, log);

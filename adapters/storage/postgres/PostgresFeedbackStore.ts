@@ -1,5 +1,5 @@
 import type { FeedbackRecord, FeedbackStore } from '../../../bot/index.js';
-import type { SqlRunner, SqlValue } from './PostgresDatabase.js';
+import type { SqlDatabase, SqlValue } from './PostgresDatabase.js';
 
 interface Row {
   kind: 'feedback' | 'unanswered';
@@ -22,19 +22,20 @@ const COLUMNS = 'kind, time, channel, user_hash, conversation_hash, question, an
  * `FeedbackStore` in the shared PostgreSQL database (table `feedback_records`, created by
  * the migrations), with the SQLite store's rules: a vote is upserted by its `voteKey`, a
  * repeated vote without a comment keeps the one written, a flipped vote drops it. A vote
- * is acknowledged once its statement has committed.
+ * is acknowledged once its transaction has committed with `synchronous_commit = on` (the
+ * connections default to off for conversation data): an acknowledged vote is on disk.
  */
 export class PostgresFeedbackStore implements FeedbackStore {
   private closed = false;
 
   /** `onClose` releases what the store was opened with (the CLI's own database handle); the server's is shared. */
   constructor(
-    private readonly db: SqlRunner,
+    private readonly db: SqlDatabase,
     private readonly onClose: () => Promise<void> = async () => {},
   ) {}
 
   async recordFeedback(record: FeedbackRecord & { readonly kind: 'feedback'; readonly voteKey: string }): Promise<void> {
-    await this.db.query(
+    await this.durable(
       'PostgresFeedbackStore.recordFeedback',
       `INSERT INTO feedback_records (vote_key, ${COLUMNS})
        VALUES ($1, 'feedback', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -48,12 +49,12 @@ export class PostgresFeedbackStore implements FeedbackStore {
   }
 
   async addComment(voteKey: string, comment: string): Promise<void> {
-    const updated = await this.db.query('PostgresFeedbackStore.addComment', 'UPDATE feedback_records SET comment = $2 WHERE vote_key = $1 RETURNING seq', [voteKey, comment]);
+    const updated = await this.durable('PostgresFeedbackStore.addComment', 'UPDATE feedback_records SET comment = $2 WHERE vote_key = $1 RETURNING seq', [voteKey, comment]);
     if (updated.length === 0) throw new Error('PostgresFeedbackStore.addComment: no vote recorded under this key');
   }
 
   async recordUnanswered(record: FeedbackRecord & { readonly kind: 'unanswered' }): Promise<void> {
-    await this.db.query(
+    await this.durable(
       'PostgresFeedbackStore.recordUnanswered',
       `INSERT INTO feedback_records (${COLUMNS}) VALUES ('unanswered', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       toParams(record),
@@ -63,6 +64,14 @@ export class PostgresFeedbackStore implements FeedbackStore {
   async list(): Promise<FeedbackRecord[]> {
     const rows = await this.db.query<Row>('PostgresFeedbackStore.list', `SELECT ${COLUMNS} FROM feedback_records ORDER BY time, seq`);
     return rows.map(fromRow);
+  }
+
+  /** One write, committed once the WAL is flushed. */
+  private durable(method: string, sql: string, params: readonly SqlValue[]): Promise<unknown[]> {
+    return this.db.transaction(method, async (tx) => {
+      await tx.query(method, 'SET LOCAL synchronous_commit = on');
+      return tx.query(method, sql, params);
+    });
   }
 
   async close(): Promise<void> {

@@ -27,9 +27,9 @@ export interface TestSchema {
   drop(): Promise<void>;
 }
 
-export async function createTestSchema(poolSize = 4): Promise<TestSchema> {
-  if (TEST_DATABASE_URL === undefined) throw new Error('createTestSchema: TEST_DATABASE_URL is not set');
-  const url = TEST_DATABASE_URL;
+export async function createTestSchema(poolSize = 4, databaseUrl = TEST_DATABASE_URL): Promise<TestSchema> {
+  if (databaseUrl === undefined) throw new Error('createTestSchema: TEST_DATABASE_URL is not set');
+  const url = databaseUrl;
   const schema = `test_${randomBytes(6).toString('hex')}`;
   return {
     config: { url, poolSize, schema },

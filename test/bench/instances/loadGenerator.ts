@@ -1,0 +1,39 @@
+/**
+ * The load generator of `npm run bench -- --instances`, in its own process so that its CPU
+ * is not the servers': `conversations` Web Chat-like visitors (from several loopback
+ * addresses) each run `turns` turns (question, answer on the stream, vote) through the
+ * proxy; prints one JSON line with the turn latencies and the elapsed time.
+ */
+import { loopbackAddresses } from '../robustness/fuzzServer.js';
+import { runVisitor } from '../../adapters/multiInstance/webChatVisitor.js';
+
+export interface LoadRequest {
+  readonly baseUrl: string;
+  readonly conversations: number;
+  readonly questions: readonly string[];
+}
+
+export interface LoadReport {
+  readonly turns: number;
+  readonly elapsedMs: number;
+  readonly latenciesMs: number[];
+  readonly failures: number;
+}
+
+const ADDRESSES = 25;
+
+const request: unknown = JSON.parse(process.argv[2] ?? '{}');
+const baseUrl = String(Reflect.get(Object(request), 'baseUrl'));
+const conversations = Number(Reflect.get(Object(request), 'conversations'));
+const questions: unknown = Reflect.get(Object(request), 'questions');
+if (!Array.isArray(questions) || !Number.isInteger(conversations)) throw new Error('loadGenerator: expects {"baseUrl","conversations","questions"}');
+const addresses = loopbackAddresses(8, ADDRESSES);
+const started = performance.now();
+const results = await Promise.allSettled(
+  Array.from({ length: conversations }, (_, i) => runVisitor({ baseUrl, questions: questions.map(String), localAddress: addresses[i % addresses.length], answerTimeoutMs: 60_000 })),
+);
+const elapsedMs = performance.now() - started;
+const latenciesMs = results.flatMap((result) => (result.status === 'fulfilled' ? result.value.turnLatenciesMs : []));
+const report: LoadReport = { turns: latenciesMs.length, elapsedMs, latenciesMs, failures: results.filter((result) => result.status === 'rejected').length };
+process.stdout.write(`${JSON.stringify(report)}\n`);
+process.exit(0);
