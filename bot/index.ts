@@ -24,4 +24,10 @@ export {
   type PhrasingProposal,
   type PhrasingProposalOptions,
 } from './curation/phrasingProposals.js';
-export { conversationsFromLog, unansweredSamples, type LoggedQuestionView } from './curation/fromQuestionLog.js';
+export {
+  conversationsFromLog,
+  phrasingProposalsFromLog,
+  unansweredClusters,
+  unansweredSamples,
+  type LoggedQuestionView,
+} from './curation/fromQuestionLog.js';
