@@ -31,3 +31,4 @@ export {
   type QuestionCluster,
   type QuestionSample,
 } from './clustering/clusterQuestions.js';
+export { createFrenchAnalyzer, type TextAnalyzer } from './lexical/frenchAnalyzer.js';
