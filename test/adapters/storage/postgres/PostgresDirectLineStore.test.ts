@@ -1,9 +1,9 @@
 import type { DirectLineStore } from '../../../../adapters/directline/index.js';
 import { PostgresDatabase, PostgresDirectLineStore } from '../../../../adapters/storage/index.js';
 import { directLineStoreContract } from '../../directline/directLineStoreContract.js';
-import { createTestSchema, quietLog, TEST_DATABASE_URL } from './testDatabase.js';
+import { createTestSchema, describePostgres, quietLog } from './testDatabase.js';
 
-if (TEST_DATABASE_URL !== undefined) {
+describePostgres('PostgresDirectLineStore', () => {
   directLineStoreContract('PostgreSQL (several instances)', async (limits, onExpired) => {
     const schema = await createTestSchema();
     const databases: PostgresDatabase[] = [];
@@ -25,4 +25,4 @@ if (TEST_DATABASE_URL !== undefined) {
       },
     };
   });
-}
+});
