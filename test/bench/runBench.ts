@@ -20,6 +20,11 @@ import { measureDurabilityCost } from './sqliteDurability.js';
 
 const run = promisify(execFile);
 
+if (process.argv.includes('--scale')) {
+  const { runScale } = await import('./scale/runScale.js');
+  await runScale(process.argv.slice(2));
+  process.exit(0);
+}
 if (process.argv.includes('--robustness')) {
   await runRobustness(process.argv.slice(2));
   process.exit(0);
