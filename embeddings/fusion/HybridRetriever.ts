@@ -1,6 +1,7 @@
-import type { FacetFilter, FaqEntry } from '../../knowledge/index.js';
+import type { FaqEntry } from '../../knowledge/index.js';
 import { matchesFilter } from '../../knowledge/index.js';
-import { Bm25Index } from '../lexical/Bm25Index.js';
+import { buildLexicalIndex, LEXICAL_VIEWS, type LexicalView } from '../lexical/lexicalViews.js';
+import type { EntryScores, LexicalIndex } from '../lexical/LexicalIndex.js';
 import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
 import type { TextAnalyzer } from '../lexical/frenchAnalyzer.js';
 import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../Retriever.js';
@@ -30,8 +31,7 @@ export const DENSE_NEIGHBOURS = 60;
  * 95.2 % to 96.4 % (lexical) on the blind held-out set.
  */
 export const LEXICAL_VIEW_WEIGHTS: Readonly<Record<LexicalView, number>> = { phrasing: 1, phrasings: 1, answer: 1 };
-const LEXICAL_VIEWS = ['phrasing', 'phrasings', 'answer'] as const;
-type LexicalView = (typeof LEXICAL_VIEWS)[number];
+const VIEW_WEIGHTS: readonly number[] = LEXICAL_VIEWS.map((view) => LEXICAL_VIEW_WEIGHTS[view]);
 
 /**
  * Per-provider mapping of raw cosine similarity to [0, 1]: below `floor` means
@@ -81,15 +81,11 @@ export interface HybridRetrieverOptions {
   readonly dense?: DenseComponent;
   /** Defaults: HYBRID_WEIGHTS with a dense component, lexical only without. */
   readonly weights?: FusionWeights;
+  /** The entries' lexical index, when restored from disk (LexicalStore); built from the entries otherwise. */
+  readonly lexical?: LexicalIndex;
 }
 
-/** One view's BM25 collection; document ids index `entryOf`. */
-interface LexicalCollection {
-  readonly index: Bm25Index;
-  readonly entryOf: number[];
-}
-
-const VIEW_WEIGHT_SUM = Object.values(LEXICAL_VIEW_WEIGHTS).reduce((a, b) => a + b, 0);
+const NO_LEXICAL_SCORES: EntryScores = { scores: new Float64Array(0), candidates: new Uint32Array(0) };
 
 /**
  * Fuses a dense vector search and a French BM25 search into one score per
@@ -100,7 +96,7 @@ const VIEW_WEIGHT_SUM = Object.values(LEXICAL_VIEW_WEIGHTS).reduce((a, b) => a +
  */
 export class HybridRetriever implements Retriever {
   readonly description: string;
-  private readonly lexical: Readonly<Record<LexicalView, LexicalCollection>>;
+  private readonly lexical: LexicalIndex;
   private readonly entryIndexById: ReadonlyMap<string, number>;
   private readonly weights: FusionWeights;
   private readonly mode: RetrievalMode;
@@ -112,14 +108,10 @@ export class HybridRetriever implements Retriever {
       throw new Error('HybridRetriever.create: dense weight without a dense component');
     }
     this.entryIndexById = new Map(entries.map((entry, i) => [entry.id, i]));
-    const collection = (): LexicalCollection => ({ index: new Bm25Index(analyzer), entryOf: [] });
-    this.lexical = { phrasing: collection(), phrasings: collection(), answer: collection() };
-    entries.forEach((entry, entryIndex) => {
-      const phrasings = [entry.question, ...entry.alternates];
-      for (const text of phrasings) this.addLexical('phrasing', text, entryIndex);
-      this.addLexical('phrasings', phrasings.join('\n'), entryIndex);
-      this.addLexical('answer', entry.answer, entryIndex);
-    });
+    this.lexical = options.lexical ?? buildLexicalIndex(entries, analyzer);
+    if (this.lexical.state.entryCount !== entries.length || this.lexical.viewCount !== LEXICAL_VIEWS.length) {
+      throw new Error(`HybridRetriever.create: the lexical index has ${this.lexical.state.entryCount} entries, the KB ${entries.length}`);
+    }
     this.mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
     this.description = dense && this.weights.dense > 0 ? `${this.mode}(${dense.provider.name}:${dense.provider.model})` : this.mode;
   }
@@ -133,70 +125,35 @@ export class HybridRetriever implements Retriever {
     const mode = this.mode;
     if (text === '') return { query, rank: () => ({ query, ranked: [], mode }) };
     const terms = this.options.analyzer.analyze(text);
-    const lexical = this.weights.lexical > 0 ? this.lexicalScores(terms) : new Map<number, number>();
+    const lexical = this.weights.lexical > 0 ? this.lexical.entryScores(terms, VIEW_WEIGHTS) : NO_LEXICAL_SCORES;
     const dense = this.weights.dense > 0 ? await this.denseScores(text) : new Map<number, number>();
-    const coverage = this.coverage(terms) ** COVERAGE_EXPONENT;
+    const coverage = this.lexical.coverage(terms) ** COVERAGE_EXPONENT;
     return {
       query,
       rank: (options: RetrieveOptions = {}) => ({ query, ranked: this.rank(lexical, dense, coverage, options), mode }),
     };
   }
 
-  /** The fused ranking of the entries the filter allows; every score was computed beforehand, whatever the filter. */
-  private rank(lexical: ReadonlyMap<number, number>, dense: ReadonlyMap<number, number>, coverage: number, options: RetrieveOptions): RankedEntry[] {
-    const fused: { entry: RankedEntry; uncapped: number }[] = [];
-    for (const entryIndex of this.allowedEntries(options.filter)) {
-      const lex = lexical.get(entryIndex) ?? 0;
+  /**
+   * The fused ranking of the entries the filter allows; every score was
+   * computed beforehand, whatever the filter. Only entries with a lexical or
+   * dense score can rank (the others fuse to 0), so only those are visited.
+   */
+  private rank(lexical: EntryScores, dense: ReadonlyMap<number, number>, coverage: number, options: RetrieveOptions): RankedEntry[] {
+    const k = options.k ?? DEFAULT_K;
+    const top = new TopK(k);
+    const visit = (entryIndex: number): void => {
+      const entry = this.options.entries[entryIndex];
+      if (options.filter && !matchesFilter(entry, options.filter)) return;
+      const lex = lexical.scores[entryIndex] ?? 0;
       const den = dense.get(entryIndex) ?? 0;
       const uncapped = coverage * (this.weights.dense * den + this.weights.lexical * lex);
-      if (uncapped <= 0) continue;
-      fused.push({ entry: { entry: this.options.entries[entryIndex], score: Math.min(1, uncapped), dense: den, lexical: lex }, uncapped });
-    }
-    // Lexical scores can exceed 1 (a short phrasing holding every query word): the confidence is capped at 1,
-    // but the order follows the uncapped value, so two capped entries are not left to alphabetical order.
-    fused.sort((a, b) => b.uncapped - a.uncapped || a.entry.entry.id.localeCompare(b.entry.entry.id));
-    return fused.slice(0, options.k ?? DEFAULT_K).map((f) => f.entry);
-  }
-
-  private addLexical(view: LexicalView, text: string, entryIndex: number): void {
-    const { index, entryOf } = this.lexical[view];
-    index.add(entryOf.length, text);
-    entryOf.push(entryIndex);
-  }
-
-  /** Share of the query's analysed terms that some view knows (see Bm25Index.coverage). */
-  private coverage(terms: readonly string[]): number {
-    if (terms.length === 0) return 0;
-    const known = terms.filter((term) => LEXICAL_VIEWS.some((view) => this.lexical[view].index.knows(term)));
-    return known.length / terms.length;
-  }
-
-  private allowedEntries(filter: FacetFilter | undefined): Set<number> {
-    const allowed = new Set<number>();
-    this.options.entries.forEach((entry, i) => {
-      if (!filter || matchesFilter(entry, filter)) allowed.add(i);
-    });
-    return allowed;
-  }
-
-  /** Weighted mean, over the three views, of each entry's best normalised BM25 score in that view. */
-  private lexicalScores(terms: readonly string[]): Map<number, number> {
-    const best = new Map<number, Record<LexicalView, number>>();
-    for (const view of LEXICAL_VIEWS) {
-      const { index, entryOf } = this.lexical[view];
-      for (const hit of index.searchTerms(terms, index.size)) {
-        const entryIndex = entryOf[hit.docId];
-        const views = best.get(entryIndex) ?? { phrasing: 0, phrasings: 0, answer: 0 };
-        views[view] = Math.max(views[view], hit.normalized);
-        best.set(entryIndex, views);
-      }
-    }
-    const scores = new Map<number, number>();
-    for (const [entryIndex, views] of best) {
-      const sum = LEXICAL_VIEWS.reduce((acc, view) => acc + LEXICAL_VIEW_WEIGHTS[view] * views[view], 0);
-      scores.set(entryIndex, sum / VIEW_WEIGHT_SUM);
-    }
-    return scores;
+      if (uncapped <= 0 || !top.admits(uncapped, entry.id)) return;
+      top.add({ entry: { entry, score: Math.min(1, uncapped), dense: den, lexical: lex }, uncapped });
+    };
+    for (const entryIndex of lexical.candidates) visit(entryIndex);
+    for (const entryIndex of dense.keys()) if (!(lexical.scores[entryIndex] > 0)) visit(entryIndex);
+    return top.sorted().map((f) => f.entry);
   }
 
   /** Best calibrated cosine similarity of each entry's vectors (all entries: facets filter afterwards). */
@@ -220,5 +177,44 @@ export class HybridRetriever implements Retriever {
       if (score > (scores.get(entryIndex) ?? 0)) scores.set(entryIndex, score);
     }
     return scores;
+  }
+}
+
+interface Fused {
+  readonly entry: RankedEntry;
+  readonly uncapped: number;
+}
+
+/**
+ * Lexical scores can exceed 1 (a short phrasing holding every query word): the
+ * confidence is capped at 1, but the order follows the uncapped value, then the
+ * id, so two capped entries are not left to alphabetical order alone.
+ */
+function before(a: Fused, b: Fused): boolean {
+  return a.uncapped > b.uncapped || (a.uncapped === b.uncapped && a.entry.entry.id.localeCompare(b.entry.entry.id) < 0);
+}
+
+/** The k best fused entries seen so far, kept sorted: ranking thousands of candidates costs O(candidates × k), no full sort. */
+class TopK {
+  private readonly items: Fused[] = [];
+
+  constructor(private readonly k: number) {}
+
+  /** Whether an entry with this score and id would enter the k best. */
+  admits(uncapped: number, id: string): boolean {
+    if (this.items.length < this.k) return this.k > 0;
+    const last = this.items[this.items.length - 1];
+    return uncapped > last.uncapped || (uncapped === last.uncapped && id.localeCompare(last.entry.entry.id) < 0);
+  }
+
+  add(item: Fused): void {
+    let at = this.items.length;
+    while (at > 0 && before(item, this.items[at - 1])) at--;
+    this.items.splice(at, 0, item);
+    if (this.items.length > this.k) this.items.pop();
+  }
+
+  sorted(): readonly Fused[] {
+    return this.items;
   }
 }

@@ -1,10 +1,16 @@
-import type { FacetFilter, FaqEntry } from '../../knowledge/index.js';
-import { matchesFilter } from '../../knowledge/index.js';
-import { Bm25Index } from '../lexical/Bm25Index.js';
-import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
-import type { TextAnalyzer } from '../lexical/frenchAnalyzer.js';
-import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../Retriever.js';
-import type { VectorIndex } from '../dense/VectorIndex.js';
+/**
+ * The retriever as it was before the inverted index (issue 12): every query
+ * scanned every document of the three BM25 collections. Kept, unchanged in its
+ * scoring, as the reference the production retriever must rank exactly like
+ * (test/embeddings/fusion/rankingEquivalence.test.ts).
+ */
+import type { FacetFilter, FaqEntry } from '../../../../knowledge/index.js';
+import { matchesFilter } from '../../../../knowledge/index.js';
+import { ReferenceBm25Index as Bm25Index } from '../../lexical/reference/ReferenceBm25Index.js';
+import type { EmbeddingProvider } from '../../../../embeddings/dense/EmbeddingProvider.js';
+import type { TextAnalyzer } from '../../../../embeddings/lexical/frenchAnalyzer.js';
+import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../../../../embeddings/Retriever.js';
+import type { VectorIndex } from '../../../../embeddings/dense/VectorIndex.js';
 
 /** Results returned when the caller does not say how many. */
 export const DEFAULT_K = 5;
@@ -98,7 +104,7 @@ const VIEW_WEIGHT_SUM = Object.values(LEXICAL_VIEW_WEIGHTS).reduce((a, b) => a +
  * entry's best phrasing and lexical scores an entry's best document in each
  * view, so adding an alternate can only help the entry it belongs to.
  */
-export class HybridRetriever implements Retriever {
+export class ReferenceHybridRetriever implements Retriever {
   readonly description: string;
   private readonly lexical: Readonly<Record<LexicalView, LexicalCollection>>;
   private readonly entryIndexById: ReadonlyMap<string, number>;
@@ -124,8 +130,8 @@ export class HybridRetriever implements Retriever {
     this.description = dense && this.weights.dense > 0 ? `${this.mode}(${dense.provider.name}:${dense.provider.model})` : this.mode;
   }
 
-  static create(options: HybridRetrieverOptions): HybridRetriever {
-    return new HybridRetriever(options);
+  static create(options: HybridRetrieverOptions): ReferenceHybridRetriever {
+    return new ReferenceHybridRetriever(options);
   }
 
   async score(query: string): Promise<QueryScores> {
