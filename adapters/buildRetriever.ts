@@ -23,6 +23,8 @@ export interface RetrievalStatus {
   readonly mode: RetrievalMode;
   /** "loaded" | "rebuilt" | "in-memory" (lexical only). */
   readonly indexState: string;
+  /** The lexical index: "loaded" from INDEX_DIR, or "analysed (why)". */
+  readonly lexicalIndex: string;
   /** Why this provider is active: one line for the startup log. */
   readonly reason: string;
 }
@@ -81,12 +83,13 @@ export async function buildRetriever(
 ): Promise<{ retriever: Retriever; status: RetrievalStatus; provider?: EmbeddingProvider }> {
   const { provider, reason } = options.choice ?? (await chooseProvider(config, options.factories));
   const mode: RetrievalMode = provider ? 'hybrid' : 'lexical';
-  const { retriever, index } = await createKbRetriever({ kb, mode, provider, indexDir: config.indexDir, onProgress: options.onProgress });
+  const { retriever, index, lexical } = await createKbRetriever({ kb, mode, provider, indexDir: config.indexDir, onProgress: options.onProgress });
   const status: RetrievalStatus = {
     provider: provider?.name ?? 'none',
     model: provider?.model ?? 'bm25',
     mode,
     indexState: index ? (index.rebuilt ? `rebuilt (${index.reason})` : 'loaded') : 'in-memory',
+    lexicalIndex: lexical.rebuilt ? `analysed (${lexical.reason})` : 'loaded',
     reason,
   };
   return { retriever, status, provider };

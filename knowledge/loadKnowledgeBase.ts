@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KnowledgeBaseError, type KbProblem } from './KnowledgeBaseError.js';
+import { ParsedFileCache } from './ParsedFileCache.js';
 import type { KnowledgeBase } from './types.js';
 import { validateKnowledgeBase, type KbSources } from './validateKnowledgeBase.js';
 import type { SourceText } from './yamlSource.js';
@@ -15,9 +16,16 @@ export const SYNONYMS_FILE = 'synonyms.yaml';
 export const ENTRIES_DIR = 'entries';
 const YAML_FILE = /\.ya?ml$/;
 
-export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
-  const sources = await readKbSources(dir);
-  const result = validateKnowledgeBase(sources);
+/** Where the loader may keep its cache of parsed files (see ParsedFileCache). */
+export interface LoadKnowledgeBaseOptions {
+  /** Folder of the cache (the index folder); without it every file is parsed. */
+  readonly cacheDir?: string;
+}
+
+export async function loadKnowledgeBase(dir: string, options: LoadKnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
+  const [sources, cache] = await Promise.all([readKbSources(dir), ParsedFileCache.open(options.cacheDir)]);
+  const result = validateKnowledgeBase(sources, cache);
+  await cache.save();
   if (!result.ok) throw new KnowledgeBaseError(result.problems);
   return result.kb;
 }

@@ -6,7 +6,7 @@
 const processStart = performance.now();
 const { runKbCheck } = await import('../../../knowledge/cli/kbCheck.js');
 const [kbDir, cacheDir] = process.argv.slice(2);
-const output = await runKbCheck(['--dir', kbDir, ...(cacheDir ? ['--cache-dir', cacheDir] : [])]);
+const output = await runKbCheck(['--dir', kbDir, ...(cacheDir ? ['--cache-dir', cacheDir] : ['--no-cache'])]);
 console.log(
   JSON.stringify({ exitCode: output.exitCode, lines: output.lines.slice(-1), totalMs: performance.now() - processStart, maxRssMiB: process.resourceUsage().maxRSS / 1024 }),
 );

@@ -1,0 +1,76 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KB_CACHE_FILE, KnowledgeBaseError, loadKnowledgeBase } from '../../knowledge/index.js';
+import { FIXTURE_KB_DIR } from '../fixtures/kb.js';
+
+let dir: string;
+let kbDir: string;
+let cacheDir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'kb-cache-'));
+  kbDir = path.join(dir, 'kb');
+  cacheDir = path.join(dir, 'cache');
+  await cp(FIXTURE_KB_DIR, kbDir, { recursive: true });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const cacheFile = () => path.join(cacheDir, KB_CACHE_FILE);
+
+/** Rewrites every cached copy of `from` in the cache file: what the loader then returns shows whether it read the cache. */
+async function tamperCache(from: string, to: string): Promise<void> {
+  const text = await readFile(cacheFile(), 'utf8');
+  expect(text).toContain(JSON.stringify(from));
+  await writeFile(cacheFile(), text.split(JSON.stringify(from)).join(JSON.stringify(to)));
+}
+
+describe('loadKnowledgeBase with a cache folder', () => {
+  it('returns exactly what parsing returns, on the first load and from the cache', async () => {
+    const parsed = await loadKnowledgeBase(kbDir);
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
+  });
+
+  it('re-parses only the files that changed', async () => {
+    const kb = await loadKnowledgeBase(kbDir, { cacheDir });
+    const [first, second] = [kb.entries[0], kb.entries.find((entry) => entry.source.file !== kb.entries[0].source.file)];
+    if (!second) throw new Error('the fixture KB needs two entry files');
+    // Tamper with the cached answers of both files, then really edit the second file only.
+    await tamperCache(first.answer, 'CACHED FIRST');
+    await tamperCache(second.answer, 'CACHED SECOND');
+    const file = second.source.file;
+    await writeFile(file, `${await readFile(file, 'utf8')}\n# edited\n`);
+    const reloaded = await loadKnowledgeBase(kbDir, { cacheDir });
+    expect(reloaded.entries.find((entry) => entry.id === first.id)?.answer).toBe('CACHED FIRST');
+    expect(reloaded.entries.find((entry) => entry.id === second.id)?.answer).toBe(second.answer);
+  });
+
+  it('still runs the checks across files: a duplicate id made in one file is caught against a cached one', async () => {
+    const kb = await loadKnowledgeBase(kbDir, { cacheDir });
+    const [first, second] = [kb.entries[0], kb.entries.find((entry) => entry.source.file !== kb.entries[0].source.file)];
+    if (!second) throw new Error('the fixture KB needs two entry files');
+    const file = second.source.file;
+    await writeFile(file, (await readFile(file, 'utf8')).replace(`id: ${second.id}`, `id: ${first.id}`));
+    await expect(loadKnowledgeBase(kbDir, { cacheDir })).rejects.toThrow(KnowledgeBaseError);
+    await expect(loadKnowledgeBase(kbDir, { cacheDir })).rejects.toThrow(/duplicate id/);
+  });
+
+  it('ignores a damaged cache or one written by other validation code', async () => {
+    const parsed = await loadKnowledgeBase(kbDir, { cacheDir });
+    await tamperCache(parsed.entries[0].answer, 'CACHED');
+    const cache = JSON.parse(await readFile(cacheFile(), 'utf8')) as { fingerprint: string };
+    await writeFile(cacheFile(), JSON.stringify({ ...cache, fingerprint: 'older validator' }));
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
+    await writeFile(cacheFile(), '{ not json');
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
+  });
+
+  it('loads without a writable cache folder', async () => {
+    const blocked = path.join(dir, 'file-not-folder');
+    await writeFile(blocked, '');
+    expect(await loadKnowledgeBase(kbDir, { cacheDir: path.join(blocked, 'cache') })).toEqual(await loadKnowledgeBase(kbDir));
+  });
+});
