@@ -2,7 +2,9 @@
  * `npm run bench`: cold start, `ask` latency per mode, index build time and
  * peak memory, the Direct Line load, and the cost of SQLite's synchronous=FULL,
  * measured on this machine. Figures go to stdout as tables.
- * `npm run bench -- --robustness` measures the robustness targets instead (robustness/runRobustness.ts).
+ * `npm run bench -- --robustness` measures the robustness targets instead (robustness/runRobustness.ts),
+ * `-- --scale` the lexical side at 1,000 and 10,000 entries against Orama (scale/runScale.ts), `-- --hnsw`
+ * the vector index at 130,000 vectors (scale/hnswScale.ts).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -23,6 +25,11 @@ const run = promisify(execFile);
 if (process.argv.includes('--scale')) {
   const { runScale } = await import('./scale/runScale.js');
   await runScale(process.argv.slice(2));
+  process.exit(0);
+}
+if (process.argv.includes('--hnsw')) {
+  const { runHnswScale } = await import('./scale/hnswScale.js');
+  await runHnswScale(process.argv.slice(2));
   process.exit(0);
 }
 if (process.argv.includes('--robustness')) {
