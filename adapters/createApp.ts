@@ -44,7 +44,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const knowledgeBase = await loadKnowledgeBase(config.kbDir, { cacheDir: config.indexDir });
   const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });
   const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);
-  const feedbackStore = await openFeedbackStore(config);
+  const feedbackStore = await openFeedbackStore(config, log);
 
   const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);

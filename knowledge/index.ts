@@ -12,3 +12,4 @@ export { isRecord } from './isRecord.js';
 export { isMainModule } from './cli/isMainModule.js';
 export type { SourceText, SourcePos } from './yamlSource.js';
 export { ParsedFileCache, KB_CACHE_FILE } from './ParsedFileCache.js';
+export * from './edit/index.js';
