@@ -1,7 +1,8 @@
 import type { FaqEntry } from '../../knowledge/index.js';
 import { matchesFilter } from '../../knowledge/index.js';
 import { buildLexicalIndex, LEXICAL_VIEWS, type LexicalView } from '../lexical/lexicalViews.js';
-import type { EntryScores, LexicalIndex } from '../lexical/LexicalIndex.js';
+import type { LexicalIndex } from '../lexical/LexicalIndex.js';
+import type { LexicalQuery } from '../lexical/LexicalQuery.js';
 import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
 import type { TextAnalyzer } from '../lexical/frenchAnalyzer.js';
 import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../Retriever.js';
@@ -85,7 +86,6 @@ export interface HybridRetrieverOptions {
   readonly lexical?: LexicalIndex;
 }
 
-const NO_LEXICAL_SCORES: EntryScores = { scores: new Float64Array(0), candidates: new Uint32Array(0) };
 
 /**
  * Fuses a dense vector search and a French BM25 search into one score per
@@ -125,7 +125,7 @@ export class HybridRetriever implements Retriever {
     const mode = this.mode;
     if (text === '') return { query, rank: () => ({ query, ranked: [], mode }) };
     const terms = this.options.analyzer.analyze(text);
-    const lexical = this.weights.lexical > 0 ? this.lexical.entryScores(terms, VIEW_WEIGHTS) : NO_LEXICAL_SCORES;
+    const lexical = this.weights.lexical > 0 ? this.lexical.query(terms, VIEW_WEIGHTS) : undefined;
     const dense = this.weights.dense > 0 ? await this.denseScores(text) : new Map<number, number>();
     const coverage = this.lexical.coverage(terms) ** COVERAGE_EXPONENT;
     return {
@@ -135,24 +135,32 @@ export class HybridRetriever implements Retriever {
   }
 
   /**
-   * The fused ranking of the entries the filter allows; every score was
-   * computed beforehand, whatever the filter. Only entries with a lexical or
-   * dense score can rank (the others fuse to 0), so only those are visited.
+   * The fused ranking of the entries the filter allows; what the query costs
+   * (analysis, typo correction, embedding) was paid once in score(). Entries
+   * with a dense score are scored first; then the lexical candidates, skipping
+   * those whose bound cannot reach the k-th best so far (their dense part is 0,
+   * so their fused score is coverage × lexical weight × lexical score).
    */
-  private rank(lexical: EntryScores, dense: ReadonlyMap<number, number>, coverage: number, options: RetrieveOptions): RankedEntry[] {
-    const k = options.k ?? DEFAULT_K;
-    const top = new TopK(k);
-    const visit = (entryIndex: number): void => {
+  private rank(lexical: LexicalQuery | undefined, dense: ReadonlyMap<number, number>, coverage: number, options: RetrieveOptions): RankedEntry[] {
+    const top = new TopK(options.k ?? DEFAULT_K);
+    const allowed = (entry: FaqEntry): boolean => !options.filter || matchesFilter(entry, options.filter);
+    const fuse = (entryIndex: number, den: number, lex: number): void => {
       const entry = this.options.entries[entryIndex];
-      if (options.filter && !matchesFilter(entry, options.filter)) return;
-      const lex = lexical.scores[entryIndex] ?? 0;
-      const den = dense.get(entryIndex) ?? 0;
       const uncapped = coverage * (this.weights.dense * den + this.weights.lexical * lex);
       if (uncapped <= 0 || !top.admits(uncapped, entry.id)) return;
       top.add({ entry: { entry, score: Math.min(1, uncapped), dense: den, lexical: lex }, uncapped });
     };
-    for (const entryIndex of lexical.candidates) visit(entryIndex);
-    for (const entryIndex of dense.keys()) if (!(lexical.scores[entryIndex] > 0)) visit(entryIndex);
+    for (const [entryIndex, den] of dense) {
+      if (allowed(this.options.entries[entryIndex])) fuse(entryIndex, den, lexical ? lexical.scoreEntry(entryIndex) : 0);
+    }
+    const scale = coverage * this.weights.lexical;
+    if (lexical && scale > 0) {
+      lexical.forEachCandidate(
+        () => top.threshold() / scale,
+        (entryIndex) => !dense.has(entryIndex) && allowed(this.options.entries[entryIndex]),
+        (entryIndex, lex) => fuse(entryIndex, 0, lex),
+      );
+    }
     return top.sorted().map((f) => f.entry);
   }
 
@@ -212,6 +220,11 @@ class TopK {
     while (at > 0 && before(item, this.items[at - 1])) at--;
     this.items.splice(at, 0, item);
     if (this.items.length > this.k) this.items.pop();
+  }
+
+  /** The score an entry must reach to enter (0 while fewer than k are kept). */
+  threshold(): number {
+    return this.items.length < this.k ? 0 : (this.items[this.items.length - 1]?.uncapped ?? Infinity);
   }
 
   sorted(): readonly Fused[] {

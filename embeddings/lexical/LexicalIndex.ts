@@ -1,4 +1,5 @@
-import { bm25Idf, bm25Saturation, TYPO_MIN_LENGTH, type Bm25Hit } from './bm25.js';
+import { bm25Idf, bm25Saturation, TYPO_MIN_LENGTH } from './bm25.js';
+import { LexicalQuery } from './LexicalQuery.js';
 import { forEachNeighbour } from './typoNeighbours.js';
 
 /** One analysed document of a view and the entry it belongs to. */
@@ -33,34 +34,39 @@ export interface LexicalIndexState {
   readonly views: readonly ViewPostings[];
 }
 
-/** Per-entry lexical scores of one query: `scores[e]` for the entries listed in `candidates` (0 elsewhere). */
-export interface EntryScores {
-  readonly scores: Float64Array;
-  readonly candidates: Uint32Array;
-}
-
 /**
  * The lexical side of the retriever: several views of every entry (each its
  * own BM25 collection with its own length and rarity statistics) over one
  * term dictionary, as typed-array postings. A query touches only the postings
- * of its terms, never the whole KB; unknown words are matched to a known term
- * one edit away through their edit neighbourhood (typoNeighbours.ts). Built
- * once from the analysed documents, or restored from its persisted state.
+ * of its terms, never the whole KB, and ranking skips the entries that cannot
+ * reach the k best (see LexicalQuery). Unknown words are matched to a known
+ * term one edit away through their edit neighbourhood (typoNeighbours.ts).
+ * Built once from the analysed documents, or restored from its persisted state.
  */
 export class LexicalIndex {
   private readonly termIds: Map<string, number>;
   private readonly alphabet: string;
-  /** Scratch, one per view: accumulated raw score per document (0 = untouched), reused across queries. */
-  private readonly accumulators: Float64Array[];
-  private readonly viewBest: Float64Array[];
+  /** Per view and posting: the term's IDF × the posting's saturation, the posting's whole share of a document's raw score. */
+  readonly contributions: readonly Float64Array[];
+  /** Per view and term: its largest contribution to any document (the bound used to skip entries). */
+  readonly maxContributions: readonly Float64Array[];
+  /** Per view: the first document of each entry (entries' documents are consecutive), plus the document count. */
+  readonly entryStarts: readonly Uint32Array[];
+  /** Scratch for scoring one entry: one slot per document of the entry in a view. */
+  readonly scratch: Float64Array;
 
   private constructor(readonly state: LexicalIndexState) {
     this.termIds = new Map(state.terms.map((term, id) => [term, id]));
     const letters = new Set<string>();
     for (const term of state.terms) if (term.length >= TYPO_MIN_LENGTH) for (const unit of term.split('')) letters.add(unit);
     this.alphabet = [...letters].sort().join('');
-    this.accumulators = state.views.map((view) => new Float64Array(view.documentLengths.length));
-    this.viewBest = state.views.map(() => new Float64Array(state.entryCount));
+    this.entryStarts = state.views.map((view, v) => entryStarts(view, state.entryCount, v));
+    const contributions = state.views.map((view) => scoreContributions(view, state.terms.length));
+    this.contributions = contributions.map((c) => c.contributions);
+    this.maxContributions = contributions.map((c) => c.maxima);
+    let widest = 0;
+    for (const starts of this.entryStarts) for (let e = 0; e < state.entryCount; e++) widest = Math.max(widest, starts[e + 1] - starts[e]);
+    this.scratch = new Float64Array(widest);
   }
 
   /** Indexes `views[v]`, the analysed documents of view v, in order (document ids are positions). */
@@ -102,6 +108,11 @@ export class LexicalIndex {
   /** Whether an analysed term occurs in some document of some view (exactly, without typo tolerance). */
   knows(term: string): boolean {
     return this.termIds.has(term);
+  }
+
+  /** The dictionary id of a term, undefined when no view has it. */
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
   }
 
   /** Share of the analysed terms (repeats counted) that some view knows; 0 for no terms. */
@@ -149,82 +160,50 @@ export class LexicalIndex {
     return best < 0 ? term : this.state.terms[best];
   }
 
-  /** The `k` best documents of one view, best first (ties by ascending document), as a BM25 collection of its own would return them. */
-  search(view: number, analysed: readonly string[], k: number): Bm25Hit[] {
-    if (!Number.isInteger(k) || k < 0) throw new Error(`LexicalIndex.search: k must be a non-negative integer (got ${k})`);
-    const hits: Bm25Hit[] = [];
-    const bound = this.accumulate(view, analysed, (doc, score, normalized) => hits.push({ docId: doc, score, normalized }));
-    if (bound === 0) return [];
-    return hits.sort((a, b) => b.score - a.score || a.docId - b.docId).slice(0, k);
+  /** An analysed query against this index, views weighted by `weights` (see LexicalQuery). */
+  query(analysed: readonly string[], weights: readonly number[]): LexicalQuery {
+    if (weights.length !== this.viewCount) throw new Error(`LexicalIndex.query: ${weights.length} weights for ${this.viewCount} views`);
+    return new LexicalQuery(this, analysed, weights);
   }
+}
 
-  /**
-   * Each entry's weighted mean, over the views, of its best normalised BM25
-   * score in that view; `weights[v]` weighs view v and the mean divides by
-   * their sum. Only the entries some query term reaches are visited.
-   */
-  entryScores(analysed: readonly string[], weights: readonly number[]): EntryScores {
-    const { entryCount } = this.state;
-    const candidates: number[] = [];
-    const touched = new Uint8Array(entryCount);
-    for (let view = 0; view < this.viewCount; view++) {
-      const best = this.viewBest[view];
-      this.accumulate(view, analysed, (doc, _score, normalized) => {
-        const entry = this.state.views[view].documentEntries[doc];
-        if (normalized > best[entry]) best[entry] = normalized;
-        if (touched[entry] === 0) {
-          touched[entry] = 1;
-          candidates.push(entry);
-        }
-      });
-    }
-    const weightSum = weights.reduce((a, b) => a + b, 0);
-    const scores = new Float64Array(entryCount);
-    for (const entry of candidates) {
-      let sum = 0;
-      for (let view = 0; view < this.viewCount; view++) {
-        sum += weights[view] * this.viewBest[view][entry];
-        this.viewBest[view][entry] = 0;
-      }
-      scores[entry] = sum / weightSum;
-    }
-    return { scores, candidates: Uint32Array.from(candidates) };
+/** First document of each entry in a view; the documents of an entry must be consecutive. */
+function entryStarts(view: ViewPostings, entryCount: number, v: number): Uint32Array {
+  const starts = new Uint32Array(entryCount + 1);
+  const { documentEntries } = view;
+  let doc = 0;
+  for (let entry = 0; entry < entryCount; entry++) {
+    starts[entry] = doc;
+    while (doc < documentEntries.length && documentEntries[doc] === entry) doc++;
   }
+  starts[entryCount] = doc;
+  if (doc !== documentEntries.length) throw new Error(`LexicalIndex: view ${v} lists entries out of order (document ${doc})`);
+  return starts;
+}
 
-  /**
-   * Scores the documents of `view` holding some (corrected) query term, term
-   * after term as the reference scanning index did (same additions in the same
-   * order, so the same floating-point results), and reports each with its raw
-   * and normalised score. Returns the normalisation bound (0 when no term).
-   */
-  private accumulate(view: number, analysed: readonly string[], report: (doc: number, score: number, normalized: number) => void): number {
-    const postings = this.state.views[view];
-    const documentCount = postings.documentLengths.length;
-    const terms = [...new Set(analysed.map((term) => this.correct(view, term)))];
-    if (terms.length === 0 || documentCount === 0) return 0;
-    const averageLength = postings.totalLength / documentCount || 1;
-    const scores = this.accumulators[view];
-    const touched: number[] = [];
-    let bound = 0;
-    for (const term of terms) {
-      const id = this.termIds.get(term);
-      const start = id === undefined ? 0 : postings.offsets[id];
-      const end = id === undefined ? 0 : postings.offsets[id + 1];
-      const idf = bm25Idf(end - start, documentCount);
-      bound += idf;
-      for (let p = start; p < end; p++) {
-        const doc = postings.docs[p];
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += idf * bm25Saturation(postings.frequencies[p], postings.documentLengths[doc], averageLength);
-      }
+/**
+ * Each posting's share of its document's raw BM25 score (IDF × saturation),
+ * computed once: every query adds the same products the scanning index
+ * recomputed at each query, so scores stay equal to the last bit.
+ */
+function scoreContributions(view: ViewPostings, termCount: number): { contributions: Float64Array; maxima: Float64Array } {
+  const documentCount = view.documentLengths.length;
+  const averageLength = view.totalLength / documentCount || 1;
+  const contributions = new Float64Array(view.docs.length);
+  const maxima = new Float64Array(termCount);
+  for (let term = 0; term < termCount; term++) {
+    const [start, end] = [view.offsets[term], view.offsets[term + 1]];
+    if (start === end) continue;
+    const idf = bm25Idf(end - start, documentCount);
+    let max = 0;
+    for (let p = start; p < end; p++) {
+      const contribution = idf * bm25Saturation(view.frequencies[p], view.documentLengths[view.docs[p]], averageLength);
+      contributions[p] = contribution;
+      if (contribution > max) max = contribution;
     }
-    for (const doc of touched) {
-      const score = scores[doc];
-      scores[doc] = 0;
-      report(doc, score, bound > 0 ? score / bound : 0);
-    }
-    return bound;
+    maxima[term] = max;
   }
+  return { contributions, maxima };
 }
 
 /** First pass over a view: assigns term ids, counts; returns the packing once the dictionary is complete. */

@@ -18,7 +18,20 @@ function indexOf(texts: readonly string[]): LexicalIndex {
   return LexicalIndex.build(texts.length, [texts.map((text, entry) => ({ entry, tokens: analyzer.analyze(text) }))]);
 }
 
-const search = (index: LexicalIndex, query: string, k: number) => index.search(0, analyzer.analyze(query), k);
+/** The k best documents of a one-view index (one entry per document), as {docId, normalized}, best first, ties by id. */
+function search(index: LexicalIndex, query: string, k: number): { docId: number; normalized: number }[] {
+  const lexical = index.query(analyzer.analyze(query), [1]);
+  const hits: { docId: number; normalized: number }[] = [];
+  lexical.forEachCandidate(
+    () => 0,
+    () => true,
+    (entry, score) => {
+      expect(score).toBe(lexical.scoreEntry(entry));
+      hits.push({ docId: entry, normalized: score });
+    },
+  );
+  return hits.sort((a, b) => b.normalized - a.normalized || a.docId - b.docId).slice(0, k);
+}
 
 describe('LexicalIndex, one view', () => {
   it('ranks the document sharing the rare query words first, and only documents holding a query term', () => {
@@ -40,7 +53,6 @@ describe('LexicalIndex, one view', () => {
     const idf = Math.log(1 + (2 - 1 + 0.5) / (1 + 0.5));
     const expected = (idf * (2 * (BM25_K1 + 1))) / (2 + BM25_K1 * (1 - BM25_B + (BM25_B * 3) / 2));
     expect(hit.docId).toBe(0);
-    expect(hit.score).toBeCloseTo(expected, 10);
     expect(hit.normalized).toBeCloseTo(expected / idf, 10);
     expect(hit.normalized).toBeGreaterThan(1);
   });
@@ -58,13 +70,13 @@ describe('LexicalIndex, one view', () => {
     const index = indexOf(['messagerie', 'interopérabilité', 'interopérabilité']);
     const hits = search(index, 'interopérabilité', 5);
     expect(hits.map((hit) => hit.docId)).toEqual([1, 2]);
-    expect(hits[0].score).toBe(hits[1].score);
+    expect(hits[0].normalized).toBe(hits[1].normalized);
     expect(search(indexOf(DOCS), '', 5)).toEqual([]);
     expect(search(indexOf(DOCS), 'les de la 👍', 5)).toEqual([]);
     expect(search(indexOf(DOCS), 'ornithorynque', 5)).toEqual([]);
     expect(search(indexOf(DOCS), 'données', 0)).toEqual([]);
     expect(search(indexOf([]), 'données', 5)).toEqual([]);
-    expect(() => search(indexOf(DOCS), 'données', -1)).toThrow(/LexicalIndex.search: k must be/);
+    expect(() => indexOf(DOCS).query([], [1, 1])).toThrow(/LexicalIndex.query: 2 weights for 1 views/);
   });
 
   it('knows exact analysed terms only, and counts coverage on them', () => {
@@ -113,10 +125,12 @@ describe('LexicalIndex, several views', () => {
     expect(index.documentFrequency(1, 'alpha')).toBe(2);
     expect(index.documentFrequency(0, 'gamma')).toBe(0);
     expect(index.knows('gamma')).toBe(true);
-    const { scores, candidates } = index.entryScores(['gamma'], [1, 1]);
-    expect([...candidates]).toEqual([0]);
-    expect(scores[0]).toBeGreaterThan(0);
-    expect(scores[1]).toBe(0);
+    const query = index.query(['gamma'], [1, 1]);
+    const visited: number[] = [];
+    query.forEachCandidate(() => 0, () => true, (entry) => visited.push(entry));
+    expect(visited).toEqual([0]);
+    expect(query.scoreEntry(0)).toBeGreaterThan(0);
+    expect(query.scoreEntry(1)).toBe(0);
   });
 
   it('restores from its state, and refuses an inconsistent one', () => {
@@ -126,5 +140,28 @@ describe('LexicalIndex, several views', () => {
     const [view] = index.state.views;
     const broken = { ...index.state, views: [{ ...view, docs: view.docs.map(() => 999) }] };
     expect(() => LexicalIndex.fromState(broken)).toThrow(/view 0 is inconsistent/);
+  });
+});
+
+describe('LexicalQuery candidate pruning', () => {
+  it('skips only entries whose bound is under the threshold, and visits the rest in entry order', () => {
+    const texts = ['dossier patient', 'dossier', 'patient agenda', 'agenda', 'dossier patient agenda'];
+    const index = indexOf(texts);
+    const query = index.query(analyzer.analyze('dossier patient'), [1]);
+    const all: number[] = [];
+    query.forEachCandidate(() => 0, () => true, (entry) => all.push(entry));
+    expect(all).toEqual([0, 1, 2, 4]);
+    // With a threshold above every single-term entry, entries holding one query word only are skipped.
+    const best = Math.max(...all.map((entry) => query.scoreEntry(entry)));
+    const kept: number[] = [];
+    query.forEachCandidate(() => best, () => true, (entry) => kept.push(entry));
+    expect(kept).toContain(all.find((entry) => query.scoreEntry(entry) === best));
+    for (const entry of all.filter((e) => !kept.includes(e))) expect(query.scoreEntry(entry)).toBeLessThan(best);
+    const none: number[] = [];
+    query.forEachCandidate(() => Infinity, () => true, (entry) => none.push(entry));
+    const odd: number[] = [];
+    query.forEachCandidate(() => 0, (entry) => entry % 2 === 1, (entry) => odd.push(entry));
+    expect(odd).toEqual([1]);
+    expect(none).toEqual([]);
   });
 });
