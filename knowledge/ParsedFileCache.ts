@@ -4,19 +4,23 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRecord } from './isRecord.js';
-import { validateEntries, type EntriesValidation } from './validateEntries.js';
+import { FACETS, type Facet, type FaqEntry } from './types.js';
+import { validateEntries, type EntriesValidation, type EntryDraft, type Located } from './validateEntries.js';
 import type { SourceText } from './yamlSource.js';
 
-/** The cache file inside the cache folder (the index folder, beside the persisted indexes). */
-export const KB_CACHE_FILE = 'kb-cache.json';
+/** The cache folder inside the cache directory (the index folder, beside the persisted indexes). */
+export const KB_CACHE_DIR = 'kb-cache';
 
-/** What the cache file holds: per-file validation results and KB versions, under the validator's fingerprint. */
-interface CacheFile {
-  readonly fingerprint: string;
-  /** sha256(file path, text) → what validateEntries returned for it. */
-  readonly files: Record<string, EntriesValidation>;
-  /** sha256 of every source of a KB → its content version. */
-  readonly versions: Record<string, string>;
+/**
+ * What one valid entries file gave, compactly: its entries, and per entry the
+ * positions the checks across files report (entry, id, question, alternates,
+ * facets present, in FACETS order) as [line, column] pairs. The drafts are
+ * rebuilt around the entries' own strings: nothing is stored twice.
+ */
+interface CachedFile {
+  readonly file: string;
+  readonly entries: readonly FaqEntry[];
+  readonly positions: readonly (readonly number[])[];
 }
 
 let fingerprint: Promise<string | undefined> | undefined;
@@ -36,7 +40,7 @@ function validatorFingerprint(): Promise<string | undefined> {
       for (const name of names) hash.update(name).update(await readFile(join(here, name)));
       const yaml: unknown = createRequire(import.meta.url)('yaml/package.json');
       hash.update(JSON.stringify(isRecord(yaml) ? yaml.version : null));
-      return hash.digest('hex');
+      return hash.digest('hex').slice(0, 16);
     } catch {
       return undefined;
     }
@@ -44,84 +48,150 @@ function validatorFingerprint(): Promise<string | undefined> {
   return fingerprint;
 }
 
-const sha256 = (...parts: readonly string[]): string => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex');
-};
-
 /**
  * Remembers, on disk, what validating each entries file gave, keyed by its
- * path and content hash: a KB of 10,000 entries is re-parsed only where files
- * changed, while the checks across files (duplicates, facets, collisions) run
- * at every load. Validating a file is a pure function of its text, so a hit
- * is exactly what parsing would return. A missing, unreadable or stale cache
- * only costs time; a folder that cannot be written is ignored.
+ * path and content hash (one small file each): a KB of 10,000 entries is
+ * re-parsed only where files changed, while the checks across files
+ * (duplicates, facets, collisions) run at every load. Validating a file is a
+ * pure function of its text, so a hit is exactly what parsing would return.
+ * Files with problems are not cached (they are parsed again to be reported).
+ * A missing, unreadable or stale cache only costs time; a folder that cannot
+ * be written is ignored.
  */
 export class ParsedFileCache {
-  private readonly used: Record<string, EntriesValidation> = {};
-  private readonly usedVersions: Record<string, string> = {};
-  private changed = false;
+  /** What this load learnt: cache file id → its content. */
+  private readonly fresh = new Map<string, unknown>();
+  private readonly used = new Set<string>();
 
   private constructor(
-    private readonly file: string | undefined,
-    private readonly key: string,
-    private readonly stored: CacheFile,
+    /** Folder of this validator version's cache files; undefined: remember nothing. */
+    private readonly dir: string | undefined,
+    /** Per file path: sha256 of its path and bytes, as read by the loader. */
+    private readonly digests: ReadonlyMap<string, string>,
+    /** The cache files found for these digests (and the version file), parsed. */
+    private readonly stored: ReadonlyMap<string, unknown>,
   ) {}
 
-  /** Opens the cache of `dir`; without a folder (or readable validator sources) it remembers nothing. */
-  static async open(dir: string | undefined): Promise<ParsedFileCache> {
+  /**
+   * The cache of `dir` for the files whose `digests` the loader computed
+   * (their cache files are read now, in parallel); without a folder (or
+   * readable validator sources) it remembers nothing.
+   */
+  static async open(dir: string | undefined, digests: ReadonlyMap<string, string> = new Map()): Promise<ParsedFileCache> {
     const key = dir === undefined ? undefined : await validatorFingerprint();
-    const empty: CacheFile = { fingerprint: key ?? '', files: {}, versions: {} };
-    if (dir === undefined || key === undefined) return new ParsedFileCache(undefined, '', empty);
-    const file = join(dir, KB_CACHE_FILE);
-    try {
-      const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-      if (isCacheFile(parsed) && parsed.fingerprint === key) return new ParsedFileCache(file, key, parsed);
-    } catch {
-      // Missing or unreadable: start empty.
-    }
-    return new ParsedFileCache(file, key, empty);
+    if (dir === undefined || key === undefined) return new ParsedFileCache(undefined, digests, new Map());
+    const folder = join(dir, KB_CACHE_DIR, key);
+    const ids = [...digests.values(), versionId([...digests.values()])];
+    const stored = new Map<string, unknown>();
+    await Promise.all(
+      ids.map(async (id) => {
+        try {
+          stored.set(id, JSON.parse(await readFile(join(folder, `${id}.json`), 'utf8')));
+        } catch {
+          // Not cached yet (or unreadable): parsed again.
+        }
+      }),
+    );
+    return new ParsedFileCache(folder, digests, stored);
   }
 
   /** validateEntries(source), from the cache when this exact file was validated before. */
   validateEntries(source: SourceText): EntriesValidation {
-    const id = sha256(source.file, source.text);
-    const hit = this.stored.files[id];
-    if (hit !== undefined) {
-      this.used[id] = hit;
-      return hit;
+    const id = this.digests.get(source.file);
+    if (this.dir !== undefined && id !== undefined) {
+      this.used.add(id);
+      const hit = fromCache(this.stored.get(id), source.file);
+      if (hit !== undefined) return hit;
     }
     const result = validateEntries(source);
-    this.used[id] = result;
-    this.changed = true;
+    const entries = result.drafts.map((draft) => draft.entry).filter((entry): entry is FaqEntry => entry !== undefined);
+    if (id !== undefined && result.problems.length === 0 && entries.length === result.drafts.length) {
+      const cached: CachedFile = { file: source.file, entries, positions: result.drafts.map(positionsOf) };
+      this.fresh.set(id, cached);
+    }
     return result;
   }
 
   /** The KB version of these sources, computed by `compute` unless known. */
   version(sources: readonly SourceText[], compute: () => string): string {
-    const id = sha256(...sources.flatMap((source) => [source.file, source.text]));
-    const version = this.stored.versions[id] ?? compute();
-    if (this.stored.versions[id] === undefined) this.changed = true;
-    this.usedVersions[id] = version;
+    const digests = sources.map((source) => this.digests.get(source.file));
+    if (this.dir === undefined || digests.length !== this.digests.size || digests.some((digest) => digest === undefined)) return compute();
+    const id = versionId([...this.digests.values()]);
+    this.used.add(id);
+    const known = this.stored.get(id);
+    if (isRecord(known) && typeof known.version === 'string') return known.version;
+    const version = compute();
+    this.fresh.set(id, { version });
     return version;
   }
 
-  /** Writes what this load used (dropping files that are gone), when anything changed. Never throws: the cache is optional. */
+  /** Writes the new files, and removes the cache files this load did not use. Never throws: the cache is optional. */
   async save(): Promise<void> {
-    if (this.file === undefined || !this.changed) return;
-    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const dir = this.dir;
+    if (dir === undefined) return;
     try {
-      await mkdir(join(this.file, '..'), { recursive: true });
-      const content: CacheFile = { fingerprint: this.key, files: this.used, versions: this.usedVersions };
-      await writeFile(temporary, JSON.stringify(content));
-      await rename(temporary, this.file);
+      await mkdir(dir, { recursive: true });
+      for (const [id, content] of this.fresh) {
+        const temporary = join(dir, `${id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+        await writeFile(temporary, JSON.stringify(content));
+        await rename(temporary, join(dir, `${id}.json`));
+      }
+      const parent = join(dir, '..');
+      for (const name of await readdir(parent)) if (join(parent, name) !== dir) await rm(join(parent, name), { recursive: true, force: true });
+      for (const name of await readdir(dir)) if (!this.used.has(name.replace(/\.json$/, ''))) await rm(join(dir, name), { force: true });
     } catch {
-      await rm(temporary, { force: true }).catch(() => undefined);
+      // Read-only or vanished folder: the next load parses again.
     }
   }
 }
 
-function isCacheFile(value: unknown): value is CacheFile {
-  return isRecord(value) && typeof value.fingerprint === 'string' && isRecord(value.files) && isRecord(value.versions);
+/** [line, column] pairs of a valid draft: entry, id, question, alternates, then the facets it has in FACETS order. */
+function positionsOf(draft: EntryDraft): number[] {
+  const located = [draft.id, draft.question, ...draft.alternates, ...FACETS.map((facet) => draft.facets[facet])];
+  const pairs = [draft.pos.line, draft.pos.column];
+  for (const at of located) if (at !== undefined) pairs.push(at.line, at.column);
+  return pairs;
+}
+
+/** The cache file id of the KB version of the sources with these digests (each digest covers a path and its bytes). */
+function versionId(digests: readonly string[]): string {
+  return `version-${createHash('sha256').update([...digests].sort().join(',')).digest('hex')}`;
+}
+
+/** A cached validation rebuilt as validateEntries returns it, or undefined when missing or malformed. */
+function fromCache(cached: unknown, file: string): EntriesValidation | undefined {
+  if (!isCachedFile(cached) || cached.file !== file) return undefined;
+  const drafts: EntryDraft[] = [];
+  for (const [index, entry] of cached.entries.entries()) {
+    const pairs = cached.positions[index];
+    let at = 2;
+    const next = <T>(value: T): Located<T> => {
+      const located = { value, file, line: pairs[at], column: pairs[at + 1] };
+      at += 2;
+      return located;
+    };
+    const id = next(entry.id);
+    const question = next(entry.question);
+    const alternates = entry.alternates.map((alternate) => next(alternate));
+    const facets: Partial<Record<Facet, Located<string>>> = {};
+    for (const facet of FACETS) {
+      const value = entry[facet];
+      if (value !== undefined) facets[facet] = next(value);
+    }
+    if (at !== pairs.length) return undefined;
+    drafts.push({ file, pos: { line: pairs[0], column: pairs[1] }, id, question, alternates, facets, entry });
+  }
+  return { drafts, problems: [] };
+}
+
+function isCachedFile(value: unknown): value is CachedFile {
+  return (
+    isRecord(value) &&
+    typeof value.file === 'string' &&
+    Array.isArray(value.entries) &&
+    Array.isArray(value.positions) &&
+    value.entries.length === value.positions.length &&
+    value.entries.every((entry) => isRecord(entry) && typeof entry.id === 'string' && Array.isArray(entry.alternates)) &&
+    value.positions.every((pairs) => Array.isArray(pairs) && pairs.every((n) => typeof n === 'number'))
+  );
 }

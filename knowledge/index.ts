@@ -11,5 +11,5 @@ export { foldAccents, foldForComparison } from './foldText.js';
 export { isRecord } from './isRecord.js';
 export { isMainModule } from './cli/isMainModule.js';
 export type { SourceText, SourcePos } from './yamlSource.js';
-export { ParsedFileCache, KB_CACHE_FILE } from './ParsedFileCache.js';
+export { ParsedFileCache, KB_CACHE_DIR } from './ParsedFileCache.js';
 export * from './edit/index.js';

@@ -1,8 +1,8 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KB_CACHE_FILE, KnowledgeBaseError, loadKnowledgeBase } from '../../knowledge/index.js';
+import { KB_CACHE_DIR, KnowledgeBaseError, loadKnowledgeBase } from '../../knowledge/index.js';
 import { FIXTURE_KB_DIR } from '../fixtures/kb.js';
 
 let dir: string;
@@ -18,13 +18,23 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const cacheFile = () => path.join(cacheDir, KB_CACHE_FILE);
+/** The cache's files (one folder per validator version). */
+async function cacheFiles(): Promise<string[]> {
+  const root = path.join(cacheDir, KB_CACHE_DIR);
+  const [version] = await readdir(root);
+  return (await readdir(path.join(root, version))).map((name) => path.join(root, version, name));
+}
 
-/** Rewrites every cached copy of `from` in the cache file: what the loader then returns shows whether it read the cache. */
+/** Rewrites every cached copy of `from`: what the loader then returns shows whether it read the cache. */
 async function tamperCache(from: string, to: string): Promise<void> {
-  const text = await readFile(cacheFile(), 'utf8');
-  expect(text).toContain(JSON.stringify(from));
-  await writeFile(cacheFile(), text.split(JSON.stringify(from)).join(JSON.stringify(to)));
+  let found = false;
+  for (const file of await cacheFiles()) {
+    const text = await readFile(file, 'utf8');
+    if (!text.includes(JSON.stringify(from))) continue;
+    found = true;
+    await writeFile(file, text.split(JSON.stringify(from)).join(JSON.stringify(to)));
+  }
+  expect(found).toBe(true);
 }
 
 describe('loadKnowledgeBase with a cache folder', () => {
@@ -58,13 +68,14 @@ describe('loadKnowledgeBase with a cache folder', () => {
     await expect(loadKnowledgeBase(kbDir, { cacheDir })).rejects.toThrow(/duplicate id/);
   });
 
-  it('ignores a damaged cache or one written by other validation code', async () => {
+  it('ignores damaged cache files', async () => {
     const parsed = await loadKnowledgeBase(kbDir, { cacheDir });
-    await tamperCache(parsed.entries[0].answer, 'CACHED');
-    const cache = JSON.parse(await readFile(cacheFile(), 'utf8')) as { fingerprint: string };
-    await writeFile(cacheFile(), JSON.stringify({ ...cache, fingerprint: 'older validator' }));
+    for (const file of await cacheFiles()) {
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.includes('"positions"') ? text.replace('"positions":[[', '"positions":[[0,') : '{ not json');
+    }
     expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
-    await writeFile(cacheFile(), '{ not json');
+    for (const file of await cacheFiles()) await writeFile(file, '{ not json');
     expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
   });
 
