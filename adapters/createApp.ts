@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import { createFaqBot, createIdHasher, createOnTurnError } from '../bot/index.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/index.js';
@@ -9,7 +9,7 @@ import type { AppConfig } from './config.js';
 import { createServer, type AppServer, type ServerDeps } from './createServer.js';
 import { DIRECT_LINE_CHANNEL_ID, directLineTokenKey } from './directline/index.js';
 import type { ServerLimits } from './serverLimits.js';
-import { openFeedbackStore } from './storage/index.js';
+import { openStorage } from './storage/index.js';
 
 /** What the application is assembled from; the optional parts let tests swap storage, providers and network. */
 export interface AppOptions {
@@ -18,7 +18,7 @@ export interface AppOptions {
   /** Bounds on client input and held memory (production: DEFAULT_SERVER_LIMITS). */
   readonly limits: ServerLimits;
   readonly clock: Clock;
-  /** Bot state storage; MemoryStorage by default. */
+  /** Bot state storage; by default the configured engine's (MemoryStorage, or PostgreSQL with DATABASE_URL). */
   readonly storage?: Storage;
   /** Embedding provider factories (tests swap in fakes). */
   readonly providerFactories?: ProviderFactories;
@@ -30,13 +30,13 @@ export interface App {
   readonly server: AppServer;
   readonly knowledgeBase: KnowledgeBase;
   readonly retrieval: RetrievalStatus;
-  /** Stops accepting, finishes turns in flight, then closes the feedback store. */
+  /** Stops accepting, finishes turns in flight, then closes the stores (and the database connections). */
   close(): Promise<void>;
 }
 
 /**
  * Composition root shared by `npm start` and the end-to-end tests: KB → retriever →
- * token key → feedback store (the one the configuration names) → state → bot → server.
+ * token key → storage (the engine the configuration names: feedback, bot state, turn gate) → bot → server.
  * Throws `KnowledgeBaseError` on an invalid KB.
  */
 export async function createApp(options: AppOptions): Promise<App> {
@@ -44,9 +44,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const knowledgeBase = await loadKnowledgeBase(config.kbDir, { cacheDir: config.indexDir });
   const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });
   const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);
-  const feedbackStore = await openFeedbackStore(config, log);
+  const backend = await openStorage(config, log);
+  const { feedbackStore } = backend;
 
-  const storage = options.storage ?? new MemoryStorage();
+  const storage = options.storage ?? backend.botStorage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const hashId = createIdHasher(config.idHashSalt);
@@ -68,6 +69,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         entries: knowledgeBase.entries.length,
         embeddings: { provider: status.provider, model: status.model },
         indexState: status.indexState,
+        ...(backend.database && { database: backend.database.isUp ? 'up' : 'down' }),
       }),
       onConversationExpired: (conversationId, userId) => {
         // botbuilder's state keys (`<channel>/conversations/<id>/<namespace>`, default namespace ''):
@@ -77,9 +79,11 @@ export async function createApp(options: AppOptions): Promise<App> {
           .catch((err: unknown) => log.warn({ err }, 'could not drop the state of an expired conversation'));
       },
       fetch: options.fetch,
+      turnGate: backend.turnGate,
+      directLineStore: backend.directLineStore,
     });
   } catch (cause) {
-    await feedbackStore.close();
+    await backend.close();
     throw new Error('createApp: the server could not be built', { cause });
   }
 
@@ -89,7 +93,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     knowledgeBase,
     retrieval: status,
     close: () => {
-      closing ??= server.close().finally(() => feedbackStore.close());
+      closing ??= server.close().finally(() => backend.close());
       return closing;
     },
   };

@@ -160,6 +160,21 @@ export class LexicalIndex {
     return best < 0 ? term : this.state.terms[best];
   }
 
+  /**
+   * Per entry, the terms its documents hold in the given views: an entry's
+   * vocabulary read from the postings, without analysing the KB again.
+   */
+  entryTerms(views: readonly number[]): Set<string>[] {
+    const terms = Array.from({ length: this.state.entryCount }, () => new Set<string>());
+    for (const view of views) {
+      const { offsets, docs, documentEntries } = this.state.views[view];
+      for (let term = 0; term < this.state.terms.length; term++) {
+        for (let p = offsets[term]; p < offsets[term + 1]; p++) terms[documentEntries[docs[p]]].add(this.state.terms[term]);
+      }
+    }
+    return terms;
+  }
+
   /** An analysed query against this index, views weighted by `weights` (see LexicalQuery). */
   query(analysed: readonly string[], weights: readonly number[]): LexicalQuery {
     if (weights.length !== this.viewCount) throw new Error(`LexicalIndex.query: ${weights.length} weights for ${this.viewCount} views`);

@@ -39,3 +39,33 @@ export function bm25Idf(documentFrequency: number, documentCount: number): numbe
 export function bm25Saturation(frequency: number, length: number, averageLength: number): number {
   return (frequency * (BM25_K1 + 1)) / (frequency + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
 }
+
+/**
+ * Optimal string alignment distance: Levenshtein plus the swap of two
+ * neighbouring letters. With `atMost`, stops as soon as the distance must
+ * exceed it and returns `atMost + 1`.
+ */
+export function editDistance(a: string, b: string, atMost = Infinity): number {
+  // Three rolling rows (the swap looks two rows back) instead of a full matrix.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  let previousMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current[j] = value;
+      rowMin = Math.min(rowMin, value);
+    }
+    // Later rows build on this one and (through a swap, at +1) the one before: both beyond the bound, so is the end.
+    if (rowMin > atMost && previousMin > atMost) return atMost + 1;
+    [before, previous, current] = [previous, current, before];
+    previousMin = rowMin;
+  }
+  const distance = previous[b.length];
+  return distance > atMost ? atMost + 1 : distance;
+}

@@ -10,6 +10,9 @@ import { LexicalIndex, type AnalysedDocument } from './LexicalIndex.js';
  */
 export const LEXICAL_VIEWS = ['phrasing', 'phrasings', 'answer'] as const;
 export type LexicalView = (typeof LEXICAL_VIEWS)[number];
+/** The views holding every word of an entry once each: all its phrasings, and its answer. */
+export const PHRASINGS_VIEW = LEXICAL_VIEWS.indexOf('phrasings');
+export const ANSWER_VIEW = LEXICAL_VIEWS.indexOf('answer');
 
 /** Analyses every entry into its three views and indexes them: the costly step a persisted state saves at start-up. */
 export function buildLexicalIndex(entries: readonly FaqEntry[], analyzer: TextAnalyzer): LexicalIndex {

@@ -1,12 +1,13 @@
 /**
  * `npm run kb:check [-- --dir <path>] [--cache-dir <path> | --no-cache]`:
- * validates the KB and prints a summary, or every problem one per line (exit
- * code 1). Files unchanged since the last load are not parsed again (the
- * loader's cache, in the default index folder unless told otherwise); the
- * checks across files always run. Reads no environment variable.
+ * validates the KB and prints a summary (plus the entries whose answer is
+ * still a console draft), or every problem one per line (exit code 1). Files
+ * unchanged since the last load are not parsed again (the loader's cache, in
+ * the default index folder unless told otherwise); the checks across files
+ * always run. Reads no environment variable.
  */
 import { parseArgs } from 'node:util';
-import { KnowledgeBaseError, formatProblem, loadKnowledgeBase, shortVersion, type KnowledgeBase } from '../index.js';
+import { KnowledgeBaseError, formatProblem, isDraftAnswer, loadKnowledgeBase, shortVersion, type KnowledgeBase } from '../index.js';
 import { isMainModule } from './isMainModule.js';
 
 export const DEFAULT_KB_DIR = 'knowledge/data';
@@ -40,7 +41,10 @@ export async function runKbCheck(args: readonly string[]): Promise<KbCheckOutput
     return { exitCode: 1, lines: [`kb:check: ${error instanceof Error ? error.message : String(error)}`, USAGE] };
   }
   try {
-    return { exitCode: 0, lines: [summarize(await loadKnowledgeBase(dir, { cacheDir }))] };
+    const kb = await loadKnowledgeBase(dir, { cacheDir });
+    const drafts = kb.entries.filter((entry) => isDraftAnswer(entry.answer)).map((entry) => entry.id);
+    const warning = drafts.length === 0 ? [] : [`kb:check: draft answers to write before deploying: ${drafts.join(', ')}`];
+    return { exitCode: 0, lines: [summarize(kb), ...warning] };
   } catch (error) {
     if (error instanceof KnowledgeBaseError) {
       return { exitCode: 1, lines: [...error.problems.map(formatProblem), `KB INVALID: ${error.problems.length} problem(s) in ${dir}`] };

@@ -70,13 +70,16 @@ async function expectSameRankings(reference: Retriever, candidate: Retriever, qu
   for (const question of questions) {
     const [want, got] = [await reference.score(question), await candidate.score(question)];
     for (const option of options) {
-      const expected = want.rank(option).ranked;
-      const actual = got.rank(option).ranked;
+      const [wanted, gotten] = [want.rank(option), got.rank(option)];
+      expect(gotten.evidence, question).toEqual(wanted.evidence);
+      const expected = wanted.ranked;
+      const actual = gotten.ranked;
       expect(actual.map((r) => r.entry.id), `${question} ${JSON.stringify(option)}`).toEqual(expected.map((r) => r.entry.id));
       actual.forEach((r, i) => {
         expect(Math.abs(r.score - expected[i].score), question).toBeLessThanOrEqual(TOLERANCE);
         expect(Math.abs((r.lexical ?? 0) - (expected[i].lexical ?? 0)), question).toBeLessThanOrEqual(TOLERANCE);
         expect(Math.abs((r.dense ?? 0) - (expected[i].dense ?? 0)), question).toBeLessThanOrEqual(TOLERANCE);
+        expect(r.match, question).toEqual(expected[i].match);
       });
       compared += actual.length;
     }
