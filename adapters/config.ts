@@ -6,6 +6,7 @@
 
 import { isIP } from 'node:net';
 import { join } from 'node:path';
+import { DEFAULT_ANSWER_MAX_AGE_MONTHS } from '../bot/index.js';
 
 export type EmbeddingsProviderChoice = 'auto' | 'transformers' | 'use-lite' | 'none';
 export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -48,6 +49,8 @@ export interface AppConfig {
   readonly idHashSalt: string;
   /** Public host name of the bot, for the Teams manifest's validDomains. */
   readonly botDomain?: string;
+  /** Months after an entry's `reviewed` date when its answer says it may be out of date; 0 turns the notice off. */
+  readonly answerMaxAgeMonths: number;
   /**
    * PostgreSQL shared by several instances (`DATABASE_URL`). When absent, the embedded default
    * (SQLite and memory) is used and nothing else is needed.
@@ -167,6 +170,15 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
     problems.push(`BOT_DOMAIN must be a bare host name such as bot.example.fr (got "${botDomain}")`);
   }
 
+  const maxAgeText = str('ANSWER_MAX_AGE_MONTHS');
+  let answerMaxAgeMonths = DEFAULT_ANSWER_MAX_AGE_MONTHS;
+  if (maxAgeText !== undefined) {
+    answerMaxAgeMonths = Number(maxAgeText);
+    if (!/^\d+$/.test(maxAgeText) || answerMaxAgeMonths > 1200) {
+      problems.push(`ANSWER_MAX_AGE_MONTHS must be a whole number of months from 0 (never) to 1200 (got "${maxAgeText}")`);
+    }
+  }
+
   const idHashSalt = str('ID_HASH_SALT') ?? DEFAULT_ID_HASH_SALT;
   const database = databaseConfig(str('DATABASE_URL'), str('DATABASE_POOL_SIZE'), str('DATABASE_SCHEMA'), problems);
   if (database && purpose === 'server') {
@@ -200,6 +212,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
     directLine: { secret: str('DIRECT_LINE_SECRET'), tokenSecret },
     idHashSalt,
     botDomain,
+    answerMaxAgeMonths,
     ...(database && { database }),
     trustedProxies,
   };

@@ -51,7 +51,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const hashId = createIdHasher(config.idHashSalt);
-  const bot = createFaqBot({ knowledgeBase, retriever, feedbackStore, hashId, logger: log, conversationState, userState });
+  const bot = createFaqBot({
+    knowledgeBase, retriever, feedbackStore, hashId, logger: log, conversationState, userState, answerMaxAgeMonths: config.answerMaxAgeMonths,
+  });
 
   let server: AppServer;
   try {

@@ -5,9 +5,9 @@ import type { LexicalIndex } from '../lexical/LexicalIndex.js';
 import type { LexicalQuery } from '../lexical/LexicalQuery.js';
 import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
 import type { TextAnalyzer } from '../lexical/frenchAnalyzer.js';
-import { EntryVocabulary } from '../lexical/EntryVocabulary.js';
-import { isEnglish, repairGluedElisions, splitQuestion, type WordStatus } from '../lexical/queryAnalysis.js';
-import { weighQuery, type WeighedQuery } from '../lexical/queryEvidence.js';
+import { QueryReader } from '../lexical/QueryReader.js';
+import type { WeighedQuery } from '../lexical/queryEvidence.js';
+import type { DecisionThresholds } from '../decision/decide.js';
 import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../Retriever.js';
 import type { VectorIndex } from '../dense/VectorIndex.js';
 
@@ -66,9 +66,6 @@ export const COVERAGE_EXPONENT = 1;
  */
 export const QUESTION_SHARE = 0.2;
 
-/** Typed words whose status is remembered (the memory is cleared beyond: visitors can type any word). */
-const MAX_REMEMBERED_WORDS = 10_000;
-
 /** Weights of the fused score; they sum to 1 so the fusion stays in [0, 1]. */
 export interface FusionWeights {
   readonly dense: number;
@@ -101,6 +98,8 @@ export interface HybridRetrieverOptions {
   readonly weights?: FusionWeights;
   /** The entries' lexical index, when restored from disk (LexicalStore); built from the entries otherwise. */
   readonly lexical?: LexicalIndex;
+  /** Decision thresholds of a model calibration, carried by every retrieval (see ModelCalibration). */
+  readonly thresholds?: DecisionThresholds;
 }
 
 
@@ -117,8 +116,7 @@ export class HybridRetriever implements Retriever {
   private readonly entryIndexById: ReadonlyMap<string, number>;
   private readonly weights: FusionWeights;
   private readonly mode: RetrievalMode;
-  private readonly vocabulary: EntryVocabulary;
-  private readonly wordStatuses = new Map<string, WordStatus>();
+  private readonly reader: QueryReader;
 
   private constructor(private readonly options: HybridRetrieverOptions) {
     const { entries, analyzer, dense } = options;
@@ -131,7 +129,7 @@ export class HybridRetriever implements Retriever {
     if (this.lexical.state.entryCount !== entries.length || this.lexical.viewCount !== LEXICAL_VIEWS.length) {
       throw new Error(`HybridRetriever.create: the lexical index has ${this.lexical.state.entryCount} entries, the KB ${entries.length}`);
     }
-    this.vocabulary = new EntryVocabulary(this.lexical.entryTerms([PHRASINGS_VIEW, ANSWER_VIEW]));
+    this.reader = new QueryReader(entries, analyzer, this.lexical.entryTerms([PHRASINGS_VIEW, ANSWER_VIEW]));
     this.mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
     this.description = dense && this.weights.dense > 0 ? `${this.mode}(${dense.provider.name}:${dense.provider.model})` : this.mode;
   }
@@ -144,31 +142,20 @@ export class HybridRetriever implements Retriever {
     const text = query.trim().slice(0, MAX_QUERY_CHARS);
     const mode = this.mode;
     if (text === '') return { query, rank: () => ({ query, ranked: [], mode }) };
-    const { analyzer } = this.options;
-    const repaired = repairGluedElisions(text, (word) => this.wordStatus(word));
-    const parts = splitQuestion(repaired);
-    const withContext = parts.context !== '';
-    const terms = analyzer.analyze(repaired);
-    const questionTerms = withContext ? analyzer.analyze(parts.question) : terms;
-    const lexical = this.weights.lexical > 0 ? this.lexicalQuery(terms, withContext ? questionTerms : undefined) : undefined;
+    const { terms, questionTerms, weighed } = this.reader.read(text);
+    const lexical = this.weights.lexical > 0 ? this.lexicalQuery(terms, questionTerms) : undefined;
     const dense = this.weights.dense > 0 ? await this.denseScores(text) : new Map<number, number>();
     const coverage = this.lexical.coverage(terms) ** COVERAGE_EXPONENT;
-    const weighed = weighQuery(this.vocabulary, questionTerms, terms, { question: parts.question, english: isEnglish(text), withContext });
     return {
       query,
-      rank: (options: RetrieveOptions = {}) => ({ query, ranked: this.rank(lexical, dense, coverage, weighed, options), mode, evidence: weighed.evidence }),
+      rank: (options: RetrieveOptions = {}) => ({
+        query,
+        ranked: this.rank(lexical, dense, coverage, weighed, options),
+        mode,
+        evidence: weighed.evidence,
+        ...(this.options.thresholds && { thresholds: this.options.thresholds }),
+      }),
     };
-  }
-
-  /** How the KB's vocabulary sees one typed word (for glued elisions); remembered, as the same words come back. */
-  private wordStatus(word: string): WordStatus {
-    const cached = this.wordStatuses.get(word);
-    if (cached) return cached;
-    const terms = this.options.analyzer.analyze(word);
-    const status = terms.length === 0 ? 'empty' : terms.every((term) => this.vocabulary.knows(term)) ? 'known' : 'unknown';
-    if (this.wordStatuses.size >= MAX_REMEMBERED_WORDS) this.wordStatuses.clear();
-    this.wordStatuses.set(word, status);
-    return status;
   }
 
   /**
