@@ -25,6 +25,8 @@ export interface RetrievalStatus {
   readonly mode: RetrievalMode;
   /** "loaded" | "rebuilt" | "in-memory" (lexical only). */
   readonly indexState: string;
+  /** The lexical index: "loaded" from INDEX_DIR, or "analysed (why)". */
+  readonly lexicalIndex: string;
   /** Why this provider is active: one line for the startup log. */
   readonly reason: string;
 }
@@ -114,7 +116,7 @@ export async function buildRetriever(
     provider = undefined;
   }
   const mode: RetrievalMode = provider ? 'hybrid' : 'lexical';
-  const { retriever, index } = await createKbRetriever({
+  const { retriever, index, lexical } = await createKbRetriever({
     kb,
     mode,
     provider,
@@ -127,6 +129,7 @@ export async function buildRetriever(
     model: provider?.model ?? 'bm25',
     mode,
     indexState: index ? (index.rebuilt ? `rebuilt (${index.reason})` : 'loaded') : 'in-memory',
+    lexicalIndex: lexical.rebuilt ? `analysed (${lexical.reason})` : 'loaded',
     reason: calibration ? `${reason}; calibrated on this KB (${calibration.createdAt.slice(0, 10)})` : reason,
   };
   return { retriever, status, provider };

@@ -41,7 +41,7 @@ export interface App {
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
-  const knowledgeBase = await loadKnowledgeBase(config.kbDir);
+  const knowledgeBase = await loadKnowledgeBase(config.kbDir, { cacheDir: config.indexDir });
   const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });
   const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);
   const backend = await openStorage(config, log);

@@ -53,7 +53,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
   const { retrieval, knowledgeBase } = app;
   log.info(
     {
-      provider: retrieval.provider, model: retrieval.model, mode: retrieval.mode, indexState: retrieval.indexState,
+      provider: retrieval.provider, model: retrieval.model, mode: retrieval.mode, indexState: retrieval.indexState, lexicalIndex: retrieval.lexicalIndex,
       kbVersion: knowledgeBase.version.slice(0, 12), entries: knowledgeBase.entries.length,
     },
     `retrieval ready: ${retrieval.reason}`,

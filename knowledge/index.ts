@@ -1,8 +1,8 @@
 export * from './types.js';
 export { matchesFilter } from './matchesFilter.js';
 export { KnowledgeBaseError, formatProblem, sortProblems, type KbProblem } from './KnowledgeBaseError.js';
-export { loadKnowledgeBase, readKbSources, TAXONOMY_FILE, SYNONYMS_FILE, ENTRIES_DIR } from './loadKnowledgeBase.js';
-export { validateKnowledgeBase, type KbSources, type KbValidation } from './validateKnowledgeBase.js';
+export { loadKnowledgeBase, readKbSources, type LoadKnowledgeBaseOptions, TAXONOMY_FILE, SYNONYMS_FILE, ENTRIES_DIR } from './loadKnowledgeBase.js';
+export { validateKnowledgeBase, type FileValidator, type KbSources, type KbValidation } from './validateKnowledgeBase.js';
 export { validateEntries, MIN_ALTERNATES, isIsoDate, isWebUrl, type EntryDraft, type EntriesValidation, type Located } from './validateEntries.js';
 export { validateTaxonomy, SLUG_PATTERN, isFacet, type TaxonomyValidation } from './validateTaxonomy.js';
 export { validateSynonyms, type SynonymsValidation } from './validateSynonyms.js';
@@ -11,4 +11,5 @@ export { foldAccents, foldForComparison } from './foldText.js';
 export { isRecord } from './isRecord.js';
 export { isMainModule } from './cli/isMainModule.js';
 export type { SourceText, SourcePos } from './yamlSource.js';
+export { ParsedFileCache, KB_CACHE_DIR } from './ParsedFileCache.js';
 export * from './edit/index.js';

@@ -3,9 +3,11 @@
  * validates it. Invalid content throws KnowledgeBaseError listing every
  * problem; an unreadable folder (other than missing files) throws with cause.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KnowledgeBaseError, type KbProblem } from './KnowledgeBaseError.js';
+import { ParsedFileCache } from './ParsedFileCache.js';
 import type { KnowledgeBase } from './types.js';
 import { validateKnowledgeBase, type KbSources } from './validateKnowledgeBase.js';
 import type { SourceText } from './yamlSource.js';
@@ -15,19 +17,54 @@ export const SYNONYMS_FILE = 'synonyms.yaml';
 export const ENTRIES_DIR = 'entries';
 const YAML_FILE = /\.ya?ml$/;
 
-export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
-  const sources = await readKbSources(dir);
-  const result = validateKnowledgeBase(sources);
+/** Where the loader may keep its cache of parsed files (see ParsedFileCache). */
+export interface LoadKnowledgeBaseOptions {
+  /** Folder of the cache (the index folder); without it every file is parsed. */
+  readonly cacheDir?: string;
+}
+
+export async function loadKnowledgeBase(dir: string, options: LoadKnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
+  const { sources, digests } = await readKbFiles(dir);
+  const cache = await ParsedFileCache.open(options.cacheDir, digests);
+  const result = validateKnowledgeBase(sources, cache);
+  await cache.save();
   if (!result.ok) throw new KnowledgeBaseError(result.problems);
   return result.kb;
 }
 
 /** Reads the KB files; missing ones are KB problems (thrown together), other I/O errors are failures. */
 export async function readKbSources(dir: string): Promise<KbSources> {
+  return (await readKbFiles(dir)).sources;
+}
+
+/**
+ * A file's bytes, decoded only when its text is asked for: a file the loader's
+ * cache knows is never decoded (a 10,000-entry KB is 20+ MB of text).
+ */
+class FileSource implements SourceText {
+  private decoded: string | undefined;
+
+  constructor(
+    readonly file: string,
+    private bytes: Buffer | undefined,
+  ) {}
+
+  get text(): string {
+    this.decoded ??= this.bytes?.toString('utf8') ?? '';
+    this.bytes = undefined;
+    return this.decoded;
+  }
+}
+
+/** The KB sources, and per file path the sha256 of its path and bytes (the loader cache's key). */
+async function readKbFiles(dir: string): Promise<{ sources: KbSources; digests: Map<string, string> }> {
   const missing: KbProblem[] = [];
+  const digests = new Map<string, string>();
   const read = async (file: string): Promise<SourceText> => {
     try {
-      return { file, text: await readFile(file, 'utf8') };
+      const bytes = await readFile(file);
+      digests.set(file, createHash('sha256').update(file).update('\0').update(bytes).digest('hex'));
+      return new FileSource(file, bytes);
     } catch (error) {
       if (!isMissing(error)) throw new Error(`loadKnowledgeBase: cannot read ${file}`, { cause: error });
       missing.push({ file, line: 1, column: 1, message: 'file not found' });
@@ -49,7 +86,7 @@ export async function readKbSources(dir: string): Promise<KbSources> {
   const synonyms = await read(path.join(dir, SYNONYMS_FILE));
   const entries = await Promise.all(names.map((name) => read(path.join(entriesDir, name))));
   if (missing.length > 0) throw new KnowledgeBaseError(missing);
-  return { taxonomy, synonyms, entries };
+  return { sources: { taxonomy, synonyms, entries }, digests };
 }
 
 function isMissing(error: unknown): boolean {

@@ -9,7 +9,7 @@ import { sortProblems } from './KnowledgeBaseError.js';
 import { foldForComparison } from './foldText.js';
 import { computeKbVersion } from './kbVersion.js';
 import { FACETS, type FaqEntry, type KnowledgeBase, type Taxonomy } from './types.js';
-import { validateEntries, type EntryDraft, type Located } from './validateEntries.js';
+import { validateEntries, type EntriesValidation, type EntryDraft, type Located } from './validateEntries.js';
 import { validateSynonyms } from './validateSynonyms.js';
 import { validateTaxonomy } from './validateTaxonomy.js';
 import type { SourceText } from './yamlSource.js';
@@ -27,15 +27,27 @@ export type KbValidation =
   | { readonly ok: true; readonly kb: KnowledgeBase }
   | { readonly ok: false; readonly problems: readonly KbProblem[] };
 
-export function validateKnowledgeBase(sources: KbSources): KbValidation {
+/**
+ * How per-file results are obtained: by default each entries file is parsed and
+ * its version computed; the loader's cache (ParsedFileCache) returns both for
+ * files it has seen, with the same results.
+ */
+export interface FileValidator {
+  validateEntries(source: SourceText): EntriesValidation;
+  version(sources: readonly SourceText[], compute: () => string): string;
+}
+
+const PARSE_EVERY_FILE: FileValidator = { validateEntries, version: (_sources, compute) => compute() };
+
+export function validateKnowledgeBase(sources: KbSources, files: FileValidator = PARSE_EVERY_FILE): KbValidation {
   const taxonomy = validateTaxonomy(sources.taxonomy);
   const synonyms = validateSynonyms(sources.synonyms);
-  const files = sources.entries.map(validateEntries);
-  const drafts = files.flatMap((f) => f.drafts);
+  const validated = sources.entries.map((source) => files.validateEntries(source));
+  const drafts = validated.flatMap((f) => f.drafts);
   const problems: KbProblem[] = [
     ...taxonomy.problems,
     ...synonyms.problems,
-    ...files.flatMap((f) => f.problems),
+    ...validated.flatMap((f) => f.problems),
     ...checkIds(drafts),
     ...checkFacets(drafts, taxonomy.taxonomy),
     ...checkPhrasings(drafts),
@@ -48,7 +60,8 @@ export function validateKnowledgeBase(sources: KbSources): KbValidation {
     return { ok: false, problems: sortProblems(problems) };
   }
   const content = { entries, taxonomy: taxonomy.taxonomy, synonyms: synonyms.synonyms };
-  return { ok: true, kb: { ...content, version: computeKbVersion(content) } };
+  const all = [sources.taxonomy, sources.synonyms, ...sources.entries];
+  return { ok: true, kb: { ...content, version: files.version(all, () => computeKbVersion(content)) } };
 }
 
 function problemAt(at: Located<unknown>, message: string, entryId: string | undefined, field: string): KbProblem {

@@ -88,7 +88,7 @@ async function main(): Promise<number> {
     options: { json: { type: 'boolean', default: false }, batch: { type: 'string' }, filter: { type: 'string', multiple: true, default: [] } },
   });
   const config = loadConfig(process.env);
-  const kb = await loadKnowledgeBase(config.kbDir);
+  const kb = await loadKnowledgeBase(config.kbDir, { cacheDir: config.indexDir });
   const { filter, problems } = parseFilters(values.filter ?? [], kb);
   const questions = values.batch
     ? (await readFile(values.batch, 'utf8')).split('\n').map((line) => line.trim()).filter((line) => line !== '')

@@ -12,7 +12,7 @@ import { loadConfig } from '../config.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const kb = await loadKnowledgeBase(config.kbDir);
+  const kb = await loadKnowledgeBase(config.kbDir, { cacheDir: config.indexDir });
   const choice = await chooseProvider(config);
   const { provider } = choice;
   if (!provider) {

@@ -1,12 +1,14 @@
-import type { FacetFilter, FaqEntry } from '../../knowledge/index.js';
+import type { FaqEntry } from '../../knowledge/index.js';
 import { matchesFilter } from '../../knowledge/index.js';
-import { Bm25Index } from '../lexical/Bm25Index.js';
+import { ANSWER_VIEW, buildLexicalIndex, LEXICAL_VIEWS, PHRASINGS_VIEW, type LexicalView } from '../lexical/lexicalViews.js';
+import type { LexicalIndex } from '../lexical/LexicalIndex.js';
+import type { LexicalQuery } from '../lexical/LexicalQuery.js';
 import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
 import type { TextAnalyzer } from '../lexical/frenchAnalyzer.js';
 import { QueryReader } from '../lexical/QueryReader.js';
 import type { WeighedQuery } from '../lexical/queryEvidence.js';
-import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../Retriever.js';
 import type { DecisionThresholds } from '../decision/decide.js';
+import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../Retriever.js';
 import type { VectorIndex } from '../dense/VectorIndex.js';
 
 /** Results returned when the caller does not say how many. */
@@ -33,8 +35,7 @@ export const DENSE_NEIGHBOURS = 60;
  * 95.2 % to 96.4 % (lexical) on the blind held-out set.
  */
 export const LEXICAL_VIEW_WEIGHTS: Readonly<Record<LexicalView, number>> = { phrasing: 1, phrasings: 1, answer: 1 };
-const LEXICAL_VIEWS = ['phrasing', 'phrasings', 'answer'] as const;
-type LexicalView = (typeof LEXICAL_VIEWS)[number];
+const VIEW_WEIGHTS: readonly number[] = LEXICAL_VIEWS.map((view) => LEXICAL_VIEW_WEIGHTS[view]);
 
 /**
  * Per-provider mapping of raw cosine similarity to [0, 1]: below `floor` means
@@ -95,17 +96,12 @@ export interface HybridRetrieverOptions {
   readonly dense?: DenseComponent;
   /** Defaults: HYBRID_WEIGHTS with a dense component, lexical only without. */
   readonly weights?: FusionWeights;
+  /** The entries' lexical index, when restored from disk (LexicalStore); built from the entries otherwise. */
+  readonly lexical?: LexicalIndex;
   /** Decision thresholds of a model calibration, carried by every retrieval (see ModelCalibration). */
   readonly thresholds?: DecisionThresholds;
 }
 
-/** One view's BM25 collection; document ids index `entryOf`. */
-interface LexicalCollection {
-  readonly index: Bm25Index;
-  readonly entryOf: number[];
-}
-
-const VIEW_WEIGHT_SUM = Object.values(LEXICAL_VIEW_WEIGHTS).reduce((a, b) => a + b, 0);
 
 /**
  * Fuses a dense vector search and a French BM25 search into one score per
@@ -116,7 +112,7 @@ const VIEW_WEIGHT_SUM = Object.values(LEXICAL_VIEW_WEIGHTS).reduce((a, b) => a +
  */
 export class HybridRetriever implements Retriever {
   readonly description: string;
-  private readonly lexical: Readonly<Record<LexicalView, LexicalCollection>>;
+  private readonly lexical: LexicalIndex;
   private readonly entryIndexById: ReadonlyMap<string, number>;
   private readonly weights: FusionWeights;
   private readonly mode: RetrievalMode;
@@ -129,15 +125,11 @@ export class HybridRetriever implements Retriever {
       throw new Error('HybridRetriever.create: dense weight without a dense component');
     }
     this.entryIndexById = new Map(entries.map((entry, i) => [entry.id, i]));
-    const collection = (): LexicalCollection => ({ index: new Bm25Index(analyzer), entryOf: [] });
-    this.lexical = { phrasing: collection(), phrasings: collection(), answer: collection() };
-    entries.forEach((entry, entryIndex) => {
-      const phrasings = [entry.question, ...entry.alternates];
-      for (const text of phrasings) this.addLexical('phrasing', text, entryIndex);
-      this.addLexical('phrasings', phrasings.join('\n'), entryIndex);
-      this.addLexical('answer', entry.answer, entryIndex);
-    });
-    this.reader = new QueryReader(entries, analyzer);
+    this.lexical = options.lexical ?? buildLexicalIndex(entries, analyzer);
+    if (this.lexical.state.entryCount !== entries.length || this.lexical.viewCount !== LEXICAL_VIEWS.length) {
+      throw new Error(`HybridRetriever.create: the lexical index has ${this.lexical.state.entryCount} entries, the KB ${entries.length}`);
+    }
+    this.reader = new QueryReader(entries, analyzer, this.lexical.entryTerms([PHRASINGS_VIEW, ANSWER_VIEW]));
     this.mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
     this.description = dense && this.weights.dense > 0 ? `${this.mode}(${dense.provider.name}:${dense.provider.model})` : this.mode;
   }
@@ -151,9 +143,9 @@ export class HybridRetriever implements Retriever {
     const mode = this.mode;
     if (text === '') return { query, rank: () => ({ query, ranked: [], mode }) };
     const { terms, questionTerms, weighed } = this.reader.read(text);
-    const lexical = this.weights.lexical > 0 ? this.lexicalScores(terms, questionTerms) : new Map<number, number>();
+    const lexical = this.weights.lexical > 0 ? this.lexicalQuery(terms, questionTerms) : undefined;
     const dense = this.weights.dense > 0 ? await this.denseScores(text) : new Map<number, number>();
-    const coverage = this.coverage(terms) ** COVERAGE_EXPONENT;
+    const coverage = this.lexical.coverage(terms) ** COVERAGE_EXPONENT;
     return {
       query,
       rank: (options: RetrieveOptions = {}) => ({
@@ -166,84 +158,61 @@ export class HybridRetriever implements Retriever {
     };
   }
 
-  /** The fused ranking of the entries the filter allows; every score was computed beforehand, whatever the filter. */
+  /**
+   * The query's lexical side; with a question told apart from its context, each
+   * entry's score mixes its score against the question and against the whole
+   * message (QUESTION_SHARE).
+   */
+  private lexicalQuery(terms: readonly string[], questionTerms?: readonly string[]): LexicalScorer {
+    const message = this.lexical.query(terms, VIEW_WEIGHTS);
+    if (!questionTerms) return { kind: 'single', query: message, score: (entry) => message.scoreEntry(entry) };
+    const question = this.lexical.query(questionTerms, VIEW_WEIGHTS);
+    const score = (entry: number): number => QUESTION_SHARE * question.scoreEntry(entry) + (1 - QUESTION_SHARE) * message.scoreEntry(entry);
+    return { kind: 'mixed', parts: [message, question], score };
+  }
+
+  /**
+   * The fused ranking of the entries the filter allows; what the query costs
+   * (analysis, typo correction, embedding) was paid once in score(). Entries
+   * with a dense score are scored first; then the lexical candidates, skipping
+   * those whose bound cannot reach the k-th best so far (their dense part is 0,
+   * so their fused score is coverage × lexical weight × lexical score).
+   */
   private rank(
-    lexical: ReadonlyMap<number, number>,
+    lexical: LexicalScorer | undefined,
     dense: ReadonlyMap<number, number>,
     coverage: number,
     weighed: WeighedQuery,
     options: RetrieveOptions,
   ): RankedEntry[] {
-    const fused: { entry: RankedEntry; uncapped: number }[] = [];
-    for (const entryIndex of this.allowedEntries(options.filter)) {
-      const lex = lexical.get(entryIndex) ?? 0;
-      const den = dense.get(entryIndex) ?? 0;
+    const top = new TopK(options.k ?? DEFAULT_K);
+    const allowed = (entry: FaqEntry): boolean => !options.filter || matchesFilter(entry, options.filter);
+    const fuse = (entryIndex: number, den: number, lex: number): void => {
+      const entry = this.options.entries[entryIndex];
       const uncapped = coverage * (this.weights.dense * den + this.weights.lexical * lex);
-      if (uncapped <= 0) continue;
+      if (uncapped <= 0 || !top.mayAdmit(uncapped)) return;
       const match = weighed.match(entryIndex);
-      fused.push({ entry: { entry: this.options.entries[entryIndex], score: Math.min(1, uncapped), dense: den, lexical: lex, match }, uncapped });
+      const item = { entry: { entry, score: Math.min(1, uncapped), dense: den, lexical: lex, match }, uncapped };
+      if (top.admits(item)) top.add(item);
+    };
+    for (const [entryIndex, den] of dense) {
+      if (allowed(this.options.entries[entryIndex])) fuse(entryIndex, den, lexical ? lexical.score(entryIndex) : 0);
     }
-    // Lexical scores can exceed 1 (a short phrasing holding every query word): the confidence is capped at 1,
-    // but the order follows the uncapped value, then how much of the question the entry's words explain, so two
-    // close entries are told apart by evidence, never by their names.
-    fused.sort((a, b) => b.uncapped - a.uncapped || (b.entry.match?.question ?? 0) - (a.entry.match?.question ?? 0) || a.entry.entry.id.localeCompare(b.entry.entry.id));
-    return fused.slice(0, options.k ?? DEFAULT_K).map((f) => f.entry);
-  }
-
-  private addLexical(view: LexicalView, text: string, entryIndex: number): void {
-    const { index, entryOf } = this.lexical[view];
-    index.add(entryOf.length, text);
-    entryOf.push(entryIndex);
-  }
-
-  /** Share of the query's analysed terms that some view knows (see Bm25Index.coverage). */
-  private coverage(terms: readonly string[]): number {
-    if (terms.length === 0) return 0;
-    const known = terms.filter((term) => LEXICAL_VIEWS.some((view) => this.lexical[view].index.knows(term)));
-    return known.length / terms.length;
-  }
-
-  private allowedEntries(filter: FacetFilter | undefined): Set<number> {
-    const allowed = new Set<number>();
-    this.options.entries.forEach((entry, i) => {
-      if (!filter || matchesFilter(entry, filter)) allowed.add(i);
-    });
-    return allowed;
-  }
-
-  /**
-   * Each entry's lexical score; with a question told apart from its context, the mix of its score against the
-   * question and against the whole message (QUESTION_SHARE).
-   */
-  private lexicalScores(terms: readonly string[], questionTerms?: readonly string[]): Map<number, number> {
-    const message = this.viewScores(terms);
-    if (!questionTerms) return message;
-    const question = this.viewScores(questionTerms);
-    const mixed = new Map<number, number>();
-    for (const entryIndex of new Set([...message.keys(), ...question.keys()])) {
-      mixed.set(entryIndex, QUESTION_SHARE * (question.get(entryIndex) ?? 0) + (1 - QUESTION_SHARE) * (message.get(entryIndex) ?? 0));
-    }
-    return mixed;
-  }
-
-  /** Weighted mean, over the three views, of each entry's best normalised BM25 score in that view. */
-  private viewScores(terms: readonly string[]): Map<number, number> {
-    const best = new Map<number, Record<LexicalView, number>>();
-    for (const view of LEXICAL_VIEWS) {
-      const { index, entryOf } = this.lexical[view];
-      for (const hit of index.searchTerms(terms, index.size)) {
-        const entryIndex = entryOf[hit.docId];
-        const views = best.get(entryIndex) ?? { phrasing: 0, phrasings: 0, answer: 0 };
-        views[view] = Math.max(views[view], hit.normalized);
-        best.set(entryIndex, views);
+    const scale = coverage * this.weights.lexical;
+    if (lexical && scale > 0) {
+      const accept = (entryIndex: number): boolean => !dense.has(entryIndex) && allowed(this.options.entries[entryIndex]);
+      if (lexical.kind === 'mixed') {
+        // A mixed score has no single bound: every entry either part reaches is scored (long messages only).
+        const seen = new Set<number>();
+        for (const part of lexical.parts) {
+          part.forEachCandidate(() => 0, (entryIndex) => accept(entryIndex) && !seen.has(entryIndex), (entryIndex) => seen.add(entryIndex));
+        }
+        for (const entryIndex of seen) fuse(entryIndex, 0, lexical.score(entryIndex));
+      } else {
+        lexical.query.forEachCandidate(() => top.threshold() / scale, accept, (entryIndex, lex) => fuse(entryIndex, 0, lex));
       }
     }
-    const scores = new Map<number, number>();
-    for (const [entryIndex, views] of best) {
-      const sum = LEXICAL_VIEWS.reduce((acc, view) => acc + LEXICAL_VIEW_WEIGHTS[view] * views[view], 0);
-      scores.set(entryIndex, sum / VIEW_WEIGHT_SUM);
-    }
-    return scores;
+    return top.sorted().map((f) => f.entry);
   }
 
   /** Best calibrated cosine similarity of each entry's vectors (all entries: facets filter afterwards). */
@@ -267,5 +236,63 @@ export class HybridRetriever implements Retriever {
       if (score > (scores.get(entryIndex) ?? 0)) scores.set(entryIndex, score);
     }
     return scores;
+  }
+}
+
+interface Fused {
+  readonly entry: RankedEntry;
+  readonly uncapped: number;
+}
+
+/** How an entry's lexical score is computed, and how its candidates are found: one query, or a mix of two (walked without bounds). */
+type LexicalScorer =
+  | { readonly kind: 'single'; readonly query: LexicalQuery; score(entryIndex: number): number }
+  | { readonly kind: 'mixed'; readonly parts: readonly LexicalQuery[]; score(entryIndex: number): number };
+
+/**
+ * Lexical scores can exceed 1 (a short phrasing holding every query word): the
+ * confidence is capped at 1, but the order follows the uncapped value, then how
+ * much of the question the entry's words explain, then the id, so two close
+ * entries are told apart by evidence, never by their names.
+ */
+function before(a: Fused, b: Fused): boolean {
+  if (a.uncapped !== b.uncapped) return a.uncapped > b.uncapped;
+  const [matchA, matchB] = [a.entry.match?.question ?? 0, b.entry.match?.question ?? 0];
+  if (matchA !== matchB) return matchA > matchB;
+  return a.entry.entry.id.localeCompare(b.entry.entry.id) < 0;
+}
+
+/** The k best fused entries seen so far, kept sorted: ranking thousands of candidates costs O(candidates × k), no full sort. */
+class TopK {
+  private readonly items: Fused[] = [];
+
+  constructor(private readonly k: number) {}
+
+  /** Whether an entry with this score could enter the k best (ties are decided by {@link admits}). */
+  mayAdmit(uncapped: number): boolean {
+    if (this.items.length < this.k) return this.k > 0;
+    return uncapped >= this.items[this.items.length - 1].uncapped;
+  }
+
+  /** Whether this entry would enter the k best. */
+  admits(item: Fused): boolean {
+    if (this.items.length < this.k) return this.k > 0;
+    return before(item, this.items[this.items.length - 1]);
+  }
+
+  add(item: Fused): void {
+    let at = this.items.length;
+    while (at > 0 && before(item, this.items[at - 1])) at--;
+    this.items.splice(at, 0, item);
+    if (this.items.length > this.k) this.items.pop();
+  }
+
+  /** The score an entry must reach to enter (0 while fewer than k are kept). */
+  threshold(): number {
+    return this.items.length < this.k ? 0 : (this.items[this.items.length - 1]?.uncapped ?? Infinity);
+  }
+
+  sorted(): readonly Fused[] {
+    return this.items;
   }
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { FaqEntry, KnowledgeBase } from '../../knowledge/index.js';
 import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
-import { createFrenchAnalyzer } from '../lexical/frenchAnalyzer.js';
+import { createFrenchAnalyzer, type TextAnalyzer } from '../lexical/frenchAnalyzer.js';
+import { LexicalStore, type LoadedLexicalIndex } from '../lexical/LexicalStore.js';
 import { HybridRetriever, HYBRID_WEIGHTS, type DenseCalibration, type FusionWeights } from './HybridRetriever.js';
 import { IndexStore, type IndexDocument, type LoadedIndex, type VectorIndexBackend } from '../dense/IndexStore.js';
 import type { RetrievalMode } from '../Retriever.js';
@@ -30,7 +31,11 @@ export interface CreateKbRetrieverOptions {
   readonly mode: RetrievalMode;
   /** Required for `dense` and `hybrid`. */
   readonly provider?: EmbeddingProvider;
-  /** Parent folder of the persisted indexes (one subfolder per provider). */
+  /**
+   * Parent folder of the persisted indexes (one subfolder per provider, and
+   * `lexical/`). Required for `dense` and `hybrid`; without it the lexical
+   * index is analysed in memory at every start.
+   */
   readonly indexDir?: string;
   readonly onProgress?: (done: number, total: number) => void;
   readonly backend?: VectorIndexBackend;
@@ -43,14 +48,28 @@ export interface KbRetriever {
   readonly retriever: HybridRetriever;
   /** The persisted vector index, when the mode has a dense half. */
   readonly index?: LoadedIndex;
+  /** The lexical index and whether it was read from `indexDir` or analysed (and why). */
+  readonly lexical: Omit<LoadedLexicalIndex, 'index'>;
 }
 
-/** Builds the retriever for a KB: the lexical index in memory, the vector index loaded from disk or rebuilt. */
+/** Folder of the persisted lexical state inside the index folder. */
+export const LEXICAL_DIR = 'lexical';
+
+async function lexicalIndex(kb: KnowledgeBase, analyzer: TextAnalyzer, indexDir: string | undefined): Promise<LoadedLexicalIndex | undefined> {
+  if (indexDir === undefined) return undefined;
+  return LexicalStore.loadOrBuild({ dir: path.join(indexDir, LEXICAL_DIR), kbVersion: kb.version, entries: kb.entries, analyzer });
+}
+
+const IN_MEMORY = { rebuilt: true, reason: 'no index folder: analysed in memory' } as const;
+
+/** Builds the retriever for a KB: each index (lexical, and vector for a dense half) loaded from disk, or built and saved. */
 export async function createKbRetriever(options: CreateKbRetrieverOptions): Promise<KbRetriever> {
   const { kb, mode, provider } = options;
   const analyzer = createFrenchAnalyzer(kb.synonyms);
+  const lexical = await lexicalIndex(kb, analyzer, options.indexDir);
+  const lexicalStatus = lexical ? { rebuilt: lexical.rebuilt, reason: lexical.reason } : IN_MEMORY;
   if (mode === 'lexical') {
-    return { retriever: HybridRetriever.create({ entries: kb.entries, analyzer }) };
+    return { retriever: HybridRetriever.create({ entries: kb.entries, analyzer, lexical: lexical?.index }), lexical: lexicalStatus };
   }
   if (!provider || !options.indexDir) {
     throw new Error(`createKbRetriever: mode "${mode}" needs an embedding provider and an index folder`);
@@ -68,8 +87,9 @@ export async function createKbRetriever(options: CreateKbRetrieverOptions): Prom
     entries: kb.entries,
     analyzer,
     weights,
+    lexical: lexical?.index,
     dense: { provider, index: index.index, labels: index.labels, calibration: DENSE_CALIBRATIONS[provider.name] },
     ...(options.thresholds && { thresholds: options.thresholds }),
   });
-  return { retriever, index };
+  return { retriever, index, lexical: lexicalStatus };
 }

@@ -1,4 +1,4 @@
-import { editDistance, TYPO_MAX_EDITS, TYPO_MIN_LENGTH } from './Bm25Index.js';
+import { editDistance, TYPO_MAX_EDITS, TYPO_MIN_LENGTH } from './bm25.js';
 
 /**
  * The analysed terms of each FAQ entry (all its phrasings and its answer),

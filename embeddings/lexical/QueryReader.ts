@@ -28,11 +28,19 @@ export class QueryReader {
   private readonly vocabulary: EntryVocabulary;
   private readonly wordStatuses = new Map<string, WordStatus>();
 
+  /**
+   * `entryTerms`, when given, are each entry's analysed words read from the
+   * lexical index (restored without analysing the KB again); otherwise the
+   * entries are analysed here.
+   */
   constructor(
     entries: readonly FaqEntry[],
     private readonly analyzer: TextAnalyzer,
+    entryTerms?: readonly ReadonlySet<string>[],
   ) {
-    this.vocabulary = new EntryVocabulary(entries.map((entry) => new Set(analyzer.analyze([entry.question, ...entry.alternates, entry.answer].join('\n')))));
+    this.vocabulary = new EntryVocabulary(
+      entryTerms ?? entries.map((entry) => new Set(analyzer.analyze([entry.question, ...entry.alternates, entry.answer].join('\n')))),
+    );
   }
 
   read(text: string): ReadQuery {

@@ -3,7 +3,9 @@
  * peak memory, the Direct Line load, and the cost of SQLite's synchronous=FULL,
  * measured on this machine. Figures go to stdout as tables.
  * `npm run bench -- --robustness` measures the robustness targets instead (robustness/runRobustness.ts);
- * `npm run bench -- --instances` one instance against two on PostgreSQL, and the embedded default (instances/).
+ * `-- --instances` one instance against two on PostgreSQL, and the embedded default (instances/);
+ * `-- --scale` the lexical side at 1,000 and 10,000 entries against Orama (scale/runScale.ts), `-- --hnsw`
+ * the vector index at 130,000 vectors (scale/hnswScale.ts).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,6 +26,16 @@ const run = promisify(execFile);
 
 if (process.argv.includes('--instances')) {
   await runInstancesBench();
+  process.exit(0);
+}
+if (process.argv.includes('--scale')) {
+  const { runScale } = await import('./scale/runScale.js');
+  await runScale(process.argv.slice(2));
+  process.exit(0);
+}
+if (process.argv.includes('--hnsw')) {
+  const { runHnswScale } = await import('./scale/hnswScale.js');
+  await runHnswScale(process.argv.slice(2));
   process.exit(0);
 }
 if (process.argv.includes('--robustness')) {

@@ -28,7 +28,7 @@ describe('kb:check', () => {
   });
 
   it('summarises the real KB with its entry and alternate counts', async () => {
-    const output = await runKbCheck(['--dir', KB_DIR]);
+    const output = await runKbCheck(['--dir', KB_DIR, '--no-cache']);
     expect(output.exitCode).toBe(0);
     expect(output.lines).toHaveLength(1);
     const match = OK_LINE.exec(output.lines[0] ?? '');
@@ -38,7 +38,7 @@ describe('kb:check', () => {
   });
 
   it('prints every problem, one per line, and fails', async () => {
-    const output = await runKbCheck(['--dir', broken]);
+    const output = await runKbCheck(['--dir', broken, '--cache-dir', path.join(broken, 'cache')]);
     const file = path.join(broken, 'entries', 'x.yaml');
     expect(output.exitCode).toBe(1);
     expect(output.lines).toEqual([
@@ -51,14 +51,32 @@ describe('kb:check', () => {
   it('rejects unknown arguments with usage', async () => {
     const output = await runKbCheck(['--directory', 'x']);
     expect(output.exitCode).toBe(1);
-    expect(output.lines.at(-1)).toBe('usage: kb:check [--dir <path>]');
+    expect(output.lines.at(-1)).toBe('usage: kb:check [--dir <path>] [--cache-dir <path> | --no-cache]');
+    const both = await runKbCheck(['--cache-dir', 'x', '--no-cache']);
+    expect(both.exitCode).toBe(1);
+    expect(both.lines[0]).toMatch(/exclude each other/);
+  });
+
+  it('reports the same problems from its cache, and sees a fixed file', async () => {
+    const cacheDir = path.join(broken, 'cache');
+    const args = ['--dir', broken, '--cache-dir', cacheDir];
+    const first = await runKbCheck(args);
+    expect(await runKbCheck(args)).toEqual(first);
+    expect(first.exitCode).toBe(1);
+    const file = path.join(broken, 'entries', 'x.yaml');
+    await writeFile(file, ENTRIES_YAML);
+    try {
+      expect((await runKbCheck(args)).exitCode).toBe(0);
+    } finally {
+      await writeFile(file, brokenEntries);
+    }
   });
 
   it('runs as a script: exit 0 with the summary, exit 1 with problems on stderr', async () => {
     const script = path.join(REPO_ROOT, 'knowledge/cli/kbCheck.ts');
-    const ok = await run(process.execPath, ['--import', 'tsx', script, '--dir', KB_DIR], { cwd: REPO_ROOT, timeout: 20_000 });
+    const ok = await run(process.execPath, ['--import', 'tsx', script, '--dir', KB_DIR, '--no-cache'], { cwd: REPO_ROOT, timeout: 20_000 });
     expect(ok.stdout.trim()).toMatch(OK_LINE);
-    const failure = await run(process.execPath, ['--import', 'tsx', script, '--dir', broken], { cwd: REPO_ROOT, timeout: 20_000 }).then(
+    const failure = await run(process.execPath, ['--import', 'tsx', script, '--dir', broken, '--no-cache'], { cwd: REPO_ROOT, timeout: 20_000 }).then(
       () => undefined,
       (error: unknown) => error,
     );

@@ -1,4 +1,4 @@
-import type { TextAnalyzer } from './frenchAnalyzer.js';
+import type { TextAnalyzer } from '../../../../embeddings/lexical/frenchAnalyzer.js';
 
 /** Term-frequency saturation: the usual Okapi value; higher lets repeated words count longer. */
 export const BM25_K1 = 1.2;
@@ -32,11 +32,14 @@ interface Posting {
 }
 
 /**
+ * The scanning BM25 index used before issue 12, kept as the reference of the
+ * ranking-equivalence test: it compares a typo with the whole vocabulary and
+ * scores by walking Map-based postings.
  * Okapi BM25 over documents analysed with a {@link TextAnalyzer}. In memory,
  * deterministic (ties are broken by ascending `docId`), rebuilt at start-up
  * from the KB: a few hundred short documents index in milliseconds.
  */
-export class Bm25Index {
+export class ReferenceBm25Index {
   private readonly postings = new Map<string, Posting[]>();
   private readonly lengths = new Map<number, number>();
   private totalLength = 0;

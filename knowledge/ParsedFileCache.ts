@@ -1,0 +1,197 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isRecord } from './isRecord.js';
+import { FACETS, type Facet, type FaqEntry } from './types.js';
+import { validateEntries, type EntriesValidation, type EntryDraft, type Located } from './validateEntries.js';
+import type { SourceText } from './yamlSource.js';
+
+/** The cache folder inside the cache directory (the index folder, beside the persisted indexes). */
+export const KB_CACHE_DIR = 'kb-cache';
+
+/**
+ * What one valid entries file gave, compactly: its entries, and per entry the
+ * positions the checks across files report (entry, id, question, alternates,
+ * facets present, in FACETS order) as [line, column] pairs. The drafts are
+ * rebuilt around the entries' own strings: nothing is stored twice.
+ */
+interface CachedFile {
+  readonly file: string;
+  readonly entries: readonly FaqEntry[];
+  readonly positions: readonly (readonly number[])[];
+}
+
+let fingerprint: Promise<string | undefined> | undefined;
+
+/**
+ * What a file's validation depends on besides its text: the code of this
+ * folder (the validators and types) and the YAML parser's version. Hashing
+ * the sources means a new validation rule is never skipped by a stale cache.
+ * Undefined when the sources cannot be read (the cache is then not used).
+ */
+function validatorFingerprint(): Promise<string | undefined> {
+  fingerprint ??= (async () => {
+    try {
+      const here = fileURLToPath(new URL('.', import.meta.url));
+      const names = (await readdir(here)).filter((name) => name.endsWith('.ts')).sort();
+      const hash = createHash('sha256');
+      for (const name of names) hash.update(name).update(await readFile(join(here, name)));
+      const yaml: unknown = createRequire(import.meta.url)('yaml/package.json');
+      hash.update(JSON.stringify(isRecord(yaml) ? yaml.version : null));
+      return hash.digest('hex').slice(0, 16);
+    } catch {
+      return undefined;
+    }
+  })();
+  return fingerprint;
+}
+
+/**
+ * Remembers, on disk, what validating each entries file gave, keyed by its
+ * path and content hash (one small file each): a KB of 10,000 entries is
+ * re-parsed only where files changed, while the checks across files
+ * (duplicates, facets, collisions) run at every load. Validating a file is a
+ * pure function of its text, so a hit is exactly what parsing would return.
+ * Files with problems are not cached (they are parsed again to be reported).
+ * A missing, unreadable or stale cache only costs time; a folder that cannot
+ * be written is ignored.
+ */
+export class ParsedFileCache {
+  /** What this load learnt: cache file id → its content. */
+  private readonly fresh = new Map<string, unknown>();
+  private readonly used = new Set<string>();
+
+  private constructor(
+    /** Folder of this validator version's cache files; undefined: remember nothing. */
+    private readonly dir: string | undefined,
+    /** Per file path: sha256 of its path and bytes, as read by the loader. */
+    private readonly digests: ReadonlyMap<string, string>,
+    /** The cache files found for these digests (and the version file), parsed. */
+    private readonly stored: ReadonlyMap<string, unknown>,
+  ) {}
+
+  /**
+   * The cache of `dir` for the files whose `digests` the loader computed
+   * (their cache files are read now, in parallel); without a folder (or
+   * readable validator sources) it remembers nothing.
+   */
+  static async open(dir: string | undefined, digests: ReadonlyMap<string, string> = new Map()): Promise<ParsedFileCache> {
+    const key = dir === undefined ? undefined : await validatorFingerprint();
+    if (dir === undefined || key === undefined) return new ParsedFileCache(undefined, digests, new Map());
+    const folder = join(dir, KB_CACHE_DIR, key);
+    const ids = [...digests.values(), versionId([...digests.values()])];
+    const stored = new Map<string, unknown>();
+    await Promise.all(
+      ids.map(async (id) => {
+        try {
+          stored.set(id, JSON.parse(await readFile(join(folder, `${id}.json`), 'utf8')));
+        } catch {
+          // Not cached yet (or unreadable): parsed again.
+        }
+      }),
+    );
+    return new ParsedFileCache(folder, digests, stored);
+  }
+
+  /** validateEntries(source), from the cache when this exact file was validated before. */
+  validateEntries(source: SourceText): EntriesValidation {
+    const id = this.digests.get(source.file);
+    if (this.dir !== undefined && id !== undefined) {
+      this.used.add(id);
+      const hit = fromCache(this.stored.get(id), source.file);
+      if (hit !== undefined) return hit;
+    }
+    const result = validateEntries(source);
+    const entries = result.drafts.map((draft) => draft.entry).filter((entry): entry is FaqEntry => entry !== undefined);
+    if (id !== undefined && result.problems.length === 0 && entries.length === result.drafts.length) {
+      const cached: CachedFile = { file: source.file, entries, positions: result.drafts.map(positionsOf) };
+      this.fresh.set(id, cached);
+    }
+    return result;
+  }
+
+  /** The KB version of these sources, computed by `compute` unless known. */
+  version(sources: readonly SourceText[], compute: () => string): string {
+    const digests = sources.map((source) => this.digests.get(source.file));
+    if (this.dir === undefined || digests.length !== this.digests.size || digests.some((digest) => digest === undefined)) return compute();
+    const id = versionId([...this.digests.values()]);
+    this.used.add(id);
+    const known = this.stored.get(id);
+    if (isRecord(known) && typeof known.version === 'string') return known.version;
+    const version = compute();
+    this.fresh.set(id, { version });
+    return version;
+  }
+
+  /** Writes the new files, and removes the cache files this load did not use. Never throws: the cache is optional. */
+  async save(): Promise<void> {
+    const dir = this.dir;
+    if (dir === undefined) return;
+    try {
+      await mkdir(dir, { recursive: true });
+      for (const [id, content] of this.fresh) {
+        const temporary = join(dir, `${id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+        await writeFile(temporary, JSON.stringify(content));
+        await rename(temporary, join(dir, `${id}.json`));
+      }
+      const parent = join(dir, '..');
+      for (const name of await readdir(parent)) if (join(parent, name) !== dir) await rm(join(parent, name), { recursive: true, force: true });
+      for (const name of await readdir(dir)) if (!this.used.has(name.replace(/\.json$/, ''))) await rm(join(dir, name), { force: true });
+    } catch {
+      // Read-only or vanished folder: the next load parses again.
+    }
+  }
+}
+
+/** [line, column] pairs of a valid draft: entry, id, question, alternates, then the facets it has in FACETS order. */
+function positionsOf(draft: EntryDraft): number[] {
+  const located = [draft.id, draft.question, ...draft.alternates, ...FACETS.map((facet) => draft.facets[facet])];
+  const pairs = [draft.pos.line, draft.pos.column];
+  for (const at of located) if (at !== undefined) pairs.push(at.line, at.column);
+  return pairs;
+}
+
+/** The cache file id of the KB version of the sources with these digests (each digest covers a path and its bytes). */
+function versionId(digests: readonly string[]): string {
+  return `version-${createHash('sha256').update([...digests].sort().join(',')).digest('hex')}`;
+}
+
+/** A cached validation rebuilt as validateEntries returns it, or undefined when missing or malformed. */
+function fromCache(cached: unknown, file: string): EntriesValidation | undefined {
+  if (!isCachedFile(cached) || cached.file !== file) return undefined;
+  const drafts: EntryDraft[] = [];
+  for (const [index, entry] of cached.entries.entries()) {
+    const pairs = cached.positions[index];
+    let at = 2;
+    const next = <T>(value: T): Located<T> => {
+      const located = { value, file, line: pairs[at], column: pairs[at + 1] };
+      at += 2;
+      return located;
+    };
+    const id = next(entry.id);
+    const question = next(entry.question);
+    const alternates = entry.alternates.map((alternate) => next(alternate));
+    const facets: Partial<Record<Facet, Located<string>>> = {};
+    for (const facet of FACETS) {
+      const value = entry[facet];
+      if (value !== undefined) facets[facet] = next(value);
+    }
+    if (at !== pairs.length) return undefined;
+    drafts.push({ file, pos: { line: pairs[0], column: pairs[1] }, id, question, alternates, facets, entry });
+  }
+  return { drafts, problems: [] };
+}
+
+function isCachedFile(value: unknown): value is CachedFile {
+  return (
+    isRecord(value) &&
+    typeof value.file === 'string' &&
+    Array.isArray(value.entries) &&
+    Array.isArray(value.positions) &&
+    value.entries.length === value.positions.length &&
+    value.entries.every((entry) => isRecord(entry) && typeof entry.id === 'string' && Array.isArray(entry.alternates)) &&
+    value.positions.every((pairs) => Array.isArray(pairs) && pairs.every((n) => typeof n === 'number'))
+  );
+}

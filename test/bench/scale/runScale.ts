@@ -1,0 +1,126 @@
+/**
+ * `npm run bench -- --scale [--sizes 1000,10000] [--forms shared,varied]`:
+ * synthetic KBs (syntheticKb.ts) of each size and form, and per KB, each run in
+ * a fresh process so peak RSS is per run:
+ * - kb:check (validation of the whole folder, without cache, with the cache
+ *   the first start left, and after one file of the KB was edited);
+ * - the bot's lexical retrieval, first start (KB load + validation, index
+ *   build, 130 questions), then a cold start reusing what the first persisted;
+ * - Orama 3 on the same KB and questions (build, then load of its saved state).
+ * Questions: the 130 in-scope questions of test/eval/questions.yaml.
+ */
+import { execFile } from 'node:child_process';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import { loadKnowledgeBase } from '../../../knowledge/index.js';
+import { loadEvalSet } from '../../eval/evalSet.js';
+import { percentile } from '../../eval/metrics.js';
+import { writeSyntheticKb, type SyntheticForm } from './syntheticKb.js';
+
+const run = promisify(execFile);
+const REAL_KB = 'knowledge/data';
+const QUESTIONS = 'test/eval/questions.yaml';
+/** Each child process is stopped after this long: the bench must end by itself. */
+const CHILD_TIMEOUT_MS = 10 * 60_000;
+
+interface CheckRun {
+  readonly exitCode: number;
+  readonly totalMs: number;
+  readonly maxRssMiB: number;
+}
+
+interface ChildRun {
+  readonly importsMs: number;
+  readonly kbLoadMs: number;
+  readonly indexMs: number;
+  readonly firstQuestionMs: number;
+  readonly samples: readonly number[];
+  readonly answersSha256?: string;
+  readonly maxRssMiB: number;
+}
+
+const tsx = path.resolve('node_modules/.bin/tsx');
+
+async function child<T>(script: string, args: readonly string[]): Promise<T & { wallMs: number }> {
+  const start = performance.now();
+  const { stdout } = await run(tsx, [script, ...args], { maxBuffer: 16 << 20, timeout: CHILD_TIMEOUT_MS });
+  const line = stdout.trim().split('\n').pop() ?? '{}';
+  return { ...(JSON.parse(line) as T), wallMs: performance.now() - start };
+}
+
+export async function runScale(argv: readonly string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv.filter((arg) => arg !== '--scale'),
+    options: { sizes: { type: 'string', default: '1000,10000' }, forms: { type: 'string', default: 'shared,varied' } },
+  });
+  const sizes = values.sizes.split(',').map(Number);
+  const forms = values.forms.split(',') as SyntheticForm[];
+  const real = await loadKnowledgeBase(REAL_KB);
+  const questions = (await loadEvalSet(QUESTIONS, real)).inScope.map((item) => item.q);
+  const work = await mkdtemp(path.join(tmpdir(), 'faq-scale-'));
+  const questionsFile = path.join(work, 'questions.json');
+  await writeFile(questionsFile, JSON.stringify(questions));
+  const rows: Record<string, string>[] = [];
+  const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
+  const mib = (x: number) => `${x.toFixed(0)} MiB`;
+  const row = (label: string, r: ChildRun & { wallMs: number }, indexLabel: string): Record<string, string> => ({
+    run: label,
+    'KB load': ms(r.kbLoadMs),
+    index: `${ms(r.indexMs)} ${indexLabel}`,
+    'start + 1 q': ms(r.kbLoadMs + r.indexMs + r.firstQuestionMs),
+    imports: ms(r.importsMs),
+    'q p50': ms(percentile([...r.samples], 50)),
+    'q p95': ms(percentile([...r.samples], 95)),
+    'peak RSS': mib(r.maxRssMiB),
+  });
+  try {
+    for (const size of sizes) {
+      for (const form of forms) {
+        const kbDir = path.join(work, `kb-${form}-${size}`);
+        const indexDir = path.join(work, `index-${form}-${size}`);
+        const oramaFile = path.join(work, `orama-${form}-${size}.json`);
+        await writeSyntheticKb({ dir: kbDir, realDir: REAL_KB, real, size, form });
+        const tag = `${size} ${form}`;
+        process.stderr.write(`scale: ${tag}…\n`);
+        const check = await child<CheckRun>('test/bench/scale/kbCheckRun.ts', [kbDir]);
+        const first = await child<ChildRun>('test/bench/scale/faqRun.ts', [kbDir, indexDir, questionsFile]);
+        const checkCached = await child<CheckRun>('test/bench/scale/kbCheckRun.ts', [kbDir, indexDir]);
+        const cold = await child<ChildRun>('test/bench/scale/faqRun.ts', [kbDir, indexDir, questionsFile]);
+        // One file of the KB edited: kb:check parses that file again, the others come from the cache.
+        const edited = path.join(kbDir, 'entries', 'part-000.yaml');
+        await appendFile(edited, '# edited\n');
+        const checkEdited = await child<CheckRun>('test/bench/scale/kbCheckRun.ts', [kbDir, indexDir]);
+        const oramaBuild = await child<ChildRun>('test/bench/scale/oramaRun.ts', ['build', kbDir, oramaFile, questionsFile]);
+        const oramaLoad = await child<ChildRun>('test/bench/scale/oramaRun.ts', ['load', kbDir, oramaFile, questionsFile]);
+        rows.push(
+          { run: `${tag}: kb:check, no cache`, 'KB load': `${ms(check.totalMs)} (exit ${check.exitCode})`, 'peak RSS': mib(check.maxRssMiB) },
+          { run: `${tag}: kb:check, cached`, 'KB load': `${ms(checkCached.totalMs)} (exit ${checkCached.exitCode})`, 'peak RSS': mib(checkCached.maxRssMiB) },
+          { run: `${tag}: kb:check, 1 file edited`, 'KB load': `${ms(checkEdited.totalMs)} (exit ${checkEdited.exitCode})`, 'peak RSS': mib(checkEdited.maxRssMiB) },
+          row(`${tag}: bot, first start`, first, 'build'),
+          row(`${tag}: bot, cold start`, cold, 'load'),
+          row(`${tag}: Orama, first start`, oramaBuild, 'build'),
+          row(`${tag}: Orama, cold start`, oramaLoad, 'load'),
+        );
+        if (first.answersSha256 !== cold.answersSha256) rows.push({ run: `${tag}: WARNING the cold start answered differently from the first start` });
+        await rm(kbDir, { recursive: true, force: true });
+        // Printed as soon as measured: a long run stopped later keeps what it measured.
+        printTable(rows.slice(-(first.answersSha256 !== cold.answersSha256 ? 8 : 7)));
+      }
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  console.log(`\nScale benchmark, all runs: ${questions.length} questions (${QUESTIONS}, in scope), lexical mode; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log('KB load = read + parse + validate (kb:check rows: whole process, imports included); index = lexical index built or loaded; start + 1 q = KB load + index + first answer (imports apart)');
+  printTable(rows);
+}
+
+const COLUMNS = ['run', 'KB load', 'index', 'start + 1 q', 'imports', 'q p50', 'q p95', 'peak RSS'];
+
+function printTable(rows: readonly Record<string, string>[]): void {
+  console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.table(rows.map((r) => Object.fromEntries(COLUMNS.map((column) => [column, r[column] ?? '']))));
+}
