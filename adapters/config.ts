@@ -5,6 +5,7 @@
  */
 
 import { join } from 'node:path';
+import { loadConsoleConfig } from './consoleConfig.js';
 
 export type EmbeddingsProviderChoice = 'auto' | 'transformers' | 'use-lite' | 'none';
 export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -47,6 +48,35 @@ export interface AppConfig {
   readonly idHashSalt: string;
   /** Public host name of the bot, for the Teams manifest's validDomains. */
   readonly botDomain?: string;
+  /** SQLite file of the question log the console reads. */
+  readonly questionLogDb: string;
+  /** Days after which the free text of logged questions and comments is emptied. */
+  readonly retentionDays: number;
+  readonly console: ConsoleConfig;
+}
+
+/** The curators' console (/console): off unless a local password or OIDC is configured. */
+export interface ConsoleConfig {
+  readonly enabled: boolean;
+  readonly adminUser: string;
+  readonly adminPassword?: string;
+  readonly oidc?: OidcConfig;
+  /** Who may sign in through OIDC: full addresses, or `@domain` for a whole domain. */
+  readonly allowedEmails: readonly string[];
+  /** Key of the session cookies (HMAC); derived from the token key when unset (one instance). */
+  readonly sessionSecret?: string;
+  /** Public base URL of the server (OIDC redirect URI, Secure cookies); the request's own host when unset. */
+  readonly publicUrl?: string;
+}
+
+/** An OpenID Connect provider (ProConnect or any other). */
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  readonly scopes: string;
+  /** `acr_values` asked for (ProConnect: e.g. eidas1); none when unset. */
+  readonly acrValues?: string;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +92,8 @@ const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
 /** Public default salt: fine on a developer's machine, guessable in production (see main.ts's warning). */
 export const DEFAULT_ID_HASH_SALT = 'ans-faq-bot';
+/** Free text of the question log is kept this many days by default. */
+export const DEFAULT_RETENTION_DAYS = 180;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -145,6 +177,11 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
     problems.push(`BOT_DOMAIN must be a bare host name such as bot.example.fr (got "${botDomain}")`);
   }
 
+  const retentionText = str('RETENTION_DAYS');
+  const retentionDays = retentionText === undefined ? DEFAULT_RETENTION_DAYS : Number(retentionText);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) problems.push(`RETENTION_DAYS must be a whole number of days, at least 1 (got "${retentionText}")`);
+  const consoleConfig = loadConsoleConfig(str, problems);
+
   const dataDir = str('DATA_DIR') ?? 'data';
   const config: AppConfig = {
     port,
@@ -166,6 +203,9 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
     directLine: { secret: str('DIRECT_LINE_SECRET'), tokenSecret },
     idHashSalt: str('ID_HASH_SALT') ?? DEFAULT_ID_HASH_SALT,
     botDomain,
+    questionLogDb: str('QUESTION_LOG_DB') ?? join(dataDir, 'questions.db'),
+    retentionDays,
+    console: consoleConfig,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
