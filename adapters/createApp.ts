@@ -9,7 +9,8 @@ import type { AppConfig } from './config.js';
 import { createServer, type AppServer, type ServerDeps } from './createServer.js';
 import { DIRECT_LINE_CHANNEL_ID, directLineTokenKey } from './directline/index.js';
 import type { ServerLimits } from './serverLimits.js';
-import { openFeedbackStore } from './storage/index.js';
+import { openFeedbackStore, openQuestionLogStore } from './storage/index.js';
+import { startRetention } from './storage/retention.js';
 
 /** What the application is assembled from; the optional parts let tests swap storage, providers and network. */
 export interface AppOptions {
@@ -30,13 +31,13 @@ export interface App {
   readonly server: AppServer;
   readonly knowledgeBase: KnowledgeBase;
   readonly retrieval: RetrievalStatus;
-  /** Stops accepting, finishes turns in flight, then closes the feedback store. */
+  /** Stops accepting, finishes turns in flight, then closes the stores. */
   close(): Promise<void>;
 }
 
 /**
  * Composition root shared by `npm start` and the end-to-end tests: KB → retriever →
- * token key → feedback store (the one the configuration names) → state → bot → server.
+ * token key → feedback store and question log (the ones the configuration names) → state → bot → server.
  * Throws `KnowledgeBaseError` on an invalid KB.
  */
 export async function createApp(options: AppOptions): Promise<App> {
@@ -45,12 +46,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });
   const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);
   const feedbackStore = await openFeedbackStore(config);
+  const questionLog = await openQuestionLogStore(config);
+  const stopRetention = startRetention(questionLog, config.retentionDays, options.clock, log);
+  const closeStores = async (): Promise<void> => {
+    stopRetention();
+    await Promise.all([feedbackStore.close(), questionLog.close()]);
+  };
 
   const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const hashId = createIdHasher(config.idHashSalt);
-  const bot = createFaqBot({ knowledgeBase, retriever, feedbackStore, hashId, logger: log, conversationState, userState });
+  const bot = createFaqBot({ knowledgeBase, retriever, feedbackStore, questionLog, hashId, logger: log, conversationState, userState });
 
   let server: AppServer;
   try {
@@ -79,7 +86,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       fetch: options.fetch,
     });
   } catch (cause) {
-    await feedbackStore.close();
+    await closeStores();
     throw new Error('createApp: the server could not be built', { cause });
   }
 
@@ -89,7 +96,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     knowledgeBase,
     retrieval: status,
     close: () => {
-      closing ??= server.close().finally(() => feedbackStore.close());
+      closing ??= server.close().finally(closeStores);
       return closing;
     },
   };

@@ -5,6 +5,7 @@ import type { Conversation, ShownAnswer, ShownCandidate, ShownOffer } from './Co
 import type { BotLogger } from './dependencies.js';
 import type { FeedbackRecorder } from './FeedbackRecorder.js';
 import type { IdHasher } from './hashId.js';
+import type { QuestionRecorder } from './QuestionRecorder.js';
 import { messages } from './messages.js';
 import {
   answerReply,
@@ -30,6 +31,8 @@ export interface FaqPresenterOptions {
   readonly retriever: Retriever;
   /** Questions nobody could answer are recorded as they are declined. */
   readonly feedback: FeedbackRecorder;
+  /** Every question, typed or clicked, goes to the question log with its decision. */
+  readonly questions: QuestionRecorder;
   readonly hashId: IdHasher;
   readonly logger: BotLogger;
   /** Period of the typing indicator while a search runs (default `TYPING_INTERVAL_MS`). */
@@ -37,7 +40,7 @@ export interface FaqPresenterOptions {
 }
 
 /** Where a shown answer came from and how it ranked, stored with the votes on it. */
-type AnswerMeta = Pick<ShownAnswer, 'question' | 'score' | 'rank' | 'alternatives'>;
+type AnswerMeta = Pick<ShownAnswer, 'question' | 'score' | 'rank' | 'alternatives' | 'questionId'>;
 
 /**
  * Shows what the conversation asks for (the next triage step, an answer, a
@@ -56,12 +59,18 @@ export class FaqPresenter {
       await context.sendActivity(triageQuestionReply(step.question, step.choices, triage.awaitChoice(step.question.facet)));
       return 'waiting';
     }
+    const path = triagePath(triage.facets);
+    const entries = step.kind === 'empty' ? [] : step.entries;
+    // Questions asked with buttons are logged too, dead ends included.
+    const questionId = await this.options.questions.question(context.activity, conversation, {
+      source: 'triage', text: path, facets: triage.facets, decision: step.kind === 'empty' ? 'empty' : 'list', candidates: entries.map((entry) => ({ id: entry.id })),
+    });
     if (step.kind === 'empty') {
       await context.sendActivity(emptyBranchReply(step.label));
       return 'done';
     }
-    const shown = step.entries.slice(0, MAX_RESULT_BUTTONS).map((entry) => ({ entry }));
-    await this.showQuestions(context, conversation, 'triage', triagePath(triage.facets), shown, triageResultsTexts(shown.length, step.entries.length));
+    const shown = entries.slice(0, MAX_RESULT_BUTTONS).map((entry) => ({ entry }));
+    await this.showQuestions(context, conversation, { source: 'triage', question: path, questionId }, shown, triageResultsTexts(shown.length, entries.length));
     return 'done';
   }
 
@@ -80,17 +89,22 @@ export class FaqPresenter {
       { conversation: this.hashedConversation(context), outcome: answer.kind, relaxed: answer.relaxed, answerId: best?.entry.id, score: best?.score },
       'free-text search',
     );
+    const candidates = answer.kind === 'answer' ? [answer.best, ...answer.alternatives] : answer.kind === 'clarify' ? answer.candidates : answer.nearby;
+    const questionId = await this.options.questions.question(context.activity, conversation, {
+      source: 'typed', text, facets, decision: answer.kind, candidates: candidates.map(toCandidate),
+    });
     if (answer.kind === 'answer') {
-      const meta = { question: text, score: answer.best.score, rank: answer.rank, alternatives: answer.alternatives.map(toCandidate) };
+      const meta = { question: text, score: answer.best.score, rank: answer.rank, alternatives: answer.alternatives.map(toCandidate), questionId };
       await this.showAnswer(context, conversation, answer.best.entry, meta);
     } else if (answer.kind === 'clarify') {
-      await this.showQuestions(context, conversation, 'clarify', text, answer.candidates, [messages.clarify], true);
+      await this.showQuestions(context, conversation, { source: 'clarify', question: text, questionId }, answer.candidates, [messages.clarify], true);
     } else {
       await this.options.feedback.recordUnanswered(context.activity, text);
       const quoted = quoteUserText(text);
       // Too weak to answer with, but the vendor may recognise their question among the nearest ones.
       const nearby = answer.nearby.length > 0;
-      if (nearby) await this.showQuestions(context, conversation, 'nearby', text, answer.nearby, [messages.notFound(quoted), messages.nearby]);
+      const offer = { source: 'nearby', question: text, questionId } as const;
+      if (nearby) await this.showQuestions(context, conversation, offer, answer.nearby, [messages.notFound(quoted), messages.nearby]);
       await context.sendActivity(notFoundReply(facets, nearby ? undefined : quoted));
     }
   }
@@ -103,8 +117,12 @@ export class FaqPresenter {
     const index = offer ? offer.candidates.findIndex((candidate) => candidate.id === id) : -1;
     const meta: AnswerMeta =
       offer && index >= 0
-        ? { question: offer.question, score: offer.candidates[index].score, rank: index + 1, alternatives: offer.candidates.filter((c) => c.id !== id) }
+        ? {
+            question: offer.question, score: offer.candidates[index].score, rank: index + 1, alternatives: offer.candidates.filter((c) => c.id !== id),
+            ...(offer.questionId !== undefined && { questionId: offer.questionId }),
+          }
         : { question: entry.question, alternatives: [] };
+    if (offer && index >= 0) await this.options.questions.clicked(conversation, offer.questionId, id);
     await this.showAnswer(context, conversation, entry, meta);
     return true;
   }
@@ -115,7 +133,8 @@ export class FaqPresenter {
       const entry = this.entry(c.id);
       return entry ? [{ entry, score: c.score }] : [];
     });
-    if (candidates.length > 0) await this.showQuestions(context, conversation, 'nextBest', answer.question, candidates, [messages.nextBest], true);
+    const offer = { source: 'nextBest', question: answer.question, questionId: answer.questionId } as const;
+    if (candidates.length > 0) await this.showQuestions(context, conversation, offer, candidates, [messages.nextBest], true);
   }
 
   /** "Aucune de ces questions": recorded as unanswered under the question the list was for; false for an unknown list. */
@@ -123,6 +142,7 @@ export class FaqPresenter {
     const offer = conversation.shown.offer(turn);
     if (!offer) return false;
     await this.options.feedback.recordUnanswered(context.activity, offer.question);
+    await this.options.questions.rejected(offer.questionId);
     await context.sendActivity(noneChosenReply(conversation.triage.facets));
     return true;
   }
@@ -137,14 +157,14 @@ export class FaqPresenter {
   private async showQuestions(
     context: TurnContext,
     conversation: Conversation,
-    source: ShownOffer['source'],
-    question: string,
+    offer: Pick<ShownOffer, 'source' | 'question' | 'questionId'>,
     candidates: readonly Pick<RankedEntry, 'entry'>[] | readonly RankedEntry[],
     texts: readonly string[],
     withNone = false,
   ): Promise<void> {
     const shown = candidates.map((c) => ({ id: c.entry.id, ...('score' in c && { score: c.score }) }));
-    const turn = conversation.shown.rememberOffer({ source, question, candidates: shown });
+    const { source, question, questionId } = offer;
+    const turn = conversation.shown.rememberOffer({ source, question, candidates: shown, ...(questionId !== undefined && { questionId }) });
     await context.sendActivity(questionsReply(texts, candidates.map((c) => c.entry), turn, withNone));
   }
 
