@@ -102,6 +102,8 @@ export interface EntryCounts {
  */
 export interface QuestionLogStore {
   recordQuestion(question: QuestionRecord): Promise<void>;
+  /** Questions then events, all or nothing (imports and the seed script); events follow `recordEvent`'s rules. */
+  recordBatch(questions: readonly QuestionRecord[], events: readonly QuestionEvent[]): Promise<void>;
   /**
    * Adds a follow-up to a stored question. A `voted` event with the `voteKey`
    * of an earlier one replaces it (the last choice wins); a `commented` event
@@ -109,9 +111,9 @@ export interface QuestionLogStore {
    * question are ignored (its row may have been deleted): returns whether it was stored.
    */
   recordEvent(event: QuestionEvent): Promise<boolean>;
-  /** Per-day counts, ordered by day, channel, KB version: indexed aggregates, fast at 100,000 questions. */
+  /** Per-day counts, ordered by day, channel, KB version; `decisions` does not apply. Kept as daily rollups: fast at 100,000 questions. */
   dailyCounts(filter?: QuestionFilter): Promise<DailyCounts[]>;
-  /** Per-entry counts, most shown first. */
+  /** Per-entry counts, most shown first; `decisions` does not apply. */
   entryCounts(filter?: QuestionFilter): Promise<EntryCounts[]>;
   /** Questions with their events, newest first, at most `limit` (default 1,000). */
   list(filter?: QuestionFilter, limit?: number): Promise<LoggedQuestion[]>;

@@ -14,10 +14,9 @@ const BUSY_TIMEOUT_MS = 5_000;
 export const DEFAULT_LIST_LIMIT = 1_000;
 
 /**
- * `QuestionLogStore` on a SQLite file (better-sqlite3, WAL). Counts are
- * indexed aggregates over the `questions` table: per-day rows come from an
- * index-only scan, so the overview stays fast at 100,000 questions
- * (`npm run bench:console`). Synchronous = NORMAL: losing the last questions
+ * `QuestionLogStore` on a SQLite file (better-sqlite3, WAL). Counts come
+ * from daily rollup tables kept by triggers (questionLogSql.ts), so the
+ * overview stays fast at 100,000 questions (`npm run bench:console`). Synchronous = NORMAL: losing the last questions
  * on a power cut is acceptable for statistics, unlike votes.
  */
 export class SqliteQuestionLogStore implements QuestionLogStore {
@@ -62,40 +61,39 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
     });
   }
 
+  async recordBatch(questions: readonly QuestionRecord[], events: readonly QuestionEvent[]): Promise<void> {
+    this.write('recordBatch', () => {
+      this.db.transaction(() => {
+        for (const question of questions) this.insertQuestion(question);
+        for (const event of events) this.insertEvent(event);
+      })();
+    });
+  }
+
   async recordEvent(event: QuestionEvent): Promise<boolean> {
     return this.write('recordEvent', () => this.db.transaction(() => this.insertEvent(event))());
   }
 
   async dailyCounts(filter?: QuestionFilter): Promise<DailyCounts[]> {
-    const where = whereClause(filter);
+    const where = whereClause({ ...filter, decisions: undefined });
     return this.read('dailyCounts', () =>
       this.db
         .prepare<[Params], DailyCounts>(
-          `SELECT q.day AS day, q.channel AS channel, q.kb_version AS kbVersion, COUNT(*) AS questions,
-                  SUM(q.decision = 'answer') AS answered, SUM(q.decision IN ('clarify', 'list')) AS clarified,
-                  SUM(q.decision IN ('none', 'empty')) AS declined, SUM(q.helpful = 1) AS up, SUM(q.helpful = 0) AS down
-           FROM questions q ${where.sql}
-           GROUP BY q.day, q.channel, q.kb_version ORDER BY q.day, q.channel, q.kb_version`,
+          `SELECT day, channel, kb_version AS kbVersion, questions, answered, clarified, declined, up, down
+           FROM question_days q ${where.sql} ORDER BY day, channel, kb_version`,
         )
-        .all(where.params)
-        .map((row) => ({ ...row, up: row.up ?? 0, down: row.down ?? 0 })),
+        .all(where.params),
     );
   }
 
   async entryCounts(filter?: QuestionFilter): Promise<EntryCounts[]> {
-    const where = whereClause(filter);
-    const and = where.sql ? `${where.sql} AND` : 'WHERE';
+    const where = whereClause({ ...filter, decisions: undefined });
     return this.read('entryCounts', () =>
       this.db
         .prepare<[Params], EntryCounts>(
-          `SELECT entryId, SUM(shown) AS shown, SUM(up) AS up, SUM(down) AS down, SUM(comments) AS comments FROM (
-             SELECT q.answer_entry AS entryId, 1 AS shown, 0 AS up, 0 AS down, 0 AS comments
-               FROM questions q ${and} q.answer_entry IS NOT NULL
-             UNION ALL
-             SELECT e.entry_id, e.kind = 'clicked', e.kind = 'voted' AND e.helpful = 1, e.kind = 'voted' AND e.helpful = 0, e.kind = 'commented'
-               FROM question_events e JOIN questions q ON q.id = e.question_id
-               ${and} e.entry_id IS NOT NULL AND e.kind IN ('clicked', 'voted', 'commented'))
-           GROUP BY entryId ORDER BY shown DESC, entryId`,
+          `SELECT entry_id AS entryId, SUM(shown) AS shown, SUM(up) AS up, SUM(down) AS down, SUM(comments) AS comments
+           FROM entry_days q ${where.sql} GROUP BY entry_id HAVING SUM(shown) + SUM(up) + SUM(down) + SUM(comments) > 0
+           ORDER BY shown DESC, entryId`,
         )
         .all(where.params),
     );
@@ -114,8 +112,8 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
 
   async dimensions(): Promise<{ channels: string[]; kbVersions: string[] }> {
     return this.read('dimensions', () => ({
-      channels: this.db.prepare<[], { v: string }>('SELECT DISTINCT channel AS v FROM questions ORDER BY v').all().map((r) => r.v),
-      kbVersions: this.db.prepare<[], { v: string }>('SELECT DISTINCT kb_version AS v FROM questions ORDER BY v').all().map((r) => r.v),
+      channels: this.db.prepare<[], { v: string }>('SELECT DISTINCT channel AS v FROM question_days ORDER BY v').all().map((r) => r.v),
+      kbVersions: this.db.prepare<[], { v: string }>('SELECT DISTINCT kb_version AS v FROM question_days ORDER BY v').all().map((r) => r.v),
     }));
   }
 

@@ -5,9 +5,11 @@ import type { DecisionKind, LoggedCandidate, QuestionEvent, QuestionEventKind, Q
 export const QUESTION_LOG_SCHEMA_VERSION = 1;
 
 /*
- * `day` is the Europe/Paris day, written once at insert so that per-day counts
- * are an index-only scan of questions_overview. `helpful` (the question's last
- * vote) and `answer_entry` are denormalised from the events for the same reason.
+ * `day` is the Europe/Paris day, written once at insert. The overview reads
+ * daily rollups (question_days, entry_days) that triggers keep in step with
+ * every write, so its cost does not grow with the number of questions.
+ * `helpful` (the question's last vote) and `answer_entry` are denormalised
+ * from the events for the same reason.
  */
 export const QUESTION_LOG_SCHEMA = `
 CREATE TABLE IF NOT EXISTS questions (
@@ -26,8 +28,8 @@ CREATE TABLE IF NOT EXISTS questions (
   answer_entry      TEXT,
   helpful           INTEGER CHECK (helpful IN (0, 1))
 );
-CREATE INDEX IF NOT EXISTS questions_overview ON questions (day, channel, kb_version, decision, helpful);
 CREATE INDEX IF NOT EXISTS questions_time ON questions (time);
+CREATE INDEX IF NOT EXISTS questions_decision ON questions (decision, time);
 CREATE TABLE IF NOT EXISTS question_events (
   seq         INTEGER PRIMARY KEY AUTOINCREMENT,
   question_id TEXT    NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
@@ -40,7 +42,42 @@ CREATE TABLE IF NOT EXISTS question_events (
 );
 CREATE INDEX IF NOT EXISTS question_events_question ON question_events (question_id, seq);
 CREATE UNIQUE INDEX IF NOT EXISTS question_events_vote ON question_events (vote_key) WHERE kind = 'voted';
-CREATE INDEX IF NOT EXISTS question_events_kind ON question_events (kind, entry_id);
+CREATE TABLE IF NOT EXISTS question_days (
+  day TEXT NOT NULL, channel TEXT NOT NULL, kb_version TEXT NOT NULL,
+  questions INTEGER NOT NULL, answered INTEGER NOT NULL, clarified INTEGER NOT NULL, declined INTEGER NOT NULL,
+  up INTEGER NOT NULL, down INTEGER NOT NULL,
+  PRIMARY KEY (day, channel, kb_version)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entry_days (
+  day TEXT NOT NULL, channel TEXT NOT NULL, kb_version TEXT NOT NULL, entry_id TEXT NOT NULL,
+  shown INTEGER NOT NULL, up INTEGER NOT NULL, down INTEGER NOT NULL, comments INTEGER NOT NULL,
+  PRIMARY KEY (day, channel, kb_version, entry_id)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS questions_rollup AFTER INSERT ON questions BEGIN
+  INSERT INTO question_days VALUES (NEW.day, NEW.channel, NEW.kb_version, 1, NEW.decision = 'answer',
+    NEW.decision IN ('clarify', 'list'), NEW.decision IN ('none', 'empty'), 0, 0)
+  ON CONFLICT (day, channel, kb_version) DO UPDATE SET questions = questions + 1, answered = answered + excluded.answered,
+    clarified = clarified + excluded.clarified, declined = declined + excluded.declined;
+  INSERT INTO entry_days SELECT NEW.day, NEW.channel, NEW.kb_version, NEW.answer_entry, 1, 0, 0, 0 WHERE NEW.answer_entry IS NOT NULL
+  ON CONFLICT (day, channel, kb_version, entry_id) DO UPDATE SET shown = shown + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS questions_vote_rollup AFTER UPDATE OF helpful ON questions BEGIN
+  UPDATE question_days SET up = up + (NEW.helpful IS 1) - (OLD.helpful IS 1), down = down + (NEW.helpful IS 0) - (OLD.helpful IS 0)
+  WHERE day = NEW.day AND channel = NEW.channel AND kb_version = NEW.kb_version;
+END;
+CREATE TRIGGER IF NOT EXISTS events_rollup AFTER INSERT ON question_events
+WHEN NEW.entry_id IS NOT NULL AND NEW.kind IN ('clicked', 'voted', 'commented') BEGIN
+  INSERT INTO entry_days SELECT q.day, q.channel, q.kb_version, NEW.entry_id, NEW.kind = 'clicked', NEW.kind = 'voted' AND NEW.helpful = 1,
+    NEW.kind = 'voted' AND NEW.helpful = 0, NEW.kind = 'commented' FROM questions q WHERE q.id = NEW.question_id
+  ON CONFLICT (day, channel, kb_version, entry_id) DO UPDATE SET shown = shown + excluded.shown, up = up + excluded.up,
+    down = down + excluded.down, comments = comments + excluded.comments;
+END;
+CREATE TRIGGER IF NOT EXISTS events_unroll AFTER DELETE ON question_events
+WHEN OLD.entry_id IS NOT NULL AND OLD.kind IN ('clicked', 'voted', 'commented') BEGIN
+  UPDATE entry_days SET shown = shown - (OLD.kind = 'clicked'), up = up - (OLD.kind = 'voted' AND OLD.helpful = 1),
+    down = down - (OLD.kind = 'voted' AND OLD.helpful = 0), comments = comments - (OLD.kind = 'commented')
+  WHERE entry_id = OLD.entry_id AND (day, channel, kb_version) = (SELECT day, channel, kb_version FROM questions WHERE id = OLD.question_id);
+END;
 `;
 
 export type Params = Record<string, string | number | null>;

@@ -6,7 +6,7 @@ import { createIdHasher } from '../../bot/hashId.js';
 import type { BotLogger, QuestionLogStore } from '../../bot/index.js';
 import { QuestionRecorder } from '../../bot/QuestionRecorder.js';
 
-const activity = { channelId: 'webchat', conversation: { id: 'conv-1', isGroup: false, name: 'c' }, from: { id: 'user-1', name: 'u' } };
+const activity = { channelId: 'webchat', conversation: { id: 'conv-1', isGroup: false, name: 'c', conversationType: 'personal' }, from: { id: 'user-1', name: 'u' } };
 
 function collectingLogger(): { logger: BotLogger; lines: { level: string; obj: object }[] } {
   const lines: { level: string; obj: object }[] = [];
@@ -43,7 +43,7 @@ describe('QuestionRecorder', () => {
   it('keeps the conversation going when the log cannot be written: a warning without text', async () => {
     const fail = (): Promise<never> => Promise.reject(new Error('disk full'));
     const failing: QuestionLogStore = {
-      recordQuestion: fail, recordEvent: fail, dailyCounts: fail, entryCounts: fail, list: fail, dimensions: fail, purgeText: fail, close: async () => undefined,
+      recordQuestion: fail, recordBatch: fail, recordEvent: fail, dailyCounts: fail, entryCounts: fail, list: fail, dimensions: fail, purgeText: fail, close: async () => undefined,
     };
     const { logger, lines } = collectingLogger();
     const recorder = new QuestionRecorder({ store: failing, hashId: createIdHasher('s'), kbVersion: 'kb', logger });

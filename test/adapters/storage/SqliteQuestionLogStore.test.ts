@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { SqliteQuestionLogStore } from '../../../adapters/storage/SqliteQuestionLogStore.js';
 import { QUESTION_LOG_SCHEMA_VERSION } from '../../../adapters/storage/questionLogSql.js';
 import { openExistingQuestionLogStore, openQuestionLogStore, parisDay } from '../../../adapters/storage/index.js';
+import { seedQuestions } from '../../../adapters/console/seedQuestions.js';
+import { loadFixtureKnowledgeBase } from '../../fixtures/kb.js';
 import { questionLogStoreContract } from './questionLogStoreContract.js';
 
 // The store the server, the console and the seed script get from the configuration.
@@ -31,19 +33,31 @@ describe('SqliteQuestionLogStore', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('counts per day from an index alone (no table scan)', async () => {
+  it('keeps its daily rollups equal to the counts over the raw questions, through vote flips and comments', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'questions-'));
     const file = path.join(dir, 'q.db');
-    await (await SqliteQuestionLogStore.create(file)).close();
+    const store = await SqliteQuestionLogStore.create(file);
+    const kb = await loadFixtureKnowledgeBase();
+    const { questions, events } = seedQuestions(kb.entries, { count: 2_000, days: 20, now: new Date('2026-04-01T12:00:00Z'), kbVersion: 'kb' });
+    await store.recordBatch(questions, events);
+    // Flip some votes: the rollups must move with them.
+    for (const vote of events.filter((e) => e.kind === 'voted').slice(0, 50)) await store.recordEvent({ ...vote, helpful: !vote.helpful });
+    const rollups = await store.dailyCounts();
+    const entries = await store.entryCounts();
+    await store.close();
     const db = new Database(file, { readonly: true });
-    const plan = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT day, channel, kb_version, COUNT(*), SUM(decision = 'answer'), SUM(helpful = 1) FROM questions q
-                WHERE q.day >= '2026-01-01' GROUP BY day, channel, kb_version`)
-      .all()
-      .map((row) => (row as { detail: string }).detail)
-      .join('\n');
+    const raw = db
+      .prepare(`SELECT day, channel, kb_version AS kbVersion, COUNT(*) AS questions, SUM(decision = 'answer') AS answered,
+                SUM(decision IN ('clarify', 'list')) AS clarified, SUM(decision IN ('none', 'empty')) AS declined,
+                SUM(helpful IS 1) AS up, SUM(helpful IS 0) AS down FROM questions GROUP BY day, channel, kb_version ORDER BY day, channel, kb_version`)
+      .all();
+    const rawVotes = db.prepare("SELECT entry_id AS entryId, SUM(helpful = 1) AS up, SUM(helpful = 0) AS down FROM question_events WHERE kind = 'voted' GROUP BY entry_id").all();
     db.close();
-    expect(plan).toMatch(/USING COVERING INDEX questions_overview/);
+    expect(rollups).toEqual(raw);
+    expect(rollups.reduce((sum, row) => sum + row.questions, 0)).toBe(2_000);
+    const fromRollups = entries.filter((e) => e.up + e.down > 0).map(({ entryId, up, down }) => ({ entryId, up, down }));
+    const byId = (a: { entryId: string }, b: { entryId: string }) => a.entryId.localeCompare(b.entryId);
+    expect(fromRollups.sort(byId)).toEqual((rawVotes as { entryId: string }[]).sort(byId));
     await rm(dir, { recursive: true, force: true });
   });
 });
