@@ -6,6 +6,7 @@ import { createBotFrameworkAuthentication } from './botFrameworkEndpoint.js';
 import { buildRetriever, type ProviderFactories, type RetrievalStatus } from './buildRetriever.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
+import { createConsole } from './console/index.js';
 import { createServer, type AppServer, type ServerDeps } from './createServer.js';
 import { DIRECT_LINE_CHANNEL_ID, directLineTokenKey } from './directline/index.js';
 import type { ServerLimits } from './serverLimits.js';
@@ -31,6 +32,8 @@ export interface App {
   readonly server: AppServer;
   readonly knowledgeBase: KnowledgeBase;
   readonly retrieval: RetrievalStatus;
+  /** Whether /console is served (a local password or OIDC is configured). */
+  readonly consoleEnabled: boolean;
   /** Stops accepting, finishes turns in flight, then closes the stores. */
   close(): Promise<void>;
 }
@@ -57,6 +60,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const hashId = createIdHasher(config.idHashSalt);
+  const consoleRoutes = await createConsole({
+    config: config.console, clock: options.clock, log, questionLog, feedbackStore, knowledgeBase, tokenKey,
+  }).catch(async (cause: unknown) => {
+    await closeStores();
+    throw new Error('createApp: the console could not be built', { cause });
+  });
   const bot = createFaqBot({ knowledgeBase, retriever, feedbackStore, questionLog, hashId, logger: log, conversationState, userState });
 
   let server: AppServer;
@@ -84,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           .catch((err: unknown) => log.warn({ err }, 'could not drop the state of an expired conversation'));
       },
       fetch: options.fetch,
+      console: consoleRoutes,
     });
   } catch (cause) {
     await closeStores();
@@ -95,6 +105,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     server,
     knowledgeBase,
     retrieval: status,
+    consoleEnabled: consoleRoutes !== undefined,
     close: () => {
       closing ??= server.close().finally(closeStores);
       return closing;
