@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response } from 'restify';
 
+/** URL prefix of the assets. */
+export const ASSETS_PATH = '/console/assets/';
 const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'assets');
 
 /** The console's own files, and uPlot from node_modules (never a CDN). A fixed list: nothing else is reachable. */
@@ -36,7 +38,7 @@ export class ConsoleAssets {
   }
 
   handler = async (req: Request, res: Response): Promise<void> => {
-    const asset = this.assets.get(String(req.params?.name ?? ''));
+    const asset = this.assets.get(req.getPath().slice(ASSETS_PATH.length));
     if (!asset) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
