@@ -4,6 +4,8 @@ export interface ConsoleResponse {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
+  /** The URL requested. */
+  readonly url: string;
 }
 
 export class ConsoleClient {
@@ -42,7 +44,8 @@ export class ConsoleClient {
   async request(path: string, init: RequestInit): Promise<ConsoleResponse> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const headers = { ...this.extraHeaders, ...(init.headers as Record<string, string> | undefined), ...(cookie && { cookie }) };
-    const response = await fetch(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
+    const url = new URL(path, this.base).href;
+    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
     this.lastSetCookies = response.headers.getSetCookie();
     for (const line of this.lastSetCookies) {
       const [pair, ...attributes] = line.split(';');
@@ -52,6 +55,6 @@ export class ConsoleClient {
       if (value === '' || attributes.some((a) => a.trim().toLowerCase() === 'max-age=0')) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    return { status: response.status, headers: response.headers, text: await response.text() };
+    return { status: response.status, headers: response.headers, text: await response.text(), url };
   }
 }
