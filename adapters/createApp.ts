@@ -10,7 +10,7 @@ import { createConsole } from './console/index.js';
 import { createServer, type AppServer, type ServerDeps } from './createServer.js';
 import { DIRECT_LINE_CHANNEL_ID, directLineTokenKey } from './directline/index.js';
 import type { ServerLimits } from './serverLimits.js';
-import { openFeedbackStore, openQuestionLogStore } from './storage/index.js';
+import { openCurationStore, openFeedbackStore, openQuestionLogStore } from './storage/index.js';
 import { startRetention } from './storage/retention.js';
 
 /** What the application is assembled from; the optional parts let tests swap storage, providers and network. */
@@ -50,10 +50,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);
   const feedbackStore = await openFeedbackStore(config);
   const questionLog = await openQuestionLogStore(config);
+  const curation = await openCurationStore(config);
   const stopRetention = startRetention(questionLog, config.retentionDays, options.clock, log);
   const closeStores = async (): Promise<void> => {
     stopRetention();
-    await Promise.all([feedbackStore.close(), questionLog.close()]);
+    await Promise.all([feedbackStore.close(), questionLog.close(), curation.close()]);
   };
 
   const storage = options.storage ?? new MemoryStorage();
@@ -61,7 +62,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const userState = new UserState(storage);
   const hashId = createIdHasher(config.idHashSalt);
   const consoleRoutes = await createConsole({
-    config: config.console, clock: options.clock, log, questionLog, feedbackStore, knowledgeBase, tokenKey,
+    config: config.console, clock: options.clock, log, questionLog, feedbackStore, curation, knowledgeBase, tokenKey,
   }).catch(async (cause: unknown) => {
     await closeStores();
     throw new Error('createApp: the console could not be built', { cause });

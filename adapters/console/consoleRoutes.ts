@@ -8,6 +8,8 @@ import type { ConsoleAssets } from './ConsoleAssets.js';
 import { redirect, type ConsoleAuth } from './ConsoleAuth.js';
 import { readForm } from './consoleHttp.js';
 import type { ClusterUnanswered, DeriveProposals } from './curation.js';
+import { parseDecisionForm } from './curationActions.js';
+import type { CurationDecision, CurationStore } from './CurationStore.js';
 import { isUnanswered, questionsCsv, unansweredCsv, votesCsv } from './exports.js';
 import { buildOverview } from './overview.js';
 import { answersPage } from './pages/answersPage.js';
@@ -27,6 +29,7 @@ export interface ConsoleRouteDeps {
   readonly feedbackStore: FeedbackStore;
   readonly knowledgeBase: Pick<KnowledgeBase, 'entries'>;
   readonly clock: Clock;
+  readonly curation: CurationStore;
   readonly clusterUnanswered: ClusterUnanswered;
   readonly deriveProposals: DeriveProposals;
 }
@@ -94,15 +97,26 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleRouteDeps): v
     sendHtml(res, 200, answersPage({ reports, questionOf, filters, dimensions, user: user(session) }));
   }));
 
+  const decisions = async (): Promise<Map<string, CurationDecision>> => new Map((await deps.curation.decisions()).map((d) => [d.key, d]));
+  const decide = (kind: CurationDecision['kind'], back: string) =>
+    action(async (_req, res, session, form) => {
+      const parsed = parseDecisionForm(kind, form, { user: session.user, time: new Date(deps.clock.now()).toISOString(), isEntry: (id) => entries.has(id) });
+      if (parsed.kind === 'refused') return sendHtml(res, 400, `Action refusée : ${parsed.reason}`);
+      await deps.curation.decide(parsed.decision);
+      redirect(res, back);
+    });
+
   server.get('/console/sans-reponse', page(async (req, res, session) => {
     const questions = (await deps.questionLog.list(toQuestionFilter(filtersOf(req)), MAX_QUESTIONS_READ)).filter(isUnanswered);
-    sendHtml(res, 200, unansweredPage({ items: deps.clusterUnanswered(questions), questionOf, user: user(session) }));
+    sendHtml(res, 200, unansweredPage({ items: deps.clusterUnanswered(questions), decisions: await decisions(), questionOf, user: user(session) }));
   }));
+  server.post('/console/sans-reponse/decision', decide('cluster', '/console/sans-reponse'));
 
   server.get('/console/propositions', page(async (req, res, session) => {
     const questions = await deps.questionLog.list(toQuestionFilter(filtersOf(req)), MAX_QUESTIONS_READ);
-    sendHtml(res, 200, proposalsPage({ items: deps.deriveProposals(questions), questionOf, user: user(session) }));
+    sendHtml(res, 200, proposalsPage({ items: deps.deriveProposals(questions), decisions: await decisions(), questionOf, user: user(session) }));
   }));
+  server.post('/console/propositions/decision', decide('proposal', '/console/propositions'));
 
   server.get('/console/export/questions.csv', download('questions.csv', () => questionsCsv(deps.questionLog)));
   server.get('/console/export/votes.csv', download('votes.csv', () => votesCsv(deps.feedbackStore)));

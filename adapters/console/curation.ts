@@ -58,7 +58,7 @@ export const proposalsFromClicks: DeriveProposals = (questions) => {
     const clicked = question.events.find((e) => e.kind === 'clicked')?.entryId;
     const downVoted = question.events.some((e) => e.kind === 'voted' && e.entryId === clicked && e.helpful === false);
     if (clicked === undefined || downVoted) continue;
-    const key = `${clicked}\u0000${foldForComparison(question.text)}`;
+    const key = `${clicked}|${foldForComparison(question.text)}`;
     const known = proposals.get(key);
     proposals.set(key, { key, text: known?.text ?? question.text, entryId: clicked, count: (known?.count ?? 0) + 1 });
   }

@@ -8,11 +8,13 @@ import { ConsoleAssets } from './ConsoleAssets.js';
 import { ConsoleAuth } from './ConsoleAuth.js';
 import { registerConsoleRoutes } from './consoleRoutes.js';
 import { clusterByFoldedText, proposalsFromClicks, type ClusterUnanswered, type DeriveProposals } from './curation.js';
+import type { CurationStore } from './CurationStore.js';
 import { LocalAccount } from './LocalAccount.js';
 import { OidcSignIn } from './OidcSignIn.js';
 import { SessionCodec } from './SessionCodec.js';
 
 export { SESSION_COOKIE } from './ConsoleAuth.js';
+export type { CurationDecision, CurationStatus, CurationStore } from './CurationStore.js';
 export { toCsv, csvCell } from './csv.js';
 export { wilsonInterval, buildOverview } from './overview.js';
 
@@ -22,6 +24,7 @@ export interface ConsoleDeps {
   readonly log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
   readonly questionLog: QuestionLogStore;
   readonly feedbackStore: FeedbackStore;
+  readonly curation: CurationStore;
   readonly knowledgeBase: Pick<KnowledgeBase, 'entries'>;
   /**
    * The server's token key: the session key is derived from it when
@@ -47,7 +50,7 @@ export async function createConsole(deps: ConsoleDeps): Promise<ConsoleRegistrar
   const assets = await ConsoleAssets.create();
   return (server) =>
     registerConsoleRoutes(server, {
-      auth, assets, questionLog: deps.questionLog, feedbackStore: deps.feedbackStore, knowledgeBase: deps.knowledgeBase, clock: deps.clock,
+      auth, assets, questionLog: deps.questionLog, feedbackStore: deps.feedbackStore, curation: deps.curation, knowledgeBase: deps.knowledgeBase, clock: deps.clock,
       clusterUnanswered: deps.clusterUnanswered ?? clusterByFoldedText, deriveProposals: deps.deriveProposals ?? proposalsFromClicks,
     });
 }

@@ -1,4 +1,4 @@
 /** Storage at the edge: implementations of bot/'s storage interfaces, chosen from the configuration. */
 export { openExistingFeedbackStore, openFeedbackStore, type FeedbackStoreConfig } from './openFeedbackStore.js';
-export { openExistingQuestionLogStore, openQuestionLogStore, type QuestionLogStoreConfig } from './openQuestionLogStore.js';
+export { openCurationStore, openExistingQuestionLogStore, openQuestionLogStore, type QuestionLogStoreConfig } from './openQuestionLogStore.js';
 export { parisDay } from './parisDay.js';

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { QuestionLogStore } from '../../bot/index.js';
 import type { AppConfig } from '../config.js';
+import type { CurationStore } from '../console/CurationStore.js';
+import { SqliteCurationStore } from './SqliteCurationStore.js';
 import { SqliteQuestionLogStore } from './SqliteQuestionLogStore.js';
 
 /** The part of the configuration that says where the question log is kept (`QUESTION_LOG_DB`). */
@@ -14,6 +16,11 @@ export type QuestionLogStoreConfig = Pick<AppConfig, 'questionLogDb'>;
  */
 export async function openQuestionLogStore(config: QuestionLogStoreConfig): Promise<QuestionLogStore> {
   return SqliteQuestionLogStore.create(config.questionLogDb);
+}
+
+/** The console's decisions, kept beside the question log they are about. */
+export async function openCurationStore(config: QuestionLogStoreConfig): Promise<CurationStore> {
+  return SqliteCurationStore.create(config.questionLogDb);
 }
 
 /** The configured log when it has been written to, otherwise undefined (a reader must not create an empty one). */
