@@ -4,6 +4,7 @@
  * returns a frozen typed object. Entry points call it before anything listens.
  */
 
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { loadConsoleConfig } from './consoleConfig.js';
 
@@ -53,6 +54,16 @@ export interface AppConfig {
   /** Days after which the free text of logged questions and comments is emptied. */
   readonly retentionDays: number;
   readonly console: ConsoleConfig;
+  /**
+   * PostgreSQL shared by several instances (`DATABASE_URL`). When absent, the embedded default
+   * (SQLite and memory) is used and nothing else is needed.
+   */
+  readonly database?: DatabaseConfig;
+  /**
+   * Addresses of the reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`): the per-client
+   * rate limits then count the visitor's address instead of the proxy's.
+   */
+  readonly trustedProxies: readonly string[];
 }
 
 /** The curators' console (/console): off unless a local password or OIDC is configured. */
@@ -79,6 +90,15 @@ export interface OidcConfig {
   readonly acrValues?: string;
 }
 
+/** Where the shared PostgreSQL database is and how many connections an instance opens. */
+export interface DatabaseConfig {
+  readonly url: string;
+  /** Connections of the query pool (the turn locks and LISTEN use their own, see PostgresDatabase). */
+  readonly poolSize: number;
+  /** Schema holding the tables (migrations create it); `public` by default. */
+  readonly schema: string;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`Invalid configuration:\n - ${problems.join('\n - ')}`);
@@ -90,6 +110,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const PROVIDERS = ['auto', 'transformers', 'use-lite', 'none'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+const MAX_DATABASE_POOL_SIZE = 100;
 /** Public default salt: fine on a developer's machine, guessable in production (see main.ts's warning). */
 export const DEFAULT_ID_HASH_SALT = 'ans-faq-bot';
 /** Free text of the question log is kept this many days by default. */
@@ -181,6 +203,17 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
   const retentionDays = retentionText === undefined ? DEFAULT_RETENTION_DAYS : Number(retentionText);
   if (!Number.isInteger(retentionDays) || retentionDays < 1) problems.push(`RETENTION_DAYS must be a whole number of days, at least 1 (got "${retentionText}")`);
   const consoleConfig = loadConsoleConfig(str, problems);
+  const idHashSalt = str('ID_HASH_SALT') ?? DEFAULT_ID_HASH_SALT;
+  const database = databaseConfig(str('DATABASE_URL'), str('DATABASE_POOL_SIZE'), str('DATABASE_SCHEMA'), problems);
+  if (database && purpose === 'server') {
+    // Several instances must accept each other's tokens and hash ids alike; a generated key or the public salt would not.
+    if (tokenSecret === undefined) problems.push('DIRECT_LINE_TOKEN_SECRET must be set explicitly with DATABASE_URL (every instance signs and checks tokens with it)');
+    if (idHashSalt === DEFAULT_ID_HASH_SALT) problems.push('ID_HASH_SALT must be set to your own secret value with DATABASE_URL (not the public default)');
+  }
+  const trustedProxies = (str('TRUSTED_PROXIES') ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const proxy of trustedProxies) {
+    if (isIP(proxy) === 0) problems.push(`TRUSTED_PROXIES must be a comma-separated list of IP addresses (got "${proxy}")`);
+  }
 
   const dataDir = str('DATA_DIR') ?? 'data';
   const config: AppConfig = {
@@ -201,11 +234,13 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
     microsoftApp: { id: appId, password: appPassword, type: appType, tenantId },
     emulatorEnabled,
     directLine: { secret: str('DIRECT_LINE_SECRET'), tokenSecret },
-    idHashSalt: str('ID_HASH_SALT') ?? DEFAULT_ID_HASH_SALT,
+    idHashSalt,
     botDomain,
     questionLogDb: str('QUESTION_LOG_DB') ?? join(dataDir, 'questions.db'),
     retentionDays,
     console: consoleConfig,
+    ...(database && { database }),
+    trustedProxies,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -224,6 +259,27 @@ export function configWarnings(config: AppConfig): string[] {
     warnings.push('EMULATOR_ENABLED is on while the server is exposed: it is for local development (only direct loopback requests are served)');
   }
   return warnings;
+}
+
+/** Validates the PostgreSQL settings; undefined without `DATABASE_URL` (the embedded default). */
+function databaseConfig(url: string | undefined, poolText: string | undefined, schemaText: string | undefined, problems: string[]): DatabaseConfig | undefined {
+  let poolSize = DEFAULT_DATABASE_POOL_SIZE;
+  if (poolText !== undefined) {
+    poolSize = Number(poolText);
+    if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > MAX_DATABASE_POOL_SIZE) {
+      problems.push(`DATABASE_POOL_SIZE must be an integer from 1 to ${MAX_DATABASE_POOL_SIZE} (got "${poolText}")`);
+    }
+  }
+  const schema = schemaText ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    problems.push(`DATABASE_SCHEMA must be a lower-case SQL identifier (got "${schema}")`);
+  }
+  if (url === undefined) return undefined;
+  // The URL carries a password: never echo it in a problem.
+  if (!URL.canParse(url) || !['postgres:', 'postgresql:'].includes(new URL(url).protocol)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  return { url, poolSize, schema };
 }
 
 function deepFreeze<T extends object>(value: T): T {

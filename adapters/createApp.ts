@@ -48,7 +48,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const knowledgeBase = await loadKnowledgeBase(config.kbDir);
   const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });
   const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);
-  const feedbackStore = await openFeedbackStore(config);
+  const feedbackStore = await openFeedbackStore(config, log);
   const questionLog = await openQuestionLogStore(config);
   const curation = await openCurationStore(config);
   const stopRetention = startRetention(questionLog, config.retentionDays, options.clock, log);

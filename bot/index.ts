@@ -18,3 +18,12 @@ export { PAYLOAD_VERSION, parsePayload, type FaqPayload } from './payload.js';
 export { SUBMIT_ACTION_INVOKE, TEAMS_FEEDBACK_LOOP } from './teamsFeedback.js';
 export { TYPING_INTERVAL_MS } from './typing.js';
 export { MAX_MESSAGE_CHARS } from './userInput.js';
+export {
+  derivePhrasingProposals,
+  MIN_PHRASING_WORDS,
+  type ConversationEvents,
+  type LoggedDecision,
+  type PhrasingEvent,
+  type PhrasingProposal,
+  type PhrasingProposalOptions,
+} from './curation/phrasingProposals.js';

@@ -17,3 +17,15 @@ export { HnswVectorIndex } from './dense/HnswVectorIndex.js';
 export { IndexStore } from './dense/IndexStore.js';
 export { TransformersEmbeddingProvider } from './dense/TransformersEmbeddingProvider.js';
 export { UseEmbeddingProvider } from './dense/UseEmbeddingProvider.js';
+export {
+  clusterQuestions,
+  clusterUnanswered,
+  CLUSTER_SIMILARITY,
+  NEAREST_SAMPLE,
+  type ClusterMember,
+  type ClusteringTools,
+  type ClusterOptions,
+  type NearestEntry,
+  type QuestionCluster,
+  type QuestionSample,
+} from './clustering/clusterQuestions.js';

@@ -11,3 +11,4 @@ export { foldAccents, foldForComparison } from './foldText.js';
 export { isRecord } from './isRecord.js';
 export { isMainModule } from './cli/isMainModule.js';
 export type { SourceText, SourcePos } from './yamlSource.js';
+export * from './edit/index.js';

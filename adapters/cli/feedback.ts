@@ -2,12 +2,13 @@
  * `npm run --silent feedback -- [--json] [--db <file>]`: prints every stored
  * feedback and unanswered-question record, oldest first. `--json` prints one
  * JSON object per line (for jq and spreadsheets); otherwise a readable table.
- * The database path comes from FEEDBACK_DB (via loadConfig) unless `--db` is given.
+ * The store is the configured one (PostgreSQL when DATABASE_URL is set, else the SQLite file
+ * FEEDBACK_DB), unless `--db` names a SQLite file.
  */
 import type { FeedbackRecord } from '../../bot/index.js';
 import { isMainModule } from '../../knowledge/index.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { openExistingFeedbackStore } from '../storage/index.js';
+import { openExistingFeedbackStore, type FeedbackStoreConfig } from '../storage/index.js';
 
 /** Width of the question and comment columns of the table. */
 const QUESTION_WIDTH = 60;
@@ -73,10 +74,11 @@ export async function runFeedbackCli(
     err(parsed.message);
     return 2;
   }
-  let file = parsed.options.db;
-  if (file === undefined) {
+  let storeConfig: FeedbackStoreConfig = { feedbackDb: parsed.options.db ?? '' };
+  if (parsed.options.db === undefined) {
     try {
-      file = loadConfig(env).feedbackDb;
+      const config = loadConfig(env);
+      storeConfig = { feedbackDb: config.feedbackDb, database: config.database };
     } catch (error) {
       if (error instanceof ConfigError) {
         err(error.message);
@@ -85,10 +87,11 @@ export async function runFeedbackCli(
       throw error;
     }
   }
-  // The store the server writes to, through the same factory; reading must not create an empty one.
-  const store = await openExistingFeedbackStore({ feedbackDb: file });
+  // The store the server writes to (PostgreSQL with DATABASE_URL, else the SQLite file), through the same factory;
+  // reading must not create an empty SQLite file.
+  const store = await openExistingFeedbackStore(storeConfig);
   if (!store) {
-    if (!parsed.options.json) out(`No feedback database at ${file} yet.`);
+    if (!parsed.options.json) out(`No feedback database at ${storeConfig.feedbackDb} yet.`);
     return 0;
   }
   try {

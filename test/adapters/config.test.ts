@@ -56,6 +56,27 @@ describe('loadConfig', () => {
     expect(problems.length).toBeGreaterThanOrEqual(9);
   });
 
+  it('keeps the embedded default without DATABASE_URL, and reads the PostgreSQL settings with it', () => {
+    expect(loadConfig({}).database).toBeUndefined();
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://bot:pw@db:5432/faq', DATABASE_POOL_SIZE: '4', DATABASE_SCHEMA: 'faq',
+      DIRECT_LINE_TOKEN_SECRET: 'k'.repeat(32), ID_HASH_SALT: 'our-own-salt', TRUSTED_PROXIES: '10.0.0.1, ::1',
+    });
+    expect(config.database).toEqual({ url: 'postgres://bot:pw@db:5432/faq', poolSize: 4, schema: 'faq' });
+    expect(config.trustedProxies).toEqual(['10.0.0.1', '::1']);
+  });
+
+  it('refuses multi-instance mode without an explicit token key and salt, listing both with the other problems', () => {
+    const problems = configProblems({ DATABASE_URL: 'postgres://bot:hunter2@db/faq', DATABASE_POOL_SIZE: '0', TRUSTED_PROXIES: 'proxy.local' });
+    const text = problems.join('\n');
+    for (const name of ['DIRECT_LINE_TOKEN_SECRET', 'ID_HASH_SALT', 'DATABASE_POOL_SIZE', 'TRUSTED_PROXIES']) expect(text).toContain(name);
+    expect(problems).toHaveLength(4);
+    expect(configProblems({ DATABASE_URL: 'mysql://bot:hunter2@db/faq', DIRECT_LINE_TOKEN_SECRET: 'k'.repeat(32), ID_HASH_SALT: 'ans-faq-bot' }).join('\n'))
+      .toMatch(/DATABASE_URL must be a postgres[\s\S]*ID_HASH_SALT|ID_HASH_SALT[\s\S]*DATABASE_URL must be a postgres/);
+    // The URL's password never appears in a problem.
+    expect(text).not.toContain('hunter2');
+  });
+
   it('never echoes a secret in its problems', () => {
     const problems = configProblems({ DIRECT_LINE_TOKEN_SECRET: 'tooshort-secret' });
     expect(problems.join('\n')).not.toContain('tooshort-secret');

@@ -1,0 +1,179 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runner } from 'node-pg-migrate';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../config.js';
+import { DatabaseUnavailableError, isConnectionFailure } from './databaseErrors.js';
+import { PostgresListener, type ListenerLog, type NotificationHandler } from './PostgresListener.js';
+
+/** Versioned SQL migrations, applied in order at start (node-pg-migrate records them in `pgmigrations`). */
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** A connection attempt slower than this fails (the request gets 503 instead of hanging). */
+export const CONNECT_TIMEOUT_MS = 3_000;
+/** Longest statement: a turn lock waits at most this long for another instance's turn. */
+export const STATEMENT_TIMEOUT_MS = 30_000;
+
+export type DatabaseLog = ListenerLog;
+
+/** A value node-postgres can bind to a `$n` parameter. */
+export type SqlValue = string | number | boolean | null | Date | Buffer | readonly string[];
+
+/** What a store needs to run statements: the pool, or one client inside a transaction. */
+export interface SqlRunner {
+  query<R extends pg.QueryResultRow>(method: string, sql: string, params?: readonly SqlValue[]): Promise<R[]>;
+}
+
+/**
+ * One instance's access to the shared PostgreSQL database: a query pool, a second pool
+ * for the turn locks (a turn holds its lock connection while its own queries use the
+ * query pool, so the two can never starve each other), and the dedicated LISTEN and
+ * health connection ({@link PostgresListener}). `create` applies the pending migrations
+ * first; instances starting together wait on node-pg-migrate's advisory lock, so each
+ * migration runs once.
+ */
+export class PostgresDatabase implements SqlRunner {
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    readonly schema: string,
+    private readonly pool: pg.Pool,
+    private readonly lockPool: pg.Pool,
+    private readonly listener: PostgresListener,
+  ) {}
+
+  static async create(config: DatabaseConfig, log: DatabaseLog): Promise<PostgresDatabase> {
+    const clientConfig: pg.ClientConfig = {
+      connectionString: config.url,
+      options: `-c search_path=${config.schema} -c statement_timeout=${STATEMENT_TIMEOUT_MS}`,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
+      // Names the instance's connections in pg_stat_activity (and lets a test cut exactly these).
+      application_name: `ans-faq-bot:${config.schema}`,
+    };
+    try {
+      await migrate(clientConfig, config.schema, log);
+    } catch (cause) {
+      if (isConnectionFailure(cause)) throw new DatabaseUnavailableError('PostgresDatabase.create', { cause });
+      throw new Error('PostgresDatabase.create: the migrations failed', { cause });
+    }
+    const pool = new pg.Pool({ ...clientConfig, max: config.poolSize });
+    const lockPool = new pg.Pool({ ...clientConfig, max: config.poolSize });
+    // An idle pooled connection dropped by the server must not end the process; the next query reconnects.
+    for (const each of [pool, lockPool]) each.on('error', (err) => log.warn({ err }, 'idle database connection lost'));
+    const listener = new PostgresListener(clientConfig, log);
+    try {
+      await listener.start();
+    } catch (cause) {
+      await Promise.all([pool.end(), lockPool.end(), listener.close()]);
+      throw new DatabaseUnavailableError('PostgresDatabase.create', { cause });
+    }
+    return new PostgresDatabase(config.schema, pool, lockPool, listener);
+  }
+
+  /** Whether the database answered the dedicated connection's last ping (/healthz). */
+  get isUp(): boolean {
+    return this.listener.isUp;
+  }
+
+  async query<R extends pg.QueryResultRow>(method: string, sql: string, params: readonly SqlValue[] = []): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>(sql, [...params])).rows;
+    } catch (cause) {
+      throw this.failure(method, cause);
+    }
+  }
+
+  /** Runs `work` in a transaction on one pooled client; rolls back when it throws. */
+  async transaction<T>(method: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
+    return this.withClient(this.pool, method, work);
+  }
+
+  /** Like {@link transaction}, on the lock pool: for a transaction that only holds an advisory lock while other work runs. */
+  async lockTransaction<T>(method: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
+    return this.withClient(this.lockPool, method, work);
+  }
+
+  /** Sends a notification to every instance (payloads stay far below PostgreSQL's 8,000-byte limit: ids only). */
+  async notify(method: string, channel: string, payload: string): Promise<void> {
+    await this.query(method, 'SELECT pg_notify($1, $2)', [channel, payload]);
+  }
+
+  listen(channel: string, handler: NotificationHandler): Promise<() => void> {
+    return this.listener.listen(channel, handler);
+  }
+
+  onReconnect(handler: () => void): () => void {
+    return this.listener.onReconnect(handler);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= Promise.all([this.listener.close(), this.pool.end(), this.lockPool.end()]).then(() => undefined);
+    return this.closing;
+  }
+
+  private async withClient<T>(pool: pg.Pool, method: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (cause) {
+      throw this.failure(method, cause);
+    }
+    let broken: Error | undefined;
+    const runner: SqlRunner = {
+      query: async <R extends pg.QueryResultRow>(inner: string, sql: string, params: readonly SqlValue[] = []) => {
+        try {
+          return (await client.query<R>(sql, [...params])).rows;
+        } catch (cause) {
+          throw this.failure(inner, cause);
+        }
+      },
+    };
+    try {
+      await runner.query(method, 'BEGIN');
+      const result = await work(runner);
+      await runner.query(method, 'COMMIT');
+      return result;
+    } catch (error) {
+      if (isConnectionFailure(error)) broken = toError(error);
+      else await client.query('ROLLBACK').catch((err: unknown) => (broken = toError(err)));
+      throw error;
+    } finally {
+      // A connection that failed is destroyed rather than returned to the pool.
+      client.release(broken);
+    }
+  }
+
+  private failure(method: string, cause: unknown): Error {
+    if (isConnectionFailure(cause)) {
+      this.listener.suspect();
+      return new DatabaseUnavailableError(method, { cause });
+    }
+    return new Error(`${method}: query failed`, { cause });
+  }
+}
+
+async function migrate(clientConfig: pg.ClientConfig, schema: string, log: DatabaseLog): Promise<void> {
+  const client = new pg.Client(clientConfig);
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await runner({
+      dbClient: client,
+      dir: MIGRATIONS_DIR,
+      migrationsTable: 'pgmigrations',
+      schema,
+      createSchema: true,
+      direction: 'up',
+      checkOrder: true,
+      // Instances started together queue on node-pg-migrate's advisory lock instead of failing.
+      advisoryLockMode: 'wait',
+      logger: { debug: () => undefined, info: (message: string) => log.info({}, message), warn: (message: string) => log.warn({}, message), error: (message: string) => log.warn({}, message) },
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+function toError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}

@@ -1,0 +1,98 @@
+import type { FeedbackRecord, FeedbackStore } from '../../../bot/index.js';
+import type { SqlRunner, SqlValue } from './PostgresDatabase.js';
+
+interface Row {
+  kind: 'feedback' | 'unanswered';
+  time: Date;
+  channel: string;
+  user_hash: string;
+  conversation_hash: string;
+  question: string;
+  answer_id: string | null;
+  score: number | null;
+  rank: number | null;
+  kb_version: string;
+  helpful: boolean | null;
+  comment: string | null;
+}
+
+const COLUMNS = 'kind, time, channel, user_hash, conversation_hash, question, answer_id, score, rank, kb_version, helpful, comment';
+
+/**
+ * `FeedbackStore` in the shared PostgreSQL database (table `feedback_records`, created by
+ * the migrations), with the SQLite store's rules: a vote is upserted by its `voteKey`, a
+ * repeated vote without a comment keeps the one written, a flipped vote drops it. A vote
+ * is acknowledged once its statement has committed.
+ */
+export class PostgresFeedbackStore implements FeedbackStore {
+  private closed = false;
+
+  /** `onClose` releases what the store was opened with (the CLI's own database handle); the server's is shared. */
+  constructor(
+    private readonly db: SqlRunner,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {}
+
+  async recordFeedback(record: FeedbackRecord & { readonly kind: 'feedback'; readonly voteKey: string }): Promise<void> {
+    await this.db.query(
+      'PostgresFeedbackStore.recordFeedback',
+      `INSERT INTO feedback_records (vote_key, ${COLUMNS})
+       VALUES ($1, 'feedback', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (vote_key) DO UPDATE SET
+         time = excluded.time, channel = excluded.channel, user_hash = excluded.user_hash,
+         conversation_hash = excluded.conversation_hash, question = excluded.question, answer_id = excluded.answer_id,
+         score = excluded.score, rank = excluded.rank, kb_version = excluded.kb_version, helpful = excluded.helpful,
+         comment = COALESCE(excluded.comment, CASE WHEN excluded.helpful = feedback_records.helpful THEN feedback_records.comment END)`,
+      [record.voteKey, ...toParams(record)],
+    );
+  }
+
+  async addComment(voteKey: string, comment: string): Promise<void> {
+    const updated = await this.db.query('PostgresFeedbackStore.addComment', 'UPDATE feedback_records SET comment = $2 WHERE vote_key = $1 RETURNING seq', [voteKey, comment]);
+    if (updated.length === 0) throw new Error('PostgresFeedbackStore.addComment: no vote recorded under this key');
+  }
+
+  async recordUnanswered(record: FeedbackRecord & { readonly kind: 'unanswered' }): Promise<void> {
+    await this.db.query(
+      'PostgresFeedbackStore.recordUnanswered',
+      `INSERT INTO feedback_records (${COLUMNS}) VALUES ('unanswered', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      toParams(record),
+    );
+  }
+
+  async list(): Promise<FeedbackRecord[]> {
+    const rows = await this.db.query<Row>('PostgresFeedbackStore.list', `SELECT ${COLUMNS} FROM feedback_records ORDER BY time, seq`);
+    return rows.map(fromRow);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.onClose();
+  }
+}
+
+function toParams(record: FeedbackRecord): SqlValue[] {
+  return [
+    new Date(record.time), record.channel, record.userHash, record.conversationHash, record.question, record.answerId ?? null,
+    record.score ?? null, record.rank ?? null, record.kbVersion, record.helpful ?? null, record.comment ?? null,
+  ];
+}
+
+/** Absent optional fields stay absent (not null), as the SQLite store returns them. */
+function fromRow(row: Row): FeedbackRecord {
+  return {
+    kind: row.kind,
+    time: row.time.toISOString(),
+    channel: row.channel,
+    userHash: row.user_hash,
+    conversationHash: row.conversation_hash,
+    question: row.question,
+    kbVersion: row.kb_version,
+    ...(row.answer_id !== null && { answerId: row.answer_id }),
+    ...(row.score !== null && { score: row.score }),
+    ...(row.rank !== null && { rank: row.rank }),
+    ...(row.helpful !== null && { helpful: row.helpful }),
+    ...(row.comment !== null && { comment: row.comment }),
+  };
+}
