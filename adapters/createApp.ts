@@ -62,7 +62,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const userState = new UserState(storage);
   const hashId = createIdHasher(config.idHashSalt);
   const consoleRoutes = await createConsole({
-    config: config.console, clock: options.clock, log, questionLog, feedbackStore, curation, knowledgeBase, tokenKey,
+    config: config.console, clock: options.clock, log, questionLog, feedbackStore, curation, knowledgeBase, kbDir: config.kbDir, retriever, tokenKey,
   }).catch(async (cause: unknown) => {
     await closeStores();
     throw new Error('createApp: the console could not be built', { cause });

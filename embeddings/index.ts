@@ -29,3 +29,4 @@ export {
   type QuestionCluster,
   type QuestionSample,
 } from './clustering/clusterQuestions.js';
+export { createFrenchAnalyzer, type TextAnalyzer } from './lexical/frenchAnalyzer.js';

@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { FeedbackStore, QuestionLogStore } from '../../bot/index.js';
-import type { KnowledgeBase } from '../../knowledge/index.js';
+import { buildKbPatch, type KnowledgeBase } from '../../knowledge/index.js';
 import type { Clock } from '../clock.js';
 import { parisDay } from '../storage/index.js';
 import { entryReports } from './answers.js';
@@ -9,6 +9,8 @@ import { redirect, type ConsoleAuth } from './ConsoleAuth.js';
 import { readForm } from './consoleHttp.js';
 import type { ClusterUnanswered, DeriveProposals } from './curation.js';
 import { parseDecisionForm } from './curationActions.js';
+import { improvementsOf } from './curationTools.js';
+import { patchPage } from './pages/patchPage.js';
 import type { CurationDecision, CurationStore } from './CurationStore.js';
 import { isUnanswered, questionsCsv, unansweredCsv, votesCsv } from './exports.js';
 import { buildOverview } from './overview.js';
@@ -28,6 +30,8 @@ export interface ConsoleRouteDeps {
   readonly questionLog: QuestionLogStore;
   readonly feedbackStore: FeedbackStore;
   readonly knowledgeBase: Pick<KnowledgeBase, 'entries'>;
+  /** Folder of the KB's YAML files the patch is made against. */
+  readonly kbDir: string;
   readonly clock: Clock;
   readonly curation: CurationStore;
   readonly clusterUnanswered: ClusterUnanswered;
@@ -108,7 +112,8 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleRouteDeps): v
 
   server.get('/console/sans-reponse', page(async (req, res, session) => {
     const questions = (await deps.questionLog.list(toQuestionFilter(filtersOf(req)), MAX_QUESTIONS_READ)).filter(isUnanswered);
-    sendHtml(res, 200, unansweredPage({ items: deps.clusterUnanswered(questions), decisions: await decisions(), questionOf, user: user(session) }));
+    const items = await deps.clusterUnanswered(questions);
+    sendHtml(res, 200, unansweredPage({ items, decisions: await decisions(), questionOf, user: user(session) }));
   }));
   server.post('/console/sans-reponse/decision', decide('cluster', '/console/sans-reponse'));
 
@@ -117,6 +122,19 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleRouteDeps): v
     sendHtml(res, 200, proposalsPage({ items: deps.deriveProposals(questions), decisions: await decisions(), questionOf, user: user(session) }));
   }));
   server.post('/console/propositions/decision', decide('proposal', '/console/propositions'));
+
+  const plan = async () => buildKbPatch(deps.kbDir, improvementsOf(await deps.curation.decisions()));
+  server.get('/console/correctif', page(async (_req, res, session) => {
+    const newEntries = (await deps.curation.decisions()).filter((d) => d.status === 'new-entry');
+    sendHtml(res, 200, patchPage({ plan: await plan(), newEntries, user: user(session) }));
+  }));
+  server.get('/console/correctif.patch', async (req: Request, res: Response) => {
+    if (!auth.session(req)) return sendHtml(res, 401, 'Connexion requise');
+    const planned = await plan();
+    if (!planned.ok) return sendHtml(res, 409, 'Le correctif rendrait la FAQ invalide : voir /console/correctif');
+    res.writeHead(200, { 'Content-Type': 'text/x-diff; charset=utf-8', 'Content-Disposition': 'attachment; filename="faq.patch"', 'Cache-Control': 'no-store' });
+    res.end(planned.patch);
+  });
 
   server.get('/console/export/questions.csv', download('questions.csv', () => questionsCsv(deps.questionLog)));
   server.get('/console/export/votes.csv', download('votes.csv', () => votesCsv(deps.feedbackStore)));

@@ -1,13 +1,14 @@
 /** The curators' console (/console): built from the configuration, or off when no sign-in is configured. */
 import type { Server } from 'restify';
 import type { FeedbackStore, QuestionLogStore } from '../../bot/index.js';
+import { createFrenchAnalyzer, type Retriever } from '../../embeddings/index.js';
 import type { KnowledgeBase } from '../../knowledge/index.js';
 import type { Clock } from '../clock.js';
 import type { ConsoleConfig } from '../config.js';
 import { ConsoleAssets } from './ConsoleAssets.js';
 import { ConsoleAuth } from './ConsoleAuth.js';
 import { registerConsoleRoutes } from './consoleRoutes.js';
-import { clusterByFoldedText, proposalsFromClicks, type ClusterUnanswered, type DeriveProposals } from './curation.js';
+import { clusterWithBotAnalysis, proposalsFromLog } from './curationTools.js';
 import type { CurationStore } from './CurationStore.js';
 import { LocalAccount } from './LocalAccount.js';
 import { OidcSignIn } from './OidcSignIn.js';
@@ -25,15 +26,16 @@ export interface ConsoleDeps {
   readonly questionLog: QuestionLogStore;
   readonly feedbackStore: FeedbackStore;
   readonly curation: CurationStore;
-  readonly knowledgeBase: Pick<KnowledgeBase, 'entries'>;
+  readonly knowledgeBase: Pick<KnowledgeBase, 'entries' | 'synonyms'>;
+  readonly kbDir: string;
+  /** The bot's retriever: clusters get their nearest entry from it. */
+  readonly retriever: Retriever;
   /**
    * The server's token key: the session key is derived from it when
    * CONSOLE_SESSION_SECRET is unset (right for one instance; several
    * instances share CONSOLE_SESSION_SECRET, or DIRECT_LINE_TOKEN_SECRET).
    */
   readonly tokenKey: Buffer;
-  readonly clusterUnanswered?: ClusterUnanswered;
-  readonly deriveProposals?: DeriveProposals;
 }
 
 /** Registers the console's routes on a server. */
@@ -48,9 +50,11 @@ export async function createConsole(deps: ConsoleDeps): Promise<ConsoleRegistrar
   const oidc = config.oidc !== undefined ? await OidcSignIn.create(config.oidc, config.allowedEmails) : undefined;
   const auth = new ConsoleAuth({ codec, clock: deps.clock, localAccount, oidc, publicUrl: config.publicUrl, log: deps.log });
   const assets = await ConsoleAssets.create();
+  const analyzer = createFrenchAnalyzer(deps.knowledgeBase.synonyms);
   return (server) =>
     registerConsoleRoutes(server, {
-      auth, assets, questionLog: deps.questionLog, feedbackStore: deps.feedbackStore, curation: deps.curation, knowledgeBase: deps.knowledgeBase, clock: deps.clock,
-      clusterUnanswered: deps.clusterUnanswered ?? clusterByFoldedText, deriveProposals: deps.deriveProposals ?? proposalsFromClicks,
+      auth, assets, questionLog: deps.questionLog, feedbackStore: deps.feedbackStore, curation: deps.curation, knowledgeBase: deps.knowledgeBase, kbDir: deps.kbDir, clock: deps.clock,
+      clusterUnanswered: clusterWithBotAnalysis({ analyzer, retriever: deps.retriever, entries: deps.knowledgeBase.entries }),
+      deriveProposals: proposalsFromLog(deps.knowledgeBase.entries),
     });
 }

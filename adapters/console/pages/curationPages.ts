@@ -17,8 +17,8 @@ function actionForm(action: string, csrf: string, fields: Record<string, string 
 <input type="hidden" name="status" value="${status}"><button type="submit"${primary ? '' : html` class="secondary"`}>${label}</button></form>`;
 }
 
-function statusOf(decisions: ReadonlyMap<string, CurationDecision>, key: string): Html {
-  const decision = decisions.get(key);
+function statusOf(decisions: ReadonlyMap<string, CurationDecision>, keys: readonly string[]): Html {
+  const decision = keys.map((key) => decisions.get(key)).find((d) => d !== undefined);
   return decision ? html`<span class="status">${STATUS_LABELS[decision.status]}</span><br><small>par ${decision.user}</small>` : html`à traiter`;
 }
 
@@ -34,7 +34,7 @@ ${input.items.map((c) => {
   const fields = { key: c.key, text: c.examples[0], entryId: c.nearestEntryId };
   return html`<tr class="cluster"><td><ul class="examples">${c.examples.map((e) => html`<li>${e}</li>`)}</ul></td><td>${c.count}</td>
 <td>${c.nearestEntryId === undefined ? '–' : html`${input.questionOf(c.nearestEntryId)}<br><code>${c.nearestEntryId}</code>`}</td>
-<td>${statusOf(input.decisions, c.key)}</td><td class="actions">
+<td>${statusOf(input.decisions, c.memberKeys)}</td><td class="actions">
 ${c.nearestEntryId === undefined ? '' : actionForm(action, csrf, fields, 'phrasing', 'Ajouter comme formulation', true)}
 ${actionForm(action, csrf, fields, 'new-entry', 'Nouvelle entrée nécessaire', false)}
 ${actionForm(action, csrf, fields, 'out-of-scope', 'Hors sujet', false)}</td></tr>`;
@@ -54,7 +54,7 @@ export function proposalsPage(input: CurationPageInput<PhrasingProposal>): strin
 ${input.items.map((p) => {
   const fields = { key: p.key, text: p.text, entryId: p.entryId };
   return html`<tr class="proposal"><td>${p.text}</td><td>${input.questionOf(p.entryId)}<br><code>${p.entryId}</code></td><td>${p.count}</td>
-<td>${statusOf(input.decisions, p.key)}</td><td class="actions">${actionForm(action, csrf, fields, 'accepted', 'Accepter', true)}
+<td>${statusOf(input.decisions, [p.key])}</td><td class="actions">${actionForm(action, csrf, fields, 'accepted', 'Accepter', true)}
 ${actionForm(action, csrf, fields, 'rejected', 'Refuser', false)}</td></tr>`;
 })}</tbody></table>`;
   return shell({ title: 'Propositions de formulations', active: '/console/propositions', user: input.user }, body);

@@ -37,6 +37,7 @@ export const NAV = [
   { path: '/console/reponses', label: 'Réponses' },
   { path: '/console/sans-reponse', label: 'Questions sans réponse' },
   { path: '/console/propositions', label: 'Propositions de formulations' },
+  { path: '/console/correctif', label: 'Correctif' },
 ] as const;
 
 export interface ShellOptions {

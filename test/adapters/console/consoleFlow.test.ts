@@ -1,4 +1,9 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyKbPatchToDir, loadKnowledgeBase } from '../../../knowledge/index.js';
+import { FIXTURE_KB_DIR } from '../../fixtures/kb.js';
 import { startRealApp, type RealApp } from '../helpers/realApp.js';
 import { BotVisitor } from './botVisitor.js';
 import { ConsoleClient } from './consoleClient.js';
@@ -70,6 +75,25 @@ describe('console over a real conversation log', () => {
     expect((await console_.post('/console/propositions/decision', { ...form, entryId: 'unknown-entry' })).status).toBe(400);
     expect((await console_.post('/console/propositions/decision', form)).status).toBe(303);
     expect((await console_.get('/console/propositions')).text).toContain('acceptée');
+  });
+
+  it('turns the accepted phrasing into a patch that applies to the KB and passes its checks', async () => {
+    const page = (await console_.get('/console/correctif')).text;
+    expect(page).toContain('+      - &quot;c&#39;est quoi le MOS et les NOS&quot;');
+    const patch = await console_.get('/console/correctif.patch');
+    expect(patch.status).toBe(200);
+    const copy = await mkdtemp(path.join(tmpdir(), 'kb-patched-'));
+    try {
+      await cp(FIXTURE_KB_DIR, copy, { recursive: true });
+      const applied = await applyKbPatchToDir(copy, patch.text);
+      expect(applied.ok).toBe(true);
+      // What npm run kb:check does: load and validate the whole KB.
+      const kb = await loadKnowledgeBase(copy);
+      expect(kb.entries.find((e) => e.id === 'mos-nos-definition')?.alternates).toContain(CLARIFIED);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+    expect((await new ConsoleClient(app.url).get('/console/correctif.patch')).status).toBe(401);
   });
 
   it('exports CSV with a BOM and ; separators', async () => {
