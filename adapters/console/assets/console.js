@@ -21,7 +21,15 @@
       title: title,
       width: width(el),
       height: 260,
-      scales: { x: { time: true } },
+      scales: {
+        x: {
+          time: true,
+          // One period only: a day either side, so the point is not alone at the edge of a meaningless range.
+          range: function (u, min, max) {
+            return min === max ? [min - 86400, max + 86400] : [min, max];
+          },
+        },
+      },
       axes: [{}, { label: yLabel }],
       series: [{ label: 'Période' }].concat(series),
       fmtDate: function () {
