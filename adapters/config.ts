@@ -6,7 +6,9 @@
 
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { loadConsoleConfig } from './consoleConfig.js';
+import { loadConsoleConfig, type ConsoleConfig } from './consoleConfig.js';
+
+export type { ConsoleConfig, OidcConfig } from './consoleConfig.js';
 
 export type EmbeddingsProviderChoice = 'auto' | 'transformers' | 'use-lite' | 'none';
 export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -64,30 +66,6 @@ export interface AppConfig {
    * rate limits then count the visitor's address instead of the proxy's.
    */
   readonly trustedProxies: readonly string[];
-}
-
-/** The curators' console (/console): off unless a local password or OIDC is configured. */
-export interface ConsoleConfig {
-  readonly enabled: boolean;
-  readonly adminUser: string;
-  readonly adminPassword?: string;
-  readonly oidc?: OidcConfig;
-  /** Who may sign in through OIDC: full addresses, or `@domain` for a whole domain. */
-  readonly allowedEmails: readonly string[];
-  /** Key of the session cookies (HMAC); derived from the token key when unset (one instance). */
-  readonly sessionSecret?: string;
-  /** Public base URL of the server (OIDC redirect URI, Secure cookies); the request's own host when unset. */
-  readonly publicUrl?: string;
-}
-
-/** An OpenID Connect provider (ProConnect or any other). */
-export interface OidcConfig {
-  readonly issuer: string;
-  readonly clientId: string;
-  readonly clientSecret?: string;
-  readonly scopes: string;
-  /** `acr_values` asked for (ProConnect: e.g. eidas1); none when unset. */
-  readonly acrValues?: string;
 }
 
 /** Where the shared PostgreSQL database is and how many connections an instance opens. */

@@ -1,5 +1,28 @@
 /** The console's part of loadConfig: local account, OIDC, allowed emails, session key. Pure, like loadConfig. */
-import type { ConsoleConfig } from './config.js';
+
+/** The curators' console (/console): off unless a local password or OIDC is configured. */
+export interface ConsoleConfig {
+  readonly enabled: boolean;
+  readonly adminUser: string;
+  readonly adminPassword?: string;
+  readonly oidc?: OidcConfig;
+  /** Who may sign in through OIDC: full addresses, or `@domain` for a whole domain. */
+  readonly allowedEmails: readonly string[];
+  /** Key of the session cookies (HMAC); derived from the token key when unset (one instance). */
+  readonly sessionSecret?: string;
+  /** Public base URL of the server (OIDC redirect URI, Secure cookies); the request's own host when unset. */
+  readonly publicUrl?: string;
+}
+
+/** An OpenID Connect provider (ProConnect or any other). */
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  readonly scopes: string;
+  /** `acr_values` asked for (ProConnect: e.g. eidas1); none when unset. */
+  readonly acrValues?: string;
+}
 
 /** Shortest local password accepted: the sign-in form is on the Internet. */
 export const MIN_ADMIN_PASSWORD_LENGTH = 12;
