@@ -51,7 +51,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const feedbackStore = await openFeedbackStore(config, log);
   const questionLog = await openQuestionLogStore(config);
   const curation = await openCurationStore(config);
-  const stopRetention = startRetention(questionLog, config.retentionDays, options.clock, log);
+  const stopRetention = startRetention({ questionLog, feedback: feedbackStore }, config.retentionDays, options.clock, log);
   const closeStores = async (): Promise<void> => {
     stopRetention();
     await Promise.all([feedbackStore.close(), questionLog.close(), curation.close()]);

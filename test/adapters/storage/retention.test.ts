@@ -16,13 +16,31 @@ describe('startRetention', () => {
     const clock = new ManualClock(Date.parse('2026-06-10T00:00:00.000Z'));
     const lines: object[] = [];
     const log = { info: (obj: object) => void lines.push(obj), warn: (obj: object) => void lines.push(obj) };
-    const stop = startRetention(store, 30, clock, log);
+    const stop = startRetention({ questionLog: store }, 30, clock, log);
     await expect.poll(async () => (await store.list()).map((q) => q.text)).toEqual(['texte recent', '']);
     clock.advance(30 * RETENTION_CHECK_INTERVAL_MS);
     await expect.poll(async () => (await store.list()).map((q) => q.text)).toEqual(['', '']);
-    expect(lines).toEqual([{ purged: 1, retentionDays: 30 }, { purged: 1, retentionDays: 30 }]);
+    expect(lines).toEqual([{ store: 'questionLog', purged: 1, retentionDays: 30 }, { store: 'questionLog', purged: 1, retentionDays: 30 }]);
     stop();
     expect(clock.taskCount).toBe(0);
     await store.close();
+  });
+
+  it('goes on with the other stores when one fails, with a warning', async () => {
+    const purged: string[] = [];
+    const lines: object[] = [];
+    const log = { info: (obj: object) => void lines.push(obj), warn: (obj: object) => void lines.push(obj) };
+    const stop = startRetention(
+      {
+        broken: { purgeText: () => Promise.reject(new Error('disk')) },
+        feedback: { purgeText: async (before) => (purged.push(before), 2) },
+      },
+      180,
+      new ManualClock(Date.parse('2026-07-01T00:00:00.000Z')),
+      log,
+    );
+    await expect.poll(() => purged).toEqual(['2026-01-02T00:00:00.000Z']);
+    expect(lines).toEqual([expect.objectContaining({ store: 'broken' }), { store: 'feedback', purged: 2, retentionDays: 180 }]);
+    stop();
   });
 });
