@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import { createFaqBot, createIdHasher, createOnTurnError } from '../bot/index.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/index.js';
@@ -10,7 +10,7 @@ import { createConsole } from './console/index.js';
 import { createServer, type AppServer, type ServerDeps } from './createServer.js';
 import { DIRECT_LINE_CHANNEL_ID, directLineTokenKey } from './directline/index.js';
 import type { ServerLimits } from './serverLimits.js';
-import { openCurationStore, openFeedbackStore, openQuestionLogStore } from './storage/index.js';
+import { openCurationStore, openQuestionLogStore, openStorage } from './storage/index.js';
 import { startRetention } from './storage/retention.js';
 
 /** What the application is assembled from; the optional parts let tests swap storage, providers and network. */
@@ -20,7 +20,7 @@ export interface AppOptions {
   /** Bounds on client input and held memory (production: DEFAULT_SERVER_LIMITS). */
   readonly limits: ServerLimits;
   readonly clock: Clock;
-  /** Bot state storage; MemoryStorage by default. */
+  /** Bot state storage; by default the configured engine's (MemoryStorage, or PostgreSQL with DATABASE_URL). */
   readonly storage?: Storage;
   /** Embedding provider factories (tests swap in fakes). */
   readonly providerFactories?: ProviderFactories;
@@ -34,13 +34,13 @@ export interface App {
   readonly retrieval: RetrievalStatus;
   /** Whether /console is served (a local password or OIDC is configured). */
   readonly consoleEnabled: boolean;
-  /** Stops accepting, finishes turns in flight, then closes the stores. */
+  /** Stops accepting, finishes turns in flight, then closes the stores (and the database connections). */
   close(): Promise<void>;
 }
 
 /**
  * Composition root shared by `npm start` and the end-to-end tests: KB → retriever →
- * token key → feedback store and question log (the ones the configuration names) → state → bot → server.
+ * token key → storage (the engine the configuration names: feedback, bot state, turn gate), question log → bot → server.
  * Throws `KnowledgeBaseError` on an invalid KB.
  */
 export async function createApp(options: AppOptions): Promise<App> {
@@ -48,16 +48,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   const knowledgeBase = await loadKnowledgeBase(config.kbDir);
   const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });
   const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);
-  const feedbackStore = await openFeedbackStore(config, log);
+  const backend = await openStorage(config, log);
+  const { feedbackStore } = backend;
   const questionLog = await openQuestionLogStore(config);
   const curation = await openCurationStore(config);
   const stopRetention = startRetention({ questionLog, feedback: feedbackStore }, config.retentionDays, options.clock, log);
   const closeStores = async (): Promise<void> => {
     stopRetention();
-    await Promise.all([feedbackStore.close(), questionLog.close(), curation.close()]);
+    await Promise.all([backend.close(), questionLog.close(), curation.close()]);
   };
 
-  const storage = options.storage ?? new MemoryStorage();
+  const storage = options.storage ?? backend.botStorage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const hashId = createIdHasher(config.idHashSalt);
@@ -85,6 +86,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         entries: knowledgeBase.entries.length,
         embeddings: { provider: status.provider, model: status.model },
         indexState: status.indexState,
+        ...(backend.database && { database: backend.database.isUp ? 'up' : 'down' }),
       }),
       onConversationExpired: (conversationId, userId) => {
         // botbuilder's state keys (`<channel>/conversations/<id>/<namespace>`, default namespace ''):
@@ -94,6 +96,8 @@ export async function createApp(options: AppOptions): Promise<App> {
           .catch((err: unknown) => log.warn({ err }, 'could not drop the state of an expired conversation'));
       },
       fetch: options.fetch,
+      turnGate: backend.turnGate,
+      directLineStore: backend.directLineStore,
       console: consoleRoutes,
     });
   } catch (cause) {

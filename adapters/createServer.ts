@@ -7,13 +7,14 @@ import type { Clock } from './clock.js';
 import type { ConsoleRegistrar } from './console/index.js';
 import type { AppConfig } from './config.js';
 import {
-  attachDirectLineStream, AzureDirectLineTokenSource, BuiltInTokenSource, DIRECT_LINE_BASE, DirectLineBotAdapter, DirectLineConversations,
-  DirectLineService, HmacTokenSigner, registerDirectLineRoutes, SWEEP_INTERVAL_MS, type FetchLike, type TokenSource, type TurnHandler,
+  attachDirectLineStream, AzureDirectLineTokenSource, BuiltInTokenSource, DIRECT_LINE_BASE, DirectLineBotAdapter, MemoryDirectLineStore,
+  DirectLineService, HmacTokenSigner, registerDirectLineRoutes, SWEEP_INTERVAL_MS, type DirectLineStoreFactory, type FetchLike, type TokenSource, type TurnHandler,
 } from './directline/index.js';
 import { installErrorResponses } from './http/errorResponses.js';
 import { jsonBodyHandler } from './http/jsonBody.js';
 import { applyHttpTimeouts } from './http/serverTimeouts.js';
 import { InFlight } from './InFlight.js';
+import { InProcessTurnGate, type TurnGate } from './TurnGate.js';
 import type { ServerLimits } from './serverLimits.js';
 import { StaticAssets } from './staticAssets.js';
 
@@ -26,6 +27,8 @@ export interface HealthInfo {
   readonly entries: number;
   readonly embeddings: { readonly provider: string; readonly model: string };
   readonly indexState: string;
+  /** State of the shared database (absent for the embedded default): `down` makes /healthz answer 503. */
+  readonly database?: 'up' | 'down';
 }
 
 /** What the server is built from; the composition root (createApp) provides it. */
@@ -49,6 +52,10 @@ export interface ServerDeps {
   readonly fetch?: FetchLike;
   /** Registers /console when the console is on (createConsole). */
   readonly console?: ConsoleRegistrar;
+  /** Where Direct Line conversations live (PostgreSQL tables shared by instances); this process's memory by default. */
+  readonly directLineStore?: DirectLineStoreFactory;
+  /** One turn at a time per conversation (across instances with PostgreSQL); in-process by default. */
+  readonly turnGate?: TurnGate;
 }
 
 /** The running HTTP server, as main.ts and the tests drive it. */
@@ -94,15 +101,17 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
       res.send(503, { status: 'stopping' });
       return;
     }
-    res.send(200, {
-      status: 'ok', ...deps.health(), directLine: tokenSource.kind, conversations: conversations.size, conversationBytes: conversations.totalBytes,
+    const health = deps.health();
+    // A load balancer takes an instance out while its database is unreachable; it comes back on its own once reconnected.
+    res.send(health.database === 'down' ? 503 : 200, {
+      status: health.database === 'down' ? 'database-unreachable' : 'ok', ...health, directLine: tokenSource.kind, conversations: conversations.size, conversationBytes: conversations.totalBytes,
     });
   });
 
   // Built-in Direct Line 3.0 endpoint, with the bot in-process.
   const botAccount: ChannelAccount = { id: config.microsoftApp.id ?? 'ans-faq-bot', name: BOT_DISPLAY_NAME, role: 'bot' };
-  const conversations = new DirectLineConversations(limits.directLine.conversations, deps.onConversationExpired);
-  const directLineAdapter = new DirectLineBotAdapter(conversations, clock);
+  const conversations = await (deps.directLineStore ?? MemoryDirectLineStore.factory)(limits.directLine.conversations, deps.onConversationExpired ?? (() => undefined));
+  const directLineAdapter = new DirectLineBotAdapter(conversations, clock, deps.turnGate ?? new InProcessTurnGate());
   directLineAdapter.onTurnError = deps.onTurnError;
   const service = new DirectLineService({
     conversations, adapter: directLineAdapter, signer: new HmacTokenSigner(deps.tokenKey), bot: deps.bot, botAccount, inFlight, log, clock,
@@ -111,9 +120,10 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const tokenSource: TokenSource = config.directLine.secret
     ? new AzureDirectLineTokenSource(config.directLine.secret, deps.fetch ?? fetch, log)
     : new BuiltInTokenSource(service, DIRECT_LINE_BASE);
-  registerDirectLineRoutes(server, service, tokenSource, { handler: jsonBodyHandler(limits.directLineBody), maxBytes: limits.directLineBody.maxBytes });
-  const streams = attachDirectLineStream(server.server, service);
-  const stopSweeping = clock.every(SWEEP_INTERVAL_MS, () => service.sweep());
+  const trustedProxies = new Set(config.trustedProxies);
+  registerDirectLineRoutes(server, service, tokenSource, { handler: jsonBodyHandler(limits.directLineBody), maxBytes: limits.directLineBody.maxBytes, trustedProxies });
+  const streams = attachDirectLineStream(server.server, service, log, trustedProxies);
+  const stopSweeping = clock.every(SWEEP_INTERVAL_MS, () => void service.sweep());
 
   deps.console?.(server);
 
@@ -154,6 +164,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
         if (drained === 'timeout') log.warn({ pending: inFlight.size }, 'shutdown: turns still running after the grace period');
         server.server.closeAllConnections();
         await closed;
+        await conversations.close();
       })();
       return closing;
     },

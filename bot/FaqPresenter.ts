@@ -15,6 +15,7 @@ import {
   notFoundReply,
   questionsReply,
   replyChannelOf,
+  smallTalkReply,
   triageQuestionReply,
   triageResultsTexts,
 } from './replies.js';
@@ -83,7 +84,13 @@ export class FaqPresenter {
     const answer = await withTyping(context, interval, () => answerQuestion(this.options.retriever, text, facets), (error) =>
       logger.debug({ err: error }, 'typing indicator failed'),
     );
+    if (answer.kind === 'smallTalk') {
+      logger.info({ conversation: this.hashedConversation(context), outcome: answer.kind, talk: answer.talk }, 'free-text search');
+      await context.sendActivity(smallTalkReply(answer.talk, facets));
+      return;
+    }
     if (answer.relaxed) await context.sendActivity(messages.relaxed);
+    if (answer.retrieval.evidence?.english) await context.sendActivity(messages.englishPreface);
     const best = answer.kind === 'answer' ? answer.best : undefined;
     logger.info(
       { conversation: this.hashedConversation(context), outcome: answer.kind, relaxed: answer.relaxed, answerId: best?.entry.id, score: best?.score },

@@ -27,3 +27,4 @@ export {
   type PhrasingProposal,
   type PhrasingProposalOptions,
 } from './curation/phrasingProposals.js';
+export { conversationsFromLog, unansweredSamples, type LoggedQuestionView } from './curation/fromQuestionLog.js';

@@ -60,6 +60,23 @@ export const messages = {
   contactInnovation: `Pour l’offre innovation, écrivez à ${INNOVATION_CONTACT}.`,
   contactGeneric: 'Pour les autres sujets, utilisez le formulaire de contact du Portail Industriels de l’ANS.',
 
+  /** Before the answer to a question typed in English: the FAQ is in French only. */
+  englishPreface: 'Cette FAQ n’existe qu’en français : voici ce que l’ANS répond à votre question.',
+
+  /** Small talk: a short kind reply, never recorded as an unanswered question. */
+  smallTalk: {
+    greeting: 'Bonjour ! Tapez votre question en une phrase, ou « menu » pour être guidé.',
+    thanks: 'Avec plaisir ! Vous pouvez poser une autre question.',
+    goodbye: 'Au revoir, et merci de votre visite !',
+    acknowledgement: 'Très bien. Vous pouvez poser une autre question, ou taper « menu » pour être guidé.',
+    presence: 'Je suis là ! Tapez votre question en quelques mots, ou « menu » pour être guidé.',
+    identity:
+      'Je suis un assistant automatique : je réponds avec les réponses publiées par l’Agence du numérique en santé. ' +
+      'Tapez votre question, ou « menu » pour être guidé.',
+    human: 'Je suis un assistant automatique et ne peux pas vous mettre en relation directement. Vous pouvez écrire à l’ANS :',
+    complaint: 'Désolé de ne pas avoir pu vous aider. Reformulez votre question en quelques mots, ou écrivez à l’ANS :',
+  },
+
   /** Answers. */
   contactLine: (contact: string): string => `Contact : ${contact}`,
   missingFigure: 'Le schéma mentionné dans cette réponse n’est pas disponible ici : consultez la page correspondante du Portail Industriels.',

@@ -1,4 +1,5 @@
 import { Channels, MessageFactory, type Activity } from 'botbuilder';
+import type { SmallTalkKind } from '../embeddings/index.js';
 import type { FacetFilter, FaqEntry, TaxonomyQuestion } from '../knowledge/index.js';
 import { answerCard, buttonsCard, type Button } from './cards.js';
 import { messages } from './messages.js';
@@ -67,6 +68,18 @@ export function triageResultsTexts(shown: number, total: number): string[] {
 export function notFoundReply(facets: FacetFilter, quoted: string | undefined): Partial<Activity> {
   const texts = quoted === undefined ? [messages.notFoundNoted] : [messages.notFound(quoted), messages.notFoundNoted];
   return MessageFactory.attachment(buttonsCard([...texts, ...contactLines(facets), messages.rephrase], [restartButton()]));
+}
+
+/**
+ * The kind reply to small talk: help gets the help text; a request for a
+ * human and a complaint get the contacts and a way to start again.
+ */
+export function smallTalkReply(kind: SmallTalkKind, facets: FacetFilter): Partial<Activity> {
+  if (kind === 'help') return MessageFactory.text(messages.help);
+  if (kind === 'human' || kind === 'complaint') {
+    return MessageFactory.attachment(buttonsCard([messages.smallTalk[kind], ...contactLines(facets)], [restartButton()]));
+  }
+  return MessageFactory.text(messages.smallTalk[kind]);
 }
 
 /** "Aucune de ces questions": noted, whom to write to, and how to go on. */

@@ -11,6 +11,34 @@ export interface RankedEntry {
   /** Component scores, for diagnostics and evaluation. */
   readonly dense?: number;
   readonly lexical?: number;
+  /** How much of the query the entry's own words explain (lexical retrievers). */
+  readonly match?: EntryMatch;
+}
+
+/** IDF-weighted shares, in [0, 1], of the query's terms that an entry's words contain. */
+export interface EntryMatch {
+  /** Of the question (the sentence that asks, in a longer message). */
+  readonly question: number;
+  /** Of the whole message. */
+  readonly message: number;
+}
+
+/** What the analysis of the query says, whichever entry is ranked: the decision's inputs besides the scores. */
+export interface QueryEvidence {
+  /** The sentence that asks (the whole message when no context was told apart), after elision repair. */
+  readonly question: string;
+  /** IDF-weighted share of the question's terms the KB knows (a typo one edit from a known word counts). */
+  readonly coverage: number;
+  /** The same over the whole message, context included. */
+  readonly messageCoverage: number;
+  /** Share of the question's terms the KB does not know at all. */
+  readonly unknownRarity: number;
+  /** Distinct analysed terms in the question. */
+  readonly questionTerms: number;
+  /** The message is written in English. */
+  readonly english: boolean;
+  /** The message describes a situation before its question (see splitQuestion). */
+  readonly withContext: boolean;
 }
 
 /** Restrictions of one ranking: facets and number of results. */
@@ -27,6 +55,8 @@ export interface Retrieval {
   readonly ranked: readonly RankedEntry[];
   /** Which scores were fused. Absent means lexical. */
   readonly mode?: RetrievalMode;
+  /** The query's analysis, when the retriever makes one (the calibrated decision needs it). */
+  readonly evidence?: QueryEvidence;
 }
 
 /**

@@ -7,8 +7,9 @@
  * - `decision/`: the thresholds, the decision and the one answering entry point.
  */
 export type { QueryScores, RankedEntry, Retrieval, RetrievalMode, RetrieveOptions, Retriever } from './Retriever.js';
-export { answerQuestion, type Answer } from './decision/answerQuestion.js';
+export { answerQuestion, shownEntries, type Answer } from './decision/answerQuestion.js';
 export { decide, type Decision, type DecisionThresholds } from './decision/decide.js';
+export { detectSmallTalk, type SmallTalkKind } from './decision/smallTalk.js';
 export { createKbRetriever, kbDocuments } from './fusion/createKbRetriever.js';
 export type { EmbeddingProvider } from './dense/EmbeddingProvider.js';
 export type { VectorHit, VectorIndex } from './dense/VectorIndex.js';

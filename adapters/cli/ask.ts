@@ -3,14 +3,17 @@
  * `npm run --silent ask -- --json --batch FILE` (one question per line in, one JSON line per question out)
  *
  * JSON contract (one line per question, other tools rely on it):
- * {"query", "answered", "answer": {"id","question","text","score"} | null, "candidates": [{"id","question","score"}]}
+ * {"query", "answered", "answer": {"id","question","text","score"} | null, "candidates": [{"id","question","score"}],
+ *  "decision": "answer" | "clarify" | "none", "shown": [entry ids offered as buttons, in order]}
+ * plus, when they apply, "confidence" (the calibrated probability that the best entry is right) and "smallTalk"
+ * (the kind of a greeting, thanks, help request… the bot answers kindly; its decision is "none", nothing is shown).
  * `answered` is false only when the decision is `none`; on `clarify` the answer is the best candidate.
  * The question goes through `answerQuestion`, the bot's own path: `--filter` facets act as the triage's
  * choices, set aside when nothing fits inside them or an entry outside is clearly better.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { answerQuestion, type Answer, type Retriever } from '../../embeddings/index.js';
+import { answerQuestion, shownEntries, type Answer, type Retriever, type SmallTalkKind } from '../../embeddings/index.js';
 import { FACETS, isMainModule, loadKnowledgeBase, type Facet, type FacetFilter, type KnowledgeBase } from '../../knowledge/index.js';
 import { buildRetriever } from '../buildRetriever.js';
 import { loadConfig } from '../config.js';
@@ -21,6 +24,11 @@ export interface AskResult {
   readonly answered: boolean;
   readonly answer: { readonly id: string; readonly question: string; readonly text: string; readonly score: number } | null;
   readonly candidates: readonly { readonly id: string; readonly question: string; readonly score: number }[];
+  readonly decision: 'answer' | 'clarify' | 'none';
+  /** Entry ids the bot offers as buttons, in order: the « Vouliez-vous dire… » candidates or the nearby questions. */
+  readonly shown: readonly string[];
+  readonly confidence?: number;
+  readonly smallTalk?: SmallTalkKind;
 }
 
 const SCORE_DECIMALS = 4;
@@ -31,9 +39,13 @@ export function toAskResult(answer: Answer): AskResult {
   const best = answer.kind === 'answer' ? answer.best : answer.kind === 'clarify' ? answer.candidates[0] : undefined;
   return {
     query: answer.retrieval.query,
-    answered: answer.kind !== 'none',
+    answered: answer.kind === 'answer' || answer.kind === 'clarify',
     answer: best ? { id: best.entry.id, question: best.entry.question, text: best.entry.answer, score: round(best.score) } : null,
     candidates: answer.retrieval.ranked.map((r) => ({ id: r.entry.id, question: r.entry.question, score: round(r.score) })),
+    decision: answer.kind === 'smallTalk' ? 'none' : answer.kind,
+    shown: shownEntries(answer).map((r) => r.entry.id),
+    ...(answer.kind !== 'smallTalk' && answer.confidence !== undefined && { confidence: round(answer.confidence) }),
+    ...(answer.kind === 'smallTalk' && { smallTalk: answer.talk }),
   };
 }
 
@@ -63,7 +75,8 @@ export function parseFilters(flags: readonly string[], kb: KnowledgeBase): { fil
 
 function readable(result: AskResult, answer: Answer): string {
   const asked = `« ${result.query} »${answer.relaxed ? '\n(the --filter facets were set aside, as the bot does: nothing fits within them, or an entry outside fits clearly better)' : ''}`;
-  if (!result.answer) return `${asked}\nNo answer in the knowledge base (out of scope).`;
+  if (answer.kind === 'smallTalk') return `${asked}\nSmall talk (${answer.talk}): the bot replies kindly and records nothing.`;
+  if (!result.answer) return `${asked}\nNo answer in the knowledge base (out of scope).${result.shown.length > 0 ? ` Nearby questions shown: ${result.shown.join(', ')}` : ''}`;
   const others = result.candidates.slice(1, 4).map((c) => `  - ${c.question} [${c.id}, ${c.score}]`).join('\n');
   const header = answer.kind === 'clarify' ? 'Several answers are close; the best one:' : 'Answer:';
   return `${asked}\n${header} ${result.answer.question} [${result.answer.id}, score ${result.answer.score}]\n\n${result.answer.text}\n\nOther candidates:\n${others}`;

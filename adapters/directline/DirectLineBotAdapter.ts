@@ -1,7 +1,8 @@
 import { BotAdapter, TurnContext } from 'botbuilder';
 import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
 import type { Clock } from '../clock.js';
-import type { DirectLineConversations } from './DirectLineConversations.js';
+import type { TurnGate } from '../TurnGate.js';
+import type { DirectLineStore } from './DirectLineStore.js';
 
 /** Longest `delay` activity honoured, so a bot cannot hold a turn open indefinitely. */
 export const MAX_DELAY_MS = 5_000;
@@ -13,35 +14,24 @@ export type TurnLogic = (context: TurnContext) => Promise<void>;
 /**
  * Runs the bot in-process for the built-in Direct Line endpoint: what the bot sends is
  * appended to the conversation's activity log instead of being POSTed to a channel.
- * Turns of one conversation run one after the other, as a channel would deliver them,
- * so conversation state is never written by two turns at once.
+ * Turns of one conversation run one after the other through the {@link TurnGate}, as a
+ * channel would deliver them, so conversation state is never written by two turns at once
+ * (across instances too, with the PostgreSQL gate).
  */
 export class DirectLineBotAdapter extends BotAdapter {
-  private readonly queues = new Map<string, Promise<void>>();
-
   constructor(
-    private readonly conversations: DirectLineConversations,
+    private readonly conversations: DirectLineStore,
     private readonly clock: Clock,
+    private readonly gate: TurnGate,
   ) {
     super();
   }
 
-  /** Queues a turn behind the conversation's previous turns; resolves when this turn has run. */
+  /** Runs a turn once the conversation's previous turns have finished; resolves when this turn has run. */
   processActivity(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
     const key = activity.conversation?.id;
     if (!key) return Promise.reject(new Error('DirectLineBotAdapter.processActivity: activity without conversation id'));
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const turn = previous.then(() => this.runMiddleware(new TurnContext(this, activity), logic));
-    // The queue only orders turns; this turn's failure reaches the caller through `turn`.
-    const settled = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(key, settled);
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    });
-    return turn;
+    return this.gate.run(key, () => this.runMiddleware(new TurnContext(this, activity), logic));
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -59,7 +49,7 @@ export class DirectLineBotAdapter extends BotAdapter {
       }
       const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
       const now = this.clock.now();
-      const stored = this.conversations.append(conversationId, { ...activity, timestamp: new Date(now) }, now);
+      const stored = await this.conversations.append(conversationId, { ...activity, timestamp: new Date(now) }, now);
       if (stored.kind === 'too-large') {
         // A defect of the bot (no reply is meant to be this big): the turn fails and onTurnError answers instead.
         throw new Error(`DirectLineBotAdapter.sendActivities: a reply of ${stored.bytes} bytes is over the per-activity limit`);
@@ -72,12 +62,12 @@ export class DirectLineBotAdapter extends BotAdapter {
   override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
     const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
     // An activity already trimmed from the log cannot be updated any more; that is not an error for the bot.
-    this.conversations.replace(conversationId, activity);
+    await this.conversations.replace(conversationId, activity);
   }
 
   override async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
     const conversationId = reference.conversation?.id ?? context.activity.conversation.id;
-    if (reference.activityId) this.conversations.remove(conversationId, reference.activityId);
+    if (reference.activityId) await this.conversations.remove(conversationId, reference.activityId);
   }
 
   override async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {

@@ -4,18 +4,20 @@ import type { InFlight } from '../InFlight.js';
 import { parseClientActivity } from './activityInput.js';
 import type { DirectLineBotAdapter } from './DirectLineBotAdapter.js';
 import { DirectLineConversations, type ActivitySet } from './DirectLineConversations.js';
+import type { DirectLineStore } from './DirectLineStore.js';
 import type { TokenClaims, TokenSigner } from './HmacTokenSigner.js';
 import type { DirectLineLimits } from './limits.js';
 import {
   failure, ok, parseWatermark, tooManyConversations, type ConversationBody, type DirectLineError, type DirectLineResult, type Origin, type ServiceLog, type TurnHandler,
 } from './results.js';
 import { RateLimiter } from './tokenBucket.js';
+import { isDatabaseUnavailable } from '../databaseUnavailable.js';
 
 /** Channel id the bot sees for the built-in endpoint: an ordinary Direct Line conversation. */
 export const DIRECT_LINE_CHANNEL_ID = 'directline';
 
 export interface DirectLineServiceDeps {
-  readonly conversations: DirectLineConversations;
+  readonly conversations: DirectLineStore;
   readonly adapter: DirectLineBotAdapter;
   readonly signer: TokenSigner;
   readonly bot: TurnHandler;
@@ -76,8 +78,8 @@ export class DirectLineService {
   }
 
   /** POST /conversations: starts the token's conversation (the bot greets) or returns it if already started. */
-  startConversation(claims: TokenClaims, origin: Origin): DirectLineResult<ConversationBody> {
-    const started = this.deps.conversations.start(claims.conversationId, claims.userId, this.deps.clock.now());
+  async startConversation(claims: TokenClaims, origin: Origin): Promise<DirectLineResult<ConversationBody>> {
+    const started = await this.deps.conversations.start(claims.conversationId, claims.userId, this.deps.clock.now());
     if (started.kind === 'full') return tooManyConversations();
     if (started.kind === 'other-user') return failure(403, 'Forbidden', 'This token is not valid for this conversation');
     if (started.kind === 'created') {
@@ -95,10 +97,10 @@ export class DirectLineService {
   }
 
   /** GET /conversations/{id}: reconnect, with a fresh `streamUrl` resuming at `watermark`. */
-  getConversation(claims: TokenClaims, origin: Origin, watermark: string | undefined): DirectLineResult<ConversationBody> {
+  async getConversation(claims: TokenClaims, origin: Origin, watermark: string | undefined): Promise<DirectLineResult<ConversationBody>> {
     const parsed = parseWatermark(watermark);
     if (parsed.kind === 'error') return parsed;
-    const present = this.ensureConversation(claims, parsed.body);
+    const present = await this.ensureConversation(claims, parsed.body);
     if (present) return present;
     return ok(this.conversationBody(claims, origin, parsed.body));
   }
@@ -109,15 +111,17 @@ export class DirectLineService {
     if (limited) return limited;
     const input = parseClientActivity(body);
     if (input.kind === 'invalid') return failure(400, 'BadArgument', input.problems.join('; '));
-    const present = this.ensureConversation(claims, undefined);
+    const present = await this.ensureConversation(claims, undefined);
     if (present) return present;
-    const echoed = this.deps.conversations.append(claims.conversationId, { ...input.activity, ...this.envelope(claims, origin) }, this.deps.clock.now());
+    const echoed = await this.deps.conversations.append(claims.conversationId, { ...input.activity, ...this.envelope(claims, origin) }, this.deps.clock.now());
     if (echoed.kind === 'too-large') {
       return failure(413, 'PayloadTooLarge', `The activity must be at most ${this.deps.limits.conversations.maxActivityBytes} bytes once stored`);
     }
     try {
       await this.runTurn(echoed.activity);
     } catch (cause) {
+      // The database went away during the turn: the client retries once it is back (Web Chat shows the send as failed).
+      if (isDatabaseUnavailable(cause)) return failure(503, 'ServiceUnavailable', 'The service is temporarily unavailable');
       // Only reached when onTurnError itself failed: the operator gets the details, the client only Azure's 502.
       this.deps.log.error({ err: cause }, 'DirectLineService.postActivity: the turn and its error handler failed');
       return failure(502, 'BotError', 'The bot failed to process the activity');
@@ -126,14 +130,14 @@ export class DirectLineService {
   }
 
   /** GET /conversations/{id}/activities?watermark= (polling). */
-  getActivities(claims: TokenClaims, watermark: string | undefined): DirectLineResult<ActivitySet> {
+  async getActivities(claims: TokenClaims, watermark: string | undefined): Promise<DirectLineResult<ActivitySet>> {
     const limited = this.checkConversation(claims.conversationId);
     if (limited) return limited;
     const parsed = parseWatermark(watermark);
     if (parsed.kind === 'error') return parsed;
-    const present = this.ensureConversation(claims, parsed.body);
+    const present = await this.ensureConversation(claims, parsed.body);
     if (present) return present;
-    return ok(this.deps.conversations.since(claims.conversationId, parsed.body ?? 0, this.deps.clock.now()));
+    return ok(await this.deps.conversations.since(claims.conversationId, parsed.body ?? 0, this.deps.clock.now()));
   }
 
   /** POST /tokens/refresh: a new token for the same conversation and user. */
@@ -143,10 +147,10 @@ export class DirectLineService {
   }
 
   /** Checks that a stream may open on the token's conversation; returns the watermark to resume from. */
-  checkStream(claims: TokenClaims, watermark: string | undefined): DirectLineResult<number> {
+  async checkStream(claims: TokenClaims, watermark: string | undefined): Promise<DirectLineResult<number>> {
     const parsed = parseWatermark(watermark);
     if (parsed.kind === 'error') return parsed;
-    const present = this.ensureConversation(claims, parsed.body);
+    const present = await this.ensureConversation(claims, parsed.body);
     if (present) return present;
     if (this.deps.conversations.listenerCount(claims.conversationId) >= this.deps.limits.maxStreamsPerConversation) {
       return failure(429, 'TooManyRequests', 'Too many open streams for this conversation');
@@ -156,34 +160,35 @@ export class DirectLineService {
 
   /** Opens a live stream: sends the backlog from `watermark`, then every new activity. Returns the unsubscribe function. */
   openStream(claims: TokenClaims, watermark: number, send: (set: ActivitySet) => void): () => void {
-    // Subscribing and reading the backlog happen in the same tick, so no activity falls in between.
-    const unsubscribe = this.deps.conversations.subscribe(claims.conversationId, send);
-    const backlog = this.deps.conversations.since(claims.conversationId, watermark, this.deps.clock.now());
-    if (backlog.activities.length > 0) send(backlog);
-    return unsubscribe;
+    return this.deps.conversations.watch(claims.conversationId, watermark, this.deps.clock.now(), send);
   }
 
   /** Periodic housekeeping: forget refilled rate-limit buckets and idle conversations. */
-  sweep(): void {
+  async sweep(): Promise<void> {
     const now = this.deps.clock.now();
     this.ipLimiter.sweep(now);
     this.conversationLimiter.sweep(now);
-    this.deps.conversations.sweep(now);
+    try {
+      await this.deps.conversations.sweep(now);
+    } catch (err) {
+      // The next sweep tries again (the database may be restarting).
+      this.deps.log.error({ err }, 'DirectLineService.sweep: could not forget idle conversations');
+    }
   }
 
   /**
    * Makes sure the token's conversation exists, recreating it when the server lost it.
    * Undefined when it is there; the refusal otherwise (another user's, or no room).
    */
-  private ensureConversation(claims: TokenClaims, watermark: number | undefined): DirectLineError | undefined {
+  private async ensureConversation(claims: TokenClaims, watermark: number | undefined): Promise<DirectLineError | undefined> {
     const now = this.deps.clock.now();
     // Beyond the client's watermark and beyond any sequence number of the lost conversation (the clock
     // outruns any conversation's count of activities), so nothing the client holds is skipped or repeated.
-    const started = this.deps.conversations.start(claims.conversationId, claims.userId, now, Math.max(watermark ?? 0, now));
+    const started = await this.deps.conversations.start(claims.conversationId, claims.userId, now, Math.max(watermark ?? 0, now));
     if (started.kind === 'full') return tooManyConversations();
     if (started.kind === 'other-user') return failure(403, 'Forbidden', 'This token is not valid for this conversation');
     if (started.kind === 'created') {
-      this.deps.conversations.append(claims.conversationId, this.resumedNotice(claims), now);
+      await this.deps.conversations.append(claims.conversationId, this.resumedNotice(claims), now);
       this.deps.log.info({ conversations: this.deps.conversations.size }, 'Direct Line conversation resumed after the server lost it');
     }
     return undefined;

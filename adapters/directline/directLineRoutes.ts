@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Server, RequestHandler } from 'restify';
+import { isDatabaseUnavailable } from '../databaseUnavailable.js';
 import type { DirectLineService } from './DirectLineService.js';
 import type { TokenClaims } from './HmacTokenSigner.js';
 import type { DirectLineError, DirectLineResult, Origin } from './results.js';
@@ -7,10 +8,12 @@ import type { TokenSource } from './tokenSources.js';
 
 export const DIRECT_LINE_BASE = '/v3/directline';
 
-/** How the routes read bodies: the handler (413, 415 or 400 when refused) and its byte limit. */
+/** How the routes read bodies: the handler (413, 415 or 400 when refused) and its byte limit; and whose `X-Forwarded-For` to believe. */
 export interface BodyReading {
   readonly handler: RequestHandler;
   readonly maxBytes: number;
+  /** Reverse proxies (TRUSTED_PROXIES) whose `X-Forwarded-For` names the client for the per-client rate limits. */
+  readonly trustedProxies?: ReadonlySet<string>;
 }
 
 /**
@@ -27,7 +30,7 @@ export function registerDirectLineRoutes(server: Server, service: DirectLineServ
   const claimsOf = new WeakMap<Request, TokenClaims>();
   // Callback style on purpose: only `next(false)` stops a restify chain before the body is read.
   const limitIp: RequestHandler = (req, res, next) => {
-    const checked = service.checkIp(clientIp(req));
+    const checked = service.checkIp(clientIp(req, bodies.trustedProxies));
     if (checked.kind === 'error') {
       refuse(req, res, checked);
       next(false);
@@ -49,7 +52,14 @@ export function registerDirectLineRoutes(server: Server, service: DirectLineServ
   const withClaims = (handle: (req: Request, claims: TokenClaims) => DirectLineResult<unknown> | Promise<DirectLineResult<unknown>>) =>
     async (req: Request, res: Response): Promise<void> => {
       const claims = claimsOf.get(req);
-      reply(res, claims ? await handle(req, claims) : { kind: 'error', status: 401, code: 'Unauthorized', message: 'Missing token' });
+      if (!claims) return reply(res, { kind: 'error', status: 401, code: 'Unauthorized', message: 'Missing token' });
+      try {
+        reply(res, await handle(req, claims));
+      } catch (error) {
+        // While the shared database is unreachable: 503, the client retries; anything else goes to the last-resort guard.
+        if (!isDatabaseUnavailable(error)) throw error;
+        reply(res, { kind: 'error', status: 503, code: 'ServiceUnavailable', message: 'The service is temporarily unavailable' });
+      }
     };
 
   server.post('/api/directline/token', limitIp, async (_req: Request, res: Response) => {
@@ -79,9 +89,24 @@ export function reply<T>(res: Response, result: DirectLineResult<T>): void {
   res.send(result.status, { error: { code: result.code, message: result.message } });
 }
 
-/** The client's address as seen on the socket (a reverse proxy's address when there is one). */
-export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+/**
+ * The client's address for the rate limits: the socket's peer, or, when the peer is a trusted
+ * reverse proxy, the nearest address in `X-Forwarded-For` that is not one (the left-most entries
+ * are the client's to write, so they are not believed past an untrusted hop).
+ */
+export function clientIp(req: IncomingMessage, trustedProxies: ReadonlySet<string> = new Set()): string {
+  const peer = plainAddress(req.socket.remoteAddress ?? 'unknown');
+  if (!trustedProxies.has(peer)) return peer;
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((hop) => plainAddress(hop.trim())).filter((hop) => hop !== '');
+  for (let i = forwarded.length - 1; i >= 0; i -= 1) {
+    if (!trustedProxies.has(forwarded[i])) return forwarded[i];
+  }
+  return peer;
+}
+
+/** IPv4 addresses as dotted quads, also when a dual-stack socket reports them as `::ffff:a.b.c.d`. */
+function plainAddress(address: string): string {
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address;
 }
 
 /** How the client reached us, for `streamUrl`. Only the scheme is taken from a proxy header. */

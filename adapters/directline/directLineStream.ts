@@ -3,7 +3,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientIp, DIRECT_LINE_BASE } from './directLineRoutes.js';
 import type { DirectLineService } from './DirectLineService.js';
-import type { DirectLineError } from './results.js';
+import { isDatabaseUnavailable } from '../databaseUnavailable.js';
+import type { TokenClaims } from './HmacTokenSigner.js';
+import type { DirectLineError, ErrorLog } from './results.js';
 
 /** Interval of WebSocket pings; a client that missed one is dropped. */
 export const STREAM_HEARTBEAT_MS = 30_000;
@@ -24,7 +26,7 @@ export interface LiveStreams {
  * Serves the Direct Line WebSocket stream on the HTTP server's `upgrade` event: after
  * the token check, pushes `{ activities, watermark }` sets as they are appended.
  */
-export function attachDirectLineStream(httpServer: HttpServer, service: DirectLineService): LiveStreams {
+export function attachDirectLineStream(httpServer: HttpServer, service: DirectLineService, log: ErrorLog, trustedProxies: ReadonlySet<string> = new Set()): LiveStreams {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -37,13 +39,27 @@ export function attachDirectLineStream(httpServer: HttpServer, service: DirectLi
     if (!match) return refuse(socket, { kind: 'error', status: 404, code: 'NotFound', message: 'No stream here' });
     const conversationId = decodeSegment(match[1]);
     if (conversationId === undefined) return refuse(socket, { kind: 'error', status: 400, code: 'BadArgument', message: 'Malformed conversation id' });
-    const limited = service.checkIp(clientIp(req));
+    const limited = service.checkIp(clientIp(req, trustedProxies));
     if (limited.kind === 'error') return refuse(socket, limited);
     const auth = service.authorizeStream(target.searchParams.get('t') ?? undefined, conversationId);
     if (auth.kind === 'error') return refuse(socket, auth);
-    const checked = service.checkStream(auth.body, target.searchParams.get('watermark') ?? undefined);
-    if (checked.kind === 'error') return refuse(socket, checked);
+    void service.checkStream(auth.body, target.searchParams.get('watermark') ?? undefined).then(
+      (checked) => {
+        if (checked.kind === 'error') return refuse(socket, checked);
+        // The client may have gone while the conversation was looked up.
+        if (socket.destroyed) return undefined;
+        accept(req, socket, head, auth.body, checked.body);
+      },
+      (err: unknown) => {
+        // An exception here would escape the 'upgrade' event: answer it (503 while the database is unreachable).
+        if (isDatabaseUnavailable(err)) return refuse(socket, { kind: 'error', status: 503, code: 'ServiceUnavailable', message: 'The service is temporarily unavailable' });
+        log.error({ err }, 'Direct Line stream: opening failed');
+        return refuse(socket, { kind: 'error', status: 502, code: 'BotError', message: 'The stream could not be opened' });
+      },
+    );
+  };
 
+  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, claims: TokenClaims, watermark: number): void => {
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true);
       ws.on('pong', () => alive.set(ws, true));
@@ -51,7 +67,7 @@ export function attachDirectLineStream(httpServer: HttpServer, service: DirectLi
       ws.on('message', () => alive.set(ws, true));
       // Protocol errors (oversized or malformed frames, resets) are the client's; it reconnects and resumes at its watermark.
       ws.on('error', () => ws.terminate());
-      const unsubscribe = service.openStream(auth.body, checked.body, (set) => {
+      const unsubscribe = service.openStream(claims, watermark, (set) => {
         if (ws.readyState !== ws.OPEN) return;
         if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
           ws.terminate();

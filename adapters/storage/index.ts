@@ -4,4 +4,8 @@ export { openCurationStore, openExistingQuestionLogStore, openQuestionLogStore, 
 export { parisDay } from './parisDay.js';
 export { PostgresDatabase, type DatabaseLog, type SqlRunner } from './postgres/PostgresDatabase.js';
 export { PostgresFeedbackStore } from './postgres/PostgresFeedbackStore.js';
-export { DatabaseUnavailableError, isDatabaseUnavailable } from './postgres/databaseErrors.js';
+export { DatabaseUnavailableError, isDatabaseUnavailable } from '../databaseUnavailable.js';
+export { openStorage, type StorageBackend, type StorageConfig } from './openStorage.js';
+export { PostgresBotStorage, StaleWriteError } from './postgres/PostgresBotStorage.js';
+export { PostgresTurnGate } from './postgres/PostgresTurnGate.js';
+export { PostgresDirectLineStore } from './postgres/PostgresDirectLineStore.js';

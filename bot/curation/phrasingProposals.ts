@@ -57,6 +57,9 @@ export interface PhrasingProposalOptions {
   readonly minEvidence?: number;
 }
 
+/** Ties between texts read in French order (one collator: building one per comparison is slow). */
+const FRENCH = new Intl.Collator('fr');
+
 /** Fewer words than this is a greeting or a keyword, not a question worth adding as a phrasing. */
 export const MIN_PHRASING_WORDS = 3;
 
@@ -84,7 +87,7 @@ export function derivePhrasingProposals(conversations: Iterable<ConversationEven
   return [...found.entries()]
     .map(([key, p]) => ({ key, text: mostFrequent(p.spellings), entryId: p.entryId, evidence: p.conversations.size }))
     .filter((p) => p.evidence >= minEvidence)
-    .sort((a, b) => b.evidence - a.evidence || a.text.localeCompare(b.text, 'fr') || a.entryId.localeCompare(b.entryId));
+    .sort((a, b) => b.evidence - a.evidence || FRENCH.compare(a.text, b.text) || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
 }
 
 /**

@@ -68,6 +68,14 @@ const NEAREST_K = 3;
 
 type Vector = Map<string, number>;
 
+/** Ties between texts read in French order; one collator, as building one per comparison is slow. */
+const FRENCH = new Intl.Collator('fr');
+
+/** Total order on ids, independent of the locale. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 interface Building {
   readonly members: ClusterMember[];
   /** Sum of the members' unit vectors, weighted by count. */
@@ -130,7 +138,7 @@ export function clusterQuestions(samples: readonly QuestionSample[], analyzer: T
       count: cluster.members.reduce((sum, member) => sum + member.count, 0),
       members: cluster.members,
     }))
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    .sort((a, b) => b.count - a.count || FRENCH.compare(a.key, b.key) || byCodePoint(a.key, b.key));
 }
 
 /** Tuning of `clusterQuestions`. */
@@ -185,7 +193,7 @@ async function nearestEntry(members: readonly ClusterMember[], retriever: Retrie
       totals.set(entry.id, total);
     }
   }
-  const [best] = [...totals.entries()].sort(([idA, a], [idB, b]) => b.weighted - a.weighted || idA.localeCompare(idB));
+  const [best] = [...totals.entries()].sort(([idA, a], [idB, b]) => b.weighted - a.weighted || byCodePoint(idA, idB));
   if (best === undefined || weight === 0) return undefined;
   return { entryId: best[0], question: best[1].question, score: best[1].weighted / weight };
 }
@@ -202,7 +210,7 @@ function mergeIdentical(samples: readonly QuestionSample[]): ClusterMember[] {
     const named = known === undefined || sample.id < known.id ? { id: sample.id, text: sample.text.trim() } : known;
     byText.set(key, { id: named.id, text: named.text, count: count + (known?.count ?? 0) });
   }
-  return [...byText.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text, 'fr') || a.id.localeCompare(b.id));
+  return [...byText.values()].sort((a, b) => b.count - a.count || FRENCH.compare(a.text, b.text) || byCodePoint(a.id, b.id));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FacetFilter } from '../../knowledge/index.js';
 import type { RankedEntry, Retrieval, Retriever } from '../Retriever.js';
 import { decide, type Decision } from './decide.js';
+import { detectSmallTalk, type SmallTalkKind } from './smallTalk.js';
 
 /** Entries ranked per question: enough for the clarify list and the next best answers after a 👎. */
 export const SEARCH_K = 5;
@@ -22,28 +23,38 @@ interface AnswerContext {
   readonly relaxed: boolean;
 }
 
+/** What a decided question carries besides the context: the calibrated probability that the best entry is right, when the model decided. */
+interface Decided extends AnswerContext {
+  readonly confidence?: number;
+}
+
 /**
  * What the bot does with a question and what it shows: one answer (with its
  * 1-based rank and the runner-ups offered after a 👎), « Vouliez-vous dire… »
  * candidates, or no answer with the nearby questions worth showing.
  */
 export type Answer =
-  | (AnswerContext & {
+  | (Decided & {
       readonly kind: 'answer';
       readonly best: RankedEntry;
       readonly rank: number;
       readonly alternatives: readonly RankedEntry[];
     })
-  | (AnswerContext & { readonly kind: 'clarify'; readonly candidates: readonly RankedEntry[] })
-  | (AnswerContext & { readonly kind: 'none'; readonly nearby: readonly RankedEntry[] });
+  | (Decided & { readonly kind: 'clarify'; readonly candidates: readonly RankedEntry[] })
+  | (Decided & { readonly kind: 'none'; readonly nearby: readonly RankedEntry[] })
+  /** Not a question about the FAQ (a greeting, thanks, « aide », an insult…): a kind reply, never an unanswered question. */
+  | (AnswerContext & { readonly kind: 'smallTalk'; readonly talk: SmallTalkKind });
 
 /**
  * The one answering path of the bot, `npm run ask`, `npm run eval` and the
  * bench. The question is scored once; with triage facets, the decision inside
  * them wins unless nothing usable matches there or an entry outside them is
- * clearly better. Retrieval failures propagate (they are real failures).
+ * clearly better. Small talk is told apart before any search. Retrieval
+ * failures propagate (they are real failures).
  */
 export async function answerQuestion(retriever: Retriever, question: string, facets: FacetFilter = {}): Promise<Answer> {
+  const talk = detectSmallTalk(question);
+  if (talk) return { kind: 'smallTalk', talk, question, retrieval: { query: question, ranked: [] }, relaxed: false };
   const scores = await retriever.score(question);
   const whole = (): Retrieval => scores.rank({ k: SEARCH_K });
   if (Object.keys(facets).length === 0) return toAnswer(question, whole(), false);
@@ -58,7 +69,7 @@ export async function answerQuestion(retriever: Retriever, question: string, fac
 
 function toAnswer(question: string, retrieval: Retrieval, relaxed: boolean): Answer {
   const decision = decide(retrieval);
-  const context = { question, retrieval, relaxed };
+  const context = { question, retrieval, relaxed, ...(decision.confidence !== undefined && { confidence: decision.confidence }) };
   switch (decision.kind) {
     case 'answer': {
       const { best, ranked } = decision;
@@ -69,6 +80,23 @@ function toAnswer(question: string, retrieval: Retrieval, relaxed: boolean): Ans
       return { ...context, kind: 'clarify', candidates: decision.candidates };
     case 'none':
       return { ...context, kind: 'none', nearby: decision.nearby };
+  }
+}
+
+/**
+ * The entries the user is offered as buttons, in order: the « Vouliez-vous
+ * dire… » candidates, or the nearby questions of a `none`. A direct answer
+ * shows its answer, no question buttons (its runner-ups come after a 👎).
+ */
+export function shownEntries(answer: Answer): readonly RankedEntry[] {
+  switch (answer.kind) {
+    case 'answer':
+    case 'smallTalk':
+      return [];
+    case 'clarify':
+      return answer.candidates;
+    case 'none':
+      return answer.nearby;
   }
 }
 

@@ -1,15 +1,24 @@
 import type { RankedEntry, Retrieval, RetrievalMode } from '../Retriever.js';
+import { LEXICAL_CONFIDENCE_MODEL, LEXICAL_CONFIDENCE_THRESHOLDS, type ConfidenceThresholds } from './confidenceModel.js';
+import { decisionFeatures } from './features.js';
+import { probability, type LogisticModel } from './logistic.js';
+
+/** What every decision carries: the ranking it was made on and, when calibrated, the probability that the best entry is right. */
+interface DecisionBase {
+  readonly ranked: readonly RankedEntry[];
+  /** P(the best entry is the right answer), from the calibrated model; absent for threshold decisions. */
+  readonly confidence?: number;
+}
 
 /** What to do with a retrieval: the decision function's tagged result. */
 export type Decision =
-  | { readonly kind: 'answer'; readonly best: RankedEntry; readonly ranked: readonly RankedEntry[] }
-  | { readonly kind: 'clarify'; readonly candidates: readonly RankedEntry[]; readonly ranked: readonly RankedEntry[] }
-  | {
+  | (DecisionBase & { readonly kind: 'answer'; readonly best: RankedEntry })
+  | (DecisionBase & { readonly kind: 'clarify'; readonly candidates: readonly RankedEntry[] })
+  | (DecisionBase & {
       readonly kind: 'none';
       /** Entries too weak to answer with but close enough to show as "related questions" (may be empty). */
       readonly nearby: readonly RankedEntry[];
-      readonly ranked: readonly RankedEntry[];
-    };
+    });
 
 /** The three numbers that turn a ranking into a decision. */
 export interface DecisionThresholds {
@@ -49,11 +58,51 @@ export const CLARIFY_SPREAD = 2;
 export const NEARBY_SHARE = 0.5;
 
 /**
+ * A « Vouliez-vous dire… » candidate or a nearby question must score at least
+ * this share of the best entry's lexical score: the list stays among entries
+ * the question could mean.
+ */
+export const CANDIDATE_SHARE = 0.5;
+
+/**
  * Turns a ranked retrieval into what the bot should do: `answer` (one clear
  * winner), `clarify` (close candidates) or `none` (out of scope, with the
- * nearby questions worth showing). Pure.
+ * nearby questions worth showing). Pure. A lexical ranking that carries the
+ * query's analysis is decided by the calibrated model; other rankings (dense
+ * and hybrid modes, whose scores the model was not fitted on) by thresholds.
  */
-export function decide(retrieval: Retrieval, thresholds: DecisionThresholds = DECISION_THRESHOLDS[retrieval.mode ?? 'lexical']): Decision {
+export function decide(retrieval: Retrieval, thresholds?: DecisionThresholds): Decision {
+  const mode = retrieval.mode ?? 'lexical';
+  if (!thresholds && mode === 'lexical' && retrieval.evidence) return decideCalibrated(retrieval);
+  return decideByThresholds(retrieval, thresholds ?? DECISION_THRESHOLDS[mode]);
+}
+
+/**
+ * The calibrated decision: the probability that the best entry is right
+ * (logistic model over the ranking's features) answers at or above
+ * `thresholds.answer`, asks « Vouliez-vous dire… » with the close entries at or
+ * above `thresholds.clarify`, and otherwise says there is no answer, showing the
+ * nearest entries that share informative words with the question. Pure.
+ */
+export function decideCalibrated(
+  retrieval: Retrieval,
+  model: LogisticModel = LEXICAL_CONFIDENCE_MODEL,
+  thresholds: ConfidenceThresholds = LEXICAL_CONFIDENCE_THRESHOLDS,
+): Decision {
+  const ranked = retrieval.ranked;
+  const features = decisionFeatures(retrieval);
+  const best = ranked[0];
+  if (!features || !best) return { kind: 'none', nearby: [], ranked, confidence: 0 };
+  const confidence = probability(model, features);
+  const bestScore = best.lexical ?? best.score;
+  const close = ranked.filter((candidate) => (candidate.lexical ?? candidate.score) >= CANDIDATE_SHARE * bestScore).slice(0, MAX_CLARIFY_CANDIDATES);
+  if (confidence >= thresholds.answer) return { kind: 'answer', best, ranked, confidence };
+  if (confidence >= thresholds.clarify) return { kind: 'clarify', candidates: close, ranked, confidence };
+  const nearby = close.filter((candidate) => (candidate.match?.question ?? 0) > 0);
+  return { kind: 'none', nearby, ranked, confidence };
+}
+
+function decideByThresholds(retrieval: Retrieval, thresholds: DecisionThresholds): Decision {
   const { minScore, confidentScore, clearMargin } = thresholds;
   const ranked = retrieval.ranked;
   const best = ranked[0];

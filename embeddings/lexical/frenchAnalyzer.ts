@@ -73,6 +73,34 @@ export const ENGLISH_STOP_WORDS: readonly string[] = [
 /** French chat-speak for function words ("koi" = quoi, "pr" = pour, "stp"): as void of meaning as the words they stand for. */
 export const CHAT_STOP_WORDS: readonly string[] = ['koi', 'kwa', 'pk', 'pq', 'pr', 'ds', 'stp', 'svp', 'kesako', 'bcp', 'tt', 'jsp', 'dc'];
 
+/**
+ * General French words of asking and of conversation that natural's list
+ * lacks: modal and asking verbs ("peut", "faut", "voudrais", "savoir"),
+ * adverbs of manner and degree ("exactement", "concrètement", "très"),
+ * connectives ("donc", "alors", "comme", "si"). They say how a vendor asks,
+ * not what about, and a question full of them ("c’est quoi le MOS
+ * exactement") must not look half unknown to the KB. Interrogatives that carry
+ * what is asked ("quand", "combien", "pourquoi") are not here.
+ */
+export const FRENCH_FILLER_WORDS: readonly string[] = [
+  // asking and modal verbs
+  'peut', 'peux', 'pouvons', 'pouvez', 'peuvent', 'pourrait', 'pourrais', 'pourrions', 'pourriez', 'pourraient', 'pourra', 'pourrons', 'pourrez', 'pourront', 'puis',
+  'faut', 'faudra', 'faudrait', 'dois', 'doit', 'devons', 'devez', 'doivent', 'devrait', 'devrais', 'devrions', 'devra', 'devrons',
+  'veux', 'veut', 'voulons', 'voulez', 'veulent', 'voudrais', 'voudrait', 'voudrions', 'voudriez',
+  'souhaite', 'souhaitons', 'souhaitez', 'souhaiterais', 'souhaiterions', 'aimerais', 'aimerions', 'aimerait',
+  'savoir', 'sais', 'sait', 'savez', 'connaitre', 'comprendre', 'cherche', 'cherchons',
+  'fais', 'fait', 'faisons', 'faites', 'font', 'va', 'vais', 'vas', 'allons', 'allez', 'vont', 'dit', 'dire', 'dites', 'merci',
+  'exister', 'existe', 'existent', 'y', 'ya',
+  // pronouns, determiners and connectives
+  'quoi', 'comment', 'ca', 'cela', 'ceci', 'celle', 'celui', 'ceux', 'celles', 'quelque', 'quelques', 'chose', 'choses', 'tout', 'tous',
+  'toute', 'toutes', 'chaque', 'autre', 'autres', 'meme', 'memes', 'quelqu', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'dont',
+  'si', 'alors', 'donc', 'ainsi', 'car', 'comme', 'ni', 'or', 'lorsque', 'afin', 'chez', 'vers', 'via',
+  // adverbs of manner, degree, time
+  'exactement', 'concretement', 'vraiment', 'reellement', 'actuellement', 'precisement', 'simplement', 'notamment', 'egalement',
+  'aussi', 'bien', 'tres', 'trop', 'plus', 'moins', 'peu', 'beaucoup', 'assez', 'deja', 'encore', 'toujours', 'jamais', 'maintenant',
+  'svp', 'stp', 'bonjour', 'bonsoir', 'salut', 'ok', 'oui',
+];
+
 let naturalFrench: ReturnType<typeof loadNaturalFrench> | undefined;
 
 /** One word of the input: its folded lowercase form and whether it was written as an acronym. */
@@ -198,6 +226,23 @@ class SynonymMatcher {
   }
 }
 
+/** Stems remembered per analyser: the Porter stemmer dominates analysis time, and questions reuse the same words. */
+const MAX_REMEMBERED_STEMS = 20_000;
+
+function memoizedStemmer(stemmer: Stemmer): Stemmer {
+  const stems = new Map<string, string>();
+  return {
+    stem(word: string): string {
+      const known = stems.get(word);
+      if (known !== undefined) return known;
+      const stem = stemmer.stem(word);
+      if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+      stems.set(word, stem);
+      return stem;
+    },
+  };
+}
+
 /**
  * Builds the French analyser used by the lexical index. Order matters: accents
  * are folded and synonyms rewritten to their canonical form BEFORE stop words
@@ -206,9 +251,9 @@ class SynonymMatcher {
  */
 export function createFrenchAnalyzer(synonyms: readonly SynonymGroup[]): TextAnalyzer {
   naturalFrench ??= loadNaturalFrench();
-  const { stemmer } = naturalFrench;
+  const stemmer = memoizedStemmer(naturalFrench.stemmer);
   const stopWords: ReadonlySet<string> = new Set(
-    [...naturalFrench.stopWords, ...ENGLISH_STOP_WORDS, ...CHAT_STOP_WORDS].map((word) => foldAccents(word).toLowerCase()),
+    [...naturalFrench.stopWords, ...FRENCH_FILLER_WORDS, ...ENGLISH_STOP_WORDS, ...CHAT_STOP_WORDS].map((word) => foldAccents(word).toLowerCase()),
   );
   const matcher = new SynonymMatcher(synonyms, stemmer, stopWords);
 

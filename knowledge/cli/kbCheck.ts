@@ -1,9 +1,10 @@
 /**
- * `npm run kb:check [-- --dir <path>]`: validates the KB and prints a summary,
- * or every problem one per line (exit code 1). Reads no environment variable.
+ * `npm run kb:check [-- --dir <path>]`: validates the KB and prints a summary
+ * (plus the entries whose answer is still a console draft), or every problem
+ * one per line (exit code 1). Reads no environment variable.
  */
 import { parseArgs } from 'node:util';
-import { KnowledgeBaseError, formatProblem, loadKnowledgeBase, shortVersion, type KnowledgeBase } from '../index.js';
+import { KnowledgeBaseError, formatProblem, isDraftAnswer, loadKnowledgeBase, shortVersion, type KnowledgeBase } from '../index.js';
 import { isMainModule } from './isMainModule.js';
 
 export const DEFAULT_KB_DIR = 'knowledge/data';
@@ -30,7 +31,10 @@ export async function runKbCheck(args: readonly string[]): Promise<KbCheckOutput
     return { exitCode: 1, lines: [`kb:check: ${error instanceof Error ? error.message : String(error)}`, 'usage: kb:check [--dir <path>]'] };
   }
   try {
-    return { exitCode: 0, lines: [summarize(await loadKnowledgeBase(dir))] };
+    const kb = await loadKnowledgeBase(dir);
+    const drafts = kb.entries.filter((entry) => isDraftAnswer(entry.answer)).map((entry) => entry.id);
+    const warning = drafts.length === 0 ? [] : [`kb:check: draft answers to write before deploying: ${drafts.join(', ')}`];
+    return { exitCode: 0, lines: [summarize(kb), ...warning] };
   } catch (error) {
     if (error instanceof KnowledgeBaseError) {
       return { exitCode: 1, lines: [...error.problems.map(formatProblem), `KB INVALID: ${error.problems.length} problem(s) in ${dir}`] };

@@ -8,3 +8,4 @@ export { planKbPatch, MAX_PHRASING_LENGTH, type PlanKbPatchOptions } from './pla
 export { EntriesYamlEditor, DRAFT_ANSWER, isDraftAnswer } from './editEntriesYaml.js';
 export { formatKbPatch, parseKbPatch, DEFAULT_PATCH_PREFIX, type KbFilePatch, type KbPatchParse } from './kbPatchFormat.js';
 export { applyKbPatchToSources, applyKbPatchToDir, buildKbPatch, type KbPatchApplication } from './applyKbPatch.js';
+export { suggestEntryDraft, type SuggestEntryDraftOptions } from './suggestEntryDraft.js';

@@ -24,16 +24,37 @@ describe('labelled evaluation sets', () => {
   it.each([
     ['questions.yaml', 80, 10],
     ['heldout.yaml', 80, 10],
+    ['tuning-v2.yaml', 150, 80],
+    ['heldout-v2.yaml', 150, 80],
   ])('%s loads against the KB: known labels, no copied phrasing, enough questions', async (name, minInScope, minOutOfScope) => {
     const set = await loadEvalSet(join(import.meta.dirname, name), kb);
     expect(set.inScope.length).toBeGreaterThanOrEqual(minInScope);
     expect(set.outOfScope.length).toBeGreaterThanOrEqual(minOutOfScope);
   });
 
-  it('the two sets share no question', async () => {
-    const [tuning, heldOut] = await Promise.all(['questions.yaml', 'heldout.yaml'].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
-    const tuningQuestions = new Set(tuning.inScope.map((item) => item.q.toLowerCase()));
-    expect(heldOut.inScope.filter((item) => tuningQuestions.has(item.q.toLowerCase()))).toEqual([]);
+  it.each([
+    ['questions.yaml', 'heldout.yaml'],
+    ['tuning-v2.yaml', 'heldout-v2.yaml'],
+  ])('%s and %s share no question', async (tuningName, heldOutName) => {
+    const [tuning, heldOut] = await Promise.all([tuningName, heldOutName].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
+    const tuningQuestions = new Set([...tuning.inScope, ...tuning.outOfScope].map((item) => item.q.toLowerCase()));
+    expect([...heldOut.inScope, ...heldOut.outOfScope].filter((item) => tuningQuestions.has(item.q.toLowerCase()))).toEqual([]);
+  });
+
+  it('the v2 sets tag every question with its kind and hold the kinds the issue asks for', async () => {
+    for (const name of ['tuning-v2.yaml', 'heldout-v2.yaml']) {
+      const set = await loadEvalSet(join(import.meta.dirname, name), kb);
+      expect(set.inScope.every((item) => item.kind !== undefined) && set.outOfScope.every((item) => item.kind !== undefined), name).toBe(true);
+      expect(set.inScope.filter((item) => item.kind === 'long').length, name).toBeGreaterThanOrEqual(30);
+      expect(set.outOfScope.filter((item) => item.kind === 'near').length, name).toBeGreaterThanOrEqual(50);
+      expect(set.smallTalk?.length ?? 0, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses an unknown kind', async () => {
+    const entry = kb.entries[0];
+    const file = await setFile(`inScope:\n  - { q: "une question inventée ?", id: ${entry.id}, kind: poem }\noutOfScope: []\n`);
+    await expect(loadEvalSet(file, kb)).rejects.toThrow(/must have inScope/);
   });
 
   it('names the entries no in-scope question asks about (npm run eval warns about them)', () => {

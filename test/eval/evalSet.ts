@@ -2,15 +2,24 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { foldAccents, isRecord, type KnowledgeBase } from '../../knowledge/index.js';
 
+/** Kinds of answerable questions in the v2 sets (the v1 sets have none). */
+export const IN_SCOPE_KINDS = ['paraphrase', 'typo', 'long', 'english'] as const;
+export type InScopeKind = (typeof IN_SCOPE_KINDS)[number];
+/** Out-of-scope kinds: `near` uses the FAQ's own words but asks what no answer says; `far` is off-topic. */
+export const OUT_OF_SCOPE_KINDS = ['near', 'far'] as const;
+export type OutOfScopeKind = (typeof OUT_OF_SCOPE_KINDS)[number];
+
 export interface EvalSet {
-  readonly inScope: readonly { readonly q: string; readonly id: string }[];
-  readonly outOfScope: readonly { readonly q: string }[];
+  readonly inScope: readonly { readonly q: string; readonly id: string; readonly kind?: InScopeKind }[];
+  readonly outOfScope: readonly { readonly q: string; readonly kind?: OutOfScopeKind }[];
+  /** Greetings, thanks, help requests, insults: a kind reply, never an answer nor an unanswered question. */
+  readonly smallTalk?: readonly { readonly q: string }[];
 }
 
 /** Reads the labelled set and fails loudly on a label the KB does not have. */
 export async function loadEvalSet(file: string, kb: KnowledgeBase): Promise<EvalSet> {
   const data: unknown = parse(await readFile(file, 'utf8'));
-  if (!isEvalSet(data)) throw new Error(`loadEvalSet: ${file} must have inScope: [{q, id}] and outOfScope: [{q}]`);
+  if (!isEvalSet(data)) throw new Error(`loadEvalSet: ${file} must have inScope: [{q, id, kind?}], outOfScope: [{q, kind?}] and optionally smallTalk: [{q}] (kinds: ${IN_SCOPE_KINDS.join('|')}; ${OUT_OF_SCOPE_KINDS.join('|')})`);
   const ids = new Set(kb.entries.map((entry) => entry.id));
   const unknown = data.inScope.filter((item) => !ids.has(item.id)).map((item) => item.id);
   if (unknown.length > 0) throw new Error(`loadEvalSet: unknown entry ids in ${file}: ${[...new Set(unknown)].join(', ')}`);
@@ -39,7 +48,12 @@ function isEvalSet(value: unknown): value is EvalSet {
   return (
     Array.isArray(inScope) &&
     Array.isArray(outOfScope) &&
-    inScope.every((item) => isRecord(item) && typeof item.q === 'string' && typeof item.id === 'string') &&
-    outOfScope.every((item) => isRecord(item) && typeof item.q === 'string')
+    inScope.every((item) => isRecord(item) && typeof item.q === 'string' && typeof item.id === 'string' && optionalKind(item.kind, IN_SCOPE_KINDS)) &&
+    outOfScope.every((item) => isRecord(item) && typeof item.q === 'string' && optionalKind(item.kind, OUT_OF_SCOPE_KINDS)) &&
+    (value.smallTalk === undefined || (Array.isArray(value.smallTalk) && value.smallTalk.every((item) => isRecord(item) && typeof item.q === 'string')))
   );
+}
+
+function optionalKind(kind: unknown, kinds: readonly string[]): boolean {
+  return kind === undefined || (typeof kind === 'string' && kinds.includes(kind));
 }

@@ -1,31 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, percentile, recallAtK } from './metrics.js';
-
-describe('computeMetrics', () => {
-  it('counts top-1, reciprocal ranks, answered-correctly and rejection', () => {
-    const metrics = computeMetrics(
-      [
-        { expectedId: 'a', rankedIds: ['a', 'b'], decision: 'answer' },
-        { expectedId: 'b', rankedIds: ['a', 'b'], decision: 'clarify' },
-        { expectedId: 'c', rankedIds: ['a', 'b'], decision: 'none', nearbyIds: ['a', 'b'] },
-        { expectedId: 'a', rankedIds: ['a'], decision: 'none', nearbyIds: ['a'] },
-      ],
-      ['none', 'answer', 'none', 'none'],
-    );
-    expect(metrics.top1).toBe(0.5);
-    expect(metrics.mrr5).toBeCloseTo((1 + 0.5 + 0 + 1) / 4);
-    expect(metrics.answeredCorrectly).toBe(0.25);
-    // Declined, but the labelled entry was among the nearby questions: only the last one.
-    expect(metrics.declinedButShown).toBe(0.25);
-    expect(metrics.rejection).toBe(0.75);
-  });
-
-  it('ignores ranks beyond 5 for MRR', () => {
-    const metrics = computeMetrics([{ expectedId: 'f', rankedIds: ['a', 'b', 'c', 'd', 'e', 'f'], decision: 'answer' }], []);
-    expect(metrics.mrr5).toBe(0);
-    expect(metrics.rejection).toBe(0);
-  });
-});
+import { percentile, recallAtK } from './metrics.js';
 
 describe('percentile', () => {
   it('uses the nearest rank', () => {

@@ -1,29 +1,43 @@
 /**
- * `npm run eval`: retrieval quality on the labelled set, per mode and provider,
+ * `npm run eval`: what the bot does with the labelled questions, per mode and
+ * provider, as outcomes (answered right, reachable in one click, confidently
+ * wrong, out of scope rejected, small talk), per set and per kind of question;
  * and HNSW recall@5 against exact search. Flags: `--verbose` lists misses,
- * `--dump FILE` writes every score (for threshold tuning), `--set FILE` scores
- * that labelled set only. By default it scores the tuning set
- * (`questions.yaml`, which thresholds and weights were tuned on) and then the
- * held-out set (`heldout.yaml`, written blind and never tuned on).
+ * `--dump FILE` writes every ranking, `--set FILE` scores that labelled set only,
+ * `--tune` re-tunes the thresholds on the tuning set, `--record` records the
+ * held-out lexical outcomes the quality gate of `npm test` compares with. By default it scores the
+ * tuning set (`tuning-v2.yaml`, the only one anything is fitted on) and then the
+ * held-out set (`heldout-v2.yaml`, written blind and never tuned on).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../adapters/config.js';
 import { loadKnowledgeBase } from '../../knowledge/index.js';
-import { answerQuestion, createKbRetriever, type Answer, type Retriever } from '../../embeddings/index.js';
+import { createKbRetriever, type Retriever } from '../../embeddings/index.js';
 import { availableProviders } from './providers.js';
-import { entriesNotAsked, loadEvalSet, type EvalSet } from './evalSet.js';
-import { computeMetrics, percentile, type InScopeOutcome, type ModeMetrics } from './metrics.js';
+import { entriesNotAsked, IN_SCOPE_KINDS, loadEvalSet, OUT_OF_SCOPE_KINDS } from './evalSet.js';
+import { percentile } from './metrics.js';
+import { byKind, inScopeOutcomes, rejection, smallTalkOutcomes } from './outcomes.js';
 import { measureRecall } from './recall.js';
-import { tuneThresholds, type LabelledRetrieval } from './tuneThresholds.js';
+import { gateFigures, RECORDED_OUTCOMES_FILE } from './qualityGate.js';
+import { runSet, type SetRun } from './runSet.js';
+import { tuneThresholds } from './tuneThresholds.js';
 
 const { values: args } = parseArgs({
-  options: { verbose: { type: 'boolean', default: false }, 'lexical-only': { type: 'boolean', default: false }, dump: { type: 'string' }, 'skip-recall': { type: 'boolean', default: false }, tune: { type: 'boolean', default: false }, set: { type: 'string' } },
+  options: {
+    verbose: { type: 'boolean', default: false },
+    'lexical-only': { type: 'boolean', default: false },
+    dump: { type: 'string' },
+    'skip-recall': { type: 'boolean', default: false },
+    tune: { type: 'boolean', default: false },
+    set: { type: 'string' },
+    record: { type: 'boolean', default: false },
+  },
 });
+export const TUNING_SET = 'test/eval/tuning-v2.yaml';
+export const HELD_OUT_SET = 'test/eval/heldout-v2.yaml';
 const config = loadConfig(process.env);
 const kb = await loadKnowledgeBase(config.kbDir);
-const TUNING_SET = 'test/eval/questions.yaml';
-const HELD_OUT_SET = 'test/eval/heldout.yaml';
 const setFiles = args.set ? [args.set] : [TUNING_SET, HELD_OUT_SET];
 const sets = await Promise.all(setFiles.map((file) => loadEvalSet(file, kb)));
 for (const [i, set] of sets.entries()) {
@@ -33,49 +47,6 @@ for (const [i, set] of sets.entries()) {
   }
 }
 const providers = args['lexical-only'] ? [] : await availableProviders(config);
-const dump: unknown[] = [];
-
-interface Row {
-  readonly mode: string;
-  readonly labelled: readonly LabelledRetrieval[];
-  readonly metrics: ModeMetrics;
-  readonly p50: number;
-  readonly p95: number;
-}
-
-async function evaluate(mode: string, retriever: Retriever, evalSet: EvalSet): Promise<Row> {
-  const latencies: number[] = [];
-  const labelled: LabelledRetrieval[] = [];
-  const run = async (q: string, expectedId: string | null) => {
-    const start = performance.now();
-    // The bot's own answering path, without triage facets (the labelled questions are typed from scratch).
-    const answer = await answerQuestion(retriever, q);
-    latencies.push(performance.now() - start);
-    const { retrieval } = answer;
-    labelled.push({ retrieval, expectedId });
-    dump.push({ mode, q, ranked: retrieval.ranked.map((r) => [r.entry.id, +r.score.toFixed(4), +(r.dense ?? 0).toFixed(4), +(r.lexical ?? 0).toFixed(4)]) });
-    return { retrieval, decision: answer };
-  };
-  const inScope: InScopeOutcome[] = [];
-  for (const item of evalSet.inScope) {
-    const { retrieval, decision } = await run(item.q, item.id);
-    const rankedIds = retrieval.ranked.map((r) => r.entry.id);
-    const nearbyIds = decision.kind === 'none' ? decision.nearby.map((r) => r.entry.id) : [];
-    inScope.push({ expectedId: item.id, rankedIds, decision: decision.kind, nearbyIds });
-    if (args.verbose && (rankedIds[0] !== item.id || decision.kind === 'none')) {
-      console.log(`  [${mode}] miss: "${item.q}" → ${rankedIds.slice(0, 3).join(', ')} (${decision.kind}; want ${item.id})`);
-    }
-  }
-  const outOfScope: Answer['kind'][] = [];
-  for (const item of evalSet.outOfScope) {
-    const { retrieval, decision } = await run(item.q, null);
-    outOfScope.push(decision.kind);
-    if (args.verbose && decision.kind !== 'none') {
-      console.log(`  [${mode}] accepted OOS: "${item.q}" → ${retrieval.ranked[0]?.entry.id} ${retrieval.ranked[0]?.score.toFixed(3)} (${decision.kind})`);
-    }
-  }
-  return { mode, labelled, metrics: computeMetrics(inScope, outOfScope), p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
-}
 
 const retrievers: { mode: string; retriever: Retriever }[] = [{ mode: 'lexical', retriever: (await createKbRetriever({ kb, mode: 'lexical' })).retriever }];
 for (const provider of providers) {
@@ -86,42 +57,55 @@ for (const provider of providers) {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-const rowsBySet: Row[][] = [];
-for (const [i, set] of sets.entries()) {
-  // The header comes first so that --verbose misses print under the set they belong to.
-  console.log(`\nKB ${kb.version.slice(0, 12)}: ${kb.entries.length} entries; eval set ${setFiles[i]}: ${set.inScope.length} in scope, ${set.outOfScope.length} out of scope\n`);
-  const rows: Row[] = [];
-  for (const { mode, retriever } of retrievers) rows.push(await evaluate(mode, retriever, set));
-  rowsBySet.push(rows);
-  console.table(
-    Object.fromEntries(
-      rows.map((r) => [
-        r.mode,
-        {
-          'top-1': pct(r.metrics.top1),
-          'MRR@5': r.metrics.mrr5.toFixed(3),
-          'answered right': pct(r.metrics.answeredCorrectly),
-          'declined, shown nearby': pct(r.metrics.declinedButShown),
-          'OOS rejected': pct(r.metrics.rejection),
-          'p50 ms': r.p50.toFixed(2),
-          'p95 ms': r.p95.toFixed(2),
-        },
-      ]),
-    ),
-  );
+
+/** The outcome rows of one run: answerable questions per kind, out of scope per kind, small talk. */
+function outcomeRows(run: SetRun): Record<string, Record<string, string | number>> {
+  const rows: Record<string, Record<string, string | number>> = {};
+  for (const [kind, records] of byKind(run.inScope, IN_SCOPE_KINDS)) {
+    const o = inScopeOutcomes(records);
+    rows[`in scope: ${kind}`] = { n: o.n, 'answered right': pct(o.answeredRight), 'one click': pct(o.oneClick), 'confidently wrong': pct(o.confidentlyWrong), 'top-1': pct(o.top1) };
+  }
+  for (const [kind, records] of byKind(run.outOfScope, OUT_OF_SCOPE_KINDS)) {
+    const o = rejection(records);
+    rows[`out of scope: ${kind}`] = { n: o.n, rejected: pct(o.rejected) };
+  }
+  if (run.smallTalk.length > 0) {
+    const o = smallTalkOutcomes(run.smallTalk);
+    rows['small talk'] = { n: o.n, 'kind reply': o.handled, 'stored as unanswered': o.storedAsUnanswered };
+  }
+  return rows;
 }
-const rows = rowsBySet[0];
-const set = sets[0];
+
+const runs: { mode: string; set: string; run: SetRun }[] = [];
+for (const [i, set] of sets.entries()) {
+  for (const { mode, retriever } of retrievers) {
+    const run = await runSet(retriever, set);
+    runs.push({ mode, set: setFiles[i], run });
+    const n = `${set.inScope.length} in scope, ${set.outOfScope.length} out of scope, ${set.smallTalk?.length ?? 0} small talk`;
+    console.log(`\n${mode} on ${setFiles[i]} (${n}; KB ${kb.version.slice(0, 12)}, ${kb.entries.length} entries): ask p50 ${percentile(run.latencies, 50).toFixed(2)} ms, p95 ${percentile(run.latencies, 95).toFixed(2)} ms`);
+    if (args.verbose) for (const line of run.misses) console.log(line);
+    console.table(outcomeRows(run));
+  }
+}
+
+if (args.record) {
+  // The quality gate's reference (test/eval/qualityGate.test.ts): the lexical outcomes on the held-out set.
+  const heldOut = runs.find((r) => r.mode === 'lexical' && r.set === HELD_OUT_SET);
+  if (!heldOut) throw new Error(`runEval: --record needs the lexical run on ${HELD_OUT_SET}`);
+  const figures = gateFigures(heldOut.run);
+  await writeFile(RECORDED_OUTCOMES_FILE, JSON.stringify({ set: HELD_OUT_SET, kb: kb.version, figures }, null, 2) + '\n');
+  console.log(`\nrecorded ${Object.keys(figures).length} figures in ${RECORDED_OUTCOMES_FILE}`);
+}
 
 if (args.tune) {
-  console.log(`\nThresholds tuned on ${setFiles[0]} (compare with DECISION_THRESHOLDS in embeddings/decide.ts):`);
-  for (const row of rows) {
-    const best = tuneThresholds(row.labelled);
-    if (!best) console.log(`  ${row.mode}: no thresholds reach the rejection target`);
+  console.log(`\nThresholds tuned on ${setFiles[0]} (compare with DECISION_THRESHOLDS in embeddings/decision/decide.ts):`);
+  for (const { mode, run } of runs.filter((r) => r.set === setFiles[0])) {
+    const best = tuneThresholds(run.labelled);
+    if (!best) console.log(`  ${mode}: no thresholds reach the rejection target`);
     else {
       const t = best.thresholds;
       console.log(
-        `  ${row.mode}: minScore ${t.minScore}, confidentScore ${t.confidentScore}, clearMargin ${t.clearMargin} → ` +
+        `  ${mode}: minScore ${t.minScore}, confidentScore ${t.confidentScore}, clearMargin ${t.clearMargin} → ` +
           `right answers ${pct(best.rightAnswers)}, right clarifications ${pct(best.rightClarifications)}, wrong answers ${pct(best.wrongAnswers)}, rejection ${pct(best.rejection)} (lower bound ${pct(best.rejectionLowerBound)})`,
       );
     }
@@ -129,7 +113,14 @@ if (args.tune) {
 }
 
 if (!args['skip-recall']) {
-  for (const line of await measureRecall(kb, providers, set)) console.log(line);
+  for (const line of await measureRecall(kb, providers, sets[0])) console.log(line);
 }
-if (args.dump) await writeFile(args.dump, dump.map((d) => JSON.stringify(d)).join('\n') + '\n');
+if (args.dump) {
+  const lines = runs.flatMap(({ mode, run }) =>
+    run.labelled.map(({ retrieval, expectedId }) =>
+      JSON.stringify({ mode, q: retrieval.query, expectedId, ranked: retrieval.ranked.map((r) => [r.entry.id, +r.score.toFixed(4), +(r.dense ?? 0).toFixed(4), +(r.lexical ?? 0).toFixed(4)]) }),
+    ),
+  );
+  await writeFile(args.dump, lines.join('\n') + '\n');
+}
 for (const provider of providers) await provider.dispose?.();

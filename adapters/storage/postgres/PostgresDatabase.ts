@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config.js';
-import { DatabaseUnavailableError, isConnectionFailure } from './databaseErrors.js';
+import { DatabaseUnavailableError } from '../../databaseUnavailable.js';
+import { isConnectionFailure } from './databaseErrors.js';
 import { PostgresListener, type ListenerLog, type NotificationHandler } from './PostgresListener.js';
 
 /** Versioned SQL migrations, applied in order at start (node-pg-migrate records them in `pgmigrations`). */

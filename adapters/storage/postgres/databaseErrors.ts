@@ -1,15 +1,9 @@
+import { DatabaseUnavailableError } from '../../databaseUnavailable.js';
+
 /**
  * Telling "the database cannot be reached right now" apart from a real failure: the first
  * is answered 503 (the client retries, the instance reconnects), the second is a defect.
  */
-
-/** Thrown by PostgresDatabase when the database is unreachable (down, restarting, network cut). */
-export class DatabaseUnavailableError extends Error {
-  constructor(method: string, options?: { cause?: unknown }) {
-    super(`${method}: the database is unreachable`, options);
-    this.name = 'DatabaseUnavailableError';
-  }
-}
 
 /** SQLSTATE classes and codes meaning the server went away or is not accepting connections yet. */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
@@ -25,14 +19,6 @@ export function isConnectionFailure(error: unknown): boolean {
     if (/Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|not queryable/i.test(current.message)) {
       return true;
     }
-  }
-  return false;
-}
-
-/** True when `error` or one of its causes is a DatabaseUnavailableError (for the 503 answers). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth += 1) {
-    if (current instanceof DatabaseUnavailableError) return true;
   }
   return false;
 }

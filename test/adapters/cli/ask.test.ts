@@ -22,7 +22,10 @@ async function ask(args: string[], env: Record<string, string> = {}): Promise<{ 
 
 function expectContract(line: string): Record<string, unknown> {
   const result = JSON.parse(line) as Record<string, unknown>;
-  expect(Object.keys(result).sort()).toEqual(['answer', 'answered', 'candidates', 'query']);
+  // The original fields, plus the decision and the buttons shown (issue 11), plus the calibrated confidence when the model decided.
+  expect(Object.keys(result).filter((key) => key !== 'confidence').sort()).toEqual(['answer', 'answered', 'candidates', 'decision', 'query', 'shown']);
+  expect(['answer', 'clarify', 'none']).toContain(result.decision);
+  expect(Array.isArray(result.shown)).toBe(true);
   expect(typeof result.query).toBe('string');
   expect(typeof result.answered).toBe('boolean');
   expect(Array.isArray(result.candidates)).toBe(true);

@@ -3,20 +3,21 @@
  * both evaluation sets, asked through `ask --json`'s code and typed into the
  * bot (on the real KB, without triage facets and within each offer chosen by
  * a triage click), gets the same decision: the same kind, the same entries
- * shown, the same facet relaxation.
+ * shown, the same facet relaxation; small talk gets the kind reply from both.
  */
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../../adapters/cli/ask.js';
 import { messages } from '../../../bot/index.js';
-import { createKbRetriever, type Answer, type Retriever } from '../../../embeddings/index.js';
+import { createKbRetriever, shownEntries, type Answer, type Retriever } from '../../../embeddings/index.js';
 import { isRecord, type FacetFilter, type KnowledgeBase } from '../../../knowledge/index.js';
+import { classifyInput } from '../../../bot/userInput.js';
 import { cardsOf, isAnswer } from '../../bot/support/activities.js';
 import { createHarness, type Harness } from '../../bot/support/harness.js';
 import { loadEvalSet } from '../../eval/evalSet.js';
 import { loadRealKnowledgeBase, REPO_ROOT } from '../../fixtures/kb.js';
 
-const SETS = ['test/eval/questions.yaml', 'test/eval/heldout.yaml'];
+const SETS = ['test/eval/tuning-v2.yaml', 'test/eval/heldout-v2.yaml'];
 
 /** What a user sees decided: the kind, and the entries shown (the answer, the candidates, or the nearby questions). */
 interface Shown {
@@ -32,16 +33,26 @@ beforeAll(async () => {
   kb = await loadRealKnowledgeBase();
   retriever = (await createKbRetriever({ kb, mode: 'lexical' })).retriever;
   const sets = await Promise.all(SETS.map((file) => loadEvalSet(`${REPO_ROOT}/${file}`, kb)));
-  questions = sets.flatMap((set) => [...set.inScope, ...set.outOfScope].map((item) => item.q));
+  // Messages without words and typed commands (« aide ») never reach the answering path: the bot routes them first.
+  questions = sets
+    .flatMap((set) => [...set.inScope, ...set.outOfScope, ...(set.smallTalk ?? [])].map((item) => item.q))
+    .filter((q) => classifyInput(q, undefined).kind === 'text');
 });
 
 function shownByAsk(answer: Answer): Shown {
-  const entries = answer.kind === 'answer' ? [answer.best] : answer.kind === 'clarify' ? answer.candidates : answer.nearby;
+  const entries = answer.kind === 'answer' ? [answer.best] : shownEntries(answer);
   return { kind: answer.kind, ids: entries.map((ranked) => ranked.entry.id), relaxed: answer.relaxed };
+}
+
+/** The reply the bot gives to each kind of small talk, as its first text. */
+function smallTalkKindOf(replies: readonly Partial<Activity>[]): boolean {
+  const texts = [...replies.map((reply) => reply.text), ...replies.flatMap(cardsOf).flatMap((card) => card.texts)];
+  return texts.some((text) => text === messages.help || Object.values(messages.smallTalk).includes(text ?? ''));
 }
 
 /** Reads the decision off the bot's replies to one typed question, as a user would see it. */
 function shownByBot(replies: readonly Partial<Activity>[]): Shown {
+  if (smallTalkKindOf(replies)) return { kind: 'smallTalk', ids: [], relaxed: false };
   const relaxed = replies.some((reply) => reply.text === messages.relaxed);
   const answer = replies.find(isAnswer);
   if (answer) {
@@ -97,15 +108,17 @@ describe('ask --json and the bot give the same decision', () => {
         const expected = shownByAsk(answer);
         expect(shownByBot(await harness.send({ type: 'message', text: question })), where).toEqual(expected);
         // The JSON line says the same: answered unless declined, with the answer or the first candidate.
-        expect(result.answered, where).toBe(answer.kind !== 'none');
-        expect(result.answer?.id ?? null, where).toBe(answer.kind === 'none' ? null : expected.ids[0]);
+        expect(result.answered, where).toBe(answer.kind !== 'none' && answer.kind !== 'smallTalk');
+        expect(result.answer?.id ?? null, where).toBe(answer.kind === 'none' || answer.kind === 'smallTalk' ? null : expected.ids[0]);
+        expect(result.shown, where).toEqual(answer.kind === 'answer' ? [] : expected.ids);
+        expect(result.decision, where).toBe(answer.kind === 'smallTalk' ? 'none' : answer.kind);
         kinds.add(answer.kind);
         if (answer.relaxed) relaxedSeen += 1;
       }
       expect(harness.logs.filter((line) => line.level === 'error'), JSON.stringify(facets)).toEqual([]);
     }
     // The replay went through every kind of decision and through the facet relaxation.
-    expect([...kinds].sort()).toEqual(['answer', 'clarify', 'none']);
+    expect([...kinds].sort()).toEqual(['answer', 'clarify', 'none', 'smallTalk']);
     expect(relaxedSeen).toBeGreaterThan(0);
   }, 120_000);
 });

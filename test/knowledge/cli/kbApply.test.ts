@@ -63,6 +63,25 @@ describe('kb:apply', () => {
     }
   });
 
+  it('applies a new entry draft: kb:check passes and names the answer still to write', async () => {
+    const kb = await loadKnowledgeBase(kbDir);
+    const like = kb.entries[0];
+    const alternates = ['Y a-t-il un hackathon', 'Quand a lieu le hackathon', 'hackathon e-santé inscription', 'Le hackathon de l’agence est-il ouvert', 'Comment participer au hackathon', 'Hackathon : quelles dates'];
+    const draft = { id: 'innovation-hackathon', question: 'L’ANS organise-t-elle un hackathon pour les startups ?', alternates, facets: { offer: like.offer, theme: like.theme } };
+    const plan = await buildKbPatch(kbDir, [{ kind: 'entry', draft }]);
+    if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
+    expect(plan.refused).toEqual([]);
+    await writeFile(patchFile, plan.patch);
+    const output = await runKbApply([patchFile, '--dir', kbDir]);
+    expect(output.lines).toContain('kb:apply: draft answers to write before deploying: innovation-hackathon');
+    const check = await runKbCheck(['--dir', kbDir]);
+    expect(check.exitCode).toBe(0);
+    expect(check.lines[1]).toBe('kb:check: draft answers to write before deploying: innovation-hackathon');
+    const added = (await loadKnowledgeBase(kbDir)).entries.find((entry) => entry.id === 'innovation-hackathon');
+    expect(added?.source.file).toBe(like.source.file);
+    expect(added?.alternates).toEqual(alternates);
+  });
+
   it('refuses a patch that no longer applies cleanly and leaves every file untouched', async () => {
     await writePatch();
     expect((await runKbApply([patchFile, '--dir', kbDir])).exitCode).toBe(0);

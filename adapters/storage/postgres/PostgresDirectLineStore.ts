@@ -1,0 +1,215 @@
+import type { Activity } from 'botbuilder';
+import {
+  storedBytes, type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
+} from '../../directline/index.js';
+import type { PostgresDatabase } from './PostgresDatabase.js';
+import { LiveWatchers } from './LiveWatchers.js';
+
+/** Longest activity id suffix counted when checking an activity's size before its sequence number is known. */
+const MAX_SEQ_DIGITS = 20;
+
+/**
+ * Direct Line conversations in PostgreSQL (tables `dl_conversations`, `dl_activities`),
+ * so that any instance serves any request. The watermark is the activity's sequence
+ * number. An append notifies every instance on one channel with the conversation id only
+ * (far below NOTIFY's 8,000-byte payload limit); each instance then reads the new rows
+ * for the streams it holds, from each stream's own watermark ({@link LiveWatchers}).
+ * The open-conversation cap, idle expiry and the per-conversation bounds are SQL.
+ */
+export class PostgresDirectLineStore implements DirectLineStore {
+  private stats = { size: 0, bytes: 0 };
+  private readonly watchers: LiveWatchers;
+  private stopListening: () => void = () => undefined;
+  private stopReconnect: () => void = () => undefined;
+
+  private constructor(
+    private readonly db: PostgresDatabase,
+    private readonly limits: ConversationLimits,
+    private readonly onExpired: (conversationId: string, userId: string) => void,
+  ) {
+    this.watchers = new LiveWatchers((conversationId, watermark) => this.since(conversationId, watermark));
+  }
+
+  /** The factory the server's storage hands to the Direct Line endpoint. */
+  static factory(db: PostgresDatabase): DirectLineStoreFactory {
+    return async (limits, onExpired) => {
+      const store = new PostgresDirectLineStore(db, limits, onExpired);
+      store.stopListening = await db.listen(store.channel, (conversationId) => store.watchers.wake(conversationId));
+      // Notifications sent while this instance was disconnected are lost: re-read every open stream.
+      store.stopReconnect = db.onReconnect(() => store.watchers.wakeAll());
+      await store.refreshStats();
+      return store;
+    };
+  }
+
+  /** One channel per schema: deployments sharing a server do not wake each other. */
+  private get channel(): string {
+    return `dl_${this.db.schema}`.slice(0, 63);
+  }
+
+  async start(conversationId: string, userId: string, nowMs: number, firstSeq = 0): Promise<StartResult> {
+    const found = await this.touch(conversationId, nowMs);
+    if (found !== undefined) return found === userId ? { kind: 'existing' } : { kind: 'other-user' };
+    const evicted: { id: string; user_id: string }[] = [];
+    const result = await this.db.transaction('PostgresDirectLineStore.start', async (tx): Promise<StartResult> => {
+      // Admissions one at a time across instances, so the cap holds.
+      await tx.query('PostgresDirectLineStore.start', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.db.schema} dl admission`]);
+      const again = await tx.query<{ user_id: string }>('PostgresDirectLineStore.start', 'SELECT user_id FROM dl_conversations WHERE id = $1', [conversationId]);
+      if (again.length > 0) return again[0].user_id === userId ? { kind: 'existing' } : { kind: 'other-user' };
+      const [{ open }] = await tx.query<{ open: number }>('PostgresDirectLineStore.start', 'SELECT count(*)::int AS open FROM dl_conversations');
+      if (open >= this.limits.maxConversations) {
+        // The least recently active conversation quiet for long enough gives way; none: the endpoint is full.
+        evicted.push(...(await tx.query<{ id: string; user_id: string }>(
+          'PostgresDirectLineStore.start',
+          `DELETE FROM dl_conversations WHERE id = (
+             SELECT id FROM dl_conversations WHERE last_active < $1 ORDER BY last_active LIMIT 1 FOR UPDATE SKIP LOCKED
+           ) RETURNING id, user_id`,
+          [new Date(nowMs - this.limits.evictableIdleMs)],
+        )));
+        if (evicted.length === 0) return { kind: 'full' };
+      }
+      await tx.query('PostgresDirectLineStore.start', 'INSERT INTO dl_conversations (id, user_id, next_seq, last_active) VALUES ($1, $2, $3, $4)', [
+        conversationId, userId, firstSeq, new Date(nowMs),
+      ]);
+      return { kind: 'created' };
+    });
+    for (const gone of evicted) this.onExpired(gone.id, gone.user_id);
+    if (result.kind === 'created') this.stats.size += 1 - evicted.length;
+    return result;
+  }
+
+  async append(conversationId: string, activity: Partial<Activity>, nowMs: number): Promise<AppendResult> {
+    const largest = storedBytes({ ...activity, id: `${conversationId}|${'0'.repeat(MAX_SEQ_DIGITS)}` });
+    if (largest > this.limits.maxActivityBytes) return { kind: 'too-large', bytes: largest };
+    return this.db.transaction('PostgresDirectLineStore.append', async (tx) => {
+      const rows = await tx.query<{ seq: string }>(
+        'PostgresDirectLineStore.append',
+        'UPDATE dl_conversations SET next_seq = next_seq + 1, last_active = GREATEST(last_active, $2) WHERE id = $1 RETURNING (next_seq - 1)::text AS seq',
+        [conversationId, new Date(nowMs)],
+      );
+      if (rows.length === 0) throw new Error('PostgresDirectLineStore.append: unknown conversation');
+      const seq = Number(rows[0].seq);
+      const stored: Partial<Activity> = { ...activity, id: activityId(conversationId, seq) };
+      const bytes = storedBytes(stored);
+      // One statement: store it, drop the oldest beyond the conversation's bounds (counting the new one), wake every instance.
+      await tx.query(
+        'PostgresDirectLineStore.append',
+        `WITH added AS (
+           INSERT INTO dl_activities (conversation_id, seq, activity, bytes) VALUES ($1, $2, $3::jsonb, $4)
+         ), kept AS (
+           SELECT seq, sum(bytes) OVER (ORDER BY seq DESC) AS newer_bytes, row_number() OVER (ORDER BY seq DESC) AS newer
+           FROM dl_activities WHERE conversation_id = $1
+         ), dropped AS (
+           DELETE FROM dl_activities d USING kept
+           WHERE d.conversation_id = $1 AND d.seq = kept.seq AND (kept.newer_bytes + $4 > $5 OR kept.newer + 1 > $6)
+         )
+         SELECT pg_notify($7, $1)`,
+        [conversationId, seq, JSON.stringify(stored), bytes, this.limits.maxConversationBytes, this.limits.maxActivities, this.channel],
+      );
+      return { kind: 'stored', activity: stored };
+    });
+  }
+
+  async replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
+    const seq = seqOf(conversationId, activity.id);
+    if (seq === undefined) return false;
+    const updated = await this.db.query(
+      'PostgresDirectLineStore.replace',
+      `UPDATE dl_activities SET activity = activity || $3::jsonb, bytes = octet_length((activity || $3::jsonb)::text)
+       WHERE conversation_id = $1 AND seq = $2 AND octet_length((activity || $3::jsonb)::text) <= $4 RETURNING seq`,
+      [conversationId, seq, JSON.stringify(activity), this.limits.maxActivityBytes],
+    );
+    return updated.length > 0;
+  }
+
+  async remove(conversationId: string, activityId: string): Promise<boolean> {
+    const seq = seqOf(conversationId, activityId);
+    if (seq === undefined) return false;
+    const tombstone = JSON.stringify({ type: 'messageDelete', id: activityId });
+    const updated = await this.db.query('PostgresDirectLineStore.remove', 'UPDATE dl_activities SET activity = $3::jsonb, bytes = $4 WHERE conversation_id = $1 AND seq = $2 RETURNING seq', [
+      conversationId, seq, tombstone, Buffer.byteLength(tombstone),
+    ]);
+    return updated.length > 0;
+  }
+
+  /** One statement, one snapshot: the watermark returned is exactly past the activities returned. */
+  async since(conversationId: string, watermark: number): Promise<ActivitySet> {
+    const rows = await this.db.query<{ next_seq: string; activity: Partial<Activity> | null }>(
+      'PostgresDirectLineStore.since',
+      `SELECT c.next_seq::text AS next_seq, a.activity FROM dl_conversations c
+       LEFT JOIN dl_activities a ON a.conversation_id = c.id AND a.seq >= $2
+       WHERE c.id = $1 ORDER BY a.seq`,
+      [conversationId, watermark],
+    );
+    if (rows.length === 0) throw new Error('PostgresDirectLineStore.since: unknown conversation');
+    const activities = rows.flatMap((row) => (row.activity === null ? [] : [row.activity]));
+    return { activities, watermark: rows[0].next_seq };
+  }
+
+  watch(conversationId: string, watermark: number, _nowMs: number, listener: ActivityListener): () => void {
+    return this.watchers.add(conversationId, watermark, listener);
+  }
+
+  listenerCount(conversationId: string): number {
+    return this.watchers.count(conversationId);
+  }
+
+  async sweep(nowMs: number): Promise<number> {
+    // Conversations this instance streams stay alive, as in memory; other instances touch theirs in their own sweep.
+    const watched = this.watchers.conversationIds();
+    if (watched.length > 0) {
+      await this.db.query('PostgresDirectLineStore.sweep', 'UPDATE dl_conversations SET last_active = GREATEST(last_active, $2) WHERE id = ANY($1)', [watched, new Date(nowMs)]);
+    }
+    const expired = await this.db.query<{ id: string; user_id: string }>(
+      'PostgresDirectLineStore.sweep',
+      'DELETE FROM dl_conversations WHERE last_active < $1 RETURNING id, user_id',
+      [new Date(nowMs - this.limits.idleMs)],
+    );
+    for (const gone of expired) this.onExpired(gone.id, gone.user_id);
+    await this.refreshStats();
+    return expired.length;
+  }
+
+  get size(): number {
+    return this.stats.size;
+  }
+
+  get totalBytes(): number {
+    return this.stats.bytes;
+  }
+
+  async close(): Promise<void> {
+    this.stopListening();
+    this.stopReconnect();
+    this.watchers.close();
+  }
+
+  /** Marks the conversation active; its user id, or undefined when it does not exist. */
+  private async touch(conversationId: string, nowMs: number): Promise<string | undefined> {
+    const rows = await this.db.query<{ user_id: string }>(
+      'PostgresDirectLineStore.start',
+      'UPDATE dl_conversations SET last_active = GREATEST(last_active, $2) WHERE id = $1 RETURNING user_id',
+      [conversationId, new Date(nowMs)],
+    );
+    return rows[0]?.user_id;
+  }
+
+  private async refreshStats(): Promise<void> {
+    const [row] = await this.db.query<{ size: number; bytes: string }>(
+      'PostgresDirectLineStore.stats',
+      'SELECT (SELECT count(*)::int FROM dl_conversations) AS size, (SELECT coalesce(sum(bytes), 0)::text FROM dl_activities) AS bytes',
+    );
+    this.stats = { size: row.size, bytes: Number(row.bytes) };
+  }
+}
+
+/** The Direct Line id of an activity: `<conversation>|<seq>`, seq zero-padded to 7 digits as the memory store writes it. */
+function activityId(conversationId: string, seq: number): string {
+  return `${conversationId}|${String(seq).padStart(7, '0')}`;
+}
+
+function seqOf(conversationId: string, id: string | undefined): number | undefined {
+  const prefix = `${conversationId}|`;
+  if (id === undefined || !id.startsWith(prefix) || !/^\d+$/.test(id.slice(prefix.length))) return undefined;
+  return Number(id.slice(prefix.length));
+}

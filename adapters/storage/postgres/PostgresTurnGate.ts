@@ -1,0 +1,27 @@
+import { InProcessTurnGate, type TurnGate } from '../../TurnGate.js';
+import type { PostgresDatabase } from './PostgresDatabase.js';
+
+/**
+ * One turn at a time per conversation across instances: each turn runs inside a
+ * transaction holding `pg_advisory_xact_lock(schema, conversation)`, taken on the lock
+ * pool so that the turn's own queries (state, feedback, activities) never wait for a
+ * connection the locks hold. The lock goes with the transaction, so an instance killed
+ * mid-turn releases it as soon as PostgreSQL sees its connection close. Turns of the same
+ * conversation on this instance queue in memory first: they never hold several lock
+ * connections waiting on each other.
+ */
+export class PostgresTurnGate implements TurnGate {
+  private readonly local = new InProcessTurnGate();
+
+  constructor(private readonly db: PostgresDatabase) {}
+
+  run<T>(conversationId: string, turn: () => Promise<T>): Promise<T> {
+    return this.local.run(conversationId, () =>
+      this.db.lockTransaction('PostgresTurnGate.run', async (tx) => {
+        // Two 32-bit keys: the schema (instances of another deployment on the same server do not collide) and the conversation.
+        await tx.query('PostgresTurnGate.run', 'SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [this.db.schema, conversationId]);
+        return turn();
+      }),
+    );
+  }
+}

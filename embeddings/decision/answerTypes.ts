@@ -1,0 +1,70 @@
+import { foldAccents, type FaqEntry } from '../../knowledge/index.js';
+
+/**
+ * Kinds of information a question can ask for that an answer either states
+ * or does not: a price, a duration, a count, a person, a phone number or
+ * postal address, a web address. Near misses use the FAQ's own words to ask
+ * exactly that (« Combien coûte le référencement ? », « Quel est le délai de
+ * traitement ? »): the entry they land on talks about the subject but cannot
+ * answer. Patterns are general French (and English) question forms, matched on
+ * folded lowercase text; an answer "states" a kind when it holds an
+ * expression of it.
+ */
+export interface AnswerType {
+  readonly name: string;
+  /** Matches a question that asks for this kind of information. */
+  readonly asked: RegExp;
+  /** Matches an answer that states some information of this kind. */
+  readonly stated: RegExp;
+}
+
+export const ANSWER_TYPES: readonly AnswerType[] = [
+  {
+    name: 'price',
+    asked: /\b(?:combien (?:ca |cela )?(?:coute|coutent|faut-il payer)|prix|tarifs?|couts?|payante?s?|gratuite?s?|frais|budgets?|subventions?|remunere|how much|costs?|price|fees?|free of charge|paid)\b/u,
+    stated: /€|\beuros?\b|\bgratuite?s?\b|\bpayante?s?\b|\btarifs?\b|\bprix\b|\bcouts?\b|\bfinanc|\bsubvention/u,
+  },
+  {
+    name: 'duration',
+    asked: /\b(?:combien de temps|delais?|duree|pendant combien|en combien de|how long|processing time)\b/u,
+    stated: /\b\d+ ?(?:jours?|semaines?|mois|ans|annees|heures?|minutes?)\b|\bdelais?\b|\bduree\b/u,
+  },
+  {
+    name: 'count',
+    asked: /\b(?:combien d(?:e |'|’)|nombre (?:de |d'|d’)|pourcentage|taux de|how many|number of|percentage)/u,
+    stated: /(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[ .,]\d+)*(?! ?\/)\b|%/u,
+  },
+  {
+    name: 'person',
+    asked: /^(?:qui (?:est|sont|dirige|gere|pilote|compose)\b|who (?:is|are|runs|leads)\b)|\b(?:nom du (?:responsable|directeur)|membres du)\b/u,
+    stated: /\b(?:m\.|mme|monsieur|madame|directeur|directrice|president|presidente)\s/u,
+  },
+  {
+    name: 'contact',
+    asked: /\b(?:telephone|numero de tel|tel support|adresse postale|adresse physique|standard|hotline|phone number|postal address)\b/u,
+    stated: /\+33|\b0\d(?:[ .]?\d\d){4}\b|\b\d{5} [a-z]/u,
+  },
+  {
+    name: 'web address',
+    asked: /\b(?:url|endpoint|adresse (?:du site|web|internet|du serveur))\b/u,
+    stated: /https?:\/\/|\bwww\./u,
+  },
+];
+
+const fold = (text: string): string => foldAccents(text).toLowerCase().replace(/[’‘ʼ`´]/gu, "'");
+
+/** Pure: the kinds of information a question asks for (usually none). */
+export function askedTypes(question: string): AnswerType[] {
+  const folded = fold(question).trim();
+  return ANSWER_TYPES.filter((type) => type.asked.test(folded));
+}
+
+/**
+ * Pure: whether the entry's answer (with its links) states none of a kind the
+ * question asks for: a price asked, no price in the answer.
+ */
+export function missesAskedType(asked: readonly AnswerType[], entry: Pick<FaqEntry, 'answer' | 'links'>): boolean {
+  if (asked.length === 0) return false;
+  const text = fold([entry.answer, ...entry.links.map((link) => link.url)].join('\n'));
+  return asked.some((type) => !type.stated.test(text));
+}

@@ -1,0 +1,62 @@
+import type { EntryMatch, QueryEvidence } from '../Retriever.js';
+import type { EntryVocabulary } from './EntryVocabulary.js';
+
+/** One analysed query term, resolved against the KB's vocabulary. */
+interface WeighedTerm {
+  /** The known term it stands for (itself or its typo correction), or undefined when the KB has no such word. */
+  readonly known?: string;
+  readonly idf: number;
+}
+
+/** The query's words weighed by rarity: what the decision reads besides the ranking scores. */
+export interface WeighedQuery {
+  readonly evidence: QueryEvidence;
+  /** How much of the query one entry explains. */
+  match(entryIndex: number): EntryMatch;
+}
+
+function weigh(vocabulary: EntryVocabulary, terms: readonly string[]): WeighedTerm[] {
+  return [...new Set(terms)].map((term) => {
+    const known = vocabulary.resolve(term);
+    return { known, idf: known === undefined ? vocabulary.unknownIdf : vocabulary.idf(known) };
+  });
+}
+
+const total = (terms: readonly WeighedTerm[]): number => terms.reduce((sum, term) => sum + term.idf, 0);
+
+/** IDF-weighted share of `terms` that satisfy `test` (0 without terms). */
+function share(terms: readonly WeighedTerm[], test: (term: WeighedTerm) => boolean): number {
+  const all = total(terms);
+  return all === 0 ? 0 : total(terms.filter(test)) / all;
+}
+
+/**
+ * Weighs the question's terms and the whole message's terms: how much of the
+ * question the KB knows at all (informative words count more than common
+ * ones), how rare its unknown words are, and per entry how much of the
+ * question and of the message the entry's own words explain. Words of the
+ * context only count in the message figures, so describing one's product no
+ * longer reads as asking about something else.
+ */
+export function weighQuery(
+  vocabulary: EntryVocabulary,
+  questionTerms: readonly string[],
+  messageTerms: readonly string[],
+  facts: Pick<QueryEvidence, 'question' | 'english' | 'withContext'>,
+): WeighedQuery {
+  const question = weigh(vocabulary, questionTerms);
+  const message = weigh(vocabulary, messageTerms);
+  const unknown = question.filter((term) => term.known === undefined);
+  const evidence: QueryEvidence = {
+    coverage: share(question, (term) => term.known !== undefined),
+    messageCoverage: share(message, (term) => term.known !== undefined),
+    unknownRarity: unknown.length === 0 ? 0 : unknown.length / question.length,
+    questionTerms: question.length,
+    ...facts,
+  };
+  const has = (entryIndex: number) => (term: WeighedTerm) => term.known !== undefined && vocabulary.has(entryIndex, term.known);
+  return {
+    evidence,
+    match: (entryIndex) => ({ question: share(question, has(entryIndex)), message: share(message, has(entryIndex)) }),
+  };
+}

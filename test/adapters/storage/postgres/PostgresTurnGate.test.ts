@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { PostgresDatabase, PostgresTurnGate } from '../../../../adapters/storage/index.js';
+import { createTestSchema, describePostgres, quietLog, type TestSchema } from './testDatabase.js';
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describePostgres('PostgresTurnGate', () => {
+  let schema: TestSchema;
+  let dbs: PostgresDatabase[];
+  beforeEach(async () => {
+    schema = await createTestSchema();
+    dbs = await Promise.all([PostgresDatabase.create(schema.config, quietLog), PostgresDatabase.create(schema.config, quietLog)]);
+  });
+  afterEach(async () => {
+    await Promise.all(dbs.map((db) => db.close()));
+    await schema.drop();
+  });
+
+  it('runs the turns of one conversation one at a time across two instances, and other conversations alongside', async () => {
+    const gates = dbs.map((db) => new PostgresTurnGate(db));
+    const running = new Map<string, number>();
+    let maxSame = 0;
+    let maxAll = 0;
+    const turn = (conversation: string) => async (): Promise<string> => {
+      running.set(conversation, (running.get(conversation) ?? 0) + 1);
+      maxSame = Math.max(maxSame, running.get(conversation) ?? 0);
+      maxAll = Math.max(maxAll, [...running.values()].reduce((a, b) => a + b, 0));
+      await pause(15);
+      running.set(conversation, (running.get(conversation) ?? 1) - 1);
+      return conversation;
+    };
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => gates[i % 2].run(`conv-${i % 3}`, turn(`conv-${i % 3}`))),
+    );
+    expect(results).toHaveLength(24);
+    expect(maxSame).toBe(1);
+    expect(maxAll).toBeGreaterThan(1);
+  });
+
+  it('passes a turn failure to its caller and releases the lock for the next turn', async () => {
+    const gate = new PostgresTurnGate(dbs[0]);
+    await expect(gate.run('c', () => Promise.reject(new Error('bot failed')))).rejects.toThrow('bot failed');
+    expect(await new PostgresTurnGate(dbs[1]).run('c', async () => 'next')).toBe('next');
+  });
+});

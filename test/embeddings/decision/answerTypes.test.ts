@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { askedTypes, missesAskedType } from '../../../embeddings/decision/answerTypes.js';
+
+const entry = (answer: string, urls: string[] = []) => ({ answer, links: urls.map((url) => ({ label: 'lien', url })) });
+
+describe('asked information types', () => {
+  it('finds what kind of information a question asks for', () => {
+    expect(askedTypes('Combien coûte le référencement ?').map((t) => t.name)).toEqual(['price']);
+    expect(askedTypes('Quel est le délai de traitement d’une demande ?').map((t) => t.name)).toEqual(['duration']);
+    expect(askedTypes('Combien d’applications sont référencées ?').map((t) => t.name)).toEqual(['count']);
+    expect(askedTypes('Qui est le responsable de l’équipe ?').map((t) => t.name)).toEqual(['person']);
+    expect(askedTypes('Quel est le numéro de téléphone du support ?').map((t) => t.name)).toEqual(['contact']);
+    expect(askedTypes('Quelle est l’URL de l’API ?').map((t) => t.name)).toEqual(['web address']);
+    expect(askedTypes('Le référencement est-il obligatoire ?')).toEqual([]);
+  });
+
+  it('flags an answer that states none of what is asked, not one that does', () => {
+    const price = askedTypes('Le référencement est-il payant ?');
+    expect(missesAskedType(price, entry('Non, le référencement n’est pas obligatoire.'))).toBe(true);
+    expect(missesAskedType(price, entry('Le référencement est gratuit.'))).toBe(false);
+    const count = askedTypes('Combien de familles de nomenclatures ?');
+    expect(missesAskedType(count, entry('Les NOS sont publiées depuis 2022.'))).toBe(true);
+    expect(missesAskedType(count, entry('Les NOS comptent 12 familles.'))).toBe(false);
+    const url = askedTypes('Quelle est l’URL du serveur ?');
+    expect(missesAskedType(url, entry('Voir le site.', ['https://example.org']))).toBe(false);
+    expect(missesAskedType([], entry('Tout.'))).toBe(false);
+  });
+});

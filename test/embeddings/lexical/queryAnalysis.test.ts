@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { isEnglish, MIN_WORDS_WITH_CONTEXT, repairGluedElisions, splitQuestion, type WordStatus } from '../../../embeddings/lexical/queryAnalysis.js';
+
+/** A toy vocabulary: what the KB knows, and which words the analyser drops. */
+const KNOWN = new Set(['offre', 'interoperabilite', 'ans', 'application', 'des', 'dossier', 'sante']);
+const STOP = new Set(['est', 'on', 'y', 'a', 'ai', 'il']);
+const status = (word: string): WordStatus => {
+  const folded = word.toLowerCase();
+  return KNOWN.has(folded) ? 'known' : STOP.has(folded) ? 'empty' : 'unknown';
+};
+
+describe('repairGluedElisions', () => {
+  it('puts the apostrophe back before a known word or a stop word', () => {
+    expect(repairGluedElisions('cest quoi loffre', status)).toBe("c'est quoi l'offre");
+    expect(repairGluedElisions('quon parle de linteroperabilite avec lANS', status)).toBe("qu'on parle de l'interoperabilite avec l'ANS");
+    expect(repairGluedElisions('jai une question, jy connais rien', status)).toBe("j'ai une question, j'y connais rien");
+  });
+
+  it('never splits a word the KB knows, a word whose rest is unknown, or before a consonant', () => {
+    // "des" is known; "dossier" would split into d' + "ossier", unknown; "lsante" has no vowel after the l.
+    expect(repairGluedElisions('des dossier lsante mots', status)).toBe('des dossier lsante mots');
+  });
+});
+
+describe('splitQuestion', () => {
+  it('leaves a short question whole', () => {
+    expect(splitQuestion('Le référencement est-il obligatoire ?')).toEqual({ question: 'Le référencement est-il obligatoire ?', context: '' });
+  });
+
+  it('takes the clause after the last colon of the last sentence asking', () => {
+    const text =
+      'Nous éditons une application de suivi du diabète utilisée par trois hôpitaux. Nous visons le catalogue de Mon espace santé : le référencement est-il obligatoire ?';
+    expect(splitQuestion(text)).toEqual({
+      question: 'le référencement est-il obligatoire ?',
+      context: 'Nous éditons une application de suivi du diabète utilisée par trois hôpitaux. Nous visons le catalogue de Mon espace santé :',
+    });
+  });
+
+  it('takes the last sentence ending with a question mark when no colon splits it', () => {
+    const text = 'Notre startup développe un logiciel de téléconsultation pour les médecins de ville depuis deux ans. Quels sont les avantages du référencement ?';
+    expect(splitQuestion(text).question).toBe('Quels sont les avantages du référencement ?');
+  });
+
+  it('finds the question after a phrase like « nous voulons savoir si » in a sentence without question mark', () => {
+    const text = 'Nous éditons une solution de prise de rendez-vous en ligne pour plusieurs centres de santé et nous voulons savoir si nos rendez-vous peuvent alimenter l’agenda.';
+    expect(splitQuestion(text).question).toBe('nous voulons savoir si nos rendez-vous peuvent alimenter l’agenda.');
+    expect(text.split(' ').length).toBeGreaterThanOrEqual(MIN_WORDS_WITH_CONTEXT);
+  });
+});
+
+describe('isEnglish', () => {
+  it('tells English questions from French ones, names and acronyms aside', () => {
+    expect(isEnglish('Is listing in the Mon espace santé catalogue mandatory?')).toBe(true);
+    expect(isEnglish('How often is the MOS updated?')).toBe(true);
+    expect(isEnglish('Le référencement dans Mon espace santé est-il obligatoire ?')).toBe(false);
+    expect(isEnglish('Le MOS est-il disponible en format UML ?')).toBe(false);
+    expect(isEnglish('')).toBe(false);
+  });
+});

@@ -1,0 +1,61 @@
+import type { Retrieval } from '../../embeddings/index.js';
+import { wilsonLowerBound, REJECTION_CONFIDENCE_Z } from './tuneThresholds.js';
+
+/** One question with its cross-validated probability that the best entry is right. */
+export interface Scored {
+  readonly p: number;
+  readonly retrieval: Retrieval;
+  /** null for an out-of-scope question. */
+  readonly expectedId: string | null;
+}
+
+/** The issue's rejection target; it must hold at the lower bound of a 90 % interval, not just on the sample. */
+export const MIN_REJECTION = 0.92;
+/** Direct answers with the wrong entry, as a share of answerable questions, at most. */
+export const MAX_CONFIDENTLY_WRONG = 0.02;
+/** A right direct answer is worth a little more than a right first candidate: it saves a click. */
+export const DIRECT_BONUS = 0.25;
+const STEP = 0.01;
+
+export interface ChosenThresholds {
+  readonly answer: number;
+  readonly clarify: number;
+  readonly summary: Readonly<Record<string, string>>;
+}
+
+/**
+ * Pure: the answer and clarify probability thresholds that answer the most
+ * questions right (direct answers worth DIRECT_BONUS more) while rejecting
+ * MIN_REJECTION of the out-of-scope ones at the Wilson lower bound and
+ * answering at most MAX_CONFIDENTLY_WRONG of the answerable ones wrongly.
+ */
+export function chooseThresholds(scored: readonly Scored[]): ChosenThresholds {
+  const inScope = scored.filter((s) => s.expectedId !== null);
+  const outOfScope = scored.filter((s) => s.expectedId === null);
+  const right = (s: Scored): boolean => s.retrieval.ranked[0]?.entry.id === s.expectedId;
+  let best: { answer: number; clarify: number; utility: number; summary: Record<string, string> } | undefined;
+  for (let clarify = 0; clarify <= 1; clarify += STEP) {
+    const rejected = outOfScope.filter((s) => s.p < clarify).length;
+    if (wilsonLowerBound(rejected, outOfScope.length, REJECTION_CONFIDENCE_Z) < MIN_REJECTION) continue;
+    for (let answer = clarify; answer <= 1; answer += STEP) {
+      const accepted = inScope.filter((s) => s.p >= clarify);
+      const direct = accepted.filter((s) => s.p >= answer);
+      const wrong = direct.filter((s) => !right(s)).length / inScope.length;
+      if (wrong > MAX_CONFIDENTLY_WRONG) continue;
+      const answeredRight = accepted.filter(right).length / inScope.length;
+      const directRight = direct.filter(right).length / inScope.length;
+      const utility = answeredRight + DIRECT_BONUS * directRight;
+      if (!best || utility > best.utility + 1e-9) {
+        const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+        best = {
+          answer: Number(answer.toFixed(2)),
+          clarify: Number(clarify.toFixed(2)),
+          utility,
+          summary: { 'answered right': pct(answeredRight), 'answered directly, right': pct(directRight), 'confidently wrong': pct(wrong), 'OOS rejected': pct(rejected / outOfScope.length) },
+        };
+      }
+    }
+  }
+  if (!best) throw new Error('chooseThresholds: no thresholds reach the rejection target');
+  return best;
+}
