@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)('the console in Chromium, after real conversations
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   const cspErrors: string[] = [];
   beforeAll(async () => {
-    app = await startRealApp({ EMBEDDINGS_PROVIDER: 'none', CONSOLE_ADMIN_PASSWORD: PASSWORD });
+    app = await startRealApp({ CONSOLE_ADMIN_PASSWORD: PASSWORD });
     browser = await launchChromium({ width: 1280, height: 900 });
   }, 120_000);
   afterAll(async () => {
@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('the console in Chromium, after real conversations
     await see(chat, 'Merci, votre commentaire a été enregistré.');
     await ask(chat, CLARIFIED);
     await see(chat, 'Vouliez-vous dire…');
-    await click(chat, 'Que sont les NOS (Nomenclatures des objets de santé) et comment sont-elles organisées ?');
+    await click(chat, 'À quoi peuvent servir le MOS et les NOS dans un système d’information ?');
     await see(chat, 'Cette réponse vous a-t-elle été utile ?');
     await click(chat, '👍 Oui');
     await see(chat, 'Merci pour votre retour !');

@@ -21,13 +21,13 @@ describe('console over a real conversation log', () => {
   let app: RealApp;
   let console_: ConsoleClient;
   beforeAll(async () => {
-    app = await startRealApp({ EMBEDDINGS_PROVIDER: 'none', CONSOLE_ADMIN_PASSWORD: PASSWORD });
+    app = await startRealApp({ CONSOLE_ADMIN_PASSWORD: PASSWORD });
     const visitor = await BotVisitor.start(app.url);
     expect(await visitor.say(ANSWERED)).toContain('Cette réponse vous a-t-elle été utile');
     await visitor.click('Non');
     expect(await visitor.say('Il manque un exemple concret')).toContain('commentaire a été enregistré');
     expect(await visitor.say(CLARIFIED)).toContain('Vouliez-vous dire');
-    await visitor.click('Que sont les NOS');
+    await visitor.click('À quoi peuvent servir le MOS');
     await visitor.click('Oui');
     expect(await visitor.say(DECLINED)).toContain('Je n’ai pas trouvé de réponse');
     console_ = new ConsoleClient(app.url);
@@ -50,9 +50,9 @@ describe('console over a real conversation log', () => {
     const page = (await console_.get('/console/reponses')).text;
     const row = (id: string): string => page.slice(page.indexOf(`id="entree-${id}"`)).split('</tr>')[0];
     expect(row('mes-referencement-obligatoire')).toMatch(/<td>1<\/td>\s*<td>0<\/td><td>1<\/td>\s*<td>1<ul class="examples"><li>Il manque un exemple concret/);
-    expect(row('mos-nos-definition')).toMatch(/<td>1<\/td>\s*<td>1<\/td><td>0<\/td>/);
+    expect(row('mos-nos-cas-usage')).toMatch(/<td>1<\/td>\s*<td>1<\/td><td>0<\/td>/);
     // Offered together in « Vouliez-vous dire… », one picked: each is confused with the other.
-    expect(row('mos-nos-definition')).toContain('Qu’est-ce que le MOS');
+    expect(row('mos-nos-cas-usage')).toContain('Pourquoi se conformer au MOS');
   });
 
   it('lists the declined question among the unanswered, and classes it out of scope (kept)', async () => {
@@ -69,9 +69,9 @@ describe('console over a real conversation log', () => {
   it('proposes the clarified question as a phrasing of the picked entry, and accepts it', async () => {
     const page = (await console_.get('/console/propositions')).text;
     expect(page).toContain('c&#39;est quoi le MOS et les NOS');
-    expect(page).toContain('mos-nos-definition');
+    expect(page).toContain('mos-nos-cas-usage');
     const key = unescapeHtml(/name="key" value="([^"]+)"/.exec(page)?.[1] ?? '');
-    const form = { _csrf: ConsoleClient.csrfOf(page), key, text: CLARIFIED, entryId: 'mos-nos-definition', status: 'accepted' };
+    const form = { _csrf: ConsoleClient.csrfOf(page), key, text: CLARIFIED, entryId: 'mos-nos-cas-usage', status: 'accepted' };
     expect((await console_.post('/console/propositions/decision', { ...form, entryId: 'unknown-entry' })).status).toBe(400);
     expect((await console_.post('/console/propositions/decision', form)).status).toBe(303);
     expect((await console_.get('/console/propositions')).text).toContain('acceptée');
@@ -89,7 +89,7 @@ describe('console over a real conversation log', () => {
       expect(applied.ok).toBe(true);
       // What npm run kb:check does: load and validate the whole KB.
       const kb = await loadKnowledgeBase(copy);
-      expect(kb.entries.find((e) => e.id === 'mos-nos-definition')?.alternates).toContain(CLARIFIED);
+      expect(kb.entries.find((e) => e.id === 'mos-nos-cas-usage')?.alternates).toContain(CLARIFIED);
     } finally {
       await rm(copy, { recursive: true, force: true });
     }
