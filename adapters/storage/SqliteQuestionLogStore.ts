@@ -101,12 +101,21 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
 
   async list(filter?: QuestionFilter, limit = DEFAULT_LIST_LIMIT): Promise<LoggedQuestion[]> {
     const where = whereClause(filter);
+    const picked = `SELECT q.* FROM questions q ${where.sql} ORDER BY q.time DESC, q.seq DESC LIMIT @limit`;
     return this.read('list', () => {
-      const rows = this.db
-        .prepare<[Params], QuestionRow>(`SELECT q.* FROM questions q ${where.sql} ORDER BY q.time DESC, q.seq DESC LIMIT @limit`)
-        .all({ ...where.params, limit });
-      const events = this.db.prepare<[string], EventRow>('SELECT * FROM question_events WHERE question_id = ? ORDER BY seq');
-      return rows.map((row) => ({ ...fromQuestionRow(row), events: events.all(row.id).map(fromEventRow) }));
+      const params = { ...where.params, limit };
+      const rows = this.db.prepare<[Params], QuestionRow>(picked).all(params);
+      // One query for the events of every picked question (not one per question: exports read 100,000).
+      const events = new Map<string, QuestionEvent[]>();
+      const eventRows = this.db
+        .prepare<[Params], EventRow>(`SELECT e.* FROM question_events e JOIN (${picked}) p ON p.id = e.question_id ORDER BY e.seq`)
+        .all(params);
+      for (const row of eventRows) {
+        const list = events.get(row.question_id) ?? [];
+        list.push(fromEventRow(row));
+        events.set(row.question_id, list);
+      }
+      return rows.map((row) => ({ ...fromQuestionRow(row), events: events.get(row.id) ?? [] }));
     });
   }
 
