@@ -111,7 +111,9 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleRouteDeps): v
     });
 
   server.get('/console/sans-reponse', page(async (req, res, session) => {
-    const questions = (await deps.questionLog.list(toQuestionFilter(filtersOf(req)), MAX_QUESTIONS_READ)).filter(isUnanswered);
+    // Declined, dead ends, and lists refused with « aucune »: the only decisions an unanswered question can have.
+    const filter = { ...toQuestionFilter(filtersOf(req)), decisions: ['none', 'empty', 'clarify', 'list'] as const };
+    const questions = (await deps.questionLog.list(filter, MAX_QUESTIONS_READ)).filter(isUnanswered);
     const items = await deps.clusterUnanswered(questions);
     sendHtml(res, 200, unansweredPage({ items, decisions: await decisions(), questionOf, user: user(session) }));
   }));
