@@ -6,6 +6,7 @@
 
 import { isIP } from 'node:net';
 import { join } from 'node:path';
+import { DEFAULT_ANSWER_MAX_AGE_MONTHS } from '../bot/index.js';
 import { loadConsoleConfig, type ConsoleConfig } from './consoleConfig.js';
 
 export type { ConsoleConfig, OidcConfig } from './consoleConfig.js';
@@ -56,6 +57,8 @@ export interface AppConfig {
   /** Days after which the free text of logged questions and comments is emptied. */
   readonly retentionDays: number;
   readonly console: ConsoleConfig;
+  /** Months after an entry's `reviewed` date when its answer says it may be out of date; 0 turns the notice off. */
+  readonly answerMaxAgeMonths: number;
   /**
    * PostgreSQL shared by several instances (`DATABASE_URL`). When absent, the embedded default
    * (SQLite and memory) is used and nothing else is needed.
@@ -181,6 +184,15 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
   const retentionDays = retentionText === undefined ? DEFAULT_RETENTION_DAYS : Number(retentionText);
   if (!Number.isInteger(retentionDays) || retentionDays < 1) problems.push(`RETENTION_DAYS must be a whole number of days, at least 1 (got "${retentionText}")`);
   const consoleConfig = loadConsoleConfig(str, problems);
+  const maxAgeText = str('ANSWER_MAX_AGE_MONTHS');
+  let answerMaxAgeMonths = DEFAULT_ANSWER_MAX_AGE_MONTHS;
+  if (maxAgeText !== undefined) {
+    answerMaxAgeMonths = Number(maxAgeText);
+    if (!/^\d+$/.test(maxAgeText) || answerMaxAgeMonths > 1200) {
+      problems.push(`ANSWER_MAX_AGE_MONTHS must be a whole number of months from 0 (never) to 1200 (got "${maxAgeText}")`);
+    }
+  }
+
   const idHashSalt = str('ID_HASH_SALT') ?? DEFAULT_ID_HASH_SALT;
   const database = databaseConfig(str('DATABASE_URL'), str('DATABASE_POOL_SIZE'), str('DATABASE_SCHEMA'), problems);
   if (database && purpose === 'server') {
@@ -217,6 +229,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
     questionLogDb: str('QUESTION_LOG_DB') ?? join(dataDir, 'questions.db'),
     retentionDays,
     console: consoleConfig,
+    answerMaxAgeMonths,
     ...(database && { database }),
     trustedProxies,
   };

@@ -68,7 +68,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     await closeStores();
     throw new Error('createApp: the console could not be built', { cause });
   });
-  const bot = createFaqBot({ knowledgeBase, retriever, feedbackStore, questionLog, hashId, logger: log, conversationState, userState });
+  const bot = createFaqBot({
+    knowledgeBase, retriever, feedbackStore, questionLog, hashId, logger: log, conversationState, userState, answerMaxAgeMonths: config.answerMaxAgeMonths,
+  });
 
   let server: AppServer;
   try {

@@ -65,6 +65,8 @@ interface FaqConversationData {
   /** Last card nonce handed out. */
   lastTurn: number;
   pendingChoice?: PendingChoice;
+  /** The triage path of a branch with no entry just shown: the next typed question is recorded with it for the curators. */
+  deadEnd?: string;
   offers: ShownOffer[];
   answers: ShownAnswer[];
   pendingComment?: PendingComment;
@@ -126,6 +128,19 @@ export class TriageMemory {
 
   choose(facet: Facet, value: string): void {
     this.data.facets = { ...this.data.facets, [facet]: value };
+    this.data.deadEnd = undefined;
+  }
+
+  /** The triage reached a branch with no entry (`path`, as `triagePath` writes it). */
+  reachDeadEnd(path: string): void {
+    this.data.deadEnd = path;
+  }
+
+  /** The dead end the user may now be typing a question about, once: the next call returns undefined. */
+  takeDeadEnd(): string | undefined {
+    const path = this.data.deadEnd;
+    this.data.deadEnd = undefined;
+    return path;
   }
 
   /** A clarifying question about `facet` is being shown: returns the nonce its buttons carry. */
@@ -142,6 +157,7 @@ export class TriageMemory {
 
   reset(): void {
     this.data.facets = {};
+    this.data.deadEnd = undefined;
     this.endChoice();
   }
 }

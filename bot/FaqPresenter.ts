@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { answerQuestion, type RankedEntry, type Retriever } from '../embeddings/index.js';
 import type { FaqEntry, KnowledgeBase } from '../knowledge/index.js';
+import { answerTrust, DEFAULT_ANSWER_MAX_AGE_MONTHS } from './answerTrust.js';
 import type { Conversation, ShownAnswer, ShownCandidate, ShownOffer } from './ConversationMemory.js';
 import type { BotLogger } from './dependencies.js';
 import type { FeedbackRecorder } from './FeedbackRecorder.js';
@@ -19,7 +20,7 @@ import {
   triageQuestionReply,
   triageResultsTexts,
 } from './replies.js';
-import { nextTriageStep, triagePath } from './triage.js';
+import { nextTriageStep, offerContacts, triagePath } from './triage.js';
 import { TYPING_INTERVAL_MS, withTyping } from './typing.js';
 import { quoteUserText } from './userInput.js';
 
@@ -38,6 +39,10 @@ export interface FaqPresenterOptions {
   readonly logger: BotLogger;
   /** Period of the typing indicator while a search runs (default `TYPING_INTERVAL_MS`). */
   readonly typingIntervalMs?: number;
+  /** Months after an entry's `reviewed` date when its answer says it may be out of date (default 12; 0: never). */
+  readonly answerMaxAgeMonths?: number;
+  /** Today, for the age of answers; tests pin it. */
+  readonly clock?: () => Date;
 }
 
 /** Where a shown answer came from and how it ranked, stored with the votes on it. */
@@ -67,11 +72,20 @@ export class FaqPresenter {
       source: 'triage', text: path, facets: triage.facets, decision: step.kind === 'empty' ? 'empty' : 'list', candidates: entries.map((entry) => ({ id: entry.id })),
     });
     if (step.kind === 'empty') {
-      await context.sendActivity(emptyBranchReply(step.label));
+      // A dead end reached by buttons is a question the FAQ lacks: the curators see its path, then what the user types.
+      await this.options.feedback.recordUnanswered(context.activity, path);
+      triage.reachDeadEnd(path);
+      await context.sendActivity(emptyBranchReply(step.label, offerContacts(this.options.knowledgeBase, triage.facets)));
+      return 'done';
+    }
+    if (step.entries.length === 1) {
+      // A list of one question would only cost a click.
+      await this.showAnswer(context, conversation, step.entries[0], { question: path, alternatives: [], questionId });
       return 'done';
     }
     const shown = entries.slice(0, MAX_RESULT_BUTTONS).map((entry) => ({ entry }));
-    await this.showQuestions(context, conversation, { source: 'triage', question: path, questionId }, shown, triageResultsTexts(shown.length, entries.length));
+    const texts = triageResultsTexts(shown.length, entries.length);
+    await this.showQuestions(context, conversation, { source: 'triage', question: path, questionId }, shown, texts.before, false, texts.after);
     return 'done';
   }
 
@@ -86,9 +100,14 @@ export class FaqPresenter {
     );
     if (answer.kind === 'smallTalk') {
       logger.info({ conversation: this.hashedConversation(context), outcome: answer.kind, talk: answer.talk }, 'free-text search');
-      await context.sendActivity(smallTalkReply(answer.talk, facets));
+      // Asked for a person (or unhappy) where the offer has no known contact: every known one, each named with its offer.
+      const contacts = offerContacts(this.options.knowledgeBase, facets);
+      await context.sendActivity(smallTalkReply(answer.talk, contacts.length > 0 ? contacts : offerContacts(this.options.knowledgeBase, {})));
       return;
     }
+    // The first question typed after a dead end goes to the curators whatever the search finds elsewhere in the FAQ.
+    const deadEnd = conversation.triage.takeDeadEnd();
+    if (deadEnd !== undefined) await this.options.feedback.recordUnanswered(context.activity, text);
     if (answer.relaxed) await context.sendActivity(messages.relaxed);
     if (answer.retrieval.evidence?.english) await context.sendActivity(messages.englishPreface);
     const best = answer.kind === 'answer' ? answer.best : undefined;
@@ -106,13 +125,13 @@ export class FaqPresenter {
     } else if (answer.kind === 'clarify') {
       await this.showQuestions(context, conversation, { source: 'clarify', question: text, questionId }, answer.candidates, [messages.clarify], true);
     } else {
-      await this.options.feedback.recordUnanswered(context.activity, text);
+      if (deadEnd === undefined) await this.options.feedback.recordUnanswered(context.activity, text);
       const quoted = quoteUserText(text);
       // Too weak to answer with, but the vendor may recognise their question among the nearest ones.
       const nearby = answer.nearby.length > 0;
       const offer = { source: 'nearby', question: text, questionId } as const;
       if (nearby) await this.showQuestions(context, conversation, offer, answer.nearby, [messages.notFound(quoted), messages.nearby]);
-      await context.sendActivity(notFoundReply(facets, nearby ? undefined : quoted));
+      await context.sendActivity(notFoundReply(offerContacts(this.options.knowledgeBase, facets), nearby ? undefined : quoted));
     }
   }
 
@@ -150,13 +169,14 @@ export class FaqPresenter {
     if (!offer) return false;
     await this.options.feedback.recordUnanswered(context.activity, offer.question);
     await this.options.questions.rejected(offer.questionId);
-    await context.sendActivity(noneChosenReply(conversation.triage.facets));
+    await context.sendActivity(noneChosenReply(offerContacts(this.options.knowledgeBase, conversation.triage.facets)));
     return true;
   }
 
   private async showAnswer(context: TurnContext, conversation: Conversation, entry: FaqEntry, meta: AnswerMeta): Promise<void> {
     const turn = conversation.shown.newAnswerTurn();
-    const response = await context.sendActivity(answerReply(entry, turn, replyChannelOf(context.activity.channelId)));
+    const trust = answerTrust(entry, { now: this.clock(), maxAgeMonths: this.options.answerMaxAgeMonths ?? DEFAULT_ANSWER_MAX_AGE_MONTHS });
+    const response = await context.sendActivity(answerReply(entry, turn, replyChannelOf(context.activity.channelId), trust));
     conversation.shown.rememberAnswer({ turn, answerId: entry.id, activityId: response?.id, ...meta });
     this.options.logger.info({ conversation: this.hashedConversation(context), answerId: entry.id, rank: meta.rank }, 'answer shown');
   }
@@ -168,11 +188,16 @@ export class FaqPresenter {
     candidates: readonly Pick<RankedEntry, 'entry'>[] | readonly RankedEntry[],
     texts: readonly string[],
     withNone = false,
+    after: readonly string[] = [],
   ): Promise<void> {
     const shown = candidates.map((c) => ({ id: c.entry.id, ...('score' in c && { score: c.score }) }));
     const { source, question, questionId } = offer;
     const turn = conversation.shown.rememberOffer({ source, question, candidates: shown, ...(questionId !== undefined && { questionId }) });
-    await context.sendActivity(questionsReply(texts, candidates.map((c) => c.entry), turn, withNone));
+    await context.sendActivity(questionsReply(texts, candidates.map((c) => c.entry), turn, withNone, after));
+  }
+
+  private clock(): Date {
+    return this.options.clock?.() ?? new Date();
   }
 
   private entry(id: string): FaqEntry | undefined {

@@ -9,7 +9,7 @@ import type { FeedbackRecorder } from './FeedbackRecorder.js';
 import { messages } from './messages.js';
 import type { FaqPayload } from './payload.js';
 import { contactReply, staleButtonReply } from './replies.js';
-import { isKnownChoice, matchTypedChoice } from './triage.js';
+import { isKnownChoice, matchTypedChoice, offerContacts } from './triage.js';
 import { TRIAGE_DIALOG, TriageDialog } from './TriageDialog.js';
 import { classifyInput, looksLikeQuestion } from './userInput.js';
 
@@ -120,8 +120,10 @@ export class MainDialog extends ComponentDialog<AfterVote> {
         return this.restart(dc, conversation);
       case 'ask':
         return void (await context.sendActivity(messages.askNow));
-      case 'contact':
-        return void (await context.sendActivity(contactReply()));
+      case 'contact': {
+        const contacts = offerContacts(this.parts.knowledgeBase, conversation.triage.facets);
+        return void (await context.sendActivity(contacts.length > 0 ? contactReply(contacts) : staleButtonReply(messages.staleButton)));
+      }
       case 'vote':
         // Recorded by FaqBot, which then begins this dialog again (see AfterVote).
         return;

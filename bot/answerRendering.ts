@@ -1,4 +1,6 @@
-import type { FaqEntry } from '../knowledge/index.js';
+import type { EntryLink, FaqEntry } from '../knowledge/index.js';
+import type { AnswerTrust } from './answerTrust.js';
+import { frenchSpacing } from './frenchTypography.js';
 import { messages } from './messages.js';
 
 /** A piece of an answer: a paragraph, or consecutive "- " list items kept as one list. */
@@ -40,18 +42,43 @@ export function blockMarkdown(block: AnswerBlock): string {
 }
 
 /** The whole answer as Markdown, for clients that cannot render cards (card `fallbackText`, logs of tests). */
-export function answerMarkdown(entry: FaqEntry): string {
-  const parts = [`**${entry.question}**`, answerBlocks(entry.answer).map(plainBlock).join('\n\n')];
+export function answerMarkdown(entry: FaqEntry, trust: AnswerTrust): string {
+  const parts = [`**${frenchSpacing(entry.question)}**`];
+  if (trust.outdated) parts.push(`**${outdatedNotice(trust)}**`);
+  parts.push(answerBlocks(entry.answer).map(plainBlock).join('\n\n'));
   if (entry.missingFigure) parts.push(`_${messages.missingFigure}_`);
-  if (entry.contact) parts.push(messages.contactLine(entry.contact));
-  for (const link of entry.links) parts.push(`[${link.label}](${link.url})`);
-  parts.push(messages.feedbackQuestion);
+  if (needsContactLine(entry)) parts.push(messages.contactLine(contactMarkdown(entry.contact)));
+  if (entry.links.length > 0) parts.push(messages.answerLinks, linksMarkdown(entry.links).replace(/\r/g, '\n'));
+  parts.push(`_${messages.answerSource(trust.reviewedLabel)}_`, messages.feedbackQuestion);
   return parts.join('\n\n');
+}
+
+/**
+ * Whether the card shows a « Contact : » line: only when the entry has a
+ * contact that its answer does not already give: an address the agency wrote
+ * in their answer is not repeated under it.
+ */
+export function needsContactLine(entry: Pick<FaqEntry, 'answer' | 'contact'>): entry is Pick<FaqEntry, 'answer'> & { readonly contact: string } {
+  return entry.contact !== undefined && !entry.answer.toLowerCase().includes(entry.contact.toLowerCase());
+}
+
+/** The entry's links as a Markdown list of real links (an `<a href>` in Web Chat and Teams, not a button). */
+export function linksMarkdown(links: readonly EntryLink[]): string {
+  return links.map((link) => `- [${escapeLinkLabel(link.label)}](${link.url})`).join('\r');
 }
 
 /** A contact as Markdown: e-mail addresses become mailto links. */
 export function contactMarkdown(contact: string): string {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact) ? `[${contact}](mailto:${contact})` : contact;
+}
+
+/** What an answer that may be out of date says: how old its review is, or that its date is unknown. */
+export function outdatedNotice(trust: AnswerTrust): string {
+  return trust.reviewedLabel === undefined ? messages.answerUndated : messages.answerOutdated(trust.maxAgeMonths);
+}
+
+function escapeLinkLabel(label: string): string {
+  return label.replace(/[[\]]/g, (bracket) => `\\${bracket}`);
 }
 
 function plainBlock(block: AnswerBlock): string {

@@ -1,6 +1,8 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { FaqEntry } from '../knowledge/index.js';
-import { answerBlocks, answerMarkdown, blockMarkdown, contactMarkdown } from './answerRendering.js';
+import { answerBlocks, answerMarkdown, blockMarkdown, contactMarkdown, linksMarkdown, needsContactLine, outdatedNotice } from './answerRendering.js';
+import type { AnswerTrust } from './answerTrust.js';
+import { frenchSpacing } from './frenchTypography.js';
 import { messages } from './messages.js';
 import { toCardData, type FaqPayload } from './payload.js';
 
@@ -33,17 +35,10 @@ export interface SubmitAction {
   readonly data: Record<string, unknown>;
 }
 
-/** A link button (the answer's web links). */
-export interface OpenUrlAction {
-  readonly type: 'Action.OpenUrl';
-  readonly title: string;
-  readonly url: string;
-}
-
-/** Buttons placed inside the body, so links sit with the answer and above the feedback question. */
+/** Buttons placed inside the body, so that text can follow them (« Ce n’est pas votre question ? » after the list). */
 export interface ActionSet {
   readonly type: 'ActionSet';
-  readonly actions: readonly (SubmitAction | OpenUrlAction)[];
+  readonly actions: readonly SubmitAction[];
 }
 
 /** The card as sent: body blocks, bottom buttons and a Markdown `fallbackText` for clients without cards. */
@@ -62,32 +57,37 @@ export interface Button {
   readonly payload: FaqPayload;
 }
 
-/** Some text blocks followed by buttons: clarifying questions, results, "Vouliez-vous dire…", fallbacks. */
-export function buttonsCard(texts: readonly string[], buttons: readonly Button[]): Attachment {
+/**
+ * Some text blocks followed by buttons: clarifying questions, results,
+ * "Vouliez-vous dire…", fallbacks. Texts in `after` come below the buttons
+ * (the buttons then sit in the body, in an ActionSet).
+ */
+export function buttonsCard(texts: readonly string[], buttons: readonly Button[], after: readonly string[] = []): Attachment {
   const body = texts.map((text, i) => textBlock(text, i === 0 ? { weight: 'Bolder' } : {}));
-  return attachment({
-    ...cardShell(),
-    body,
-    actions: buttons.map(submit),
-    fallbackText: [...texts, ...buttons.map((button) => `- ${button.title}`)].join('\n\n'),
-  });
+  const fallbackText = [...texts, ...buttons.map((button) => `- ${button.title}`), ...after].join('\n\n');
+  if (after.length === 0) return attachment({ ...cardShell(), body, actions: buttons.map(submit), fallbackText });
+  const actionSet: ActionSet = { type: 'ActionSet', actions: buttons.map(submit) };
+  return attachment({ ...cardShell(), body: [...body, actionSet, ...after.map((text) => textBlock(text, { spacing: 'Medium' }))], fallbackText });
 }
 
 /**
- * The answer: the matched question as a heading, the verbatim answer (lists as
- * Markdown lists), the missing-figure note, the contact and links, then the
- * seed's feedback question with 👍 / 👎.
+ * The answer: the matched question as a heading, a notice when its review is
+ * too old, the verbatim answer (lists as Markdown lists), the missing-figure
+ * note, the contact (only when the answer does not already give it: the
+ * agency's words are never edited, and an address they wrote is not repeated
+ * below them), the links as real links, the source and review date, then the
+ * seed's feedback question with 👍 / 👎. Web Chat and Teams get the same card.
  */
-export function answerCard(entry: FaqEntry, turn: number): Attachment {
-  const body: (TextBlock | ActionSet)[] = [
-    textBlock(entry.question, { weight: 'Bolder', size: 'Medium', style: 'heading' }),
-    ...answerBlocks(entry.answer).map((block) => textBlock(blockMarkdown(block), { spacing: 'Small' })),
-  ];
+export function answerCard(entry: FaqEntry, turn: number, trust: AnswerTrust): Attachment {
+  const body: TextBlock[] = [textBlock(frenchSpacing(entry.question), { weight: 'Bolder', size: 'Medium', style: 'heading' })];
+  if (trust.outdated) body.push(textBlock(outdatedNotice(trust), { weight: 'Bolder', spacing: 'Small' }));
+  body.push(...answerBlocks(entry.answer).map((block) => textBlock(blockMarkdown(block), { spacing: 'Small' })));
   if (entry.missingFigure) body.push(textBlock(messages.missingFigure, { isSubtle: true }));
-  if (entry.contact) body.push(textBlock(messages.contactLine(contactMarkdown(entry.contact)), { spacing: 'Medium' }));
+  if (needsContactLine(entry)) body.push(textBlock(messages.contactLine(contactMarkdown(entry.contact)), { spacing: 'Medium' }));
   if (entry.links.length > 0) {
-    body.push({ type: 'ActionSet', actions: entry.links.map((link) => ({ type: 'Action.OpenUrl', title: link.label, url: link.url })) });
+    body.push(textBlock(messages.answerLinks, { spacing: 'Medium' }), textBlock(linksMarkdown(entry.links), { spacing: 'Small' }));
   }
+  body.push(textBlock(messages.answerSource(trust.reviewedLabel), { isSubtle: true, spacing: 'Medium' }));
   body.push(textBlock(messages.feedbackQuestion, { weight: 'Bolder', spacing: 'Medium' }));
   return attachment({
     ...cardShell(),
@@ -96,7 +96,7 @@ export function answerCard(entry: FaqEntry, turn: number): Attachment {
       submit({ title: messages.thumbsUp, payload: { action: 'vote', helpful: true, turn } }),
       submit({ title: messages.thumbsDown, payload: { action: 'vote', helpful: false, turn } }),
     ],
-    fallbackText: answerMarkdown(entry),
+    fallbackText: answerMarkdown(entry, trust),
   });
 }
 

@@ -26,6 +26,8 @@ export function createFaqBot(deps: FaqBotDependencies): FaqBot {
     hashId,
     logger,
     typingIntervalMs: deps.typingIntervalMs,
+    answerMaxAgeMonths: deps.answerMaxAgeMonths,
+    clock: deps.clock,
   });
   const dialog = new MainDialog({ knowledgeBase, memory, presenter, feedback, logger });
   return new FaqBot({ conversationState: deps.conversationState, userState: deps.userState, memory, presenter, feedback, dialog, hashId, logger });

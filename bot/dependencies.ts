@@ -29,8 +29,10 @@ export interface FaqBotDependencies {
   readonly conversationState: ConversationState;
   /** Saved at the end of each turn with the conversation state, for hosts that keep per-user data. */
   readonly userState?: UserState;
-  /** Clock for record times; tests pin it. */
+  /** Clock for record times and the age of answers; tests pin it. */
   readonly clock?: () => Date;
+  /** Months after an entry's `reviewed` date when its answer says it may be out of date (default 12; 0: never). */
+  readonly answerMaxAgeMonths?: number;
   /** Period of the typing indicator while a search runs (default `TYPING_INTERVAL_MS`). */
   readonly typingIntervalMs?: number;
 }

@@ -17,6 +17,7 @@ export { messages, INNOVATION_CONTACT, BOT_NAME, BOT_DISPLAY_NAME, BOT_FULL_NAME
 export { PAYLOAD_VERSION, parsePayload, type FaqPayload } from './payload.js';
 export { SUBMIT_ACTION_INVOKE, TEAMS_FEEDBACK_LOOP } from './teamsFeedback.js';
 export { TYPING_INTERVAL_MS } from './typing.js';
+export { DEFAULT_ANSWER_MAX_AGE_MONTHS } from './answerTrust.js';
 export { MAX_MESSAGE_CHARS } from './userInput.js';
 export {
   derivePhrasingProposals,
@@ -27,4 +28,10 @@ export {
   type PhrasingProposal,
   type PhrasingProposalOptions,
 } from './curation/phrasingProposals.js';
-export { conversationsFromLog, unansweredSamples, type LoggedQuestionView } from './curation/fromQuestionLog.js';
+export {
+  conversationsFromLog,
+  phrasingProposalsFromLog,
+  unansweredClusters,
+  unansweredSamples,
+  type LoggedQuestionView,
+} from './curation/fromQuestionLog.js';

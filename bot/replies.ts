@@ -1,10 +1,13 @@
 import { Channels, MessageFactory, type Activity } from 'botbuilder';
 import type { SmallTalkKind } from '../embeddings/index.js';
-import type { FacetFilter, FaqEntry, TaxonomyQuestion } from '../knowledge/index.js';
+import type { FaqEntry, TaxonomyQuestion } from '../knowledge/index.js';
+import { contactMarkdown } from './answerRendering.js';
+import { frenchSpacing } from './frenchTypography.js';
+import type { AnswerTrust } from './answerTrust.js';
 import { answerCard, buttonsCard, type Button } from './cards.js';
 import { messages } from './messages.js';
 import { TEAMS_FEEDBACK_LOOP } from './teamsFeedback.js';
-import type { TriageChoice } from './triage.js';
+import type { OfferContact, TriageChoice } from './triage.js';
 import { MAX_MESSAGE_CHARS } from './userInput.js';
 
 /**
@@ -24,40 +27,51 @@ export function replyChannelOf(channelId: string | undefined): ReplyChannel {
 /** An entry's question offered as a button (triage results, "Vouliez-vous dire…", nearby questions, next best). */
 export type QuestionButton = Pick<FaqEntry, 'id' | 'question'>;
 
-/** The verbatim answer card with its 👍 / 👎; on Teams also the native feedback loop, whose votes land in the same store. */
-export function answerReply(entry: FaqEntry, turn: number, channel: ReplyChannel): Partial<Activity> {
-  const activity = MessageFactory.attachment(answerCard(entry, turn));
+/**
+ * The verbatim answer card with its source, review date and 👍 / 👎; on Teams
+ * also the native feedback loop, whose votes land in the same store.
+ */
+export function answerReply(entry: FaqEntry, turn: number, channel: ReplyChannel, trust: AnswerTrust): Partial<Activity> {
+  const activity = MessageFactory.attachment(answerCard(entry, turn, trust));
   if (channel === 'teams') activity.channelData = structuredClone(TEAMS_FEEDBACK_LOOP);
   return activity;
 }
 
-/** Texts above a list of question buttons, optionally closed by "Aucune de ces questions". */
-export function questionsReply(texts: readonly string[], questions: readonly QuestionButton[], turn: number, withNone: boolean): Partial<Activity> {
-  const buttons: Button[] = questions.map((q) => ({ title: q.question, payload: { action: 'answer', id: q.id, turn } }));
+/** Texts above a list of question buttons, optionally closed by "Aucune de ces questions", and texts `after` it. */
+export function questionsReply(
+  texts: readonly string[],
+  questions: readonly QuestionButton[],
+  turn: number,
+  withNone: boolean,
+  after: readonly string[] = [],
+): Partial<Activity> {
+  // Our questions and the taxonomy's prompts get French spacing when shown (so a « ? » never starts a line); the agency's answers do not.
+  const buttons: Button[] = questions.map((q) => ({ title: frenchSpacing(q.question), payload: { action: 'answer', id: q.id, turn } }));
   if (withNone) buttons.push({ title: messages.noneOfThese, payload: { action: 'none', turn } });
-  return MessageFactory.attachment(buttonsCard(texts, buttons));
+  return MessageFactory.attachment(buttonsCard(texts, buttons, after));
 }
 
 /** A clarifying question of the triage, its choices as buttons. */
 export function triageQuestionReply(question: TaxonomyQuestion, choices: readonly TriageChoice[], turn: number): Partial<Activity> {
   const { facet } = question;
   const buttons: Button[] = choices.map((choice) => ({ title: choice.label, payload: { action: 'choose', facet, value: choice.value, turn } }));
-  return MessageFactory.attachment(buttonsCard([question.prompt], buttons));
+  return MessageFactory.attachment(buttonsCard([frenchSpacing(question.prompt)], buttons));
 }
 
-/** The triage reached a branch the FAQ does not cover yet: say so, and offer to type, restart or write to the agency. */
-export function emptyBranchReply(label: string): Partial<Activity> {
-  const buttons: Button[] = [
-    { title: messages.buttonTypeQuestion, payload: { action: 'ask' } },
-    restartButton(),
-    { title: messages.buttonContact, payload: { action: 'contact' } },
-  ];
+/**
+ * The triage reached a branch the FAQ does not cover yet: say so, and offer to
+ * type the question (it goes to the curators), to restart, or to write to the
+ * offer's contact when the taxonomy names one, never to an unrelated one.
+ */
+export function emptyBranchReply(label: string, contacts: readonly OfferContact[]): Partial<Activity> {
+  const buttons: Button[] = [{ title: messages.buttonTypeQuestion, payload: { action: 'ask' } }, restartButton()];
+  if (contacts.length > 0) buttons.push({ title: messages.buttonContact, payload: { action: 'contact' } });
   return MessageFactory.attachment(buttonsCard([messages.emptyBranch(label)], buttons));
 }
 
-/** The intro of the triage results: all of them, or the first few of more. */
-export function triageResultsTexts(shown: number, total: number): string[] {
-  return [shown < total ? messages.triageResultsMore(shown, total) : messages.triageResults, messages.triageInviteTyping];
+/** The triage results: the intro above the list (all of them, or the first few of more), the invitation to type below it. */
+export function triageResultsTexts(shown: number, total: number): { readonly before: string[]; readonly after: string[] } {
+  return { before: [shown < total ? messages.triageResultsMore(shown, total) : messages.triageResults], after: [messages.triageInviteTyping] };
 }
 
 /**
@@ -65,26 +79,26 @@ export function triageResultsTexts(shown: number, total: number): string[] {
  * to go on. `quoted` is the question as it may be quoted back (see
  * `quoteUserText`); absent when the nearby questions already said so.
  */
-export function notFoundReply(facets: FacetFilter, quoted: string | undefined): Partial<Activity> {
+export function notFoundReply(contacts: readonly OfferContact[], quoted: string | undefined): Partial<Activity> {
   const texts = quoted === undefined ? [messages.notFoundNoted] : [messages.notFound(quoted), messages.notFoundNoted];
-  return MessageFactory.attachment(buttonsCard([...texts, ...contactLines(facets), messages.rephrase], [restartButton()]));
+  return MessageFactory.attachment(buttonsCard([...texts, ...contactLines(contacts), messages.rephrase], [restartButton()]));
 }
 
 /**
  * The kind reply to small talk: help gets the help text; a request for a
  * human and a complaint get the contacts and a way to start again.
  */
-export function smallTalkReply(kind: SmallTalkKind, facets: FacetFilter): Partial<Activity> {
+export function smallTalkReply(kind: SmallTalkKind, contacts: readonly OfferContact[]): Partial<Activity> {
   if (kind === 'help') return MessageFactory.text(messages.help);
   if (kind === 'human' || kind === 'complaint') {
-    return MessageFactory.attachment(buttonsCard([messages.smallTalk[kind], ...contactLines(facets)], [restartButton()]));
+    return MessageFactory.attachment(buttonsCard([messages.smallTalk[kind], ...contactLines(contacts)], [restartButton()]));
   }
   return MessageFactory.text(messages.smallTalk[kind]);
 }
 
 /** "Aucune de ces questions": noted, whom to write to, and how to go on. */
-export function noneChosenReply(facets: FacetFilter): Partial<Activity> {
-  return MessageFactory.attachment(buttonsCard([messages.noneChosen, ...contactLines(facets), messages.rephrase], [restartButton()]));
+export function noneChosenReply(contacts: readonly OfferContact[]): Partial<Activity> {
+  return MessageFactory.attachment(buttonsCard([messages.noneChosen, ...contactLines(contacts), messages.rephrase], [restartButton()]));
 }
 
 /** A kind reply to a button that cannot be used (stale or unknown), with a way out. */
@@ -101,13 +115,14 @@ export function longMessageReply(): Partial<Activity> {
   return MessageFactory.text(messages.longMessage(MAX_MESSAGE_CHARS));
 }
 
-export function contactReply(): Partial<Activity> {
-  return MessageFactory.text([messages.contactInnovation, messages.contactGeneric].join('\n\n'));
+/** « Écrire à l’ANS »: the contacts of the user's offer (see `offerContacts`); offered only when there is one. */
+export function contactReply(contacts: readonly OfferContact[]): Partial<Activity> {
+  return MessageFactory.text(contactLines(contacts).join('\n\n'));
 }
 
-/** The innovation address always; the generic contact form unless the user is in the innovation branch. */
-function contactLines(facets: FacetFilter): string[] {
-  return facets.offer === 'innovation' ? [messages.contactInnovation] : [messages.contactInnovation, messages.contactGeneric];
+/** One line per known contact, each naming its offer, so none is taken for a contact it is not. */
+function contactLines(contacts: readonly OfferContact[]): string[] {
+  return contacts.map((c) => messages.contactOffer(c.label, contactMarkdown(c.contact)));
 }
 
 function restartButton(): Button {

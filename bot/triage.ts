@@ -64,6 +64,24 @@ export function matchTypedChoice(kb: TriageKnowledge, facets: FacetFilter, facet
   return step.choices.find((choice) => foldTypedText(choice.label) === typed || foldTypedText(choice.value) === typed)?.value;
 }
 
+/** An address to write to about one offer, named by its label (from the taxonomy's `contact`). */
+export interface OfferContact {
+  readonly label: string;
+  readonly contact: string;
+}
+
+/**
+ * Whom the user may write to: the contact of the chosen offer (none when the
+ * taxonomy knows none for it), or, before any offer is chosen, every offer's
+ * contact, each with its offer's name.
+ */
+export function offerContacts(kb: Pick<KnowledgeBase, 'taxonomy'>, facets: FacetFilter): OfferContact[] {
+  const offers = kb.taxonomy.questions.find((q) => q.facet === 'offer')?.choices ?? [];
+  return offers
+    .filter((choice) => facets.offer === undefined || choice.value === facets.offer)
+    .flatMap((choice) => (choice.contact === undefined ? [] : [{ label: choice.label, contact: choice.contact }]));
+}
+
 /** The triage path as stored with feedback on answers reached by buttons: "offer=… > theme=…". */
 export function triagePath(facets: FacetFilter): string {
   return FACETS.filter((facet) => facets[facet] !== undefined)

@@ -1,4 +1,5 @@
 import type { FacetFilter, FaqEntry } from '../knowledge/index.js';
+import type { DecisionThresholds } from './decision/decide.js';
 
 /** Which scores a retriever fuses; the decision thresholds depend on it. */
 export type RetrievalMode = 'lexical' | 'dense' | 'hybrid';
@@ -57,6 +58,8 @@ export interface Retrieval {
   readonly mode?: RetrievalMode;
   /** The query's analysis, when the retriever makes one (the calibrated decision needs it). */
   readonly evidence?: QueryEvidence;
+  /** Thresholds measured for this retriever's model on this KB (a model calibration), overriding the mode's defaults. */
+  readonly thresholds?: DecisionThresholds;
 }
 
 /**

@@ -10,6 +10,7 @@ export type { QueryScores, RankedEntry, Retrieval, RetrievalMode, RetrieveOption
 export { answerQuestion, shownEntries, type Answer } from './decision/answerQuestion.js';
 export { decide, type Decision, type DecisionThresholds } from './decision/decide.js';
 export { detectSmallTalk, type SmallTalkKind } from './decision/smallTalk.js';
+export { calibrationFile, readModelCalibration, writeModelCalibration, type ModelCalibration } from './decision/modelCalibration.js';
 export { createKbRetriever, kbDocuments } from './fusion/createKbRetriever.js';
 export type { EmbeddingProvider } from './dense/EmbeddingProvider.js';
 export type { VectorHit, VectorIndex } from './dense/VectorIndex.js';

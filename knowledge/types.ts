@@ -51,6 +51,11 @@ export interface TaxonomyChoice {
   readonly label: string;
   /** Only offered when these facets have one of these values. */
   readonly when?: Partial<Record<Facet, readonly string[]>>;
+  /**
+   * On an offer only: the address the agency gives for that offer, shown when
+   * the bot has no answer there. Absent when none is known: no contact is shown.
+   */
+  readonly contact?: string;
 }
 
 /** One clarifying question of the triage. */

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { KbProblem } from './KnowledgeBaseError.js';
 import type { EntryLink, Facet, FaqEntry } from './types.js';
-import { SLUG_PATTERN } from './validateTaxonomy.js';
+import { EMAIL_PATTERN, SLUG_PATTERN } from './validateTaxonomy.js';
 import { YamlSource, describeNode, readPairs, readString, valueOf, type SourcePos, type SourceText } from './yamlSource.js';
 
 /** Every entry needs at least this many alternate phrasings for retrieval to be robust. */
@@ -24,7 +24,6 @@ const REQUIRED_FACETS: readonly Facet[] = ['offer', 'theme'];
 /** The seed closes each answer with this question; the bot asks it itself, so it must not be stored. */
 const FEEDBACK_QUESTION = 'Cette réponse vous a-t-elle été utile';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A value read from the file with where it was read. */
 export interface Located<T> {
@@ -103,7 +102,7 @@ function readEntry(source: YamlSource, map: YAMLMap): EntryDraft {
   }
   const links = readLinks(source, pairs.get('links'), entryId);
   const contact = str('contact', false);
-  if (contact !== undefined && !EMAIL.test(contact)) {
+  if (contact !== undefined && !EMAIL_PATTERN.test(contact)) {
     source.report(valueOf(pairs.get('contact')), `"${contact}" is not an e-mail address`, { ...ctx, field: 'contact' });
   }
   const reviewed = str('reviewed', false);

@@ -2,17 +2,21 @@
  * Validation of taxonomy.yaml: the five clarifying questions and their choices.
  * Returns what could be read (so entries can still be checked) plus problems.
  */
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { KbProblem } from './KnowledgeBaseError.js';
 import { FACETS, type Facet, type Taxonomy, type TaxonomyChoice, type TaxonomyQuestion } from './types.js';
 import { YamlSource, describeNode, readPairs, readString, valueOf, type SourceText } from './yamlSource.js';
 
 /** Facet values and ids share one slug syntax: lower-case words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** An e-mail address, as entries' and offers' `contact` fields hold. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const ROOT_FIELDS = ['questions'] as const;
 const QUESTION_FIELDS = ['facet', 'prompt', 'choices', 'appliesWhen'] as const;
-const CHOICE_FIELDS = ['value', 'label', 'when'] as const;
+const CHOICE_FIELDS = ['value', 'label', 'when', 'contact'] as const;
+/** Only the offer's choices may name a contact: it is the contact of everything under that offer. */
+const CONTACT_FACET: Facet = 'offer';
 
 /** The questions that could be read, and the problems of taxonomy.yaml. */
 export interface TaxonomyValidation {
@@ -83,7 +87,7 @@ function readQuestion(
   const appliesWhen = pairs.has('appliesWhen')
     ? readConditions(source, valueOf(pairs.get('appliesWhen')), `${path}.appliesWhen`, references)
     : undefined;
-  const choices = readChoices(source, item, valueOf(pairs.get('choices')), pairs.has('choices'), path, references);
+  const choices = readChoices(source, item, valueOf(pairs.get('choices')), pairs.has('choices'), path, references, facetName);
   if (facet === undefined || prompt === undefined || choices === undefined) return undefined;
   return appliesWhen === undefined ? { facet, prompt, choices } : { facet, prompt, choices, appliesWhen };
 }
@@ -95,6 +99,7 @@ function readChoices(
   present: boolean,
   path: string,
   references: PendingReference[],
+  facet: string | undefined,
 ): TaxonomyChoice[] | undefined {
   const field = `${path}.choices`;
   if (!present) {
@@ -118,6 +123,7 @@ function readChoices(
     const value = readString(source, item, pairs, 'value', { required: true, fieldPrefix });
     const label = readString(source, item, pairs, 'label', { required: true, fieldPrefix });
     const when = pairs.has('when') ? readConditions(source, valueOf(pairs.get('when')), `${choicePath}.when`, references) : undefined;
+    const contact = readContact(source, item, pairs, choicePath, facet);
     if (value === undefined || label === undefined) return;
     const valueNode = valueOf(pairs.get('value'));
     if (!SLUG_PATTERN.test(value)) {
@@ -131,9 +137,26 @@ function readChoices(
     }
     const pos = source.pos(valueNode);
     seen.set(value, `line ${pos.line}`);
-    choices.push(when === undefined ? { value, label } : { value, label, when });
+    choices.push({ value, label, ...(when !== undefined && { when }), ...(contact !== undefined && { contact }) });
   });
   return choices;
+}
+
+/** The optional `contact` of a choice: an e-mail address, on a choice of the offer question only. */
+function readContact(source: YamlSource, item: Node, pairs: Map<string, Pair>, choicePath: string, facet: string | undefined): string | undefined {
+  const fieldPrefix = `${choicePath}.`;
+  const contact = readString(source, item, pairs, 'contact', { required: false, fieldPrefix });
+  if (contact === undefined) return undefined;
+  const node = valueOf(pairs.get('contact'));
+  if (facet !== undefined && facet !== CONTACT_FACET) {
+    source.report(node, `only the choices of the "${CONTACT_FACET}" question may have a contact`, { field: `${choicePath}.contact` });
+    return undefined;
+  }
+  if (!EMAIL_PATTERN.test(contact)) {
+    source.report(node, `"${contact}" is not an e-mail address`, { field: `${choicePath}.contact` });
+    return undefined;
+  }
+  return contact;
 }
 
 /** Reads `{facet: [values]}`; values are checked later against the choices of that facet. */

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   let barStarted = false;
   const built = await buildRetriever(config, kb, {
     choice,
+    ignoreCalibration: true,
     onProgress: (done, total) => {
       if (!barStarted) {
         bar.start(total, 0);

@@ -1,7 +1,7 @@
 /** The curators' console (/console): built from the configuration, or off when no sign-in is configured. */
 import type { Server } from 'restify';
 import type { FeedbackStore, QuestionLogStore } from '../../bot/index.js';
-import { createFrenchAnalyzer, type Retriever } from '../../embeddings/index.js';
+import type { Retriever } from '../../embeddings/index.js';
 import type { KnowledgeBase } from '../../knowledge/index.js';
 import type { Clock } from '../clock.js';
 import type { ConsoleConfig } from '../config.js';
@@ -26,7 +26,7 @@ export interface ConsoleDeps {
   readonly questionLog: QuestionLogStore;
   readonly feedbackStore: FeedbackStore;
   readonly curation: CurationStore;
-  readonly knowledgeBase: Pick<KnowledgeBase, 'entries' | 'synonyms'>;
+  readonly knowledgeBase: KnowledgeBase;
   readonly kbDir: string;
   /** The bot's retriever: clusters get their nearest entry from it. */
   readonly retriever: Retriever;
@@ -50,11 +50,10 @@ export async function createConsole(deps: ConsoleDeps): Promise<ConsoleRegistrar
   const oidc = config.oidc !== undefined ? await OidcSignIn.create(config.oidc, config.allowedEmails) : undefined;
   const auth = new ConsoleAuth({ codec, clock: deps.clock, localAccount, oidc, publicUrl: config.publicUrl, log: deps.log });
   const assets = await ConsoleAssets.create();
-  const analyzer = createFrenchAnalyzer(deps.knowledgeBase.synonyms);
   return (server) =>
     registerConsoleRoutes(server, {
       auth, assets, questionLog: deps.questionLog, feedbackStore: deps.feedbackStore, curation: deps.curation, knowledgeBase: deps.knowledgeBase, kbDir: deps.kbDir, clock: deps.clock,
-      clusterUnanswered: clusterWithBotAnalysis({ analyzer, retriever: deps.retriever, entries: deps.knowledgeBase.entries }),
+      clusterUnanswered: clusterWithBotAnalysis({ retriever: deps.retriever, kb: deps.knowledgeBase }),
       deriveProposals: proposalsFromLog(deps.knowledgeBase.entries),
     });
 }

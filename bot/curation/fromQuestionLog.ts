@@ -4,9 +4,16 @@
  * proposals' input). The log is described by the few fields read here, so
  * any store's records (`LoggedQuestion`) fit without a conversion layer.
  */
-import type { QuestionSample } from '../../embeddings/index.js';
+import { clusterUnanswered, detectSmallTalk, type ClusteringTools, type QuestionCluster, type QuestionSample } from '../../embeddings/index.js';
 import { foldForComparison } from '../../knowledge/index.js';
-import type { ConversationEvents, LoggedDecision, PhrasingEvent } from './phrasingProposals.js';
+import {
+  derivePhrasingProposals,
+  type ConversationEvents,
+  type LoggedDecision,
+  type PhrasingEvent,
+  type PhrasingProposal,
+  type PhrasingProposalOptions,
+} from './phrasingProposals.js';
 
 /** What curation reads of one logged question and its follow-ups (a subset of the question log's record). */
 export interface LoggedQuestionView {
@@ -25,18 +32,37 @@ export interface LoggedQuestionView {
   readonly events: readonly { readonly kind: string; readonly entryId?: string; readonly helpful?: boolean }[];
 }
 
-const SEARCH_DECISIONS: ReadonlySet<string> = new Set<LoggedDecision>(['answer', 'clarify', 'none', 'smalltalk']);
+const SEARCH_DECISIONS: ReadonlySet<string> = new Set<LoggedDecision>(['answer', 'clarify', 'none', 'smallTalk']);
+
+/**
+ * « Questions sans réponse »: the log's unanswered questions in clusters, most
+ * asked first, each with its nearest entry (`limit` bounds the clusters scored).
+ */
+export function unansweredClusters(
+  questions: Iterable<LoggedQuestionView>,
+  tools: ClusteringTools,
+  options: { readonly limit?: number } = {},
+): Promise<QuestionCluster[]> {
+  return clusterUnanswered(unansweredSamples(questions), tools, options);
+}
+
+/** « Propositions de formulations »: the log's phrasing proposals, most evidence first. */
+export function phrasingProposalsFromLog(questions: Iterable<LoggedQuestionView>, options: PhrasingProposalOptions): PhrasingProposal[] {
+  return derivePhrasingProposals(conversationsFromLog(questions), options);
+}
 
 /**
  * The unanswered typed questions, one sample per distinct text (folded) with
  * how often it was asked: declined ones, and clarifications the user
- * rejected (« aucune de ces questions »). Purged texts are left out.
+ * rejected (« aucune de ces questions »). Purged texts and small talk are left out.
  */
 export function unansweredSamples(questions: Iterable<LoggedQuestionView>): QuestionSample[] {
   const byText = new Map<string, { id: string; text: string; count: number }>();
   for (const question of questions) {
     const rejected = question.events.some((event) => event.kind === 'rejected');
     if (question.source !== 'typed' || question.text.trim() === '' || !(question.decision === 'none' || rejected)) continue;
+    // Small talk logged before the bot recognised it (an older version) is not a question to answer.
+    if (detectSmallTalk(question.text) !== undefined) continue;
     const key = foldForComparison(question.text);
     const known = byText.get(key);
     byText.set(key, { id: key, text: known?.text ?? question.text.trim(), count: (known?.count ?? 0) + 1 });

@@ -4,10 +4,11 @@
  * nearby questions), and the user then picked entry Y — or voted 👍 on Y
  * after the clarification — X is proposed as a new phrasing of Y. Pure.
  */
+import { detectSmallTalk } from '../../embeddings/index.js';
 import { foldForComparison, type FaqEntry } from '../../knowledge/index.js';
 
-/** What the bot decided for a typed question, as the question log records it. */
-export type LoggedDecision = 'answer' | 'clarify' | 'none' | 'smalltalk';
+/** What the bot decided for a typed question, as the question log records it (`smallTalk`: a kind reply, no search). */
+export type LoggedDecision = 'answer' | 'clarify' | 'none' | 'smallTalk';
 
 /**
  * One step of a conversation, as the question log records it. The log's own
@@ -51,7 +52,7 @@ export interface PhrasingProposal {
 export interface PhrasingProposalOptions {
   /** The current KB entries: texts already phrasings are skipped, unknown entries too. */
   readonly entries: readonly FaqEntry[];
-  /** Small talk (« bonjour », « merci ») is never a phrasing; defaults to none beyond the word count. */
+  /** Small talk (« bonjour », « merci ») is never a phrasing. Default: the bot's own detection (`detectSmallTalk`). */
   readonly isSmallTalk?: (text: string) => boolean;
   /** Proposals with less evidence are left out (default 1). */
   readonly minEvidence?: number;
@@ -129,9 +130,13 @@ function pairsOf(events: readonly PhrasingEvent[]): { text: string; entryId: str
   return [...pairs.values()];
 }
 
-function looksLikeQuestion(text: string, isSmallTalk: ((text: string) => boolean) | undefined): boolean {
+function looksLikeQuestion(text: string, isSmallTalk: (text: string) => boolean = isBotSmallTalk): boolean {
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length >= MIN_PHRASING_WORDS && isSmallTalk?.(text) !== true;
+  return words.length >= MIN_PHRASING_WORDS && !isSmallTalk(text);
+}
+
+function isBotSmallTalk(text: string): boolean {
+  return detectSmallTalk(text) !== undefined;
 }
 
 function mostFrequent(spellings: ReadonlyMap<string, number>): string {

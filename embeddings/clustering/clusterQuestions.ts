@@ -6,9 +6,9 @@
  * nearest KB entry from the bot's retriever. Deterministic: the same input
  * gives the same clusters in the same order.
  */
-import { foldForComparison, type FaqEntry } from '../../knowledge/index.js';
+import { foldForComparison, type KnowledgeBase } from '../../knowledge/index.js';
 import { kbDocuments } from '../fusion/createKbRetriever.js';
-import type { TextAnalyzer } from '../lexical/frenchAnalyzer.js';
+import { createFrenchAnalyzer, type TextAnalyzer } from '../lexical/frenchAnalyzer.js';
 import type { Retriever } from '../Retriever.js';
 
 /** One distinct question text and how often it was asked. */
@@ -153,12 +153,13 @@ export interface ClusterOptions {
   readonly background?: readonly string[];
 }
 
-/** What `clusterUnanswered` needs from the bot: its analyser, its retriever, and the KB entries they were built from. */
+/** What `clusterUnanswered` needs from the bot: its retriever and the KB it was built for. */
 export interface ClusteringTools {
-  readonly analyzer: TextAnalyzer;
   readonly retriever: Retriever;
-  /** Their questions and alternates are the background (see `ClusterOptions.background`). */
-  readonly entries: readonly FaqEntry[];
+  /** Its phrasings are the background (see `ClusterOptions.background`), its synonyms feed the analyser. */
+  readonly kb: KnowledgeBase;
+  /** Default: the bot's French analyser for `kb` (`createFrenchAnalyzer(kb.synonyms)`, as the retriever's lexical index). */
+  readonly analyzer?: TextAnalyzer;
 }
 
 /**
@@ -171,7 +172,9 @@ export async function clusterUnanswered(
   tools: ClusteringTools,
   options: { readonly limit?: number; readonly similarity?: number } = {},
 ): Promise<QuestionCluster[]> {
-  const clusters = clusterQuestions(samples, tools.analyzer, { similarity: options.similarity, background: kbDocuments(tools.entries).map((document) => document.text) }).slice(0, options.limit);
+  const analyzer = tools.analyzer ?? createFrenchAnalyzer(tools.kb.synonyms);
+  const background = kbDocuments(tools.kb.entries).map((document) => document.text);
+  const clusters = clusterQuestions(samples, analyzer, { similarity: options.similarity, background }).slice(0, options.limit);
   const result: QuestionCluster[] = [];
   for (const cluster of clusters) {
     const nearest = await nearestEntry(cluster.members.slice(0, NEAREST_SAMPLE), tools.retriever);

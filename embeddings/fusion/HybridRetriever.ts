@@ -3,10 +3,10 @@ import { matchesFilter } from '../../knowledge/index.js';
 import { Bm25Index } from '../lexical/Bm25Index.js';
 import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
 import type { TextAnalyzer } from '../lexical/frenchAnalyzer.js';
-import { EntryVocabulary } from '../lexical/EntryVocabulary.js';
-import { isEnglish, repairGluedElisions, splitQuestion, type WordStatus } from '../lexical/queryAnalysis.js';
-import { weighQuery, type WeighedQuery } from '../lexical/queryEvidence.js';
+import { QueryReader } from '../lexical/QueryReader.js';
+import type { WeighedQuery } from '../lexical/queryEvidence.js';
 import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../Retriever.js';
+import type { DecisionThresholds } from '../decision/decide.js';
 import type { VectorIndex } from '../dense/VectorIndex.js';
 
 /** Results returned when the caller does not say how many. */
@@ -65,9 +65,6 @@ export const COVERAGE_EXPONENT = 1;
  */
 export const QUESTION_SHARE = 0.2;
 
-/** Typed words whose status is remembered (the memory is cleared beyond: visitors can type any word). */
-const MAX_REMEMBERED_WORDS = 10_000;
-
 /** Weights of the fused score; they sum to 1 so the fusion stays in [0, 1]. */
 export interface FusionWeights {
   readonly dense: number;
@@ -98,6 +95,8 @@ export interface HybridRetrieverOptions {
   readonly dense?: DenseComponent;
   /** Defaults: HYBRID_WEIGHTS with a dense component, lexical only without. */
   readonly weights?: FusionWeights;
+  /** Decision thresholds of a model calibration, carried by every retrieval (see ModelCalibration). */
+  readonly thresholds?: DecisionThresholds;
 }
 
 /** One view's BM25 collection; document ids index `entryOf`. */
@@ -121,8 +120,7 @@ export class HybridRetriever implements Retriever {
   private readonly entryIndexById: ReadonlyMap<string, number>;
   private readonly weights: FusionWeights;
   private readonly mode: RetrievalMode;
-  private readonly vocabulary: EntryVocabulary;
-  private readonly wordStatuses = new Map<string, WordStatus>();
+  private readonly reader: QueryReader;
 
   private constructor(private readonly options: HybridRetrieverOptions) {
     const { entries, analyzer, dense } = options;
@@ -139,9 +137,7 @@ export class HybridRetriever implements Retriever {
       this.addLexical('phrasings', phrasings.join('\n'), entryIndex);
       this.addLexical('answer', entry.answer, entryIndex);
     });
-    this.vocabulary = new EntryVocabulary(
-      entries.map((entry) => new Set(analyzer.analyze([entry.question, ...entry.alternates, entry.answer].join('\n')))),
-    );
+    this.reader = new QueryReader(entries, analyzer);
     this.mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
     this.description = dense && this.weights.dense > 0 ? `${this.mode}(${dense.provider.name}:${dense.provider.model})` : this.mode;
   }
@@ -154,31 +150,20 @@ export class HybridRetriever implements Retriever {
     const text = query.trim().slice(0, MAX_QUERY_CHARS);
     const mode = this.mode;
     if (text === '') return { query, rank: () => ({ query, ranked: [], mode }) };
-    const { analyzer } = this.options;
-    const repaired = repairGluedElisions(text, (word) => this.wordStatus(word));
-    const parts = splitQuestion(repaired);
-    const withContext = parts.context !== '';
-    const terms = analyzer.analyze(repaired);
-    const questionTerms = withContext ? analyzer.analyze(parts.question) : terms;
-    const lexical = this.weights.lexical > 0 ? this.lexicalScores(terms, withContext ? questionTerms : undefined) : new Map<number, number>();
+    const { terms, questionTerms, weighed } = this.reader.read(text);
+    const lexical = this.weights.lexical > 0 ? this.lexicalScores(terms, questionTerms) : new Map<number, number>();
     const dense = this.weights.dense > 0 ? await this.denseScores(text) : new Map<number, number>();
     const coverage = this.coverage(terms) ** COVERAGE_EXPONENT;
-    const weighed = weighQuery(this.vocabulary, questionTerms, terms, { question: parts.question, english: isEnglish(text), withContext });
     return {
       query,
-      rank: (options: RetrieveOptions = {}) => ({ query, ranked: this.rank(lexical, dense, coverage, weighed, options), mode, evidence: weighed.evidence }),
+      rank: (options: RetrieveOptions = {}) => ({
+        query,
+        ranked: this.rank(lexical, dense, coverage, weighed, options),
+        mode,
+        evidence: weighed.evidence,
+        ...(this.options.thresholds && { thresholds: this.options.thresholds }),
+      }),
     };
-  }
-
-  /** How the KB's vocabulary sees one typed word (for glued elisions); remembered, as the same words come back. */
-  private wordStatus(word: string): WordStatus {
-    const cached = this.wordStatuses.get(word);
-    if (cached) return cached;
-    const terms = this.options.analyzer.analyze(word);
-    const status = terms.length === 0 ? 'empty' : terms.every((term) => this.vocabulary.knows(term)) ? 'known' : 'unknown';
-    if (this.wordStatuses.size >= MAX_REMEMBERED_WORDS) this.wordStatuses.clear();
-    this.wordStatuses.set(word, status);
-    return status;
   }
 
   /** The fused ranking of the entries the filter allows; every score was computed beforehand, whatever the filter. */

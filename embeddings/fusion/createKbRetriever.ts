@@ -5,6 +5,7 @@ import { createFrenchAnalyzer } from '../lexical/frenchAnalyzer.js';
 import { HybridRetriever, HYBRID_WEIGHTS, type DenseCalibration, type FusionWeights } from './HybridRetriever.js';
 import { IndexStore, type IndexDocument, type LoadedIndex, type VectorIndexBackend } from '../dense/IndexStore.js';
 import type { RetrievalMode } from '../Retriever.js';
+import type { DecisionThresholds } from '../decision/decide.js';
 
 /**
  * Similarity ranges per provider name (see DenseCalibration), read off the
@@ -33,6 +34,8 @@ export interface CreateKbRetrieverOptions {
   readonly indexDir?: string;
   readonly onProgress?: (done: number, total: number) => void;
   readonly backend?: VectorIndexBackend;
+  /** The decision thresholds of the provider's calibration on this KB (see ModelCalibration). */
+  readonly thresholds?: DecisionThresholds;
 }
 
 /** The retriever built for a knowledge base, with the vector index it uses. */
@@ -66,6 +69,7 @@ export async function createKbRetriever(options: CreateKbRetrieverOptions): Prom
     analyzer,
     weights,
     dense: { provider, index: index.index, labels: index.labels, calibration: DENSE_CALIBRATIONS[provider.name] },
+    ...(options.thresholds && { thresholds: options.thresholds }),
   });
   return { retriever, index };
 }

@@ -106,3 +106,23 @@ export function isEnglish(text: string): boolean {
   const markers = words.filter((word) => ENGLISH_MARKERS.has(word)).length;
   return markers >= ENGLISH_MIN_MARKERS && markers / words.length >= ENGLISH_MIN_SHARE;
 }
+
+/**
+ * General French chat-speak abbreviations and their words (« dispo », « maj »,
+ * « def », « docs », « rdv »…): vendors type them, the FAQ spells them out.
+ */
+export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  dispo: 'disponible', dispos: 'disponibles', maj: 'mise à jour', majs: 'mises à jour', def: 'définition', defs: 'définitions', doc: 'document',
+  docs: 'documents', info: 'information', infos: 'informations', rdv: 'rendez-vous', pb: 'problème', pbs: 'problèmes', tel: 'téléphone',
+  asso: 'association', assos: 'associations', dev: 'développement', devs: 'développeurs', perso: 'personnel', mdp: 'mot de passe', nb: 'nombre',
+  qd: 'quand', cmt: 'comment', pcq: 'parce que', pck: 'parce que', auj: 'aujourd’hui', dossiers: 'dossiers', admin: 'administratif', appli: 'application',
+  applis: 'applications', techno: 'technologie', technos: 'technologies', orga: 'organisation', dmd: 'demande', svc: 'service',
+};
+
+/** Pure: the message with chat-speak abbreviations written out. */
+export function expandChatAbbreviations(text: string): string {
+  return text.replace(WORD, (word) => {
+    const key = foldAccents(word).toLowerCase();
+    return Object.hasOwn(CHAT_ABBREVIATIONS, key) ? CHAT_ABBREVIATIONS[key] : word;
+  });
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../bot/index.js';
 import { ask, click, hasChromium, realAppInChromiumAroundAll, see } from './helpers/browser.js';
 
 describe.skipIf(!hasChromium)('the chat page in a real browser (Debian chromium, headless)', () => {
@@ -30,10 +31,10 @@ describe.skipIf(!hasChromium)('the chat page in a real browser (Debian chromium,
     await ask(page, 'Une application mobile gratuite peut-elle candidater au référencement ?');
     await see(page, 'Dans une approche inclusive, tous les services numériques à destination des citoyens');
     await see(page, 'l’apposition du marquage CE dispositif médical.');
-    await see(page, 'Cette réponse vous a-t-elle été utile ?');
+    await see(page, messages.feedbackQuestion);
 
     await click(page, '👍 Oui');
-    await see(page, 'Merci pour votre retour !');
+    await see(page, messages.thanksHelpful);
     const records = await session.real.feedbackRecords();
     expect(records).toContainEqual(
       expect.objectContaining({ kind: 'feedback', channel: 'directline', answerId: 'mes-referencement-eligibilite', helpful: true }),

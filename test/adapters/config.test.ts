@@ -38,6 +38,15 @@ describe('loadConfig', () => {
     expect(config.microsoftApp).toEqual({ id: APP_ID, password: 'secret', type: 'SingleTenant', tenantId: 'tenant' });
   });
 
+  it('reads the age after which an answer says it may be out of date: 12 months by default, 0 for never', () => {
+    expect(loadConfig({}).answerMaxAgeMonths).toBe(12);
+    expect(loadConfig({ ANSWER_MAX_AGE_MONTHS: ' 18 ' }).answerMaxAgeMonths).toBe(18);
+    expect(loadConfig({ ANSWER_MAX_AGE_MONTHS: '0' }).answerMaxAgeMonths).toBe(0);
+    for (const bad of ['-1', '1.5', 'douze', '5000']) {
+      expect(configProblems({ ANSWER_MAX_AGE_MONTHS: bad }).join('\n')).toContain(`ANSWER_MAX_AGE_MONTHS must be a whole number of months from 0 (never) to 1200 (got "${bad}")`);
+    }
+  });
+
   it('reports every problem at once', () => {
     const problems = configProblems({
       PORT: '99999',

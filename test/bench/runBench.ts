@@ -28,8 +28,9 @@ const LATENCY_PASSES = 3;
 const COLD_STARTS = 3;
 
 const kb = await loadKnowledgeBase('knowledge/data');
-const set = await loadEvalSet('test/eval/questions.yaml', kb);
-const questions = [...set.inScope, ...set.outOfScope].map((item) => item.q);
+// Every question of both v2 sets: short, long with context, typos, English, off-topic and small talk.
+const sets = await Promise.all(['test/eval/tuning-v2.yaml', 'test/eval/heldout-v2.yaml'].map((file) => loadEvalSet(file, kb)));
+const questions = sets.flatMap((set) => [...set.inScope, ...set.outOfScope, ...(set.smallTalk ?? [])].map((item) => item.q));
 const workDir = await mkdtemp(path.join(tmpdir(), 'faq-bench-'));
 
 async function latency(retriever: Retriever): Promise<{ p50: number; p95: number; max: number; n: number }> {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FaqEntry, KnowledgeBase } from '../../knowledge/index.js';
-import { isKnownChoice, matchTypedChoice, nextTriageStep, triagePath, type TriageStep } from '../../bot/triage.js';
+import { isKnownChoice, matchTypedChoice, nextTriageStep, offerContacts, triagePath, type TriageStep } from '../../bot/triage.js';
 import { loadFixtureKnowledgeBase } from '../fixtures/kb.js';
 
 let kb: KnowledgeBase;
@@ -124,5 +124,15 @@ describe('matchTypedChoice', () => {
     expect(matchTypedChoice(kb, {}, 'offer', 'Dossier médical')).toBeUndefined();
     expect(matchTypedChoice(kb, {}, 'product', 'Dossier médical')).toBeUndefined();
     expect(matchTypedChoice(kb, {}, 'offer', 'le référencement est-il obligatoire ?')).toBeUndefined();
+  });
+});
+
+describe('offerContacts', () => {
+  it('gives the chosen offer\'s contact from the taxonomy, none where it knows none, every offer\'s contact before a choice', () => {
+    const innovation = { label: 'Offre innovation de l’ANS', contact: 'innovation@esante.gouv.fr' };
+    expect(offerContacts(kb, { offer: 'innovation', theme: 'collaboration' })).toEqual([innovation]);
+    expect(offerContacts(kb, { offer: 'segur', corridor: 'hopital' })).toEqual([]);
+    expect(offerContacts(kb, { offer: 'mon-espace-sante' })).toEqual([]);
+    expect(offerContacts(kb, {})).toEqual([innovation]);
   });
 });

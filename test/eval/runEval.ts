@@ -4,7 +4,9 @@
  * wrong, out of scope rejected, small talk), per set and per kind of question;
  * and HNSW recall@5 against exact search. Flags: `--verbose` lists misses,
  * `--dump FILE` writes every ranking, `--set FILE` scores that labelled set only,
- * `--tune` re-tunes the thresholds on the tuning set, `--record` records the
+ * `--tune` re-tunes the thresholds on the tuning set and writes each embedding
+ * model's calibration file beside its index (what lets `auto` use the model),
+ * `--record` records the
  * held-out lexical outcomes the quality gate of `npm test` compares with. By default it scores the
  * tuning set (`tuning-v2.yaml`, the only one anything is fitted on) and then the
  * held-out set (`heldout-v2.yaml`, written blind and never tuned on).
@@ -13,7 +15,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../adapters/config.js';
 import { loadKnowledgeBase } from '../../knowledge/index.js';
-import { createKbRetriever, type Retriever } from '../../embeddings/index.js';
+import { createKbRetriever, writeModelCalibration, type EmbeddingProvider, type Retriever } from '../../embeddings/index.js';
 import { availableProviders } from './providers.js';
 import { entriesNotAsked, IN_SCOPE_KINDS, loadEvalSet, OUT_OF_SCOPE_KINDS } from './evalSet.js';
 import { percentile } from './metrics.js';
@@ -48,11 +50,13 @@ for (const [i, set] of sets.entries()) {
 }
 const providers = args['lexical-only'] ? [] : await availableProviders(config);
 
-const retrievers: { mode: string; retriever: Retriever }[] = [{ mode: 'lexical', retriever: (await createKbRetriever({ kb, mode: 'lexical' })).retriever }];
+const retrievers: { mode: string; retriever: Retriever; provider?: EmbeddingProvider }[] = [
+  { mode: 'lexical', retriever: (await createKbRetriever({ kb, mode: 'lexical' })).retriever },
+];
 for (const provider of providers) {
   for (const mode of ['dense', 'hybrid'] as const) {
     const { retriever } = await createKbRetriever({ kb, mode, provider, indexDir: config.indexDir });
-    retrievers.push({ mode: retriever.description, retriever });
+    retrievers.push({ mode: retriever.description, retriever, ...(mode === 'hybrid' && { provider }) });
   }
 }
 
@@ -76,11 +80,11 @@ function outcomeRows(run: SetRun): Record<string, Record<string, string | number
   return rows;
 }
 
-const runs: { mode: string; set: string; run: SetRun }[] = [];
+const runs: { mode: string; set: string; run: SetRun; provider?: EmbeddingProvider }[] = [];
 for (const [i, set] of sets.entries()) {
-  for (const { mode, retriever } of retrievers) {
+  for (const { mode, retriever, provider } of retrievers) {
     const run = await runSet(retriever, set);
-    runs.push({ mode, set: setFiles[i], run });
+    runs.push({ mode, set: setFiles[i], run, provider });
     const n = `${set.inScope.length} in scope, ${set.outOfScope.length} out of scope, ${set.smallTalk?.length ?? 0} small talk`;
     console.log(`\n${mode} on ${setFiles[i]} (${n}; KB ${kb.version.slice(0, 12)}, ${kb.entries.length} entries): ask p50 ${percentile(run.latencies, 50).toFixed(2)} ms, p95 ${percentile(run.latencies, 95).toFixed(2)} ms`);
     if (args.verbose) for (const line of run.misses) console.log(line);
@@ -99,7 +103,7 @@ if (args.record) {
 
 if (args.tune) {
   console.log(`\nThresholds tuned on ${setFiles[0]} (compare with DECISION_THRESHOLDS in embeddings/decision/decide.ts):`);
-  for (const { mode, run } of runs.filter((r) => r.set === setFiles[0])) {
+  for (const { mode, run, provider } of runs.filter((r) => r.set === setFiles[0])) {
     const best = tuneThresholds(run.labelled);
     if (!best) console.log(`  ${mode}: no thresholds reach the rejection target`);
     else {
@@ -108,6 +112,20 @@ if (args.tune) {
         `  ${mode}: minScore ${t.minScore}, confidentScore ${t.confidentScore}, clearMargin ${t.clearMargin} → ` +
           `right answers ${pct(best.rightAnswers)}, right clarifications ${pct(best.rightClarifications)}, wrong answers ${pct(best.wrongAnswers)}, rejection ${pct(best.rejection)} (lower bound ${pct(best.rejectionLowerBound)})`,
       );
+      // The model's calibration on this KB: without it, EMBEDDINGS_PROVIDER=auto never lets the model decide.
+      if (provider) {
+        const { rightAnswers, rightClarifications, wrongAnswers, rejection: rejected } = best;
+        const file = await writeModelCalibration(config.indexDir, {
+          provider: provider.name,
+          model: provider.model,
+          kbVersion: kb.version,
+          thresholds: t,
+          figures: { rightAnswers, rightClarifications, wrongAnswers, rejection: rejected },
+          tunedOn: setFiles[0],
+          createdAt: new Date().toISOString(),
+        });
+        console.log(`  ${mode}: calibration written to ${file}`);
+      }
     }
   }
 }

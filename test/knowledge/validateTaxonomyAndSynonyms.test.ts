@@ -24,6 +24,22 @@ describe('validateKnowledgeBase: taxonomy and synonyms problems', () => {
     expect(problems).toContainEqual(expect.objectContaining({ file: TAXONOMY_FILE, line: lineOf(taxonomy, 'offer: [segure]'), message: '"segure" is not a choice of facet "offer"' }));
   });
 
+  it('reads an offer\'s optional contact, and reports a contact that is not an address or not on an offer', () => {
+    const withContact = replaceOnce(TAXONOMY_YAML, '        label: "Innovation"\n', '        label: "Innovation"\n        contact: innovation@esante.gouv.fr\n');
+    const valid = validateKnowledgeBase(sources({ taxonomy: withContact }));
+    if (!valid.ok) throw new Error(`unexpected problems: ${JSON.stringify(valid.problems)}`);
+    expect(valid.kb.taxonomy.questions[0].choices.map((c) => c.contact)).toEqual(['innovation@esante.gouv.fr', undefined]);
+
+    const notAnAddress = replaceOnce(TAXONOMY_YAML, '        label: "Innovation"\n', '        label: "Innovation"\n        contact: écrire à l’ANS\n');
+    expect(problemsOf(validateKnowledgeBase(sources({ taxonomy: notAnAddress })))).toEqual([
+      expect.objectContaining({ file: TAXONOMY_FILE, line: lineOf(notAnAddress, 'contact:'), field: 'questions[0].choices[0].contact', message: '"écrire à l’ANS" is not an e-mail address' }),
+    ]);
+    const notAnOffer = replaceOnce(TAXONOMY_YAML, '        label: "Hôpital"\n', '        label: "Hôpital"\n        contact: hopital@example.fr\n');
+    expect(problemsOf(validateKnowledgeBase(sources({ taxonomy: notAnOffer })))).toEqual([
+      expect.objectContaining({ file: TAXONOMY_FILE, line: lineOf(notAnOffer, 'contact:'), field: 'questions[1].choices[0].contact', message: 'only the choices of the "offer" question may have a contact' }),
+    ]);
+  });
+
   it('reports a synonym term declared in two groups', () => {
     const synonyms = replaceOnce(SYNONYMS_YAML, '[agence du numérique en santé]', '[agence du numérique en santé, Mon Espace de Sante]');
     expect(problemsOf(validateKnowledgeBase(sources({ synonyms })))).toEqual([

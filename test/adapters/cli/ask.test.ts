@@ -57,7 +57,7 @@ describe('npm run ask (the JSON contract)', () => {
     expect(answer.id).toBe('mes-referencement-obligatoire');
     expect(answer.text).toBe(kb.entries.find((e) => e.id === 'mes-referencement-obligatoire')?.answer);
     // The provider line goes to stderr and says why the offline default is active.
-    expect(stderr).toMatch(/retrieval: lexical .*unavailable/);
+    expect(stderr).toMatch(/retrieval: lexical .*no calibration of .* on this KB version/);
   });
 
   it('answers false with a null answer out of scope', async () => {
@@ -106,5 +106,19 @@ describe('ask helpers', () => {
     expect(result.answered).toBe(true);
     expect(result.answer?.id).toBe(a.id);
     expect(result.candidates.map((c) => c.id)).toEqual([a.id, b.id]);
+    // The decision and the buttons the bot shows: both candidates.
+    expect(result).toMatchObject({ decision: 'clarify', shown: [a.id, b.id] });
+  });
+
+  it('toAskResult gives small talk no answer, no buttons, and its kind', () => {
+    const result = toAskResult({ kind: 'smallTalk', talk: 'thanks', question: 'merci', retrieval: { query: 'merci', ranked: [] }, relaxed: false });
+    expect(result).toEqual({ query: 'merci', answered: false, answer: null, candidates: [], decision: 'none', shown: [], smallTalk: 'thanks' });
+  });
+
+  it('toAskResult shows the nearby questions of a none, with the calibrated confidence', () => {
+    const [a] = kb.entries;
+    const nearby = [{ entry: a, score: 0.2 }];
+    const result = toAskResult({ kind: 'none', nearby, confidence: 0.123456, question: 'q', retrieval: { query: 'q', ranked: nearby }, relaxed: false });
+    expect(result).toMatchObject({ answered: false, answer: null, decision: 'none', shown: [a.id], confidence: 0.1235 });
   });
 });

@@ -5,6 +5,7 @@
  * a triage click), gets the same decision: the same kind, the same entries
  * shown, the same facet relaxation; small talk gets the kind reply from both.
  */
+import { frenchSpacing } from '../../../bot/frenchTypography.js';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../../adapters/cli/ask.js';
@@ -57,7 +58,7 @@ function shownByBot(replies: readonly Partial<Activity>[]): Shown {
   const answer = replies.find(isAnswer);
   if (answer) {
     const heading = cardsOf(answer)[0].texts[0];
-    const ids = kb.entries.filter((entry) => entry.question === heading).map((entry) => entry.id);
+    const ids = kb.entries.filter((entry) => frenchSpacing(entry.question) === heading).map((entry) => entry.id);
     return { kind: 'answer', ids, relaxed };
   }
   const cards = replies.flatMap(cardsOf);

@@ -44,8 +44,8 @@ export class RealAppInChromium {
     return this.session().browser.context;
   }
 
-  async start(viewport?: { width: number; height: number }): Promise<void> {
-    const real = await startRealApp();
+  async start(viewport?: { width: number; height: number }, env?: Record<string, string>): Promise<void> {
+    const real = await startRealApp(env);
     this.started = { real, browser: await launchChromium(viewport) };
   }
 
@@ -60,10 +60,13 @@ export class RealAppInChromium {
   }
 }
 
-/** Starts the real application and Chromium before the file's tests (in a describe block: only if it runs), closes both after. */
-export function realAppInChromiumAroundAll(viewport?: { width: number; height: number }): RealAppInChromium {
+/**
+ * Starts the real application (with `env` over the test defaults) and Chromium before the file's tests (in a
+ * describe block: only if it runs), closes both after.
+ */
+export function realAppInChromiumAroundAll(viewport?: { width: number; height: number }, env?: Record<string, string>): RealAppInChromium {
   const session = new RealAppInChromium();
-  beforeAll(() => session.start(viewport), 120_000);
+  beforeAll(() => session.start(viewport, env), 120_000);
   afterAll(() => session.close());
   return session;
 }
@@ -110,7 +113,8 @@ export async function click(page: Page, name: string): Promise<void> {
  * apostrophes (d'offre → d’offre), so both forms are accepted.
  */
 export async function see(page: Page, text: string): Promise<void> {
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
+  // French no-break spaces in the bot's text (before « ? », inside « ») match a plain space in the test, and back.
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]").replace(/[ \u00a0\u202f]/g, '\\s');
   await page.getByText(new RegExp(escaped)).last().waitFor({ state: 'visible' });
 }
 

@@ -96,7 +96,9 @@ function probe(): LayoutReport {
 
   const covered: string[] = [];
   controls.forEach((control, index) => {
-    const box = boxes[index];
+    // A link wrapped over two lines has a bounding box whose centre may fall between its lines: test its first line.
+    const fragments = control.getClientRects();
+    const box = fragments.length > 1 ? intersect(fragments[0], boxes[index]) : boxes[index];
     const root = control.getRootNode() as Document | ShadowRoot;
     const hit = root.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
     if (hit && hit !== control && !control.contains(hit)) covered.push(`${name(control)} under ${name(hit)}`);
@@ -120,14 +122,19 @@ export function layoutReport(target: Page | Frame): Promise<LayoutReport> {
 
 /** Runs the probe once Web Chat has stopped scrolling its transcript (it scrolls to each new message). */
 export async function settledLayout(target: Page | Frame): Promise<LayoutReport> {
+  await settledScroll(target);
+  return layoutReport(target);
+}
+
+/** Waits (up to 6 s) until Web Chat's transcript stops scrolling: its scroll-to-bottom animation is slow on a busy machine. */
+async function settledScroll(target: Page | Frame): Promise<void> {
   let previous = -1;
   for (let i = 0; i < 40; i += 1) {
     const top = await target.evaluate(() => document.querySelector('.webchat__basic-transcript__scrollable')?.scrollTop ?? 0);
-    if (top === previous) break;
+    if (top === previous) return;
     previous = top;
     await new Promise((done) => setTimeout(done, 150));
   }
-  return layoutReport(target);
 }
 
 /** Fails, naming them, on clipped buttons, overlapping or covered controls and horizontal scrolling. */
@@ -184,6 +191,8 @@ function focusRing(): FocusReport {
 }
 
 /** Runs the focus-ring check in a page or a frame. */
-export function focusReport(target: Page | Frame): Promise<FocusReport> {
+export async function focusReport(target: Page | Frame): Promise<FocusReport> {
+  // Focusing the transcript scrolls it; a ring read mid-animation looks cut by the scroller.
+  await settledScroll(target);
   return target.evaluate(focusRing);
 }

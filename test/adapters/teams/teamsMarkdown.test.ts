@@ -4,6 +4,7 @@
  * Adaptive Card TextBlock: bold, italic, "- " lists and links. No headings, tables, images,
  * code or HTML, which Teams would show as raw characters.
  */
+import { frenchSpacing } from '../../../bot/frenchTypography.js';
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../../knowledge/index.js';
 import { isRecord } from '../../../knowledge/index.js';
@@ -41,7 +42,7 @@ async function answerCardFor(entry: FaqEntry, conversationId: string): Promise<S
   const asked = await session.replay.send(question);
   const first = asked.sent.map((sent) => ({ sent, card: cardOf(sent.activity) })).find((shown) => shown.card !== undefined);
   if (!first?.card) throw new Error(`no card for "${entry.question}"`);
-  if (first.card.texts[0] === entry.question) return first.card;
+  if (first.card.texts[0] === frenchSpacing(entry.question)) return first.card;
 
   const pick = first.card.buttons.find((button) => button.data?.id === entry.id);
   if (!pick) throw new Error(`"${entry.question}" was not answered nor offered: ${JSON.stringify(first.card)}`);
@@ -68,7 +69,7 @@ describe('seed answers as Teams shows them', () => {
     let listsSeen = 0;
     for (const [index, entry] of session.real.kb.entries.entries()) {
       const card = await answerCardFor(entry, `a:1MarkdownCheck-${index}`);
-      expect(card.texts[0]).toBe(entry.question);
+      expect(card.texts[0]).toBe(frenchSpacing(entry.question));
       const shownLines = card.texts.flatMap((text) => text.split(/\r\n|\r|\n/)).map((line) => line.trim());
       for (const line of entry.answer.split('\n').map((l) => l.trim()).filter((l) => l !== '')) {
         // "- " list items are re-marked by the renderer; their words stay the agency's.

@@ -3,6 +3,7 @@
  * botbuilder's CloudAdapter against the real bot, real KB and real (lexical) retrieval,
  * with the bot's replies captured by a local stand-in for Teams' connector service.
  */
+import { frenchSpacing } from '../../../bot/frenchTypography.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedbackRecord } from '../../../bot/index.js';
 import { isRecord } from '../../../knowledge/index.js';
@@ -70,7 +71,7 @@ describe('personal chat', () => {
 
     const entry = session.real.kb.entries.find((e) => e.id === 'innovation-collaboration');
     expect(card.version).toBe('1.5');
-    expect(card.texts[0]).toBe(entry?.question);
+    expect(card.texts[0]).toBe(frenchSpacing(entry?.question ?? ''));
     for (const paragraph of entry?.answer.split('\n') ?? []) expect(card.texts).toContain(paragraph.trim());
     expect(card.buttons.map((b) => [b.type, b.title, b.data?.action, b.data?.helpful])).toEqual([
       ['Action.Submit', '👍 Oui', 'vote', true],
@@ -151,7 +152,7 @@ describe('team channel', () => {
     const first = onlyCard(asked);
     expect(first.sent.conversationId).toBe(CHANNEL_THREAD);
     expect(first.sent.replyToId).toBe('1731000000101');
-    const question = session.real.kb.entries.find((entry) => entry.id === 'mos-definition')?.question;
+    const question = frenchSpacing(session.real.kb.entries.find((entry) => entry.id === 'mos-definition')?.question ?? '');
 
     // "Qu’est-ce que le MOS ?" may be answered at once or offered among close candidates ("Vouliez-vous dire…").
     let answer = first;
@@ -202,7 +203,7 @@ describe('personal install', () => {
     const [greeting] = messagesOf(installed);
     expect(greeting.activity.text).toMatch(/^Bonjour/);
     const question = onlyCard(installed);
-    expect(question.card.texts).toEqual([session.real.kb.taxonomy.questions[0].prompt]);
+    expect(question.card.texts).toEqual([frenchSpacing(session.real.kb.taxonomy.questions[0].prompt)]);
     const innovation = question.card.buttons.find((button) => button.data?.value === 'innovation');
     expect(innovation?.type).toBe('Action.Submit');
 

@@ -20,7 +20,7 @@ svg { display: none; }
 div { position: relative; }
 [hidden] { display: block; }`;
 
-const FIRST_QUESTION = /Votre question concerne quel type d['’]offre \?/;
+const FIRST_QUESTION = /Votre question concerne quel type d['’]offre\s\?/;
 
 /** The widget's parts in the page's shadow root, as computed styles. */
 async function widgetStyles(page: Page): Promise<Record<string, Record<string, string>>> {

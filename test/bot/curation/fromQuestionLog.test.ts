@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { conversationsFromLog, derivePhrasingProposals, unansweredSamples, type LoggedQuestionView } from '../../../bot/index.js';
-import type { FaqEntry } from '../../../knowledge/index.js';
-import { loadFixtureKnowledgeBase } from '../../fixtures/kb.js';
+import {
+  conversationsFromLog,
+  derivePhrasingProposals,
+  phrasingProposalsFromLog,
+  unansweredClusters,
+  unansweredSamples,
+  type LoggedQuestionView,
+} from '../../../bot/index.js';
+import { createKbRetriever } from '../../../embeddings/index.js';
+import { loadKnowledgeBase, type FaqEntry } from '../../../knowledge/index.js';
+import { REAL_KB_DIR, loadFixtureKnowledgeBase } from '../../fixtures/kb.js';
 
 let entries: readonly FaqEntry[];
 let [a, b]: string[] = [];
@@ -25,6 +33,7 @@ describe('unansweredSamples', () => {
       logged('c5', '20T13:00:00', 'offer=segur > theme=procedure', 'empty', [], [], 'triage'),
       logged('c6', '20T13:00:00', '', 'none', []),
       logged('c7', '20T14:00:00', 'Comment être référencé ?', 'answer', [a]),
+      logged('c8', '20T15:00:00', 'merci beaucoup pour votre aide', 'none', []),
     ]);
     expect(samples).toEqual([
       { id: 'faut-il etre certifie hds?', text: 'Faut-il être certifié HDS ?', count: 2 },
@@ -62,5 +71,29 @@ describe('conversationsFromLog', () => {
       },
     ]);
     expect(derivePhrasingProposals(conversations, { entries }).map((p) => [p.text, p.entryId, p.evidence])).toEqual([[text, b, 1]]);
+  });
+});
+
+describe('unansweredClusters and phrasingProposalsFromLog on the real KB and retriever', () => {
+  it('cluster a week of declined questions with their nearest entry, and propose the picked phrasings', async () => {
+    const kb = await loadKnowledgeBase(REAL_KB_DIR);
+    const { retriever } = await createKbRetriever({ kb, mode: 'lexical' });
+    const week: LoggedQuestionView[] = [
+      logged('c1', '23T09:00:00', 'Mon appli payante peut-elle être référencée dans MES ?', 'none', []),
+      logged('c2', '23T10:00:00', 'une application payante peut être référencée dans Mon espace santé ?', 'none', []),
+      logged('c3', '24T11:00:00', 'Faut-il être certifié HDS pour héberger des données de santé ?', 'none', []),
+      logged('c4', '24T12:00:00', 'Notre hébergeur doit-il être certifié HDS ?', 'clarify', ['mes-referencement-eligibilite', 'mes-referencement-obligatoire'], [{ kind: 'rejected' }]),
+      logged('c5', '25T09:30:00', 'faut-il obligatoirement passer par le catalogue MES ?', 'clarify', ['mes-referencement-eligibilite', 'mes-referencement-obligatoire'], [
+        { kind: 'clicked', entryId: 'mes-referencement-obligatoire' },
+        { kind: 'voted', entryId: 'mes-referencement-obligatoire', helpful: true },
+      ]),
+    ];
+    const clusters = await unansweredClusters(week, { retriever, kb });
+    expect(clusters.map((cluster) => [cluster.count, cluster.members.length])).toEqual([[2, 2], [2, 2]]);
+    const payant = clusters.find((cluster) => cluster.members.some((member) => member.text.includes('payante')));
+    expect(payant?.nearest?.entryId).toBe('mes-referencement-eligibilite');
+    expect(phrasingProposalsFromLog(week, { entries: kb.entries })).toEqual([
+      { key: expect.any(String), text: 'faut-il obligatoirement passer par le catalogue MES ?', entryId: 'mes-referencement-obligatoire', evidence: 1 },
+    ]);
   });
 });

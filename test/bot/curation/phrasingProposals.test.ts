@@ -10,7 +10,7 @@ beforeAll(async () => {
   [a, b, c] = entries.map((entry) => entry.id);
 });
 
-const typed = (text: string, decision: 'answer' | 'clarify' | 'none' | 'smalltalk', offered: string[] = []): PhrasingEvent => ({
+const typed = (text: string, decision: 'answer' | 'clarify' | 'none' | 'smallTalk', offered: string[] = []): PhrasingEvent => ({
   kind: 'question',
   text,
   decision,
@@ -75,11 +75,23 @@ describe('derivePhrasingProposals', () => {
         conversation('c3', typed('merci beaucoup pour votre aide', 'none', [a]), pick(a)),
         conversation('c4', typed('catalogue MES', 'clarify', [a, b]), pick(b)),
         conversation('c5', typed(X, 'clarify', ['entree-supprimee', a]), pick('entree-supprimee')),
-        conversation('c6', typed('bonjour', 'smalltalk'), pick(a)),
+        conversation('c6', typed('bonjour', 'smallTalk'), pick(a)),
       ],
       { entries, isSmallTalk: smallTalk },
     );
     expect(proposals).toEqual([]);
+  });
+
+  it('skips the bot’s own small talk by default', () => {
+    const proposals = derivePhrasingProposals(
+      [
+        conversation('c1', typed('merci beaucoup pour votre aide', 'none', [a]), pick(a)),
+        conversation('c2', typed('au revoir et bonne journée', 'clarify', [a, b]), pick(b)),
+        conversation('c3', typed(X, 'clarify', [a, b]), pick(b)),
+      ],
+      { entries },
+    );
+    expect(proposals.map((p) => p.text)).toEqual([X]);
   });
 
   it('keeps the most frequent spelling and applies the evidence threshold', () => {

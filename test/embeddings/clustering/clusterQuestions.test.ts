@@ -94,7 +94,7 @@ describe('clusterQuestions', () => {
 
 describe('clusterUnanswered', () => {
   it('names the nearest entry of each cluster with the bot’s own retriever', async () => {
-    const clusters = await clusterUnanswered(samplesOf(UNANSWERED_TOPICS), { analyzer, retriever, entries: kb.entries });
+    const clusters = await clusterUnanswered(samplesOf(UNANSWERED_TOPICS), { retriever, kb });
     const payant = clusters.find((cluster) => cluster.members.some((member) => member.id === 'mesPayant-0'));
     expect(payant?.nearest).toMatchObject({ entryId: 'mes-referencement-eligibilite', question: kb.entries.find((e) => e.id === 'mes-referencement-eligibilite')?.question });
     expect(payant?.nearest?.score).toBeGreaterThan(0.5);
@@ -113,7 +113,7 @@ describe('clusterUnanswered', () => {
       { id: 'q2', text: 'question frequent sur le référencement', count: 3 },
       { id: 'q3', text: 'tout autre chose : horaires', count: 1 },
     ];
-    const clusters = await clusterUnanswered(samples, { analyzer, retriever: fake, entries: kb.entries }, { limit: 1 });
+    const clusters = await clusterUnanswered(samples, { analyzer, retriever: fake, kb }, { limit: 1 });
     expect(clusters).toHaveLength(1);
     expect(clusters[0].members.map((member) => member.id)).toEqual(['q2', 'q1']);
     // second: 0.6 × 3 = 1.8; first: 0.9 × 1 + 0.1 × 3 = 1.2; averaged over the 4 questions.

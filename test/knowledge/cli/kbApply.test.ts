@@ -82,6 +82,23 @@ describe('kb:apply', () => {
     expect(added?.alternates).toEqual(alternates);
   });
 
+  it('creates the entries file of an offer that had none, and refuses to create it twice', async () => {
+    const draft = {
+      id: 'segur-sons-hopital-calendrier',
+      question: 'Quel est le calendrier du dispositif SONS pour le couloir hôpital ?',
+      alternates: ['Calendrier SONS hôpital ?', 'Dates du SONS pour les hôpitaux', 'SONS couloir hôpital : quand ?', 'Quand candidater au SONS hôpital', 'Échéances du SONS en établissement', 'Le SONS hôpital ouvre quand ?'],
+      facets: { offer: 'segur', corridor: 'hopital', dispositif: 'sons', theme: 'presentation' },
+    };
+    const plan = await buildKbPatch(kbDir, [{ kind: 'entry', draft }]);
+    if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
+    await writeFile(patchFile, plan.patch);
+    expect((await runKbApply([patchFile, '--dir', kbDir])).lines[0]).toBe(`kb:apply: patched entries/segur.yaml in ${kbDir}`);
+    expect(await readFile(path.join(kbDir, 'entries', 'segur.yaml'), 'utf8')).toBe(plan.changes[0].after);
+    expect((await runKbCheck(['--dir', kbDir])).exitCode).toBe(0);
+    const again = await runKbApply([patchFile, '--dir', kbDir]);
+    expect(again.lines[0]).toBe('kb:apply: entries/segur.yaml: the patch creates this file, but it already exists');
+  });
+
   it('refuses a patch that no longer applies cleanly and leaves every file untouched', async () => {
     await writePatch();
     expect((await runKbApply([patchFile, '--dir', kbDir])).exitCode).toBe(0);

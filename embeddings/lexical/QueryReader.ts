@@ -1,0 +1,61 @@
+import type { FaqEntry } from '../../knowledge/index.js';
+import { EntryVocabulary } from './EntryVocabulary.js';
+import { frenchGlosses } from './englishGlossary.js';
+import type { TextAnalyzer } from './frenchAnalyzer.js';
+import { expandChatAbbreviations, isEnglish, repairGluedElisions, splitQuestion, type WordStatus } from './queryAnalysis.js';
+import { weighQuery, type WeighedQuery } from './queryEvidence.js';
+
+/** Typed words whose status is remembered (the memory is cleared beyond: visitors can type any word). */
+const MAX_REMEMBERED_WORDS = 10_000;
+
+/** A typed message read for the lexical search and the decision. */
+export interface ReadQuery {
+  /** Analysed terms of the whole message (with the French glosses of an English one). */
+  readonly terms: readonly string[];
+  /** Analysed terms of the question alone, when the message describes a situation first. */
+  readonly questionTerms?: readonly string[];
+  /** The query's evidence and each entry's share of it. */
+  readonly weighed: WeighedQuery;
+}
+
+/**
+ * Reads a typed message the way the FAQ's vocabulary needs it: chat-speak
+ * abbreviations written out, glued elisions repaired against the KB's words,
+ * the question told apart from its context, English glossed in French, and
+ * every term weighed by its rarity across entries.
+ */
+export class QueryReader {
+  private readonly vocabulary: EntryVocabulary;
+  private readonly wordStatuses = new Map<string, WordStatus>();
+
+  constructor(
+    entries: readonly FaqEntry[],
+    private readonly analyzer: TextAnalyzer,
+  ) {
+    this.vocabulary = new EntryVocabulary(entries.map((entry) => new Set(analyzer.analyze([entry.question, ...entry.alternates, entry.answer].join('\n')))));
+  }
+
+  read(text: string): ReadQuery {
+    const english = isEnglish(text);
+    const repaired = repairGluedElisions(expandChatAbbreviations(text), (word) => this.wordStatus(word));
+    const parts = splitQuestion(repaired);
+    const withContext = parts.context !== '';
+    // An English question is searched with its own words (the KB has some English phrasings) and their French glosses.
+    const glosses = english ? `\n${frenchGlosses(repaired)}` : '';
+    const terms = this.analyzer.analyze(repaired + glosses);
+    const questionTerms = withContext ? this.analyzer.analyze(parts.question + glosses) : undefined;
+    const weighed = weighQuery(this.vocabulary, questionTerms ?? terms, terms, { question: parts.question, english, withContext });
+    return { terms, ...(questionTerms && { questionTerms }), weighed };
+  }
+
+  /** How the KB's vocabulary sees one typed word (for glued elisions); remembered, as the same words come back. */
+  private wordStatus(word: string): WordStatus {
+    const cached = this.wordStatuses.get(word);
+    if (cached) return cached;
+    const terms = this.analyzer.analyze(word);
+    const status = terms.length === 0 ? 'empty' : terms.every((term) => this.vocabulary.knows(term)) ? 'known' : 'unknown';
+    if (this.wordStatuses.size >= MAX_REMEMBERED_WORDS) this.wordStatuses.clear();
+    this.wordStatuses.set(word, status);
+    return status;
+  }
+}

@@ -1,0 +1,57 @@
+import { foldAccents } from '../../knowledge/index.js';
+
+/**
+ * French words for the common English words of a question to a public
+ * agency's FAQ (procedures, data, software, dates, costs): an English question
+ * is searched with its own words and their French glosses, since the FAQ is in
+ * French. A general bilingual glossary, not a list of this KB's phrasings:
+ * function words are left out (the analyser drops them anyway).
+ */
+export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
+  // procedures and obligations
+  mandatory: 'obligatoire', compulsory: 'obligatoire', required: 'obligatoire exigé', require: 'exiger', requirement: 'exigence',
+  requirements: 'exigences', obliged: 'obligé', must: 'obligatoire', optional: 'facultatif', rules: 'règles', rule: 'règle',
+  criteria: 'critères', criterion: 'critère', conditions: 'conditions', condition: 'condition', eligible: 'éligible', eligibility: 'éligibilité',
+  apply: 'candidater demande', application: 'application candidature', applications: 'applications candidatures', submit: 'déposer soumettre',
+  request: 'demande', procedure: 'procédure', process: 'processus démarche', steps: 'étapes', step: 'étape', register: 'inscrire', registration: 'inscription',
+  listing: 'référencement', listed: 'référencé', list: 'liste', referenced: 'référencé', referencing: 'référencement', catalog: 'catalogue',
+  comply: 'respecter conformité', compliance: 'conformité', compliant: 'conforme', certification: 'certification', approval: 'validation',
+  // time
+  when: 'quand date', date: 'date', dates: 'dates', deadline: 'date limite', schedule: 'calendrier', timeline: 'calendrier', calendar: 'calendrier agenda',
+  start: 'démarrer début', started: 'démarré', launched: 'lancé', open: 'ouvrir ouverture', opens: 'ouvre ouverture', often: 'fréquence',
+  frequency: 'fréquence', yearly: 'annuelle', annual: 'annuelle', annually: 'chaque année', year: 'année', monthly: 'mensuelle', month: 'mois',
+  published: 'publié publiée', publish: 'publier', updated: 'mis à jour', update: 'mise à jour', updates: 'mises à jour', history: 'historique',
+  changes: 'modifications', change: 'modification', evolve: 'évoluer', new: 'nouveau nouveaux',
+  // purpose and value
+  why: 'pourquoi', benefit: 'avantage bénéfice', benefits: 'avantages bénéfices', advantage: 'avantage', advantages: 'avantages', value: 'intérêt',
+  purpose: 'finalité objectif', goal: 'objectif', use: 'utiliser usage', uses: 'usages', used: 'utilisé', usage: 'usage', useful: 'utile',
+  example: 'exemple', examples: 'exemples', projects: 'projets', project: 'projet', case: 'cas', cases: 'cas',
+  // things
+  data: 'données', health: 'santé', information: 'informations', documents: 'documents', document: 'document', measurements: 'mesures',
+  measures: 'mesures', profile: 'profil', medical: 'médical', record: 'dossier', records: 'dossiers', file: 'fichier', files: 'fichiers',
+  format: 'format', formats: 'formats', download: 'télécharger', available: 'disponible disponibles', structured: 'structuré', model: 'modèle',
+  modelled: 'modélisé modélisation', modeled: 'modélisé modélisation', modelling: 'modélisation', modeling: 'modélisation', diagram: 'diagramme',
+  concepts: 'concepts objets', objects: 'objets', definition: 'définition', mean: 'signifie définition', meaning: 'signification définition',
+  software: 'logiciel', app: 'application', apps: 'applications', service: 'service', services: 'services', tool: 'outil', platform: 'plateforme',
+  features: 'fonctionnalités', feature: 'fonctionnalité', functions: 'fonctions', messaging: 'messagerie', secure: 'sécurisé sécurisée',
+  appointment: 'rendez-vous', appointments: 'rendez-vous', booking: 'rendez-vous', exchange: 'échanger échange', share: 'partager',
+  sharing: 'partage', send: 'envoyer', connect: 'connecter', patients: 'patients', patient: 'patient', doctors: 'médecins', doctor: 'médecin',
+  professionals: 'professionnels', hospital: 'hôpital', consent: 'consentement accord', security: 'sécurité', ethics: 'éthique',
+  interoperability: 'interopérabilité', device: 'dispositif', devices: 'dispositifs', wellness: 'bien-être', wellbeing: 'bien-être',
+  // people and organisations
+  team: 'équipe', contact: 'contact contacter', collaborate: 'collaborer', collaboration: 'collaboration', partnership: 'partenariat',
+  partner: 'partenaire', work: 'travailler', company: 'entreprise', companies: 'entreprises', vendor: 'éditeur', vendors: 'éditeurs',
+  publisher: 'éditeur', newsletter: 'lettre information', subscribe: 'abonner inscrire', support: 'accompagnement', help: 'aide accompagnement',
+  offer: 'offre', training: 'formation', learn: 'apprendre formation', understand: 'comprendre', knowledge: 'connaissances', built: 'construite',
+  designed: 'conçue', created: 'créée', suggest: 'proposer suggérer', propose: 'proposer', improvement: 'amélioration', feedback: 'retour',
+  // costs
+  cost: 'coût', costs: 'coûts', price: 'prix', free: 'gratuit', paid: 'payant', fee: 'frais', fees: 'frais',
+};
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Pure: the French glosses of the message's English words, space-separated (empty when none is in the glossary). */
+export function frenchGlosses(text: string): string {
+  const words = foldAccents(text).toLowerCase().match(WORD) ?? [];
+  return [...new Set(words.flatMap((word) => (Object.hasOwn(ENGLISH_GLOSSARY, word) ? [ENGLISH_GLOSSARY[word]] : [])))].join(' ');
+}
