@@ -7,6 +7,9 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_ANSWER_MAX_AGE_MONTHS } from '../bot/index.js';
+import { loadConsoleConfig, type ConsoleConfig } from './consoleConfig.js';
+
+export type { ConsoleConfig, OidcConfig } from './consoleConfig.js';
 
 export type EmbeddingsProviderChoice = 'auto' | 'transformers' | 'use-lite' | 'none';
 export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -49,6 +52,11 @@ export interface AppConfig {
   readonly idHashSalt: string;
   /** Public host name of the bot, for the Teams manifest's validDomains. */
   readonly botDomain?: string;
+  /** SQLite file of the question log the console reads. */
+  readonly questionLogDb: string;
+  /** Days after which the free text of logged questions and comments is emptied. */
+  readonly retentionDays: number;
+  readonly console: ConsoleConfig;
   /** Months after an entry's `reviewed` date when its answer says it may be out of date; 0 turns the notice off. */
   readonly answerMaxAgeMonths: number;
   /**
@@ -87,6 +95,8 @@ export const DEFAULT_DATABASE_POOL_SIZE = 10;
 const MAX_DATABASE_POOL_SIZE = 100;
 /** Public default salt: fine on a developer's machine, guessable in production (see main.ts's warning). */
 export const DEFAULT_ID_HASH_SALT = 'ans-faq-bot';
+/** Free text of the question log is kept this many days by default. */
+export const DEFAULT_RETENTION_DAYS = 180;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -170,6 +180,10 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
     problems.push(`BOT_DOMAIN must be a bare host name such as bot.example.fr (got "${botDomain}")`);
   }
 
+  const retentionText = str('RETENTION_DAYS');
+  const retentionDays = retentionText === undefined ? DEFAULT_RETENTION_DAYS : Number(retentionText);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) problems.push(`RETENTION_DAYS must be a whole number of days, at least 1 (got "${retentionText}")`);
+  const consoleConfig = loadConsoleConfig(str, problems);
   const maxAgeText = str('ANSWER_MAX_AGE_MONTHS');
   let answerMaxAgeMonths = DEFAULT_ANSWER_MAX_AGE_MONTHS;
   if (maxAgeText !== undefined) {
@@ -212,6 +226,9 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): AppConfig
     directLine: { secret: str('DIRECT_LINE_SECRET'), tokenSecret },
     idHashSalt,
     botDomain,
+    questionLogDb: str('QUESTION_LOG_DB') ?? join(dataDir, 'questions.db'),
+    retentionDays,
+    console: consoleConfig,
     answerMaxAgeMonths,
     ...(database && { database }),
     trustedProxies,

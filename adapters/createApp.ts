@@ -6,10 +6,12 @@ import { createBotFrameworkAuthentication } from './botFrameworkEndpoint.js';
 import { buildRetriever, type ProviderFactories, type RetrievalStatus } from './buildRetriever.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
+import { createConsole } from './console/index.js';
 import { createServer, type AppServer, type ServerDeps } from './createServer.js';
 import { DIRECT_LINE_CHANNEL_ID, directLineTokenKey } from './directline/index.js';
 import type { ServerLimits } from './serverLimits.js';
-import { openStorage } from './storage/index.js';
+import { openCurationStore, openQuestionLogStore, openStorage } from './storage/index.js';
+import { startRetention } from './storage/retention.js';
 
 /** What the application is assembled from; the optional parts let tests swap storage, providers and network. */
 export interface AppOptions {
@@ -30,13 +32,15 @@ export interface App {
   readonly server: AppServer;
   readonly knowledgeBase: KnowledgeBase;
   readonly retrieval: RetrievalStatus;
+  /** Whether /console is served (a local password or OIDC is configured). */
+  readonly consoleEnabled: boolean;
   /** Stops accepting, finishes turns in flight, then closes the stores (and the database connections). */
   close(): Promise<void>;
 }
 
 /**
  * Composition root shared by `npm start` and the end-to-end tests: KB → retriever →
- * token key → storage (the engine the configuration names: feedback, bot state, turn gate) → bot → server.
+ * token key → storage (the engine the configuration names: feedback, bot state, turn gate), question log → bot → server.
  * Throws `KnowledgeBaseError` on an invalid KB.
  */
 export async function createApp(options: AppOptions): Promise<App> {
@@ -46,13 +50,26 @@ export async function createApp(options: AppOptions): Promise<App> {
   const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);
   const backend = await openStorage(config, log);
   const { feedbackStore } = backend;
+  const questionLog = await openQuestionLogStore(config);
+  const curation = await openCurationStore(config);
+  const stopRetention = startRetention({ questionLog, feedback: feedbackStore }, config.retentionDays, options.clock, log);
+  const closeStores = async (): Promise<void> => {
+    stopRetention();
+    await Promise.all([backend.close(), questionLog.close(), curation.close()]);
+  };
 
   const storage = options.storage ?? backend.botStorage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const hashId = createIdHasher(config.idHashSalt);
+  const consoleRoutes = await createConsole({
+    config: config.console, clock: options.clock, log, questionLog, feedbackStore, curation, knowledgeBase, kbDir: config.kbDir, retriever, tokenKey,
+  }).catch(async (cause: unknown) => {
+    await closeStores();
+    throw new Error('createApp: the console could not be built', { cause });
+  });
   const bot = createFaqBot({
-    knowledgeBase, retriever, feedbackStore, hashId, logger: log, conversationState, userState, answerMaxAgeMonths: config.answerMaxAgeMonths,
+    knowledgeBase, retriever, feedbackStore, questionLog, hashId, logger: log, conversationState, userState, answerMaxAgeMonths: config.answerMaxAgeMonths,
   });
 
   let server: AppServer;
@@ -83,9 +100,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       fetch: options.fetch,
       turnGate: backend.turnGate,
       directLineStore: backend.directLineStore,
+      console: consoleRoutes,
     });
   } catch (cause) {
-    await backend.close();
+    await closeStores();
     throw new Error('createApp: the server could not be built', { cause });
   }
 
@@ -94,8 +112,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     server,
     knowledgeBase,
     retrieval: status,
+    consoleEnabled: consoleRoutes !== undefined,
     close: () => {
-      closing ??= server.close().finally(() => backend.close());
+      closing ??= server.close().finally(closeStores);
       return closing;
     },
   };

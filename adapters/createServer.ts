@@ -4,6 +4,7 @@ import restify from 'restify';
 import { BOT_DISPLAY_NAME, messages } from '../bot/index.js';
 import { botFrameworkMode, registerBotFrameworkEndpoint, type BotFrameworkAuthentication, type BotFrameworkMode } from './botFrameworkEndpoint.js';
 import type { Clock } from './clock.js';
+import type { ConsoleRegistrar } from './console/index.js';
 import type { AppConfig } from './config.js';
 import {
   attachDirectLineStream, AzureDirectLineTokenSource, BuiltInTokenSource, DIRECT_LINE_BASE, DirectLineBotAdapter, MemoryDirectLineStore,
@@ -49,6 +50,8 @@ export interface ServerDeps {
   readonly onConversationExpired?: (conversationId: string, userId: string) => void;
   /** Used for Azure's token endpoint when DIRECT_LINE_SECRET is set. */
   readonly fetch?: FetchLike;
+  /** Registers /console when the console is on (createConsole). */
+  readonly console?: ConsoleRegistrar;
   /** Where Direct Line conversations live (PostgreSQL tables shared by instances); this process's memory by default. */
   readonly directLineStore?: DirectLineStoreFactory;
   /** One turn at a time per conversation (across instances with PostgreSQL); in-process by default. */
@@ -121,6 +124,8 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   registerDirectLineRoutes(server, service, tokenSource, { handler: jsonBodyHandler(limits.directLineBody), maxBytes: limits.directLineBody.maxBytes, trustedProxies });
   const streams = attachDirectLineStream(server.server, service, log, trustedProxies);
   const stopSweeping = clock.every(SWEEP_INTERVAL_MS, () => void service.sweep());
+
+  deps.console?.(server);
 
   const assets = await StaticAssets.create({ azureDirectLine: tokenSource.kind === 'azure' });
   for (const path of assets.paths) {

@@ -68,6 +68,10 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     },
     `listening: open ${url}/ for the chat page; /api/messages ${BOT_FRAMEWORK_MODE_DESCRIPTIONS[app.server.botFrameworkMode]}`,
   );
+  log.info(
+    { console: app.consoleEnabled },
+    app.consoleEnabled ? `console on: ${url}/console` : 'console off: set CONSOLE_ADMIN_PASSWORD or OIDC_ISSUER to serve /console',
+  );
   for (const warning of configWarnings(config)) log.warn({}, warning);
 
   let stopping = false;

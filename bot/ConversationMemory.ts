@@ -1,5 +1,6 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Facet, FacetFilter } from '../knowledge/index.js';
+import type { DecisionKind } from './QuestionLogStore.js';
 
 /** Conversation-state property name (stable: it is a key in the storage). */
 export const CONVERSATION_DATA_PROPERTY = 'faqConversation';
@@ -19,6 +20,8 @@ export interface ShownOffer {
   /** The user's question, or the triage path when the list came from buttons. */
   readonly question: string;
   readonly candidates: readonly ShownCandidate[];
+  /** The logged question the list was shown for (clicks and « aucune » are recorded against it). */
+  readonly questionId?: string;
 }
 
 /** An answer that was shown, so votes (card buttons or Teams' native loop) can be tied to it. */
@@ -33,6 +36,14 @@ export interface ShownAnswer {
   readonly activityId?: string;
   /** The runner-up entries, offered after a 👎. */
   readonly alternatives: readonly ShownCandidate[];
+  /** The logged question the answer was shown for (votes are recorded against it). */
+  readonly questionId?: string;
+}
+
+/** The last logged question, until a click settles it (a new typed question after an unsettled one is a rephrasing). */
+export interface LastQuestion {
+  readonly id: string;
+  readonly decision: DecisionKind;
 }
 
 /** The clarifying question waiting for a click. */
@@ -59,6 +70,7 @@ interface FaqConversationData {
   offers: ShownOffer[];
   answers: ShownAnswer[];
   pendingComment?: PendingComment;
+  lastQuestion?: LastQuestion;
 }
 
 /**
@@ -179,6 +191,19 @@ export class ShownMemory {
 
   answerAt(turn: number): ShownAnswer | undefined {
     return this.data.answers.find((answer) => answer.turn === turn);
+  }
+
+  get lastQuestion(): LastQuestion | undefined {
+    return this.data.lastQuestion;
+  }
+
+  rememberQuestion(question: LastQuestion): void {
+    this.data.lastQuestion = question;
+  }
+
+  /** A candidate of that question was clicked: the next question is a new one, not a rephrasing. */
+  settleQuestion(id: string): void {
+    if (this.data.lastQuestion?.id === id) this.data.lastQuestion = undefined;
   }
 
   /** The answer carried by the activity `activityId` (Teams' feedback invoke names it by `replyToId`). */

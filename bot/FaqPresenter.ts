@@ -6,6 +6,7 @@ import type { Conversation, ShownAnswer, ShownCandidate, ShownOffer } from './Co
 import type { BotLogger } from './dependencies.js';
 import type { FeedbackRecorder } from './FeedbackRecorder.js';
 import type { IdHasher } from './hashId.js';
+import type { QuestionRecorder } from './QuestionRecorder.js';
 import { messages } from './messages.js';
 import {
   answerReply,
@@ -32,6 +33,8 @@ export interface FaqPresenterOptions {
   readonly retriever: Retriever;
   /** Questions nobody could answer are recorded as they are declined. */
   readonly feedback: FeedbackRecorder;
+  /** Every question, typed or clicked, goes to the question log with its decision. */
+  readonly questions: QuestionRecorder;
   readonly hashId: IdHasher;
   readonly logger: BotLogger;
   /** Period of the typing indicator while a search runs (default `TYPING_INTERVAL_MS`). */
@@ -43,7 +46,7 @@ export interface FaqPresenterOptions {
 }
 
 /** Where a shown answer came from and how it ranked, stored with the votes on it. */
-type AnswerMeta = Pick<ShownAnswer, 'question' | 'score' | 'rank' | 'alternatives'>;
+type AnswerMeta = Pick<ShownAnswer, 'question' | 'score' | 'rank' | 'alternatives' | 'questionId'>;
 
 /**
  * Shows what the conversation asks for (the next triage step, an answer, a
@@ -63,6 +66,11 @@ export class FaqPresenter {
       return 'waiting';
     }
     const path = triagePath(triage.facets);
+    const entries = step.kind === 'empty' ? [] : step.entries;
+    // Questions asked with buttons are logged too, dead ends included.
+    const questionId = await this.options.questions.question(context.activity, conversation, {
+      source: 'triage', text: path, facets: triage.facets, decision: step.kind === 'empty' ? 'empty' : 'list', candidates: entries.map((entry) => ({ id: entry.id })),
+    });
     if (step.kind === 'empty') {
       // A dead end reached by buttons is a question the FAQ lacks: the curators see its path, then what the user types.
       await this.options.feedback.recordUnanswered(context.activity, path);
@@ -72,12 +80,12 @@ export class FaqPresenter {
     }
     if (step.entries.length === 1) {
       // A list of one question would only cost a click.
-      await this.showAnswer(context, conversation, step.entries[0], { question: path, alternatives: [] });
+      await this.showAnswer(context, conversation, step.entries[0], { question: path, alternatives: [], questionId });
       return 'done';
     }
-    const shown = step.entries.slice(0, MAX_RESULT_BUTTONS).map((entry) => ({ entry }));
-    const texts = triageResultsTexts(shown.length, step.entries.length);
-    await this.showQuestions(context, conversation, 'triage', path, shown, texts.before, false, texts.after);
+    const shown = entries.slice(0, MAX_RESULT_BUTTONS).map((entry) => ({ entry }));
+    const texts = triageResultsTexts(shown.length, entries.length);
+    await this.showQuestions(context, conversation, { source: 'triage', question: path, questionId }, shown, texts.before, false, texts.after);
     return 'done';
   }
 
@@ -107,17 +115,22 @@ export class FaqPresenter {
       { conversation: this.hashedConversation(context), outcome: answer.kind, relaxed: answer.relaxed, answerId: best?.entry.id, score: best?.score },
       'free-text search',
     );
+    const candidates = answer.kind === 'answer' ? [answer.best, ...answer.alternatives] : answer.kind === 'clarify' ? answer.candidates : answer.nearby;
+    const questionId = await this.options.questions.question(context.activity, conversation, {
+      source: 'typed', text, facets, decision: answer.kind, candidates: candidates.map(toCandidate),
+    });
     if (answer.kind === 'answer') {
-      const meta = { question: text, score: answer.best.score, rank: answer.rank, alternatives: answer.alternatives.map(toCandidate) };
+      const meta = { question: text, score: answer.best.score, rank: answer.rank, alternatives: answer.alternatives.map(toCandidate), questionId };
       await this.showAnswer(context, conversation, answer.best.entry, meta);
     } else if (answer.kind === 'clarify') {
-      await this.showQuestions(context, conversation, 'clarify', text, answer.candidates, [messages.clarify], true);
+      await this.showQuestions(context, conversation, { source: 'clarify', question: text, questionId }, answer.candidates, [messages.clarify], true);
     } else {
       if (deadEnd === undefined) await this.options.feedback.recordUnanswered(context.activity, text);
       const quoted = quoteUserText(text);
       // Too weak to answer with, but the vendor may recognise their question among the nearest ones.
       const nearby = answer.nearby.length > 0;
-      if (nearby) await this.showQuestions(context, conversation, 'nearby', text, answer.nearby, [messages.notFound(quoted), messages.nearby]);
+      const offer = { source: 'nearby', question: text, questionId } as const;
+      if (nearby) await this.showQuestions(context, conversation, offer, answer.nearby, [messages.notFound(quoted), messages.nearby]);
       await context.sendActivity(notFoundReply(offerContacts(this.options.knowledgeBase, facets), nearby ? undefined : quoted));
     }
   }
@@ -130,8 +143,12 @@ export class FaqPresenter {
     const index = offer ? offer.candidates.findIndex((candidate) => candidate.id === id) : -1;
     const meta: AnswerMeta =
       offer && index >= 0
-        ? { question: offer.question, score: offer.candidates[index].score, rank: index + 1, alternatives: offer.candidates.filter((c) => c.id !== id) }
+        ? {
+            question: offer.question, score: offer.candidates[index].score, rank: index + 1, alternatives: offer.candidates.filter((c) => c.id !== id),
+            ...(offer.questionId !== undefined && { questionId: offer.questionId }),
+          }
         : { question: entry.question, alternatives: [] };
+    if (offer && index >= 0) await this.options.questions.clicked(conversation, offer.questionId, id);
     await this.showAnswer(context, conversation, entry, meta);
     return true;
   }
@@ -142,7 +159,8 @@ export class FaqPresenter {
       const entry = this.entry(c.id);
       return entry ? [{ entry, score: c.score }] : [];
     });
-    if (candidates.length > 0) await this.showQuestions(context, conversation, 'nextBest', answer.question, candidates, [messages.nextBest], true);
+    const offer = { source: 'nextBest', question: answer.question, questionId: answer.questionId } as const;
+    if (candidates.length > 0) await this.showQuestions(context, conversation, offer, candidates, [messages.nextBest], true);
   }
 
   /** "Aucune de ces questions": recorded as unanswered under the question the list was for; false for an unknown list. */
@@ -150,6 +168,7 @@ export class FaqPresenter {
     const offer = conversation.shown.offer(turn);
     if (!offer) return false;
     await this.options.feedback.recordUnanswered(context.activity, offer.question);
+    await this.options.questions.rejected(offer.questionId);
     await context.sendActivity(noneChosenReply(offerContacts(this.options.knowledgeBase, conversation.triage.facets)));
     return true;
   }
@@ -165,15 +184,15 @@ export class FaqPresenter {
   private async showQuestions(
     context: TurnContext,
     conversation: Conversation,
-    source: ShownOffer['source'],
-    question: string,
+    offer: Pick<ShownOffer, 'source' | 'question' | 'questionId'>,
     candidates: readonly Pick<RankedEntry, 'entry'>[] | readonly RankedEntry[],
     texts: readonly string[],
     withNone = false,
     after: readonly string[] = [],
   ): Promise<void> {
     const shown = candidates.map((c) => ({ id: c.entry.id, ...('score' in c && { score: c.score }) }));
-    const turn = conversation.shown.rememberOffer({ source, question, candidates: shown });
+    const { source, question, questionId } = offer;
+    const turn = conversation.shown.rememberOffer({ source, question, candidates: shown, ...(questionId !== undefined && { questionId }) });
     await context.sendActivity(questionsReply(texts, candidates.map((c) => c.entry), turn, withNone, after));
   }
 

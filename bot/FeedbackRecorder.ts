@@ -3,6 +3,7 @@ import type { ShownAnswer } from './ConversationMemory.js';
 import type { BotLogger } from './dependencies.js';
 import type { FeedbackRecord, FeedbackStore } from './FeedbackStore.js';
 import type { IdHasher } from './hashId.js';
+import type { QuestionRecorder } from './QuestionRecorder.js';
 import { boundComment } from './userInput.js';
 
 /** What the recorder writes with: the store, the id hasher, the KB version the answers came from, and a clock. */
@@ -11,6 +12,8 @@ export interface FeedbackRecorderOptions {
   readonly hashId: IdHasher;
   readonly kbVersion: string;
   readonly logger: BotLogger;
+  /** Votes and comments are also follow-ups of the question the answer was shown for. */
+  readonly questions: Pick<QuestionRecorder, 'voted' | 'commented'>;
   /** Clock for record times; tests pin it. */
   readonly clock?: () => Date;
 }
@@ -44,12 +47,14 @@ export class FeedbackRecorder {
       ...(comment !== undefined && { comment }),
     });
     logger.info({ conversation: hashId(activity.conversation?.id ?? 'unknown'), answerId: answer.answerId, helpful }, 'vote stored');
+    await this.options.questions.voted(answer.questionId, { entryId: answer.answerId, helpful, voteKey, ...(comment !== undefined && { comment }) });
     return voteKey;
   }
 
   /** Attaches the comment typed after a 👎 to its vote (cleaned and bounded). */
   async recordComment(voteKey: string, text: string): Promise<void> {
     await this.options.store.addComment(voteKey, boundComment(text));
+    await this.options.questions.commented(voteKey, text);
   }
 
   /** A question the bot had no answer for, or the question a "none of these" click was about. */

@@ -39,5 +39,10 @@ export interface FeedbackStore {
   recordUnanswered(record: FeedbackRecord & { readonly kind: 'unanswered' }): Promise<void>;
   /** Every record, oldest first. */
   list(): Promise<FeedbackRecord[]>;
+  /**
+   * Empties the free text (question, comment) of records older than `before`
+   * (ISO time), keeping the rest (RETENTION_DAYS); returns how many records it emptied.
+   */
+  purgeText(before: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { Retriever } from '../embeddings/index.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { FeedbackStore } from './FeedbackStore.js';
 import type { IdHasher } from './hashId.js';
+import type { QuestionLogStore } from './QuestionLogStore.js';
 
 /**
  * The logging the bot needs; pino's logger satisfies it. Callers never put
@@ -20,6 +21,8 @@ export interface FaqBotDependencies {
   readonly knowledgeBase: KnowledgeBase;
   readonly retriever: Retriever;
   readonly feedbackStore: FeedbackStore;
+  /** Where every question and its follow-ups are logged for the console. */
+  readonly questionLog: QuestionLogStore;
   /** Salted id hasher (see `createIdHasher`). */
   readonly hashId: IdHasher;
   readonly logger: BotLogger;

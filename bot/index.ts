@@ -8,6 +8,10 @@ export { TRIAGE_DIALOG } from './TriageDialog.js';
 export { COMMENT_DIALOG } from './CommentDialog.js';
 export type { BotLogger, FaqBotDependencies } from './dependencies.js';
 export type { FeedbackRecord, FeedbackStore } from './FeedbackStore.js';
+export type {
+  DailyCounts, DecisionKind, EntryCounts, LoggedCandidate, LoggedQuestion, QuestionEvent, QuestionEventKind, QuestionFilter, QuestionLogStore,
+  QuestionRecord, QuestionSource,
+} from './QuestionLogStore.js';
 export { createIdHasher, hashId, HASH_ID_LENGTH, type IdHasher } from './hashId.js';
 export { messages, INNOVATION_CONTACT, BOT_NAME, BOT_DISPLAY_NAME, BOT_FULL_NAME } from './messages.js';
 export { PAYLOAD_VERSION, parsePayload, type FaqPayload } from './payload.js';

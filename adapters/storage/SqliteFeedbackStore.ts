@@ -123,6 +123,14 @@ export class SqliteFeedbackStore implements FeedbackStore {
     }
   }
 
+  async purgeText(before: string): Promise<number> {
+    return this.run(
+      'purgeText',
+      "UPDATE feedback_records SET question = '', comment = NULL WHERE time < @before AND (question <> '' OR comment IS NOT NULL)",
+      { before },
+    );
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -6,9 +6,10 @@ import { loadConfig } from '../../adapters/config.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Variables `loadConfig` reads, taken from its source so a new variable cannot go undocumented. */
+/** Variables `loadConfig` reads, taken from its source (and its console part's) so a new variable cannot go undocumented. */
 async function variablesReadByConfig(): Promise<string[]> {
-  const source = await readFile(join(ROOT, 'adapters/config.ts'), 'utf8');
+  const files = ['adapters/config.ts', 'adapters/consoleConfig.ts'];
+  const source = (await Promise.all(files.map((file) => readFile(join(ROOT, file), 'utf8')))).join('\n');
   return [...source.matchAll(/\b(?:str|oneOf|bool)\('([A-Za-z_]+)'/g)].map((match) => match[1]).sort();
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { openFeedbackStore } from '../../adapters/storage/index.js';
+import { openFeedbackStore, openQuestionLogStore } from '../../adapters/storage/index.js';
 import { FeedbackRecorder, voteKeyFor } from '../../bot/FeedbackRecorder.js';
 import { createIdHasher } from '../../bot/hashId.js';
 import type { BotLogger } from '../../bot/index.js';
+import { QuestionRecorder } from '../../bot/QuestionRecorder.js';
 
 const silent: BotLogger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 const activity = { channelId: 'msteams', from: { id: 'user-1', name: 'u' }, conversation: { id: 'conv-1', isGroup: false, conversationType: 'personal', name: 'c' } };
@@ -11,8 +12,10 @@ const answer = { turn: 3, answerId: 'mos-definition', question: 'c’est quoi le
 async function recorder(): Promise<{ recorder: FeedbackRecorder; list: () => Promise<unknown[]>; close: () => Promise<void> }> {
   const store = await openFeedbackStore({ feedbackDb: ':memory:' });
   const hashId = createIdHasher('salt');
+  const clock = (): Date => new Date('2026-02-03T04:05:06.000Z');
+  const questions = new QuestionRecorder({ store: await openQuestionLogStore({ questionLogDb: ':memory:' }), hashId, kbVersion: 'kb-v', logger: silent, clock });
   return {
-    recorder: new FeedbackRecorder({ store, hashId, kbVersion: 'kb-v', logger: silent, clock: () => new Date('2026-02-03T04:05:06.000Z') }),
+    recorder: new FeedbackRecorder({ store, hashId, kbVersion: 'kb-v', logger: silent, questions, clock }),
     list: () => store.list(),
     close: () => store.close(),
   };

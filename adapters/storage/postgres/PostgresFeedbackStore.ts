@@ -74,6 +74,15 @@ export class PostgresFeedbackStore implements FeedbackStore {
     });
   }
 
+  async purgeText(before: string): Promise<number> {
+    const purged = await this.db.query(
+      'PostgresFeedbackStore.purgeText',
+      "UPDATE feedback_records SET question = '', comment = NULL WHERE time < $1 AND (question <> '' OR comment IS NOT NULL) RETURNING seq",
+      [before],
+    );
+    return purged.length;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -101,6 +101,21 @@ export function feedbackStoreContract(name: string, factory: ContractFactory): v
       await store.close();
     });
 
+    it('empties the question and comment of records older than the cut-off, and only those', async () => {
+      const { store } = await open();
+      await store.recordFeedback(vote('old', '2026-01-01T10:00:00.000Z', false, { comment: 'mon numéro 06…' }));
+      await store.recordUnanswered(unanswered('2026-01-02T00:00:00.000Z', 'ancienne question'));
+      await store.recordUnanswered(unanswered('2026-06-01T00:00:00.000Z', 'récente'));
+      expect(await store.purgeText('2026-03-01T00:00:00.000Z')).toBe(2);
+      expect(await store.purgeText('2026-03-01T00:00:00.000Z')).toBe(0);
+      const [oldVote, oldQuestion, recent] = await store.list();
+      expect(oldVote).toMatchObject({ question: '', answerId: 'answer-a', helpful: false });
+      expect(oldVote).not.toHaveProperty('comment');
+      expect(oldQuestion.question).toBe('');
+      expect(recent.question).toBe('récente');
+      await store.close();
+    });
+
     it('keeps every record when opened again, and closing twice is harmless', async () => {
       const subject = await open();
       await subject.store.recordFeedback(vote('k', '2026-01-01T10:00:00.000Z', false, { comment: 'à revoir' }));

@@ -1,8 +1,8 @@
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type ConversationAccount } from 'botbuilder';
 import type { Retriever } from '../../../embeddings/index.js';
 import type { KnowledgeBase } from '../../../knowledge/index.js';
-import { openFeedbackStore } from '../../../adapters/storage/index.js';
-import { createFaqBot, createIdHasher, createOnTurnError, type BotLogger, type FaqBot, type FeedbackStore } from '../../../bot/index.js';
+import { openFeedbackStore, openQuestionLogStore } from '../../../adapters/storage/index.js';
+import { createFaqBot, createIdHasher, createOnTurnError, type BotLogger, type FaqBot, type FeedbackStore, type QuestionLogStore } from '../../../bot/index.js';
 
 export const BOT_ACCOUNT = { id: 'bot', name: 'FAQ Bot' };
 export const USER_ACCOUNT = { id: 'user-1', name: 'Camille' };
@@ -25,6 +25,7 @@ export interface Harness {
   readonly adapter: TestAdapter;
   readonly bot: FaqBot;
   readonly store: FeedbackStore;
+  readonly questionLog: QuestionLogStore;
   readonly logs: LogLine[];
   readonly conversation: ConversationAccount;
   /** Sends one activity through the adapter (awaited TestFlow) and returns every reply of that turn. */
@@ -44,12 +45,14 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const store = await openFeedbackStore({ feedbackDb: ':memory:' });
+  const questionLog = await openQuestionLogStore({ questionLogDb: ':memory:' });
   const hashId = createIdHasher('test-salt');
   let tick = Date.parse('2026-01-01T09:00:00.000Z');
   const bot = createFaqBot({
     knowledgeBase: options.kb,
     retriever: options.retriever,
     feedbackStore: store,
+    questionLog,
     hashId,
     logger,
     conversationState,
@@ -71,12 +74,16 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     adapter,
     bot,
     store,
+    questionLog,
     logs,
     conversation,
     async send(activity) {
       await adapter.send({ from: USER_ACCOUNT, recipient: BOT_ACCOUNT, ...activity });
       return adapter.activeQueue.splice(0);
     },
-    close: () => store.close(),
+    close: async () => {
+      await store.close();
+      await questionLog.close();
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../../../knowledge/index.js';
 import { cardsOf, isAnswer, readableText } from './activities.js';
 import { FakeRetriever } from '../../fakes/FakeRetriever.js';
 import { BOT_ACCOUNT, createHarness, USER_ACCOUNT, type Harness } from './harness.js';
+import { summarizeQuestion } from './questionLogSummary.js';
 import { asArray, type Transcript } from './transcriptFile.js';
 
 export { loadTranscript, type Transcript } from './transcriptFile.js';
@@ -86,6 +87,8 @@ class Run {
         return;
       case 'store has':
         return this.expectStore(arg, where);
+      case 'question log has':
+        return this.expectQuestionLog(arg, where);
       case 'retriever was asked':
         return this.expectRetrieval(arg, where);
       case 'invoke responds': {
@@ -172,6 +175,16 @@ class Run {
       expect(record.userHash, where).toMatch(/^[0-9a-f]{32}$/);
       expect(record.conversationHash, where).toMatch(/^[0-9a-f]{32}$/);
       expect(JSON.stringify(record), `${where}: no raw id stored`).not.toMatch(new RegExp(`${USER_ACCOUNT.id}|${this.harness.conversation.id}`));
+    }
+  }
+
+  /** The question log, oldest question first; each item lists the fields it checks. */
+  private async expectQuestionLog(arg: unknown, where: string): Promise<void> {
+    const logged = (await this.harness.questionLog.list()).reverse();
+    expect(logged.map(summarizeQuestion), where).toEqual(asArray(arg).map((item) => expect.objectContaining(item)));
+    for (const question of logged) {
+      expect(question.kbVersion, where).toBe(this.kb.version);
+      expect(question.conversationHash, where).toMatch(/^[0-9a-f]{32}$/);
     }
   }
 

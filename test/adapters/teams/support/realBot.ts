@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
-import { openFeedbackStore } from '../../../../adapters/storage/index.js';
+import { openFeedbackStore, openQuestionLogStore } from '../../../../adapters/storage/index.js';
 import { createFaqBot, createIdHasher, createOnTurnError, type BotLogger, type FaqBot, type FeedbackStore } from '../../../../bot/index.js';
 import { createKbRetriever } from '../../../../embeddings/index.js';
 import type { KnowledgeBase } from '../../../../knowledge/index.js';
@@ -46,7 +46,8 @@ export async function createRealBot(): Promise<RealBot> {
   };
   const hash = createIdHasher('teams-replay-salt');
   const conversationState = new ConversationState(new MemoryStorage());
-  const bot = createFaqBot({ knowledgeBase: kb, retriever, feedbackStore: store, hashId: hash, logger, conversationState });
+  const questionLog = await openQuestionLogStore({ questionLogDb: ':memory:' });
+  const bot = createFaqBot({ knowledgeBase: kb, retriever, feedbackStore: store, questionLog, hashId: hash, logger, conversationState });
   const turnErrors: Error[] = [];
   const handleError = createOnTurnError(logger, conversationState, hash);
   const onTurnError = async (context: TurnContext, error: Error): Promise<void> => {

@@ -1,0 +1,41 @@
+import type { KbPatchPlan } from '../../../knowledge/index.js';
+import type { CurationDecision } from '../CurationStore.js';
+import { html, shell, type ShellOptions } from './html.js';
+
+/** Why an improvement was left out, in French (codes from knowledge/edit). */
+const REFUSALS: Readonly<Record<string, string>> = {
+  'unknown-entry': 'entrée inconnue',
+  'duplicate-phrasing': 'déjà une formulation de la FAQ',
+  'duplicate-id': 'identifiant déjà pris',
+  'invalid-text': 'texte invalide',
+  'invalid-file': 'fichier invalide',
+  'invalid-entry': 'entrée invalide',
+};
+
+export interface PatchPageInput {
+  readonly plan: KbPatchPlan;
+  /** Clusters marked « nouvelle entrée nécessaire »: the agency writes those answers. */
+  readonly newEntries: readonly CurationDecision[];
+  readonly user: NonNullable<ShellOptions['user']>;
+}
+
+/** « Correctif de la FAQ »: the accepted improvements as a unified diff of knowledge/data, validated by the KB loader. */
+export function patchPage(input: PatchPageInput): string {
+  const { plan } = input;
+  const refused = plan.refused.length === 0 ? '' : html`<h2>Écartées</h2><ul>${plan.refused.map(
+    (r) => html`<li>${r.improvement.kind === 'phrasing' ? r.improvement.text : r.improvement.draft.question} : ${REFUSALS[r.code] ?? r.code}</li>`,
+  )}</ul>`;
+  const body = plan.ok
+    ? plan.patch === ''
+      ? html`<p class="note">Rien à appliquer : acceptez des propositions ou ajoutez des questions comme formulations.</p>`
+      : html`<p>${plan.applied.length} amélioration(s) validée(s) par le chargeur de la FAQ.
+<a class="button" href="/console/correctif.patch" download>Télécharger le correctif</a></p>
+<p class="note">Puis, dans le dépôt : <code>npm run kb:apply -- faq.patch</code>, <code>npm run kb:check</code>, <code>npm run eval</code>.</p>
+<pre class="diff">${plan.patch}</pre>`
+    : html`<p class="error" role="alert">Le correctif rendrait la FAQ invalide :</p><ul>${plan.problems.map((p) => html`<li>${p.file} ligne ${p.line} : ${p.message}</li>`)}</ul>`;
+  const drafts =
+    input.newEntries.length === 0
+      ? ''
+      : html`<h2>Nouvelles entrées à rédiger</h2><ul>${input.newEntries.map((d) => html`<li>${d.text} <small>(${d.user})</small></li>`)}</ul>`;
+  return shell({ title: 'Correctif de la FAQ', active: '/console/correctif', user: input.user }, html`${body}${refused}${drafts}`);
+}

@@ -1,0 +1,168 @@
+/**
+ * What every QuestionLogStore must do, whatever engine it runs on (SQLite
+ * today, PostgreSQL for several instances): an implementation's test file calls
+ * `questionLogStoreContract(name, factory)` with a factory that opens an empty
+ * store. Days are Europe/Paris days.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { QuestionEvent, QuestionLogStore, QuestionRecord } from '../../../bot/index.js';
+
+/** One empty store, a way to open its data again, and the clean-up. */
+export interface QuestionLogContractSubject {
+  readonly store: QuestionLogStore;
+  /** A new store over the same data (the first one is closed before). */
+  reopen(): Promise<QuestionLogStore>;
+  dispose(): Promise<void>;
+}
+
+export type QuestionLogContractFactory = () => Promise<QuestionLogContractSubject>;
+
+let next = 0;
+function question(time: string, extra: Partial<QuestionRecord> = {}): QuestionRecord {
+  next += 1;
+  return {
+    id: `q${next}`, time, channel: 'webchat', kbVersion: 'kb1', conversationHash: 'c'.repeat(32), source: 'typed',
+    text: 'Le référencement est-il obligatoire ?', facets: { offer: 'msante' }, decision: 'answer',
+    candidates: [{ id: 'entry-a', score: 0.81 }, { id: 'entry-b', score: 0.4 }], ...extra,
+  };
+}
+
+const event = (questionId: string, time: string, kind: QuestionEvent['kind'], extra: Partial<QuestionEvent> = {}): QuestionEvent => ({
+  questionId, time, kind, ...extra,
+});
+
+export function questionLogStoreContract(name: string, factory: QuestionLogContractFactory): void {
+  describe(`QuestionLogStore contract: ${name}`, () => {
+    const opened: QuestionLogContractSubject[] = [];
+    const open = async (): Promise<QuestionLogContractSubject> => {
+      const subject = await factory();
+      opened.push(subject);
+      return subject;
+    };
+    afterEach(async () => {
+      for (const subject of opened.splice(0)) await subject.dispose();
+    });
+
+    it('starts empty', async () => {
+      const { store } = await open();
+      expect(await store.list()).toEqual([]);
+      expect(await store.dailyCounts()).toEqual([]);
+      expect(await store.entryCounts()).toEqual([]);
+      expect(await store.dimensions()).toEqual({ channels: [], kbVersions: [] });
+      await store.close();
+    });
+
+    it('gives back a question as recorded, with its events in order, newest question first', async () => {
+      const { store } = await open();
+      const first = question('2026-03-01T09:00:00.000Z', { decision: 'clarify', facets: {} });
+      const second = question('2026-03-01T09:01:00.000Z', { source: 'triage', text: 'offer=innovation', decision: 'empty', candidates: [] });
+      await store.recordQuestion(first);
+      await store.recordQuestion(second);
+      expect(await store.recordEvent(event(first.id, '2026-03-01T09:00:10.000Z', 'clicked', { entryId: 'entry-b' }))).toBe(true);
+      expect(await store.recordEvent(event(first.id, '2026-03-01T09:00:20.000Z', 'voted', { entryId: 'entry-b', helpful: true, voteKey: 'v1' }))).toBe(true);
+      const [newest, oldest] = await store.list();
+      expect(newest).toEqual({ ...second, events: [] });
+      expect(oldest).toEqual({
+        ...first,
+        events: [
+          { questionId: first.id, time: '2026-03-01T09:00:10.000Z', kind: 'clicked', entryId: 'entry-b' },
+          { questionId: first.id, time: '2026-03-01T09:00:20.000Z', kind: 'voted', entryId: 'entry-b', helpful: true, voteKey: 'v1' },
+        ],
+      });
+      await store.close();
+    });
+
+    it('ignores an event about an unknown question', async () => {
+      const { store } = await open();
+      expect(await store.recordEvent(event('missing', '2026-03-01T09:00:00.000Z', 'rephrased'))).toBe(false);
+      expect(await store.recordEvent({ time: '2026-03-01T09:00:00.000Z', kind: 'commented', voteKey: 'nobody', comment: 'x' })).toBe(false);
+      expect(await store.list()).toEqual([]);
+      await store.close();
+    });
+
+    it('keeps one vote per vote key (the last choice), and ties a comment to its vote by the key', async () => {
+      const { store } = await open();
+      const asked = question('2026-03-02T10:00:00.000Z');
+      await store.recordQuestion(asked);
+      await store.recordEvent(event(asked.id, '2026-03-02T10:00:05.000Z', 'voted', { entryId: 'entry-a', helpful: true, voteKey: 'k' }));
+      await store.recordEvent(event(asked.id, '2026-03-02T10:00:06.000Z', 'voted', { entryId: 'entry-a', helpful: false, voteKey: 'k' }));
+      expect(await store.recordEvent({ time: '2026-03-02T10:00:30.000Z', kind: 'commented', voteKey: 'k', comment: 'Il manque la date' })).toBe(true);
+      const [logged] = await store.list();
+      expect(logged.events.map((e) => [e.kind, e.helpful, e.entryId, e.comment])).toEqual([
+        ['voted', false, 'entry-a', undefined],
+        ['commented', undefined, 'entry-a', 'Il manque la date'],
+      ]);
+      expect(await store.entryCounts()).toEqual([{ entryId: 'entry-a', shown: 1, up: 0, down: 1, comments: 1 }]);
+      expect((await store.dailyCounts())[0]).toMatchObject({ up: 0, down: 1 });
+      await store.close();
+    });
+
+    it('counts per Europe/Paris day, channel and KB version: decisions and last votes', async () => {
+      const { store } = await open();
+      // 23:30 UTC on 31 March is 01:30 on 1 April in Paris (summer time).
+      const late = question('2026-03-31T23:30:00.000Z', { decision: 'none', candidates: [] });
+      const answered = question('2026-04-01T08:00:00.000Z');
+      const listed = question('2026-04-01T08:05:00.000Z', { source: 'triage', decision: 'list' });
+      const teams = question('2026-04-01T09:00:00.000Z', { channel: 'msteams', decision: 'clarify' });
+      const older = question('2026-03-31T10:00:00.000Z', { kbVersion: 'kb0', decision: 'empty', candidates: [] });
+      for (const q of [late, answered, listed, teams, older]) await store.recordQuestion(q);
+      await store.recordEvent(event(answered.id, '2026-04-01T08:00:10.000Z', 'voted', { entryId: 'entry-a', helpful: true, voteKey: 'a' }));
+      expect(await store.dailyCounts()).toEqual([
+        { day: '2026-03-31', channel: 'webchat', kbVersion: 'kb0', questions: 1, answered: 0, clarified: 0, declined: 1, up: 0, down: 0 },
+        { day: '2026-04-01', channel: 'msteams', kbVersion: 'kb1', questions: 1, answered: 0, clarified: 1, declined: 0, up: 0, down: 0 },
+        { day: '2026-04-01', channel: 'webchat', kbVersion: 'kb1', questions: 3, answered: 1, clarified: 1, declined: 1, up: 1, down: 0 },
+      ]);
+      expect(await store.dailyCounts({ fromDay: '2026-04-01', channel: 'webchat' })).toHaveLength(1);
+      expect(await store.dailyCounts({ toDay: '2026-03-31' })).toHaveLength(1);
+      expect(await store.dailyCounts({ kbVersion: 'kb0' })).toHaveLength(1);
+      expect((await store.list({ decisions: ['none', 'empty'] })).map((q) => q.id)).toEqual([late.id, older.id]);
+      expect((await store.list({}, 2)).map((q) => q.id)).toEqual([teams.id, listed.id]);
+      expect(await store.dimensions()).toEqual({ channels: ['msteams', 'webchat'], kbVersions: ['kb0', 'kb1'] });
+      await store.close();
+    });
+
+    it('counts an entry as shown when it was the answer or a clicked candidate', async () => {
+      const { store } = await open();
+      const clarified = question('2026-04-02T08:00:00.000Z', { decision: 'clarify' });
+      await store.recordQuestion(question('2026-04-02T07:00:00.000Z'));
+      await store.recordQuestion(clarified);
+      await store.recordEvent(event(clarified.id, '2026-04-02T08:00:05.000Z', 'clicked', { entryId: 'entry-b' }));
+      await store.recordEvent(event(clarified.id, '2026-04-02T08:00:09.000Z', 'voted', { entryId: 'entry-b', helpful: true, voteKey: 'b' }));
+      expect(await store.entryCounts()).toEqual([
+        { entryId: 'entry-a', shown: 1, up: 0, down: 0, comments: 0 },
+        { entryId: 'entry-b', shown: 1, up: 1, down: 0, comments: 0 },
+      ]);
+      expect(await store.entryCounts({ fromDay: '2026-04-03' })).toEqual([]);
+      await store.close();
+    });
+
+    it('purges the free text of questions older than the cut-off, keeping the rest and the counts', async () => {
+      const { store } = await open();
+      const old = question('2026-01-01T08:00:00.000Z');
+      const recent = question('2026-06-01T08:00:00.000Z');
+      await store.recordQuestion(old);
+      await store.recordQuestion(recent);
+      await store.recordEvent(event(old.id, '2026-01-01T08:00:05.000Z', 'voted', { entryId: 'entry-a', helpful: false, voteKey: 'o' }));
+      await store.recordEvent({ time: '2026-01-01T08:00:09.000Z', kind: 'commented', voteKey: 'o', comment: 'mon numéro est 06…' });
+      expect(await store.purgeText('2026-03-01T00:00:00.000Z')).toBe(1);
+      expect(await store.purgeText('2026-03-01T00:00:00.000Z')).toBe(0);
+      const [kept, purged] = await store.list();
+      expect(kept.text).toBe(recent.text);
+      expect(purged.text).toBe('');
+      expect(purged.events.map((e) => e.comment)).toEqual([undefined, undefined]);
+      expect(await store.entryCounts()).toEqual([{ entryId: 'entry-a', shown: 2, up: 0, down: 1, comments: 1 }]);
+      await store.close();
+    });
+
+    it('keeps everything when opened again, and closing twice is harmless', async () => {
+      const subject = await open();
+      const asked = question('2026-05-01T08:00:00.000Z');
+      await subject.store.recordQuestion(asked);
+      await subject.store.close();
+      await subject.store.close();
+      const again = await subject.reopen();
+      expect(await again.list()).toEqual([{ ...asked, events: [] }]);
+      await again.close();
+    });
+  });
+}
