@@ -125,7 +125,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleRouteDeps): v
   }));
   server.post('/console/propositions/decision', decide('proposal', '/console/propositions'));
 
-  const plan = async () => buildKbPatch(deps.kbDir, improvementsOf(await deps.curation.decisions()));
+  const plan = async () => buildKbPatch(deps.kbDir, improvementsOf(await deps.curation.decisions(), deps.knowledgeBase.entries));
   server.get('/console/correctif', page(async (_req, res, session) => {
     const newEntries = (await deps.curation.decisions()).filter((d) => d.status === 'new-entry');
     sendHtml(res, 200, patchPage({ plan: await plan(), newEntries, user: user(session) }));

@@ -22,9 +22,11 @@ export function parseDecisionForm(
   if (text === '' || text.length > MAX_DECISION_TEXT) return { kind: 'refused', reason: 'texte manquant ou trop long' };
   const needsEntry = status === 'accepted' || status === 'phrasing';
   if (needsEntry && (entryId === undefined || !context.isEntry(entryId))) return { kind: 'refused', reason: 'entrée inconnue' };
+  // A new entry keeps the cluster's nearest entry as the model of its facets (its draft goes into the patch).
+  const keepsEntry = needsEntry || (status === 'new-entry' && entryId !== undefined && context.isEntry(entryId));
   return {
     kind: 'ok',
-    decision: { key, kind, status, text, time: context.time, user: context.user, ...(entryId !== undefined && needsEntry && { entryId }) },
+    decision: { key, kind, status, text, time: context.time, user: context.user, ...(entryId !== undefined && keepsEntry && { entryId }) },
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { derivePhrasingProposals, type ConversationEvents, type LoggedQuestion, type PhrasingEvent } from '../../bot/index.js';
 import { clusterUnanswered, type ClusteringTools } from '../../embeddings/index.js';
-import { foldForComparison, type FaqEntry, type KbImprovement } from '../../knowledge/index.js';
+import { foldForComparison, suggestEntryDraft, type FaqEntry, type KbImprovement } from '../../knowledge/index.js';
 import type { ClusterUnanswered, DeriveProposals } from './curation.js';
 import type { CurationDecision } from './CurationStore.js';
 
@@ -61,9 +61,19 @@ export function proposalsFromLog(entries: readonly FaqEntry[]): DeriveProposals 
     derivePhrasingProposals(conversationsOf(questions), { entries }).map((p) => ({ key: formKey(p.key), text: p.text, entryId: p.entryId, count: p.evidence }));
 }
 
-/** Accepted proposals and clusters added as phrasings, as KB improvements (new entries are written by the agency). */
-export function improvementsOf(decisions: readonly CurationDecision[]): KbImprovement[] {
-  return decisions.flatMap((d): KbImprovement[] =>
-    (d.status === 'accepted' || d.status === 'phrasing') && d.entryId !== undefined ? [{ kind: 'phrasing', entryId: d.entryId, text: d.text }] : [],
-  );
+/**
+ * Accepted proposals and clusters added as phrasings, as KB improvements; a
+ * cluster marked « nouvelle entrée » becomes an entry draft modelled on its
+ * nearest entry (facets, contact), its answer left for the agency to write.
+ * A new entry with no nearest entry, or whose text the KB already has, stays
+ * listed on the patch page only.
+ */
+export function improvementsOf(decisions: readonly CurationDecision[], entries: readonly FaqEntry[]): KbImprovement[] {
+  const known = new Set(entries.flatMap((entry) => [entry.question, ...entry.alternates]).map(foldForComparison));
+  return decisions.flatMap((d): KbImprovement[] => {
+    if (d.entryId === undefined) return [];
+    if (d.status === 'accepted' || d.status === 'phrasing') return [{ kind: 'phrasing', entryId: d.entryId, text: d.text }];
+    if (d.status !== 'new-entry' || known.has(foldForComparison(d.text))) return [];
+    return [{ kind: 'entry', draft: suggestEntryDraft([d.text], { entries, like: d.entryId }) }];
+  });
 }

@@ -36,6 +36,6 @@ export function patchPage(input: PatchPageInput): string {
   const drafts =
     input.newEntries.length === 0
       ? ''
-      : html`<h2>Nouvelles entrées à rédiger</h2><ul>${input.newEntries.map((d) => html`<li>${d.text} <small>(${d.user})</small></li>`)}</ul>`;
+      : html`<h2>Nouvelles entrées à rédiger</h2><p class="note">Celles qui ont une entrée proche sont proposées au correctif comme brouillon (réponse « [BROUILLON] » à rédiger par l’ANS), si elles respectent les règles de la FAQ (six formulations au moins) ; sinon elles figurent parmi les améliorations écartées.</p><ul>${input.newEntries.map((d) => html`<li>${d.text} <small>(${d.user})</small></li>`)}</ul>`;
   return shell({ title: 'Correctif de la FAQ', active: '/console/correctif', user: input.user }, html`${body}${refused}${drafts}`);
 }
