@@ -13,7 +13,7 @@ export type {
   QuestionRecord, QuestionSource,
 } from './QuestionLogStore.js';
 export { createIdHasher, hashId, HASH_ID_LENGTH, type IdHasher } from './hashId.js';
-export { messages, INNOVATION_CONTACT, BOT_NAME, BOT_DISPLAY_NAME, BOT_FULL_NAME } from './messages.js';
+export { messages, BOT_NAME, BOT_DISPLAY_NAME, BOT_FULL_NAME } from './messages.js';
 export { PAYLOAD_VERSION, parsePayload, type FaqPayload } from './payload.js';
 export { SUBMIT_ACTION_INVOKE, TEAMS_FEEDBACK_LOOP } from './teamsFeedback.js';
 export { TYPING_INTERVAL_MS } from './typing.js';

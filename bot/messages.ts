@@ -17,9 +17,6 @@ export const BOT_DISPLAY_NAME = `${BOT_NAME} – ANS`;
 /** The name with the agency spelt out (Teams' full name). */
 export const BOT_FULL_NAME = `${BOT_NAME} – Agence du numérique en santé`;
 
-/** Contact the agency's source names for the innovation offer (also in the taxonomy, which the bot reads it from). */
-export const INNOVATION_CONTACT = 'innovation@esante.gouv.fr';
-
 /** Where every answer comes from, named on each answer card. */
 export const ANSWER_SOURCE = 'FAQ du Portail Industriels de l’ANS';
 
