@@ -87,13 +87,7 @@ export class LexicalQuery {
             scratch[postings.docs[p] - first] += contributions[p];
           }
         }
-        for (let slot = 0; slot < last - first; slot++) {
-          const score = scratch[slot];
-          if (score === 0) continue;
-          scratch[slot] = 0;
-          const normalized = bound > 0 ? score / bound : 0;
-          if (normalized > best) best = normalized;
-        }
+        best = drainBest(scratch, last - first, bound, best);
       }
       sum += this.weights[view] * best;
     }
@@ -168,13 +162,7 @@ export class LexicalQuery {
           list.cursor = gallop(listDocs, list.cursor, list.end, first);
           for (let p = list.cursor; p < list.end && listDocs[p] < last; p++) scratch[listDocs[p] - first] += contributions[p];
         }
-        for (let slot = 0; slot < last - first; slot++) {
-          const score = scratch[slot];
-          if (score === 0) continue;
-          scratch[slot] = 0;
-          const normalized = bound > 0 ? score / bound : 0;
-          if (normalized > best) best = normalized;
-        }
+        best = drainBest(scratch, last - first, bound, best);
       }
       sum += this.weights[view] * best;
     }
@@ -212,4 +200,16 @@ function lowerBound(array: Uint32Array, from: number, to: number, value: number)
     else high = mid;
   }
   return low;
+}
+
+/** The best of `best` and the first `length` scratch scores over `bound`, leaving the scratch zeroed for the next entry. */
+function drainBest(scratch: Float64Array, length: number, bound: number, best: number): number {
+  for (let slot = 0; slot < length; slot++) {
+    const score = scratch[slot];
+    if (score === 0) continue;
+    scratch[slot] = 0;
+    const normalized = bound > 0 ? score / bound : 0;
+    if (normalized > best) best = normalized;
+  }
+  return best;
 }
