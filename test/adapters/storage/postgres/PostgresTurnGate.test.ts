@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { PostgresDatabase, PostgresTurnGate } from '../../../../adapters/storage/index.js';
-import { createTestSchema, describePostgres, quietLog, type TestSchema } from './testDatabase.js';
+import { expect, it } from 'vitest';
+import { PostgresTurnGate } from '../../../../adapters/storage/index.js';
+import { describePostgres, twoInstancesPerTest } from './testDatabase.js';
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describePostgres('PostgresTurnGate', () => {
-  let schema: TestSchema;
-  let dbs: PostgresDatabase[];
-  beforeEach(async () => {
-    schema = await createTestSchema();
-    dbs = await Promise.all([PostgresDatabase.create(schema.config, quietLog), PostgresDatabase.create(schema.config, quietLog)]);
-  });
-  afterEach(async () => {
-    await Promise.all(dbs.map((db) => db.close()));
-    await schema.drop();
-  });
+  const instances = twoInstancesPerTest();
 
   it('runs the turns of one conversation one at a time across two instances, and other conversations alongside', async () => {
-    const gates = dbs.map((db) => new PostgresTurnGate(db));
+    const gates = instances().map((db) => new PostgresTurnGate(db));
     const running = new Map<string, number>();
     let maxSame = 0;
     let maxAll = 0;
@@ -38,8 +29,8 @@ describePostgres('PostgresTurnGate', () => {
   });
 
   it('passes a turn failure to its caller and releases the lock for the next turn', async () => {
-    const gate = new PostgresTurnGate(dbs[0]);
+    const gate = new PostgresTurnGate(instances()[0]);
     await expect(gate.run('c', () => Promise.reject(new Error('bot failed')))).rejects.toThrow('bot failed');
-    expect(await new PostgresTurnGate(dbs[1]).run('c', async () => 'next')).toBe('next');
+    expect(await new PostgresTurnGate(instances()[1]).run('c', async () => 'next')).toBe('next');
   });
 });

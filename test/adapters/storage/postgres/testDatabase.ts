@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { afterEach, beforeEach, describe } from 'vitest';
 import type { DatabaseConfig } from '../../../../adapters/config.js';
-import type { DatabaseLog } from '../../../../adapters/storage/index.js';
+import { PostgresDatabase, type DatabaseLog } from '../../../../adapters/storage/index.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
@@ -49,4 +49,28 @@ export async function sql(url: string, text: string, params: unknown[] = []): Pr
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Two instances' connections to one fresh schema for each test of the enclosing
+ * `describe`, closed and dropped after it; call the returned function inside a test.
+ */
+export function twoInstancesPerTest(): () => readonly [PostgresDatabase, PostgresDatabase] {
+  let schema: TestSchema | undefined;
+  let dbs: [PostgresDatabase, PostgresDatabase] | undefined;
+  beforeEach(async () => {
+    schema = await createTestSchema();
+    const config = schema.config;
+    dbs = await Promise.all([PostgresDatabase.create(config, quietLog), PostgresDatabase.create(config, quietLog)]);
+  });
+  afterEach(async () => {
+    await Promise.all((dbs ?? []).map((db) => db.close()));
+    await schema?.drop();
+    dbs = undefined;
+    schema = undefined;
+  });
+  return () => {
+    if (dbs === undefined) throw new Error('twoInstancesPerTest: called outside a test');
+    return dbs;
+  };
 }
