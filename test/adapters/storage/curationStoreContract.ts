@@ -1,6 +1,7 @@
 /** What every CurationStore must do (SQLite today, another engine later): `curationStoreContract(name, factory)`. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CurationDecision, CurationStore } from '../../../adapters/console/CurationStore.js';
+import { disposedAfterEach } from '../helpers/disposedAfterEach.js';
 
 export interface CurationContractSubject {
   readonly store: CurationStore;
@@ -14,15 +15,7 @@ const decision = (key: string, extra: Partial<CurationDecision> = {}): CurationD
 
 export function curationStoreContract(name: string, factory: () => Promise<CurationContractSubject>): void {
   describe(`CurationStore contract: ${name}`, () => {
-    const opened: CurationContractSubject[] = [];
-    afterEach(async () => {
-      for (const subject of opened.splice(0)) await subject.dispose();
-    });
-    const open = async (): Promise<CurationContractSubject> => {
-      const subject = await factory();
-      opened.push(subject);
-      return subject;
-    };
+    const open = disposedAfterEach(factory);
 
     it('keeps one decision per key, the last one, oldest first, and everything across a reopen', async () => {
       const subject = await open();

@@ -5,8 +5,9 @@
  * empty store; the suite checks the behaviour the bot and `npm run feedback`
  * rely on.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeedbackRecord, FeedbackStore } from '../../../bot/index.js';
+import { disposedAfterEach } from '../helpers/disposedAfterEach.js';
 
 /** One empty store under test, a way to open its data again, and the clean-up. */
 export interface ContractSubject {
@@ -33,15 +34,7 @@ function unanswered(time: string, question: string): FeedbackRecord & { readonly
 
 export function feedbackStoreContract(name: string, factory: ContractFactory): void {
   describe(`FeedbackStore contract: ${name}`, () => {
-    const opened: ContractSubject[] = [];
-    const open = async (): Promise<ContractSubject> => {
-      const subject = await factory();
-      opened.push(subject);
-      return subject;
-    };
-    afterEach(async () => {
-      for (const subject of opened.splice(0)) await subject.dispose();
-    });
+    const open = disposedAfterEach(factory);
 
     it('starts empty', async () => {
       const { store } = await open();

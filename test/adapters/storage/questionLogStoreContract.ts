@@ -4,8 +4,9 @@
  * `questionLogStoreContract(name, factory)` with a factory that opens an empty
  * store. Days are Europe/Paris days.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuestionEvent, QuestionLogStore, QuestionRecord } from '../../../bot/index.js';
+import { disposedAfterEach } from '../helpers/disposedAfterEach.js';
 
 /** One empty store, a way to open its data again, and the clean-up. */
 export interface QuestionLogContractSubject {
@@ -33,15 +34,7 @@ const event = (questionId: string, time: string, kind: QuestionEvent['kind'], ex
 
 export function questionLogStoreContract(name: string, factory: QuestionLogContractFactory): void {
   describe(`QuestionLogStore contract: ${name}`, () => {
-    const opened: QuestionLogContractSubject[] = [];
-    const open = async (): Promise<QuestionLogContractSubject> => {
-      const subject = await factory();
-      opened.push(subject);
-      return subject;
-    };
-    afterEach(async () => {
-      for (const subject of opened.splice(0)) await subject.dispose();
-    });
+    const open = disposedAfterEach(factory);
 
     it('starts empty', async () => {
       const { store } = await open();
