@@ -5,6 +5,7 @@ import type { LexicalIndex } from '../lexical/LexicalIndex.js';
 import { forEachCandidateScore, type WeightedQuery } from '../lexical/candidateWalk.js';
 import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
 import type { TextAnalyzer } from '../lexical/frenchAnalyzer.js';
+import { indexTermEntries } from '../lexical/indexTermEntries.js';
 import { QueryReader } from '../lexical/QueryReader.js';
 import type { WeighedQuery } from '../lexical/queryEvidence.js';
 import type { DecisionThresholds } from '../decision/decide.js';
@@ -129,7 +130,7 @@ export class HybridRetriever implements Retriever {
     if (this.lexical.state.entryCount !== entries.length || this.lexical.viewCount !== LEXICAL_VIEWS.length) {
       throw new Error(`HybridRetriever.create: the lexical index has ${this.lexical.state.entryCount} entries, the KB ${entries.length}`);
     }
-    this.reader = new QueryReader(entries, analyzer, this.lexical.entryTerms([PHRASINGS_VIEW, ANSWER_VIEW]));
+    this.reader = new QueryReader(entries, analyzer, indexTermEntries(this.lexical, [PHRASINGS_VIEW, ANSWER_VIEW]));
     this.mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
     this.description = dense && this.weights.dense > 0 ? `${this.mode}(${dense.provider.name}:${dense.provider.model})` : this.mode;
   }

@@ -49,7 +49,8 @@ export interface LexicalIndexState {
  */
 export class LexicalIndex {
   private readonly termIds: Map<string, number>;
-  private readonly alphabet: string;
+  /** The letters of the terms at least TYPO_MIN_LENGTH long: every letter a typo correction can need. */
+  readonly alphabet: string;
   private readonly remembered = new Map<string, readonly string[]>();
   /** Per view and posting: the term's IDF × the posting's saturation, the posting's whole share of a document's raw score. */
   readonly contributions: readonly Float64Array[];
@@ -182,21 +183,6 @@ export class LexicalIndex {
     if (this.remembered.size >= MAX_REMEMBERED_CORRECTIONS) this.remembered.clear();
     this.remembered.set(term, corrected);
     return corrected;
-  }
-
-  /**
-   * Per entry, the terms its documents hold in the given views: an entry's
-   * vocabulary read from the postings, without analysing the KB again.
-   */
-  entryTerms(views: readonly number[]): Set<string>[] {
-    const terms = Array.from({ length: this.state.entryCount }, () => new Set<string>());
-    for (const view of views) {
-      const { offsets, docs, documentEntries } = this.state.views[view];
-      for (let term = 0; term < this.state.terms.length; term++) {
-        for (let p = offsets[term]; p < offsets[term + 1]; p++) terms[documentEntries[docs[p]]].add(this.state.terms[term]);
-      }
-    }
-    return terms;
   }
 
   /** An analysed query against this index, views weighted by `weights` (see LexicalQuery). */

@@ -1,0 +1,47 @@
+import type { TermEntries } from './EntryVocabulary.js';
+import type { LexicalIndex } from './LexicalIndex.js';
+import { lowerBound } from './sortedSearch.js';
+
+/**
+ * The entries holding each term in some of the index's views, read from the
+ * entry-level postings: an entry's vocabulary without a set of words per
+ * entry (10,000 sets of a hundred strings cost seconds and hundreds of MB at
+ * start-up). A term's entry count is the size of the union of its lists,
+ * computed when first asked.
+ */
+export function indexTermEntries(index: LexicalIndex, views: readonly number[]): TermEntries {
+  const lists = views.map((view) => index.entryPostings[view]);
+  const frequencies = new Int32Array(index.state.terms.length).fill(-1);
+  const entryFrequency = (term: string): number => {
+    const id = index.termId(term);
+    if (id === undefined) return 0;
+    if (frequencies[id] < 0) frequencies[id] = unionSize(lists.map(({ offsets, entries }) => entries.subarray(offsets[id], offsets[id + 1])));
+    return frequencies[id];
+  };
+  const holds = (entryIndex: number, term: string): boolean => {
+    const id = index.termId(term);
+    if (id === undefined) return false;
+    return lists.some(({ offsets, entries }) => {
+      const at = lowerBound(entries, offsets[id], offsets[id + 1], entryIndex);
+      return at < offsets[id + 1] && entries[at] === entryIndex;
+    });
+  };
+  return { entryCount: index.state.entryCount, entryFrequency, holds, alphabet: index.alphabet };
+}
+
+/** Number of distinct values in ascending lists. */
+function unionSize(lists: readonly Uint32Array[]): number {
+  const cursors = lists.map(() => 0);
+  let count = 0;
+  for (;;) {
+    let smallest = Infinity;
+    lists.forEach((list, i) => {
+      if (cursors[i] < list.length && list[cursors[i]] < smallest) smallest = list[cursors[i]];
+    });
+    if (smallest === Infinity) return count;
+    count++;
+    lists.forEach((list, i) => {
+      if (cursors[i] < list.length && list[cursors[i]] === smallest) cursors[i]++;
+    });
+  }
+}
