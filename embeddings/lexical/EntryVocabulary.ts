@@ -10,6 +10,8 @@ export interface TermEntries {
   readonly entryCount: number;
   /** Number of entries holding `term` (0 when none does). */
   entryFrequency(term: string): number;
+  /** Whether some entry holds `term` (entryFrequency > 0, without counting). */
+  knows(term: string): boolean;
   /** Whether entry `entryIndex` holds `term`. */
   holds(entryIndex: number, term: string): boolean;
   /** The letters of the terms at least TYPO_MIN_LENGTH long (every letter a typo correction can need). */
@@ -25,6 +27,7 @@ export function termEntriesOfSets(entryTerms: readonly ReadonlySet<string>[]): T
   return {
     entryCount: entryTerms.length,
     entryFrequency: (term) => frequencies.get(term) ?? 0,
+    knows: (term) => frequencies.has(term),
     holds: (entryIndex, term) => entryTerms[entryIndex]?.has(term) ?? false,
     alphabet: [...letters].sort().join(''),
   };
@@ -51,7 +54,7 @@ export class EntryVocabulary {
   }
 
   knows(term: string): boolean {
-    return this.terms.entryFrequency(term) > 0;
+    return this.terms.knows(term);
   }
 
   /**

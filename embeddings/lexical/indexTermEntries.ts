@@ -26,22 +26,27 @@ export function indexTermEntries(index: LexicalIndex, views: readonly number[]):
       return at < offsets[id + 1] && entries[at] === entryIndex;
     });
   };
-  return { entryCount: index.state.entryCount, entryFrequency, holds, alphabet: index.alphabet };
+  const knows = (term: string): boolean => {
+    const id = index.termId(term);
+    return id !== undefined && lists.some(({ offsets }) => offsets[id + 1] > offsets[id]);
+  };
+  return { entryCount: index.state.entryCount, entryFrequency, knows, holds, alphabet: index.alphabet };
 }
 
 /** Number of distinct values in ascending lists. */
 function unionSize(lists: readonly Uint32Array[]): number {
-  const cursors = lists.map(() => 0);
-  let count = 0;
-  for (;;) {
-    let smallest = Infinity;
-    lists.forEach((list, i) => {
-      if (cursors[i] < list.length && list[cursors[i]] < smallest) smallest = list[cursors[i]];
-    });
-    if (smallest === Infinity) return count;
+  if (lists.length === 1) return lists[0].length;
+  if (lists.length !== 2) return new Set(lists.flatMap((list) => [...list])).size;
+  const [a, b] = lists;
+  let [i, j, count] = [0, 0, 0];
+  while (i < a.length && j < b.length) {
     count++;
-    lists.forEach((list, i) => {
-      if (cursors[i] < list.length && list[cursors[i]] === smallest) cursors[i]++;
-    });
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      i++;
+      j++;
+    }
   }
+  return count + (a.length - i) + (b.length - j);
 }

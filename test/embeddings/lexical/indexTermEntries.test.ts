@@ -20,6 +20,7 @@ describe('indexTermEntries', () => {
     expect(fromIndex.entryCount).toBe(kb.entries.length);
     for (const term of [...terms, 'jamais-vu']) {
       expect(fromIndex.entryFrequency(term), term).toBe(fromSets.entryFrequency(term));
+      expect(fromIndex.knows(term), term).toBe(fromSets.knows(term));
       for (let entry = 0; entry < kb.entries.length; entry++) expect(fromIndex.holds(entry, term)).toBe(fromSets.holds(entry, term));
     }
     // The index's alphabet may hold more letters (the single phrasings' terms): never fewer.
