@@ -48,6 +48,14 @@ for (const term of questions) {
   const cpu = process.cpuUsage(cpuStart);
   cpuSamples.push((cpu.user + cpu.system) / 1000);
 }
+// A second pass: the same questions once the code is compiled and the caches warm, as a long-running server answers.
+const warmCpuSamples: number[] = [];
+for (const term of questions) {
+  const cpuStart = process.cpuUsage();
+  await search(db, { term, limit: 5 });
+  const cpu = process.cpuUsage(cpuStart);
+  warmCpuSamples.push((cpu.user + cpu.system) / 1000);
+}
 console.log(
   JSON.stringify({
     importsMs: importsDone - processStart,
@@ -57,6 +65,7 @@ console.log(
     startCpuMs: (readyCpu.user + readyCpu.system) / 1000 + cpuSamples[0],
     samples,
     cpuSamples,
+    warmCpuSamples,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
   }),
 );

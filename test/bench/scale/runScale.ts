@@ -42,6 +42,8 @@ interface ChildRun {
   readonly samples: readonly number[];
   /** Per question CPU time (user + system, every thread of the process). */
   readonly cpuSamples: readonly number[];
+  /** The same, on a second pass over the questions (compiled code, warm caches). */
+  readonly warmCpuSamples: readonly number[];
   readonly answersSha256?: string;
   readonly maxRssMiB: number;
 }
@@ -80,6 +82,7 @@ export async function runScale(argv: readonly string[]): Promise<void> {
     'q p50': ms(percentile([...r.samples], 50)),
     'q p95': ms(percentile([...r.samples], 95)),
     'q CPU p50/p95': `${ms(percentile([...r.cpuSamples], 50))} / ${ms(percentile([...r.cpuSamples], 95))}`,
+    'warm q CPU p50/p95': `${ms(percentile([...r.warmCpuSamples], 50))} / ${ms(percentile([...r.warmCpuSamples], 95))}`,
     'peak RSS': mib(r.maxRssMiB),
   });
   try {
@@ -124,7 +127,7 @@ export async function runScale(argv: readonly string[]): Promise<void> {
   printTable(rows);
 }
 
-const COLUMNS = ['run', 'KB load', 'index', 'start + 1 q', 'start CPU', 'imports', 'q p50', 'q p95', 'q CPU p50/p95', 'peak RSS'];
+const COLUMNS = ['run', 'KB load', 'index', 'start + 1 q', 'start CPU', 'imports', 'q p50', 'q p95', 'q CPU p50/p95', 'warm q CPU p50/p95', 'peak RSS'];
 
 function printTable(rows: readonly Record<string, string>[]): void {
   console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
