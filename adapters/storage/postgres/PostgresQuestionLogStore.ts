@@ -134,22 +134,20 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
     return { channels: channels.map((r) => r.v), kbVersions: kbVersions.map((r) => r.v) };
   }
 
+  /** One statement (atomic without holding a pooled client across round trips). */
   async purgeText(before: string): Promise<number> {
-    const method = 'PostgresQuestionLogStore.purgeText';
-    return this.db.transaction(method, async (tx) => {
-      await tx.query(
-        method,
-        `UPDATE question_events SET comment = NULL
-         WHERE comment IS NOT NULL AND question_id IN (SELECT id FROM questions WHERE time < $1)`,
-        [before],
-      );
-      const [purged] = await tx.query<{ n: number }>(
-        method,
-        "WITH purged AS (UPDATE questions SET text = '' WHERE time < $1 AND text <> '' RETURNING 1) SELECT count(*)::int AS n FROM purged",
-        [before],
-      );
-      return purged.n;
-    });
+    const [purged] = await this.db.query<{ n: number }>(
+      'PostgresQuestionLogStore.purgeText',
+      `WITH comments AS (
+         UPDATE question_events SET comment = NULL
+         WHERE comment IS NOT NULL AND question_id IN (SELECT id FROM questions WHERE time < $1) RETURNING 1
+       ), texts AS (
+         UPDATE questions SET text = '' WHERE time < $1 AND text <> '' RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM texts`,
+      [before],
+    );
+    return purged.n;
   }
 
   async close(): Promise<void> {
