@@ -4,8 +4,14 @@
  * concurrent conversations, in one run. Every set-up sits behind the same round-robin proxy;
  * the load generator runs in its own process. The database is TEST_DATABASE_URL (default:
  * the local server on 127.0.0.1:5432, database `test`), each scenario in its own schema.
+ *
+ * Options: `--levels 50` (conversations, comma-separated), `--setups embedded,pg1,pg2`,
+ * `--statements` (count each server's PostgreSQL statements per turn, statementCounter.ts),
+ * `--cpu-prof <dir>` (a V8 CPU profile of every server, for Chrome's profiler).
  */
 import { execFile } from 'node:child_process';
+import { loadavg } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { percentile } from '../../eval/metrics.js';
 import { faqQuestions, startCluster } from '../../adapters/multiInstance/cluster.js';
@@ -13,13 +19,23 @@ import { createTestSchema, TEST_DATABASE_URL } from '../../adapters/storage/post
 import type { LoadReport } from './loadGenerator.js';
 
 const run = promisify(execFile);
+/** How statementCounter.ts starts the line it prints at exit. */
+const STATEMENTS_LINE = 'statements ';
 const LEVELS = [10, 50, 200];
 const TURNS = 10;
 const SETUPS = [
-  { engine: 'embedded', instances: 1 },
-  { engine: 'postgres', instances: 1 },
-  { engine: 'postgres', instances: 2 },
+  { name: 'embedded', engine: 'embedded', instances: 1 },
+  { name: 'pg1', engine: 'postgres', instances: 1 },
+  { name: 'pg2', engine: 'postgres', instances: 2 },
 ] as const;
+type Setup = (typeof SETUPS)[number];
+
+interface Options {
+  readonly levels: readonly number[];
+  readonly setups: readonly Setup[];
+  readonly statements: boolean;
+  readonly cpuProfDir?: string;
+}
 
 interface Row {
   readonly engine: string;
@@ -29,57 +45,107 @@ interface Row {
   readonly p50: number;
   readonly p95: number;
   readonly failures: number;
+  /** The 1-minute load average when the scenario ended (the machine is shared). */
+  readonly load: number;
+  /** PostgreSQL statements per visitor turn (question and vote), by statement, with --statements. */
+  readonly statements?: ReadonlyMap<string, number>;
 }
 
 /** The database of the PostgreSQL set-ups: TEST_DATABASE_URL, or the local server this kind of machine runs. */
 const DATABASE_URL = TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function scenario(setup: (typeof SETUPS)[number], conversations: number, questions: readonly string[]): Promise<Row> {
+function parseOptions(args: readonly string[]): Options {
+  const value = (name: string): string | undefined => {
+    const index = args.indexOf(name);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  const levels = value('--levels')?.split(',').map(Number) ?? LEVELS;
+  if (levels.some((level) => !Number.isInteger(level) || level < 1)) throw new Error(`runInstancesBench: --levels takes positive integers, got ${value('--levels')}`);
+  const names = value('--setups')?.split(',') ?? SETUPS.map((setup) => setup.name);
+  const setups = SETUPS.filter((setup) => names.includes(setup.name));
+  if (setups.length !== names.length) throw new Error(`runInstancesBench: --setups takes ${SETUPS.map((setup) => setup.name).join(',')}`);
+  const cpuProfDir = value('--cpu-prof');
+  return { levels, setups, statements: args.includes('--statements'), ...(cpuProfDir !== undefined && { cpuProfDir: path.resolve(cpuProfDir) }) };
+}
+
+function nodeArgs(options: Options): string[] {
+  const args: string[] = [];
+  if (options.cpuProfDir !== undefined) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
+  if (options.statements) args.push('--import', 'tsx', '--import', './test/bench/instances/statementCounter.ts');
+  return args;
+}
+
+async function scenario(setup: Setup, conversations: number, questions: readonly string[], options: Options): Promise<Row> {
   const schema = setup.engine === 'postgres' ? await createTestSchema(8, DATABASE_URL) : undefined;
-  const cluster = await startCluster(setup.instances, schema && { url: schema.config.url, schema: schema.config.schema });
+  const cluster = await startCluster(setup.instances, schema && { url: schema.config.url, schema: schema.config.schema }, nodeArgs(options));
+  let report: LoadReport;
   try {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/bench/instances/loadGenerator.ts', JSON.stringify({ baseUrl: cluster.proxy.url, conversations, questions })], {
       maxBuffer: 64 * 1024 * 1024,
       timeout: 600_000,
     });
-    const report = parseReport(stdout.trim().split('\n').at(-1) ?? '');
-    const sorted = [...report.latenciesMs].sort((a, b) => a - b);
-    return {
-      engine: setup.engine, instances: setup.instances, conversations,
-      turnsPerSecond: report.turns / (report.elapsedMs / 1000), p50: percentile(sorted, 50), p95: percentile(sorted, 95), failures: report.failures,
-    };
+    report = parseReport(stdout.trim().split('\n').at(-1) ?? '');
   } finally {
     await cluster.stop();
     await schema?.drop();
   }
+  const sorted = [...report.latenciesMs].sort((a, b) => a - b);
+  return {
+    engine: setup.engine, instances: setup.instances, conversations, load: loadavg()[0],
+    turnsPerSecond: report.turns / (report.elapsedMs / 1000), p50: percentile(sorted, 50), p95: percentile(sorted, 95), failures: report.failures,
+    ...(options.statements && setup.engine === 'postgres' && { statements: statementsPerTurn(cluster.instances.map((instance) => instance.output()), report.turns) }),
+  };
 }
 
-export async function runInstancesBench(): Promise<void> {
+/** Sums the servers' statement counts and divides them by the visitor turns. */
+function statementsPerTurn(outputs: readonly string[], turns: number): Map<string, number> {
+  const total = new Map<string, number>();
+  for (const output of outputs) {
+    const line = output.split('\n').find((each) => each.startsWith(STATEMENTS_LINE));
+    if (line === undefined) throw new Error('runInstancesBench: a server printed no statement counts');
+    const counts: unknown = JSON.parse(line.slice(STATEMENTS_LINE.length));
+    for (const [text, count] of Object.entries(typeof counts === 'object' && counts !== null ? counts : {})) total.set(text, (total.get(text) ?? 0) + Number(count));
+  }
+  return new Map([...total].map(([text, count]) => [text, count / turns] as const).sort((a, b) => b[1] - a[1]));
+}
+
+export async function runInstancesBench(args: readonly string[] = []): Promise<void> {
+  const options = parseOptions(args);
   const questions = await faqQuestions(TURNS);
   console.log(`Several instances: ${TURNS} turns per conversation (question, answer on the WebSocket stream, vote), load generator in its own process, 25 loopback addresses, round-robin proxy in front of every set-up\n`);
   const rows: Row[] = [];
-  for (const conversations of LEVELS) {
-    for (const setup of SETUPS) {
-      const row = await scenario(setup, conversations, questions);
+  for (const conversations of options.levels) {
+    for (const setup of options.setups) {
+      const row = await scenario(setup, conversations, questions, options);
       rows.push(row);
-      console.log(`  ${row.engine} × ${row.instances}, ${conversations} conversations: ${row.turnsPerSecond.toFixed(1)} turns/s, p95 ${row.p95.toFixed(0)} ms`);
+      console.log(`  ${row.engine} × ${row.instances}, ${conversations} conversations: ${row.turnsPerSecond.toFixed(1)} turns/s, p95 ${row.p95.toFixed(0)} ms (load ${row.load.toFixed(2)})`);
+      if (row.statements) printStatements(row.statements);
     }
   }
-  console.log('\n| engine | instances | conversations | turns/s | p50 ms | p95 ms | failed conversations |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| engine | instances | conversations | turns/s | p50 ms | p95 ms | failed conversations | load average |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) {
-    console.log(`| ${row.engine} | ${row.instances} | ${row.conversations} | ${row.turnsPerSecond.toFixed(1)} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ${row.failures} |`);
+    console.log(`| ${row.engine} | ${row.instances} | ${row.conversations} | ${row.turnsPerSecond.toFixed(1)} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ${row.failures} | ${row.load.toFixed(2)} |`);
   }
   const find = (engine: string, instances: number, conversations: number) => rows.find((row) => row.engine === engine && row.instances === instances && row.conversations === conversations);
   console.log('\n| conversations | PostgreSQL p95 / embedded p95 (target ≤ 2 at 50) | 2 instances / 1 instance throughput (target ≥ 1.3) |');
   console.log('| --- | --- | --- |');
-  for (const conversations of LEVELS) {
+  for (const conversations of options.levels) {
     const embedded = find('embedded', 1, conversations);
     const one = find('postgres', 1, conversations);
     const two = find('postgres', 2, conversations);
-    if (!embedded || !one || !two) continue;
-    console.log(`| ${conversations} | ${(one.p95 / embedded.p95).toFixed(2)} | ${(two.turnsPerSecond / one.turnsPerSecond).toFixed(2)} |`);
+    const ratio = (value: number | undefined): string => (value === undefined ? '–' : value.toFixed(2));
+    console.log(`| ${conversations} | ${ratio(one && embedded && one.p95 / embedded.p95)} | ${ratio(two && one && two.turnsPerSecond / one.turnsPerSecond)} |`);
   }
+}
+
+function printStatements(statements: ReadonlyMap<string, number>): void {
+  let sum = 0;
+  for (const [text, perTurn] of statements) {
+    sum += perTurn;
+    if (perTurn >= 0.05) console.log(`      ${perTurn.toFixed(2)}  ${text}`);
+  }
+  console.log(`      ${sum.toFixed(2)}  statements per visitor turn (question and vote: two bot turns), all counted`);
 }
 
 function parseReport(line: string): LoadReport {
