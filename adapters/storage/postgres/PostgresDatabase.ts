@@ -18,6 +18,12 @@ export const CONNECT_TIMEOUT_MS = 3_000;
  * fails fast (connection refused).
  */
 export const POOL_WAIT_MS = 20_000;
+/**
+ * Parameterised statements are prepared once per connection under a name (PostgreSQL then
+ * skips parsing and, after a few runs, planning them); past this many distinct texts, the
+ * rest run unnamed, so that a statement built at run time cannot grow the cache forever.
+ */
+export const MAX_PREPARED_STATEMENTS = 500;
 /** Longest statement: a turn lock waits at most this long for another instance's turn. */
 export const STATEMENT_TIMEOUT_MS = 30_000;
 
@@ -58,6 +64,7 @@ interface TurnTransaction {
 export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
   private closing: Promise<void> | undefined;
   private readonly turns = new AsyncLocalStorage<TurnTransaction>();
+  private readonly statementNames = new Map<string, string>();
 
   /**
    * Statements of the turn under way ({@link lockedTransaction}) run in its transaction, on the
@@ -117,7 +124,7 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
 
   async query<R extends pg.QueryResultRow>(method: string, sql: string, params: readonly SqlValue[] = []): Promise<R[]> {
     try {
-      return (await this.pool.query<R>(sql, [...params])).rows;
+      return (await this.pool.query<R>(this.statement(sql, params))).rows;
     } catch (cause) {
       throw this.failure(method, cause);
     }
@@ -176,7 +183,7 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
     const runner: SqlRunner = {
       query: async <R extends pg.QueryResultRow>(inner: string, sql: string, params: readonly SqlValue[] = []) => {
         try {
-          return (await client.query<R>(sql, [...params])).rows;
+          return (await client.query<R>(this.statement(sql, params))).rows;
         } catch (cause) {
           throw this.failure(inner, cause);
         }
@@ -195,6 +202,17 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
       // A connection that failed is destroyed rather than returned to the pool.
       client.release(broken);
     }
+  }
+
+  /** The statement as node-postgres runs it: named (prepared once per connection) when it takes parameters. */
+  private statement(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+    if (params.length === 0) return { text: sql };
+    let name = this.statementNames.get(sql);
+    if (name === undefined && this.statementNames.size < MAX_PREPARED_STATEMENTS) {
+      name = `s${this.statementNames.size}`;
+      this.statementNames.set(sql, name);
+    }
+    return { name, text: sql, values: [...params] };
   }
 
   private failure(method: string, cause: unknown): Error {

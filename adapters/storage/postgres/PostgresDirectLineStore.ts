@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import {
-  storedBytes, type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
+  storedBytes, type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type PostResult, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
 } from '../../directline/index.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
 import { LiveWatchers } from './LiveWatchers.js';
@@ -19,12 +19,13 @@ const SEQ_DIGITS = 7;
  * The count bound is sequence arithmetic, exact under concurrency; the byte bound sums the rows
  * this statement's snapshot sees, so two appends racing on one conversation (a visitor's post
  * and the bot's reply) may leave it over by one activity until its next append.
- * $1 conversation, $2 now, $3 activity with a 7-digit id, $4 its bytes, $5 byte bound, $6 count bound, $7 channel, $8 origin.
+ * $1 conversation, $2 now, $3 activity with a 7-digit id, $4 its bytes, $5 byte bound, $6 count bound, $7 channel, $8 origin,
+ * $9 the user the conversation must belong to (null: any).
  */
 const APPEND_SQL = `
   WITH bumped AS (
     UPDATE dl_conversations SET next_seq = next_seq + 1, last_active = GREATEST(last_active, $2)
-    WHERE id = $1 RETURNING next_seq - 1 AS seq
+    WHERE id = $1 AND ($9::text IS NULL OR user_id = $9) RETURNING next_seq - 1 AS seq
   ), numbered AS (
     SELECT seq, $1 || '|' || lpad(seq::text, greatest(${SEQ_DIGITS}, length(seq::text)), '0') AS id,
            $4::int + greatest(length(seq::text) - ${SEQ_DIGITS}, 0) AS bytes
@@ -122,15 +123,30 @@ export class PostgresDirectLineStore implements DirectLineStore {
   }
 
   async append(conversationId: string, activity: Partial<Activity>, nowMs: number): Promise<AppendResult> {
+    const appended = await this.insert('PostgresDirectLineStore.append', conversationId, null, activity, nowMs);
+    if (appended === undefined) throw new Error('PostgresDirectLineStore.append: unknown conversation');
+    return appended;
+  }
+
+  async post(conversationId: string, userId: string, activity: Partial<Activity>, nowMs: number): Promise<PostResult> {
+    const appended = await this.insert('PostgresDirectLineStore.post', conversationId, userId, activity, nowMs);
+    if (appended !== undefined) return appended;
+    const [row] = await this.db.query<{ user_id: string }>('PostgresDirectLineStore.post', 'SELECT user_id FROM dl_conversations WHERE id = $1', [conversationId]);
+    // Recreated by the user's own request meanwhile: 'missing' makes the caller find it and post again.
+    return row === undefined || row.user_id === userId ? { kind: 'missing' } : { kind: 'other-user' };
+  }
+
+  /** One append statement ({@link APPEND_SQL}); undefined when the conversation is not there (or not `userId`'s). */
+  private async insert(method: string, conversationId: string, userId: string | null, activity: Partial<Activity>, nowMs: number): Promise<AppendResult | undefined> {
     const largest = storedBytes({ ...activity, id: `${conversationId}|${'0'.repeat(MAX_SEQ_DIGITS)}` });
     if (largest > this.limits.maxActivityBytes) return { kind: 'too-large', bytes: largest };
     // Sized and serialised with the shortest id; SQL writes the real one and adds the digits beyond seven.
     const draft: Partial<Activity> = { ...activity, id: activityId(conversationId, 0) };
-    const rows = await this.db.query<{ seq: string }>('PostgresDirectLineStore.append', APPEND_SQL, [
+    const rows = await this.db.query<{ seq: string }>(method, APPEND_SQL, [
       conversationId, new Date(nowMs), JSON.stringify(draft), storedBytes(draft), this.limits.maxConversationBytes, this.limits.maxActivities,
-      this.channel, this.origin,
+      this.channel, this.origin, userId,
     ]);
-    if (rows.length === 0) throw new Error('PostgresDirectLineStore.append: unknown conversation');
+    if (rows.length === 0) return undefined;
     const seq = Number(rows[0].seq);
     const stored: Partial<Activity> = { ...activity, id: activityId(conversationId, seq) };
     this.watchers.offer(conversationId, seq, stored);

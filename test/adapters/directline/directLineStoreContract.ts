@@ -55,6 +55,18 @@ export function directLineStoreContract(name: string, factory: StoreFactory): vo
       expect(await other.since('c1', 2, T0)).toEqual({ activities: [], watermark: '2' });
     });
 
+    it('takes a visitor\'s post into their own conversation only, marking it active, and says when it is missing', async () => {
+      const { store, peer } = await open({ idleMs: 60_000 });
+      expect(await store.post('c', 'u', message('early'), T0)).toEqual({ kind: 'missing' });
+      await store.start('c', 'u', T0);
+      expect(await store.post('c', 'intruder', message('not yours'), T0)).toEqual({ kind: 'other-user' });
+      const posted = await store.post('c', 'u', message('hello'), T0 + 50_000);
+      expect(posted.kind === 'stored' && posted.activity.id).toBe('c|0000000');
+      expect((await (await peer()).since('c', 0, T0 + 50_000)).activities.map((activity) => activity.text)).toEqual(['hello']);
+      expect(await store.sweep(T0 + 70_000)).toBe(0);
+      expect(await store.post('c', 'u', message('x'.repeat(DEFAULT_CONVERSATION_LIMITS.maxActivityBytes)), T0)).toMatchObject({ kind: 'too-large' });
+    });
+
     it('numbers a conversation recreated beyond its client\'s watermark from there', async () => {
       const { store } = await open();
       await store.start('c', 'u', T0, 1_000);

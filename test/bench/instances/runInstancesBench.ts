@@ -10,12 +10,13 @@
  * `--cpu-prof <dir>` (a V8 CPU profile of every server, for Chrome's profiler).
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { percentile } from '../../eval/metrics.js';
 import { faqQuestions, startCluster } from '../../adapters/multiInstance/cluster.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../../adapters/storage/postgres/testDatabase.js';
+import { createTestSchema, sql, TEST_DATABASE_URL } from '../../adapters/storage/postgres/testDatabase.js';
 import type { LoadReport } from './loadGenerator.js';
 
 const run = promisify(execFile);
@@ -47,8 +48,33 @@ interface Row {
   readonly failures: number;
   /** The 1-minute load average when the scenario ended (the machine is shared). */
   readonly load: number;
+  /** CPU milliseconds per visitor turn spent by each process of the set-up while the load ran. */
+  readonly cpuPerTurn: CpuShare;
   /** PostgreSQL statements per visitor turn (question and vote), by statement, with --statements. */
   readonly statements?: ReadonlyMap<string, number>;
+}
+
+interface CpuShare {
+  readonly servers: number;
+  readonly postgres: number;
+  readonly proxy: number;
+  readonly loadGenerator: number;
+}
+
+/** CPU time a process has used so far, in ms (the scheduler's own count, in ns); 0 once it is gone. */
+function cpuMsOf(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU used so far by each PostgreSQL backend serving the set-up's instances, by backend pid. */
+async function backendCpu(schema: string | undefined): Promise<Map<number, number>> {
+  if (schema === undefined) return new Map();
+  const rows = await sql(DATABASE_URL, 'SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`ans-faq-bot:${schema}`]);
+  return new Map(rows.map((row) => [Number(row.pid), cpuMsOf(Number(row.pid))]));
 }
 
 /** The database of the PostgreSQL set-ups: TEST_DATABASE_URL, or the local server this kind of machine runs. */
@@ -78,21 +104,34 @@ function nodeArgs(options: Options): string[] {
 async function scenario(setup: Setup, conversations: number, questions: readonly string[], options: Options): Promise<Row> {
   const schema = setup.engine === 'postgres' ? await createTestSchema(8, DATABASE_URL) : undefined;
   const cluster = await startCluster(setup.instances, schema && { url: schema.config.url, schema: schema.config.schema }, nodeArgs(options));
+  const serversCpu = () => cluster.instances.reduce((sum, instance) => sum + cpuMsOf(instance.pid), 0);
   let report: LoadReport;
+  let cpu: Omit<CpuShare, 'loadGenerator'>;
   try {
+    const before = { servers: serversCpu(), backends: await backendCpu(schema?.config.schema), proxy: process.cpuUsage() };
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/bench/instances/loadGenerator.ts', JSON.stringify({ baseUrl: cluster.proxy.url, conversations, questions })], {
       maxBuffer: 64 * 1024 * 1024,
       timeout: 600_000,
     });
+    const proxy = process.cpuUsage(before.proxy);
+    const backends = await backendCpu(schema?.config.schema);
+    cpu = {
+      servers: serversCpu() - before.servers,
+      // Backends opened during the run count in full; the few closed during it are missed.
+      postgres: [...backends].reduce((sum, [pid, ms]) => sum + ms - (before.backends.get(pid) ?? 0), 0),
+      proxy: (proxy.user + proxy.system) / 1000,
+    };
     report = parseReport(stdout.trim().split('\n').at(-1) ?? '');
   } finally {
     await cluster.stop();
     await schema?.drop();
   }
   const sorted = [...report.latenciesMs].sort((a, b) => a - b);
+  const perTurn = (ms: number): number => ms / Math.max(report.turns, 1);
   return {
     engine: setup.engine, instances: setup.instances, conversations, load: loadavg()[0],
     turnsPerSecond: report.turns / (report.elapsedMs / 1000), p50: percentile(sorted, 50), p95: percentile(sorted, 95), failures: report.failures,
+    cpuPerTurn: { servers: perTurn(cpu.servers), postgres: perTurn(cpu.postgres), proxy: perTurn(cpu.proxy), loadGenerator: perTurn(report.cpuMs) },
     ...(options.statements && setup.engine === 'postgres' && { statements: statementsPerTurn(cluster.instances.map((instance) => instance.output()), report.turns) }),
   };
 }
@@ -122,10 +161,12 @@ export async function runInstancesBench(args: readonly string[] = []): Promise<v
       if (row.statements) printStatements(row.statements);
     }
   }
-  console.log('\n| engine | instances | conversations | turns/s | p50 ms | p95 ms | failed conversations | load average |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| engine | instances | conversations | turns/s | p50 ms | p95 ms | failed conversations | CPU ms per turn: servers / PostgreSQL / proxy / load generator | load average |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) {
-    console.log(`| ${row.engine} | ${row.instances} | ${row.conversations} | ${row.turnsPerSecond.toFixed(1)} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ${row.failures} | ${row.load.toFixed(2)} |`);
+    const cpu = row.cpuPerTurn;
+    const shares = [cpu.servers, cpu.postgres, cpu.proxy, cpu.loadGenerator].map((ms) => ms.toFixed(1)).join(' / ');
+    console.log(`| ${row.engine} | ${row.instances} | ${row.conversations} | ${row.turnsPerSecond.toFixed(1)} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ${row.failures} | ${shares} | ${row.load.toFixed(2)} |`);
   }
   const find = (engine: string, instances: number, conversations: number) => rows.find((row) => row.engine === engine && row.instances === instances && row.conversations === conversations);
   console.log('\n| conversations | PostgreSQL p95 / embedded p95 (target ≤ 2 at 50) | 2 instances / 1 instance throughput (target ≥ 1.3) |');
@@ -157,5 +198,6 @@ function parseReport(line: string): LoadReport {
     elapsedMs: Number(field('elapsedMs')),
     latenciesMs: Array.isArray(latencies) ? latencies.map(Number) : [],
     failures: Number(field('failures')),
+    cpuMs: Number(field('cpuMs')),
   };
 }
