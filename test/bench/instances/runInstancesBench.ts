@@ -24,6 +24,12 @@ const run = promisify(execFile);
 const STATEMENTS_LINE = 'statements ';
 const LEVELS = [10, 50, 200];
 const TURNS = 10;
+/**
+ * Conversations each instance serves before the measured run, so that every set-up is measured
+ * warm (V8 has optimised the turn's code, pools are open), as a server that has been up for a
+ * while; otherwise two instances would pay twice the warm-up within the same measured turns.
+ */
+const WARM_UP_CONVERSATIONS_PER_INSTANCE = 20;
 const SETUPS = [
   { name: 'embedded', engine: 'embedded', instances: 1 },
   { name: 'pg1', engine: 'postgres', instances: 1 },
@@ -106,13 +112,17 @@ async function scenario(setup: Setup, conversations: number, questions: readonly
   const cluster = await startCluster(setup.instances, schema && { url: schema.config.url, schema: schema.config.schema }, nodeArgs(options));
   const serversCpu = () => cluster.instances.reduce((sum, instance) => sum + cpuMsOf(instance.pid), 0);
   let report: LoadReport;
+  let warmUpTurns: number;
   let cpu: Omit<CpuShare, 'loadGenerator'>;
   try {
-    const before = { servers: serversCpu(), backends: await backendCpu(schema?.config.schema), proxy: process.cpuUsage() };
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/bench/instances/loadGenerator.ts', JSON.stringify({ baseUrl: cluster.proxy.url, conversations, questions })], {
+    const load = (count: number) => run(process.execPath, ['--import', 'tsx', 'test/bench/instances/loadGenerator.ts', JSON.stringify({ baseUrl: cluster.proxy.url, conversations: count, questions })], {
       maxBuffer: 64 * 1024 * 1024,
       timeout: 600_000,
     });
+    const warmUp = parseReport((await load(WARM_UP_CONVERSATIONS_PER_INSTANCE * setup.instances)).stdout.trim().split('\n').at(-1) ?? '');
+    warmUpTurns = warmUp.turns;
+    const before = { servers: serversCpu(), backends: await backendCpu(schema?.config.schema), proxy: process.cpuUsage() };
+    const { stdout } = await load(conversations);
     const proxy = process.cpuUsage(before.proxy);
     const backends = await backendCpu(schema?.config.schema);
     cpu = {
@@ -132,11 +142,11 @@ async function scenario(setup: Setup, conversations: number, questions: readonly
     engine: setup.engine, instances: setup.instances, conversations, load: loadavg()[0],
     turnsPerSecond: report.turns / (report.elapsedMs / 1000), p50: percentile(sorted, 50), p95: percentile(sorted, 95), failures: report.failures,
     cpuPerTurn: { servers: perTurn(cpu.servers), postgres: perTurn(cpu.postgres), proxy: perTurn(cpu.proxy), loadGenerator: perTurn(report.cpuMs) },
-    ...(options.statements && setup.engine === 'postgres' && { statements: statementsPerTurn(cluster.instances.map((instance) => instance.output()), report.turns) }),
+    ...(options.statements && setup.engine === 'postgres' && { statements: statementsPerTurn(cluster.instances.map((instance) => instance.output()), warmUpTurns + report.turns) }),
   };
 }
 
-/** Sums the servers' statement counts and divides them by the visitor turns. */
+/** Sums the servers' statement counts (warm-up included) and divides them by the visitor turns served. */
 function statementsPerTurn(outputs: readonly string[], turns: number): Map<string, number> {
   const total = new Map<string, number>();
   for (const output of outputs) {
@@ -151,7 +161,10 @@ function statementsPerTurn(outputs: readonly string[], turns: number): Map<strin
 export async function runInstancesBench(args: readonly string[] = []): Promise<void> {
   const options = parseOptions(args);
   const questions = await faqQuestions(TURNS);
-  console.log(`Several instances: ${TURNS} turns per conversation (question, answer on the WebSocket stream, vote), load generator in its own process, 25 loopback addresses, round-robin proxy in front of every set-up\n`);
+  console.log(
+    `Several instances: ${TURNS} turns per conversation (question, answer on the WebSocket stream, vote), load generator in its own process, ` +
+      `25 loopback addresses, round-robin proxy in front of every set-up, each instance warmed up with ${WARM_UP_CONVERSATIONS_PER_INSTANCE} conversations first\n`,
+  );
   const rows: Row[] = [];
   for (const conversations of options.levels) {
     for (const setup of options.setups) {
