@@ -55,3 +55,16 @@ export function frenchGlosses(text: string): string {
   const words = foldAccents(text).toLowerCase().match(WORD) ?? [];
   return [...new Set(words.flatMap((word) => (Object.hasOwn(ENGLISH_GLOSSARY, word) ? [ENGLISH_GLOSSARY[word]] : [])))].join(' ');
 }
+
+/**
+ * Pure: the message with each English word of the glossary replaced by its
+ * French glosses (other words kept): what the decision weighs an English
+ * question with, so that its English words are not read as words the FAQ
+ * does not know.
+ */
+export function glossedInFrench(text: string): string {
+  return text.replace(WORD, (word) => {
+    const key = foldAccents(word).toLowerCase();
+    return Object.hasOwn(ENGLISH_GLOSSARY, key) ? ENGLISH_GLOSSARY[key] : word;
+  });
+}
