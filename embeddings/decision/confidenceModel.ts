@@ -7,8 +7,8 @@
  * embeddings/decision/features.ts gives the probability that the best-ranked
  * entry is the right answer. The thresholds were chosen on 5-fold
  * cross-validated probabilities (each question scored by a model that never saw
- * it): answered right 85.0 % (directly 70.0 %),
- * confidently wrong 1.8 %, out of scope rejected 93.2 % on that set.
+ * it): answered right 84.1 % (directly 71.5 %),
+ * confidently wrong 1.8 %, out of scope rejected 95.3 % on that set.
  */
 import type { LogisticModel } from './logistic.js';
 
@@ -19,21 +19,21 @@ export interface ConfidenceThresholds {
 }
 
 export const LEXICAL_CONFIDENCE_MODEL: LogisticModel = {
-  intercept: -3.7071,
+  intercept: -3.6552,
   coefficients: {
-    score: 3.0869,
-    lead: 1.0662,
-    coverage: 0.9271,
-    unknown: -1.6224,
-    explained: 1.8068,
-    explainedMessage: 1.5073,
-    explainedLead: 0.3960,
-    english: 1.6128,
-    context: 2.3408,
-    short: -1.6032,
-    typeMissing: -3.4001,
-    contextMessage: 1.4596,
+    score: 3.1301,
+    lead: 0.9092,
+    coverage: 0.7656,
+    unknown: -1.6713,
+    explained: 1.8531,
+    explainedMessage: 1.5549,
+    explainedLead: 0.5524,
+    english: 1.7430,
+    context: 2.3424,
+    short: -1.4293,
+    typeMissing: -3.4504,
+    contextMessage: 1.4683,
   },
 };
 
-export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.84, clarify: 0.52 };
+export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.84, clarify: 0.57 };
