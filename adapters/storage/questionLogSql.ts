@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS question_events (
   comment     TEXT
 );
 CREATE INDEX IF NOT EXISTS question_events_question ON question_events (question_id, seq);
+CREATE INDEX IF NOT EXISTS question_events_kind ON question_events (kind, question_id);
 CREATE UNIQUE INDEX IF NOT EXISTS question_events_vote ON question_events (vote_key) WHERE kind = 'voted';
 CREATE TABLE IF NOT EXISTS question_days (
   day TEXT NOT NULL, channel TEXT NOT NULL, kb_version TEXT NOT NULL,
@@ -83,6 +84,7 @@ END;
 export type Params = Record<string, string | number | null>;
 
 export interface QuestionRow {
+  seq: number;
   id: string;
   time: string;
   channel: string;
@@ -131,6 +133,21 @@ export function whereClause(filter: QuestionFilter = {}): { sql: string; params:
       return `@decision${i}`;
     });
     parts.push(names.length > 0 ? `q.decision IN (${names.join(', ')})` : '0');
+  }
+  if (filter.source !== undefined) {
+    parts.push('q.source = @source');
+    params.source = filter.source;
+  }
+  // Subqueries on question_events_kind (kind, question_id): cheaper than a correlated EXISTS per question.
+  if (filter.unanswered === true) {
+    parts.push("(q.decision IN ('none', 'empty') OR q.id IN (SELECT question_id FROM question_events WHERE kind = 'rejected'))");
+  }
+  if (filter.followedBy !== undefined) {
+    const names = filter.followedBy.map((kind, i) => {
+      params[`followedBy${i}`] = kind;
+      return `@followedBy${i}`;
+    });
+    parts.push(names.length > 0 ? `q.id IN (SELECT question_id FROM question_events WHERE kind IN (${names.join(', ')}))` : '0');
   }
   return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
