@@ -149,16 +149,16 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
   /** One page of `list`'s order after `after` (keyset on time then seq), and where the next one starts. */
   private page(filter: QuestionFilter | undefined, limit: number, after?: Cursor): { questions: LoggedQuestion[]; next?: Cursor } {
     const where = whereClause(filter);
-    const conditions = [where.sql.replace(/^WHERE /, ''), after && '(q.time < @afterTime OR (q.time = @afterTime AND q.seq < @afterSeq))'].filter(Boolean);
+    const conditions = [where.sql.replace(/^WHERE /, ''), after && '(q.time, q.seq) < (@afterTime, @afterSeq)'].filter(Boolean);
     const picked = `SELECT q.* FROM questions q ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY q.time DESC, q.seq DESC LIMIT @limit`;
     const params = { ...where.params, limit, ...(after && { afterTime: after.time, afterSeq: after.seq }) };
     const rows = this.db.prepare<[Params], QuestionRow>(picked).all(params);
-    // One query for the events of every picked question (not one per question: exports read 100,000).
+    // One query for the events of every picked question, by their ids (not one per question, nor a scan of every event).
     const events = new Map<string, QuestionEvent[]>();
     const eventRows = this.db
-      .prepare<[Params], EventRow>(`SELECT e.* FROM question_events e JOIN (${picked}) p ON p.id = e.question_id ORDER BY e.seq`)
-      .all(params);
+      .prepare<[string], EventRow>('SELECT e.* FROM question_events e WHERE e.question_id IN (SELECT value FROM json_each(?)) ORDER BY e.seq')
+      .all(JSON.stringify(rows.map((row) => row.id)));
     for (const row of eventRows) {
       const list = events.get(row.question_id) ?? [];
       list.push(fromEventRow(row));
