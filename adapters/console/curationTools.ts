@@ -4,7 +4,7 @@
  * phrasing proposals from the question log (bot/curation), and accepted
  * decisions turned into KB improvements for the patch (knowledge/edit).
  */
-import { derivePhrasingProposals, type ConversationEvents, type LoggedQuestion, type PhrasingEvent, type TextCount } from '../../bot/index.js';
+import { phrasingProposalsFromLog, type TextCount } from '../../bot/index.js';
 import { clusterUnanswered, detectSmallTalk, type ClusteringTools } from '../../embeddings/index.js';
 import { foldForComparison, MIN_ALTERNATES, suggestEntryDraft, type FaqEntry, type KbImprovement } from '../../knowledge/index.js';
 import type { ClusterUnanswered, DeriveProposals, UnansweredCluster } from './curation.js';
@@ -54,34 +54,10 @@ export function clusterWithBotAnalysis(tools: ClusteringTools): ClusterUnanswere
   };
 }
 
-/** The log's questions as the conversations `derivePhrasingProposals` reads: typed questions, picks and votes in time order. */
-export function conversationsOf(questions: readonly LoggedQuestion[]): ConversationEvents[] {
-  const timelines = new Map<string, { time: string; order: number; event: PhrasingEvent }[]>();
-  let order = 0;
-  for (const q of questions) {
-    const timeline = timelines.get(q.conversationHash) ?? [];
-    timelines.set(q.conversationHash, timeline);
-    const asked: PhrasingEvent =
-      q.source === 'typed' && q.decision !== 'list' && q.decision !== 'empty'
-        ? { kind: 'question', text: q.text, decision: q.decision, offered: q.candidates.map((c) => c.id) }
-        : { kind: 'other' };
-    timeline.push({ time: q.time, order: order++, event: asked });
-    for (const e of q.events) {
-      if (e.kind === 'clicked' && e.entryId !== undefined) timeline.push({ time: e.time, order: order++, event: { kind: 'pick', entryId: e.entryId } });
-      if (e.kind === 'voted' && e.entryId !== undefined && e.helpful !== undefined) {
-        timeline.push({ time: e.time, order: order++, event: { kind: 'vote', entryId: e.entryId, helpful: e.helpful } });
-      }
-    }
-  }
-  return [...timelines].map(([conversation, timeline]) => ({
-    conversation,
-    events: timeline.sort((a, b) => a.time.localeCompare(b.time) || a.order - b.order).map((item) => item.event),
-  }));
-}
-
+/** Proposals from the log's questions: each typed question followed by its own picks and votes (bot/curation). */
 export function proposalsFromLog(entries: readonly FaqEntry[]): DeriveProposals {
   return (questions) =>
-    derivePhrasingProposals(conversationsOf(questions), { entries }).map((p) => ({ key: formKey(p.key), text: p.text, entryId: p.entryId, count: p.evidence }));
+    phrasingProposalsFromLog(questions, { entries }).map((p) => ({ key: formKey(p.key), text: p.text, entryId: p.entryId, count: p.evidence }));
 }
 
 /**

@@ -111,7 +111,6 @@ describe.skipIf(!hasChromium)('the console in Chromium, after real conversations
 
     await page.goto(`${app.url}/console/correctif`);
     await see(page, `+      - "${CLARIFIED}"`);
-    await screenshot(page, 'console-patch.png');
     await page.goto(`${app.url}/console/reponses`);
     await see(page, 'Il manque un exemple concret');
     await screenshot(page, 'console-answers.png');
@@ -136,6 +135,7 @@ describe.skipIf(!hasChromium)('the console in Chromium, after real conversations
     await see(page, `+    question: "${MISSING[0]}"`);
     await see(page, NEW_ANSWER);
     expect(await page.locator('li.new-entry').textContent()).toContain('complète');
+    await screenshot(page, 'console-patch.png');
 
     const patch = await page.request.get(`${app.url}/console/correctif.patch`);
     expect(patch.status()).toBe(200);
