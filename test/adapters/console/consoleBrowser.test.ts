@@ -164,11 +164,15 @@ describe.skipIf(!hasChromium)('the console in Chromium, after real conversations
     const forged = await page.request.post(`${app.url}/console/propositions/decision`, { form: { key: 'k', text: CLARIFIED, status: 'rejected' } });
     expect(forged.status()).toBe(403);
     await browser.context.clearCookies();
-    for (const path of ['/console', '/console/reponses', '/console/sans-reponse', '/console/propositions', '/console/correctif']) {
+    for (const path of ['/console', '/console/reponses', '/console/sans-reponse', '/console/sans-reponse/nouvelle-entree?cle=x', '/console/propositions', '/console/correctif']) {
       await page.goto(`${app.url}${path}`);
       expect(new URL(page.url()).pathname, path).toBe('/console/login');
     }
-    expect((await page.request.get(`${app.url}/console/export/questions.csv`)).status()).toBe(401);
+    for (const path of ['/console/export/questions.csv', '/console/export/votes.csv', '/console/export/unanswered.csv', '/console/correctif.patch']) {
+      expect((await page.request.get(`${app.url}${path}`)).status(), path).toBe(401);
+    }
+    const anonymous = await page.request.post(`${app.url}/console/sans-reponse/nouvelle-entree`, { form: { key: 'k', phrasing: 'q', entryId: 'mos-definition' } });
+    expect(anonymous.status()).toBe(401);
     expect(cspErrors).toEqual([]);
     await page.close();
   }, 60_000);
