@@ -96,6 +96,8 @@ export async function sendCsv(res: ServerResponse, name: string, csv: CsvExport)
   }));
   try {
     res.write(CSV_BOM + csvLine(csv.header));
+    // Node corks the socket until the next tick: let the header go out before the first page is read.
+    await new Promise((resolve) => setImmediate(resolve));
     for await (const batch of csv.batches) {
       if (gone) return;
       if (!res.write(batch.map(csvLine).join(''))) await Promise.race([once(res, 'drain'), closed]);
