@@ -89,6 +89,6 @@ export const STATUS_LABELS: Readonly<Record<CurationStatus, string>> = {
   accepted: 'acceptée',
   rejected: 'refusée',
   phrasing: 'ajoutée comme formulation',
-  'new-entry': 'nouvelle entrée à rédiger',
+  'new-entry': 'nouvelle entrée (voir le correctif)',
   'out-of-scope': 'hors sujet',
 };
