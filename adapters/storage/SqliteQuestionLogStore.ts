@@ -5,6 +5,7 @@ import type {
   DailyCounts, EntryCounts, LoggedQuestion, PickCount, QuestionEvent, QuestionFilter, QuestionLogStore, QuestionRecord, TextCount,
 } from '../../bot/index.js';
 import { parisDay } from './parisDay.js';
+import { rollupFilter } from './questionFilterSql.js';
 import {
   eventParams, fromEventRow, fromQuestionRow, questionParams, QUESTION_LOG_SCHEMA, QUESTION_LOG_SCHEMA_VERSION, whereClause,
   type EventRow, type Params, type QuestionRow,
@@ -59,16 +60,6 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
     this.write('recordQuestion', () => this.insertQuestion(question));
   }
 
-  /** Many questions and their events in one transaction (the seed script). */
-  async recordQuestions(questions: readonly QuestionRecord[], events: readonly QuestionEvent[] = []): Promise<void> {
-    this.write('recordQuestions', () => {
-      this.db.transaction(() => {
-        for (const question of questions) this.insertQuestion(question);
-        for (const event of events) this.insertEvent(event);
-      })();
-    });
-  }
-
   async recordBatch(questions: readonly QuestionRecord[], events: readonly QuestionEvent[]): Promise<void> {
     this.write('recordBatch', () => {
       this.db.transaction(() => {
@@ -83,7 +74,7 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
   }
 
   async dailyCounts(filter?: QuestionFilter): Promise<DailyCounts[]> {
-    const where = whereClause({ ...filter, decisions: undefined });
+    const where = whereClause(rollupFilter(filter));
     return this.read('dailyCounts', () =>
       this.db
         .prepare<[Params], DailyCounts>(
@@ -95,7 +86,7 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
   }
 
   async entryCounts(filter?: QuestionFilter): Promise<EntryCounts[]> {
-    const where = whereClause({ ...filter, decisions: undefined });
+    const where = whereClause(rollupFilter(filter));
     return this.read('entryCounts', () =>
       this.db
         .prepare<[Params], EntryCounts>(
