@@ -4,8 +4,10 @@ import type { QuestionFilter } from '../../bot/index.js';
 export type Bind = (value: string) => string;
 
 /**
- * The WHERE clause of a question-log filter on `questions` or a rollup table (aliased `q`), the same on
- * every engine (days are `YYYY-MM-DD` text, so they compare as strings); empty when nothing is filtered.
+ * The WHERE clause of a question-log filter on `questions` (aliased `q`), the same on every engine (days
+ * are `YYYY-MM-DD` text, so they compare as strings); empty when nothing is filtered. `unanswered` and
+ * `followedBy` read `question_events` through an uncorrelated subquery (index on kind, question_id):
+ * cheaper than an EXISTS per question.
  */
 export function filterWhere(filter: QuestionFilter = {}, bind: Bind): string {
   const parts: string[] = [];
@@ -16,5 +18,20 @@ export function filterWhere(filter: QuestionFilter = {}, bind: Bind): string {
   if (filter.decisions !== undefined) {
     parts.push(filter.decisions.length > 0 ? `q.decision IN (${filter.decisions.map(bind).join(', ')})` : 'FALSE');
   }
+  if (filter.source !== undefined) parts.push(`q.source = ${bind(filter.source)}`);
+  if (filter.unanswered === true) {
+    parts.push("(q.decision IN ('none', 'empty') OR q.id IN (SELECT question_id FROM question_events WHERE kind = 'rejected'))");
+  }
+  if (filter.followedBy !== undefined) {
+    parts.push(
+      filter.followedBy.length > 0 ? `q.id IN (SELECT question_id FROM question_events WHERE kind IN (${filter.followedBy.map(bind).join(', ')}))` : 'FALSE',
+    );
+  }
   return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';
+}
+
+/** The part of a filter the daily rollup tables can answer: days, channel, KB version. */
+export function rollupFilter(filter: QuestionFilter = {}): QuestionFilter {
+  const { fromDay, toDay, channel, kbVersion } = filter;
+  return { fromDay, toDay, channel, kbVersion };
 }

@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS question_events (
   comment     TEXT
 );
 CREATE INDEX IF NOT EXISTS question_events_question ON question_events (question_id, seq);
+CREATE INDEX IF NOT EXISTS question_events_kind ON question_events (kind, question_id);
 CREATE UNIQUE INDEX IF NOT EXISTS question_events_vote ON question_events (vote_key) WHERE kind = 'voted';
 CREATE TABLE IF NOT EXISTS question_days (
   day TEXT NOT NULL, channel TEXT NOT NULL, kb_version TEXT NOT NULL,
@@ -87,6 +88,7 @@ END;
 export type Params = Record<string, string | number | null>;
 
 export interface QuestionRow {
+  seq: number;
   id: string;
   time: string;
   channel: string;

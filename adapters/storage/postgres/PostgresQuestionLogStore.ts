@@ -1,16 +1,18 @@
 import type {
-  DailyCounts, DecisionKind, EntryCounts, LoggedCandidate, LoggedQuestion, QuestionEvent, QuestionEventKind, QuestionFilter,
-  QuestionLogStore, QuestionRecord, QuestionSource,
+  DailyCounts, DecisionKind, EntryCounts, LoggedCandidate, LoggedQuestion, PickCount, QuestionEvent, QuestionEventKind, QuestionFilter,
+  QuestionLogStore, QuestionRecord, QuestionSource, TextCount,
 } from '../../../bot/index.js';
 import { parisDay } from '../parisDay.js';
-import { filterWhere } from '../questionFilterSql.js';
+import { filterWhere, rollupFilter } from '../questionFilterSql.js';
 import { eventParams, questionParams } from '../questionLogSql.js';
-import type { SqlDatabase } from './PostgresDatabase.js';
+import type { SqlDatabase, SqlValue } from './PostgresDatabase.js';
 
 /** Default number of questions `list` returns (as the SQLite store). */
 const DEFAULT_LIST_LIMIT = 1_000;
 
 interface QuestionRow {
+  /** bigint, as text. */
+  seq: string;
   id: string;
   time: Date;
   channel: string;
@@ -46,7 +48,13 @@ const RECORD_EVENTS = `
          (e->>'helpful')::int = 1, e->>'voteKey', e->>'comment') AS stored
   FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS batch (e, n) ORDER BY n`;
 
-const QUESTION_COLUMNS = 'q.id, q.time, q.channel, q.kb_version, q.conversation_hash, q.source, q.text, q.facets, q.decision, q.candidates';
+/** Where a page of `scan` ends: the last question's time and insertion order. */
+interface Cursor {
+  readonly time: Date;
+  readonly seq: string;
+}
+
+const QUESTION_COLUMNS = 'q.seq, q.id, q.time, q.channel, q.kb_version, q.conversation_hash, q.source, q.text, q.facets, q.decision, q.candidates';
 
 /**
  * `QuestionLogStore` in the shared PostgreSQL database (tables of migration 004), with the
@@ -81,7 +89,7 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
   }
 
   async dailyCounts(filter?: QuestionFilter): Promise<DailyCounts[]> {
-    const where = bindWhere({ ...filter, decisions: undefined });
+    const where = bindWhere(rollupFilter(filter));
     return this.db.query<DailyCounts>(
       'PostgresQuestionLogStore.dailyCounts',
       `SELECT day, channel, kb_version AS "kbVersion", questions, answered, clarified, declined, up, down
@@ -91,7 +99,7 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
   }
 
   async entryCounts(filter?: QuestionFilter): Promise<EntryCounts[]> {
-    const where = bindWhere({ ...filter, decisions: undefined });
+    const where = bindWhere(rollupFilter(filter));
     return this.db.query<EntryCounts>(
       'PostgresQuestionLogStore.entryCounts',
       `SELECT entry_id AS "entryId", SUM(shown)::int AS shown, SUM(up)::int AS up, SUM(down)::int AS down, SUM(comments)::int AS comments
@@ -102,14 +110,57 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
   }
 
   async list(filter?: QuestionFilter, limit = DEFAULT_LIST_LIMIT): Promise<LoggedQuestion[]> {
-    const method = 'PostgresQuestionLogStore.list';
+    return (await this.page('PostgresQuestionLogStore.list', filter, limit)).questions;
+  }
+
+  async *scan(filter?: QuestionFilter, pageSize = DEFAULT_LIST_LIMIT): AsyncIterable<LoggedQuestion[]> {
+    let after: Cursor | undefined;
+    do {
+      const page = await this.page('PostgresQuestionLogStore.scan', filter, pageSize, after);
+      if (page.questions.length > 0) yield page.questions;
+      after = page.next;
+    } while (after !== undefined);
+  }
+
+  async textCounts(filter: QuestionFilter, limit: number): Promise<TextCount[]> {
     const where = bindWhere(filter);
-    const rows = await this.db.query<QuestionRow>(
-      method,
-      `SELECT ${QUESTION_COLUMNS} FROM questions q ${where.sql} ORDER BY q.time DESC, q.seq DESC LIMIT $${where.params.length + 1}`,
+    return this.db.query<TextCount>(
+      'PostgresQuestionLogStore.textCounts',
+      `SELECT q.text AS text, count(*)::int AS count FROM questions q ${where.sql ? `${where.sql} AND` : 'WHERE'} q.text <> ''
+       GROUP BY q.text ORDER BY count DESC, q.text COLLATE "C" LIMIT $${where.params.length + 1}`,
       [...where.params, limit],
     );
-    if (rows.length === 0) return [];
+  }
+
+  async pickCounts(filter?: QuestionFilter): Promise<PickCount[]> {
+    const where = bindWhere(filter);
+    return this.db.query<PickCount>(
+      'PostgresQuestionLogStore.pickCounts',
+      `SELECT e.entry_id AS picked, c.value->>'id' AS offered, count(*)::int AS times
+       FROM question_events e JOIN questions q ON q.id = e.question_id CROSS JOIN LATERAL jsonb_array_elements(q.candidates) AS c (value)
+       ${where.sql ? `${where.sql} AND` : 'WHERE'} e.kind = 'clicked' AND e.entry_id IS NOT NULL AND c.value->>'id' <> e.entry_id
+       GROUP BY e.entry_id, c.value->>'id' ORDER BY e.entry_id COLLATE "C", (c.value->>'id') COLLATE "C"`,
+      where.params,
+    );
+  }
+
+  /** One page of `list`'s order after `after` (keyset on time then seq), and where the next one starts. */
+  private async page(method: string, filter: QuestionFilter | undefined, limit: number, after?: Cursor): Promise<{ questions: LoggedQuestion[]; next?: Cursor }> {
+    const where = bindWhere(filter);
+    const params: SqlValue[] = [...where.params];
+    const conditions = [where.sql.replace(/^WHERE /, '')].filter((part) => part !== '');
+    if (after !== undefined) {
+      params.push(after.time, after.seq);
+      conditions.push(`(q.time, q.seq) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
+    }
+    params.push(limit);
+    const rows = await this.db.query<QuestionRow>(
+      method,
+      `SELECT ${QUESTION_COLUMNS} FROM questions q ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY q.time DESC, q.seq DESC LIMIT $${params.length}`,
+      params,
+    );
+    if (rows.length === 0) return { questions: [] };
     // One query for the events of every picked question (not one per question: exports read tens of thousands).
     const eventRows = await this.db.query<EventRow>(
       method,
@@ -122,7 +173,11 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
       list.push(fromEventRow(row));
       events.set(row.question_id, list);
     }
-    return rows.map((row) => ({ ...fromQuestionRow(row), events: events.get(row.id) ?? [] }));
+    const last = rows.at(-1);
+    return {
+      questions: rows.map((row) => ({ ...fromQuestionRow(row), events: events.get(row.id) ?? [] })),
+      ...(last !== undefined && rows.length === limit && { next: { time: last.time, seq: last.seq } }),
+    };
   }
 
   async dimensions(): Promise<{ channels: string[]; kbVersions: string[] }> {
