@@ -68,6 +68,16 @@ export interface QuestionFilter {
   readonly channel?: string;
   readonly kbVersion?: string;
   readonly decisions?: readonly DecisionKind[];
+  /** Only the questions typed by users, or only the ones built from triage clicks. */
+  readonly source?: QuestionSource;
+  /**
+   * Only the questions left without an answer: declined (`none`), triage dead
+   * ends (`empty`), and clarifications or lists refused with « aucune de ces
+   * questions » (a `rejected` event).
+   */
+  readonly unanswered?: boolean;
+  /** Only the questions followed by at least one event of one of these kinds. */
+  readonly followedBy?: readonly QuestionEventKind[];
 }
 
 /** Counts for one Europe/Paris day, channel and KB version (the overview's unit). */
@@ -93,11 +103,24 @@ export interface EntryCounts {
   readonly comments: number;
 }
 
+/** A question text and how many matching questions had it. */
+export interface TextCount {
+  readonly text: string;
+  readonly count: number;
+}
+
+/** Clicks on `picked` while the question also offered `offered` (the console's « souvent confondue avec »). */
+export interface PickCount {
+  readonly picked: string;
+  readonly offered: string;
+  readonly times: number;
+}
+
 /**
  * The question log the console reads: every question (typed or clicked) with
  * its decision, then the user's follow-ups. Implementations live in
- * adapters/storage/ (`SqliteQuestionLogStore`), are opened by
- * `openQuestionLogStore`, and run the contract suite in
+ * adapters/storage/ (`SqliteQuestionLogStore`, `PostgresQuestionLogStore`), are
+ * opened by `openQuestionLogStore`, and run the contract suite in
  * test/adapters/storage/questionLogStoreContract.ts.
  */
 export interface QuestionLogStore {
@@ -117,6 +140,24 @@ export interface QuestionLogStore {
   entryCounts(filter?: QuestionFilter): Promise<EntryCounts[]>;
   /** Questions with their events, newest first, at most `limit` (default 1,000). */
   list(filter?: QuestionFilter, limit?: number): Promise<LoggedQuestion[]>;
+  /**
+   * The distinct non-empty texts of the matching questions with their counts,
+   * most asked first (ties in code-point order of the text), at most `limit`:
+   * the unanswered questions' clusters are built from these, not from rows.
+   */
+  textCounts(filter: QuestionFilter, limit: number): Promise<TextCount[]>;
+  /**
+   * For every `clicked` event of a matching question, one count for each other
+   * entry the question offered (its candidates but the clicked one), summed per
+   * (picked, offered) pair, ordered by picked then offered.
+   */
+  pickCounts(filter?: QuestionFilter): Promise<PickCount[]>;
+  /**
+   * Every matching question with its events, in `list`'s order (newest first),
+   * `pageSize` at a time (default 1,000): exports stream the whole log through
+   * this without holding it. Questions recorded during the scan may be left out.
+   */
+  scan(filter?: QuestionFilter, pageSize?: number): AsyncIterable<LoggedQuestion[]>;
   /** Distinct channels and KB versions seen (for the console's filters). */
   dimensions(): Promise<{ channels: string[]; kbVersions: string[] }>;
   /** Empties the free text (question text, comments) of questions asked before `before` (ISO time); returns how many. */

@@ -9,7 +9,7 @@ export { COMMENT_DIALOG } from './CommentDialog.js';
 export type { BotLogger, FaqBotDependencies } from './dependencies.js';
 export type { FeedbackRecord, FeedbackStore } from './FeedbackStore.js';
 export type {
-  DailyCounts, DecisionKind, EntryCounts, LoggedCandidate, LoggedQuestion, QuestionEvent, QuestionEventKind, QuestionFilter, QuestionLogStore,
+  DailyCounts, DecisionKind, EntryCounts, LoggedCandidate, LoggedQuestion, QuestionEvent, QuestionEventKind, QuestionFilter, QuestionLogStore, TextCount, PickCount,
   QuestionRecord, QuestionSource,
 } from './QuestionLogStore.js';
 export { createIdHasher, hashId, HASH_ID_LENGTH, type IdHasher } from './hashId.js';

@@ -14,6 +14,16 @@ export interface CurationDecision {
   readonly time: string;
   /** Who decided (the curator's sign-in name). */
   readonly user: string;
+  /** For `new-entry`: the entry the curator wrote from the cluster (absent while only marked as needed). */
+  readonly draft?: NewEntryText;
+}
+
+/** A new entry as the curator wrote it on the console: the FAQ's rules are checked when the patch is built. */
+export interface NewEntryText {
+  /** The question first, then its alternates (the KB asks for the question and at least six alternates). */
+  readonly phrasings: readonly string[];
+  /** The agency's answer; absent until written, the patch then carries the draft placeholder that `kb:check` lists. */
+  readonly answer?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** « Réponses »: per entry, how it fares and what it gets confused with. Pure. */
-import type { EntryCounts, LoggedQuestion } from '../../bot/index.js';
+import type { EntryCounts, LoggedQuestion, PickCount } from '../../bot/index.js';
 import type { FaqEntry } from '../../knowledge/index.js';
 
 export interface EntryReport {
@@ -17,30 +17,32 @@ export interface EntryReport {
 export const MAX_CONFUSIONS = 3;
 export const MAX_COMMENTS = 5;
 
+/** Questions with a comment read for the page (the newest): comments shown are the latest ones. */
+export const MAX_COMMENTED_QUESTIONS = 500;
+
 /**
  * Every KB entry (shown or not) with its counts. Two entries are confused when
  * they were offered together (« Vouliez-vous dire… », triage lists) and one of
- * them was picked, or when a 👎 on one was followed by a click on the other.
+ * them was picked (`picks`, from the store's `pickCounts`, counted both ways);
+ * `commented` are the questions whose votes got a comment, newest first.
  */
-export function entryReports(entries: readonly FaqEntry[], counts: readonly EntryCounts[], questions: readonly LoggedQuestion[], today: Date): EntryReport[] {
+export function entryReports(
+  entries: readonly FaqEntry[], counts: readonly EntryCounts[], picks: readonly PickCount[], commented: readonly LoggedQuestion[], today: Date,
+): EntryReport[] {
   const countById = new Map(counts.map((c) => [c.entryId, c]));
   const confusions = new Map<string, Map<string, number>>();
   const comments = new Map<string, string[]>();
-  const bump = (a: string, b: string): void => {
+  const bump = (a: string, b: string, times: number): void => {
     if (a === b) return;
     const row = confusions.get(a) ?? new Map<string, number>();
-    row.set(b, (row.get(b) ?? 0) + 1);
+    row.set(b, (row.get(b) ?? 0) + times);
     confusions.set(a, row);
   };
-  for (const question of questions) {
-    const picked = question.events.filter((e) => e.kind === 'clicked').map((e) => e.entryId);
-    for (const id of picked) {
-      if (id === undefined) continue;
-      for (const other of question.candidates) {
-        bump(id, other.id);
-        bump(other.id, id);
-      }
-    }
+  for (const { picked, offered, times } of picks) {
+    bump(picked, offered, times);
+    bump(offered, picked, times);
+  }
+  for (const question of commented) {
     for (const event of question.events) {
       if (event.kind === 'commented' && event.entryId !== undefined && event.comment) {
         comments.set(event.entryId, [...(comments.get(event.entryId) ?? []), event.comment]);

@@ -1,5 +1,8 @@
 /** Small HTTP helpers of the console: cookies, form bodies, security headers. */
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CSV_BOM, csvLine } from './csv.js';
+import type { CsvExport } from './exports.js';
 
 /** Largest form body accepted (sign-in, curation actions). */
 export const MAX_FORM_BYTES = 16 * 1024;
@@ -76,4 +79,32 @@ export async function readForm(req: IncomingMessage): Promise<FormResult> {
   }
   const text = Buffer.concat(chunks).toString('utf8');
   return { kind: 'ok', form: new URLSearchParams(text) };
+}
+
+/**
+ * Streams a CSV export: BOM and header first, then each batch as the client
+ * takes it (waiting for `drain`), so a whole question log never sits in
+ * memory. Stops reading when the client goes away; a store failure midway
+ * cuts the download (the status line is gone) and is rethrown for the log.
+ */
+export async function sendCsv(res: ServerResponse, name: string, csv: CsvExport): Promise<void> {
+  res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' });
+  let gone = false;
+  const closed = new Promise<void>((resolve) => res.once('close', () => {
+    gone = true;
+    resolve();
+  }));
+  try {
+    res.write(CSV_BOM + csvLine(csv.header));
+    // Node corks the socket until the next tick: let the header go out before the first page is read.
+    await new Promise((resolve) => setImmediate(resolve));
+    for await (const batch of csv.batches) {
+      if (gone) return;
+      if (!res.write(batch.map(csvLine).join(''))) await Promise.race([once(res, 'drain'), closed]);
+    }
+    res.end();
+  } catch (cause) {
+    res.destroy();
+    throw new Error(`sendCsv: the export of ${name} failed midway`, { cause });
+  }
 }

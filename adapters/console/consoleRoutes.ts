@@ -1,28 +1,24 @@
 import type { Request, Response, Server } from 'restify';
 import type { FeedbackStore, QuestionLogStore } from '../../bot/index.js';
-import { buildKbPatch, type KnowledgeBase } from '../../knowledge/index.js';
+import { buildKbPatch, type FaqEntry, type KnowledgeBase } from '../../knowledge/index.js';
 import type { Clock } from '../clock.js';
 import { parisDay } from '../storage/index.js';
-import { entryReports } from './answers.js';
+import { entryReports, MAX_COMMENTED_QUESTIONS } from './answers.js';
 import type { ConsoleAssets } from './ConsoleAssets.js';
 import { redirect, type ConsoleAuth } from './ConsoleAuth.js';
-import { readForm } from './consoleHttp.js';
+import { readForm, sendCsv } from './consoleHttp.js';
 import type { ClusterUnanswered, DeriveProposals } from './curation.js';
-import { parseDecisionForm } from './curationActions.js';
-import { improvementsOf } from './curationTools.js';
-import { patchPage } from './pages/patchPage.js';
-import type { CurationDecision, CurationStore } from './CurationStore.js';
-import { isUnanswered, questionsCsv, unansweredCsv, votesCsv } from './exports.js';
+import { registerCurationRoutes } from './curationRoutes.js';
+import { draftGaps, improvementsOf } from './curationTools.js';
+import type { CurationStore } from './CurationStore.js';
+import { questionsExport, unansweredExport, votesExport, type CsvExport } from './exports.js';
 import { buildOverview } from './overview.js';
 import { answersPage } from './pages/answersPage.js';
-import { proposalsPage, unansweredPage } from './pages/curationPages.js';
-import { parseFilters, toQuestionFilter } from './pages/filters.js';
+import { parseFilters, toQuestionFilter, type ConsoleFilters } from './pages/filters.js';
 import { sendHtml } from './pages/html.js';
 import { overviewPage } from './pages/overviewPage.js';
+import { patchPage } from './pages/patchPage.js';
 import type { ConsoleSession } from './SessionCodec.js';
-
-/** Questions read for the pages that look at individual questions (answers, clusters, proposals). */
-export const MAX_QUESTIONS_READ = 20_000;
 
 export interface ConsoleRouteDeps {
   readonly auth: ConsoleAuth;
@@ -36,9 +32,25 @@ export interface ConsoleRouteDeps {
   readonly curation: CurationStore;
   readonly clusterUnanswered: ClusterUnanswered;
   readonly deriveProposals: DeriveProposals;
+  /** Where a failure after the response started (an export cut midway) is reported. */
+  readonly log: { warn(obj: object, msg?: string): void };
 }
 
 type PageHandler = (req: Request, res: Response, session: ConsoleSession) => Promise<void>;
+type ActionHandler = (req: Request, res: Response, session: ConsoleSession, form: URLSearchParams) => Promise<void>;
+
+/** What every console route is built with: the session checks, the KB's entries and the request's filters. */
+export interface RouteKit {
+  readonly entries: ReadonlyMap<string, FaqEntry>;
+  readonly questionOf: (id: string) => string;
+  /** A page: redirected to the sign-in form without a session. */
+  readonly page: (handler: PageHandler) => (req: Request, res: Response) => Promise<void>;
+  /** A POST: 401 without a session, 403 without the session's CSRF token. */
+  readonly action: (handler: ActionHandler) => (req: Request, res: Response) => Promise<void>;
+  readonly user: (session: ConsoleSession) => { name: string; csrf: string };
+  readonly query: (req: Request) => URLSearchParams;
+  readonly filtersOf: (req: Request) => ConsoleFilters;
+}
 
 /**
  * /console: sign-in, pages, exports and assets. Pages redirect to the sign-in
@@ -48,32 +60,35 @@ type PageHandler = (req: Request, res: Response, session: ConsoleSession) => Pro
 export function registerConsoleRoutes(server: Server, deps: ConsoleRouteDeps): void {
   const { auth } = deps;
   const entries = new Map(deps.knowledgeBase.entries.map((entry) => [entry.id, entry]));
-  const questionOf = (id: string): string => entries.get(id)?.question ?? id;
-  const user = (session: ConsoleSession) => ({ name: session.user, csrf: auth.csrfToken(session) });
   const query = (req: Request): URLSearchParams => new URL(req.url ?? '/', 'http://console').searchParams;
-  const filtersOf = (req: Request) => parseFilters(query(req), parisDay(new Date(deps.clock.now())));
-
-  const page = (handler: PageHandler) => async (req: Request, res: Response) => {
-    const session = auth.session(req);
-    if (!session) return redirect(res, '/console/login');
-    await handler(req, res, session);
+  const kit: RouteKit = {
+    entries,
+    questionOf: (id) => entries.get(id)?.question ?? id,
+    user: (session) => ({ name: session.user, csrf: auth.csrfToken(session) }),
+    query,
+    filtersOf: (req) => parseFilters(query(req), parisDay(new Date(deps.clock.now()))),
+    page: (handler) => async (req, res) => {
+      const session = auth.session(req);
+      if (!session) return redirect(res, '/console/login');
+      await handler(req, res, session);
+    },
+    action: (handler) => async (req, res) => {
+      const session = auth.session(req);
+      if (!session) return sendHtml(res, 401, 'Connexion requise');
+      const form = await readForm(req);
+      if (form.kind === 'refused') return sendHtml(res, form.status, 'Formulaire refusé');
+      if (!auth.checkCsrf(session, form.form.get('_csrf'))) return sendHtml(res, 403, 'Jeton CSRF absent ou invalide');
+      await handler(req, res, session, form.form);
+    },
   };
-  const download = (name: string, build: () => Promise<string>) => async (req: Request, res: Response) => {
+  const { page, action, user, filtersOf } = kit;
+  const download = (name: string, build: () => CsvExport) => async (req: Request, res: Response) => {
     if (!auth.session(req)) return sendHtml(res, 401, 'Connexion requise');
-    const body = Buffer.from(await build(), 'utf8');
-    res.writeHead(200, {
-      'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store',
-      'Content-Length': String(body.length),
-    });
-    res.end(body);
-  };
-  const action = (handler: (req: Request, res: Response, session: ConsoleSession, form: URLSearchParams) => Promise<void>) => async (req: Request, res: Response) => {
-    const session = auth.session(req);
-    if (!session) return sendHtml(res, 401, 'Connexion requise');
-    const form = await readForm(req);
-    if (form.kind === 'refused') return sendHtml(res, form.status, 'Formulaire refusé');
-    if (!auth.checkCsrf(session, form.form.get('_csrf'))) return sendHtml(res, 403, 'Jeton CSRF absent ou invalide');
-    await handler(req, res, session, form.form);
+    try {
+      await sendCsv(res, name, build());
+    } catch (err) {
+      deps.log.warn({ err }, 'console export failed');
+    }
   };
 
   server.get('/console/login', auth.loginForm);
@@ -94,40 +109,21 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleRouteDeps): v
   server.get('/console/reponses', page(async (req, res, session) => {
     const filters = filtersOf(req);
     const filter = toQuestionFilter(filters);
-    const [counts, questions, dimensions] = await Promise.all([
-      deps.questionLog.entryCounts(filter), deps.questionLog.list(filter, MAX_QUESTIONS_READ), deps.questionLog.dimensions(),
+    const [counts, picks, commented, dimensions] = await Promise.all([
+      deps.questionLog.entryCounts(filter), deps.questionLog.pickCounts(filter),
+      deps.questionLog.list({ ...filter, followedBy: ['commented'] }, MAX_COMMENTED_QUESTIONS), deps.questionLog.dimensions(),
     ]);
-    const reports = entryReports(deps.knowledgeBase.entries, counts, questions, new Date(deps.clock.now()));
-    sendHtml(res, 200, answersPage({ reports, questionOf, filters, dimensions, user: user(session) }));
+    const reports = entryReports(deps.knowledgeBase.entries, counts, picks, commented, new Date(deps.clock.now()));
+    sendHtml(res, 200, answersPage({ reports, questionOf: kit.questionOf, filters, dimensions, user: user(session) }));
   }));
 
-  const decisions = async (): Promise<Map<string, CurationDecision>> => new Map((await deps.curation.decisions()).map((d) => [d.key, d]));
-  const decide = (kind: CurationDecision['kind'], back: string) =>
-    action(async (_req, res, session, form) => {
-      const parsed = parseDecisionForm(kind, form, { user: session.user, time: new Date(deps.clock.now()).toISOString(), isEntry: (id) => entries.has(id) });
-      if (parsed.kind === 'refused') return sendHtml(res, 400, `Action refusée : ${parsed.reason}`);
-      await deps.curation.decide(parsed.decision);
-      redirect(res, back);
-    });
-
-  server.get('/console/sans-reponse', page(async (req, res, session) => {
-    // Declined, dead ends, and lists refused with « aucune »: the only decisions an unanswered question can have.
-    const filter = { ...toQuestionFilter(filtersOf(req)), decisions: ['none', 'empty', 'clarify', 'list'] as const };
-    const questions = (await deps.questionLog.list(filter, MAX_QUESTIONS_READ)).filter(isUnanswered);
-    const items = await deps.clusterUnanswered(questions);
-    sendHtml(res, 200, unansweredPage({ items, decisions: await decisions(), questionOf, user: user(session) }));
-  }));
-  server.post('/console/sans-reponse/decision', decide('cluster', '/console/sans-reponse'));
-
-  server.get('/console/propositions', page(async (req, res, session) => {
-    const questions = await deps.questionLog.list(toQuestionFilter(filtersOf(req)), MAX_QUESTIONS_READ);
-    sendHtml(res, 200, proposalsPage({ items: deps.deriveProposals(questions), decisions: await decisions(), questionOf, user: user(session) }));
-  }));
-  server.post('/console/propositions/decision', decide('proposal', '/console/propositions'));
+  registerCurationRoutes(server, deps, kit);
 
   const plan = async () => buildKbPatch(deps.kbDir, improvementsOf(await deps.curation.decisions(), deps.knowledgeBase.entries));
   server.get('/console/correctif', page(async (_req, res, session) => {
-    const newEntries = (await deps.curation.decisions()).filter((d) => d.status === 'new-entry');
+    const newEntries = (await deps.curation.decisions())
+      .filter((d) => d.status === 'new-entry')
+      .map((decision) => ({ decision, gaps: draftGaps(decision, deps.knowledgeBase.entries) }));
     sendHtml(res, 200, patchPage({ plan: await plan(), newEntries, user: user(session) }));
   }));
   server.get('/console/correctif.patch', async (req: Request, res: Response) => {
@@ -138,7 +134,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleRouteDeps): v
     res.end(planned.patch);
   });
 
-  server.get('/console/export/questions.csv', download('questions.csv', () => questionsCsv(deps.questionLog)));
-  server.get('/console/export/votes.csv', download('votes.csv', () => votesCsv(deps.feedbackStore)));
-  server.get('/console/export/unanswered.csv', download('unanswered.csv', () => unansweredCsv(deps.questionLog)));
+  server.get('/console/export/questions.csv', download('questions.csv', () => questionsExport(deps.questionLog)));
+  server.get('/console/export/votes.csv', download('votes.csv', () => votesExport(deps.feedbackStore)));
+  server.get('/console/export/unanswered.csv', download('unanswered.csv', () => unansweredExport(deps.questionLog)));
 }

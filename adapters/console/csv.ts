@@ -1,6 +1,7 @@
 /** CSV that French Excel opens as is: UTF-8 with BOM, `;` separators, CRLF lines. Pure. */
 
-const BOM = '\uFEFF';
+/** The byte-order mark that tells Excel the file is UTF-8. */
+export const CSV_BOM = '\uFEFF';
 
 export type CsvValue = string | number | boolean | null | undefined;
 /** Cells starting with these are formulas to a spreadsheet (=HYPERLINK(…), +cmd, @SUM, tab/CR tricks): prefixed with ' to stay text. */
@@ -13,6 +14,11 @@ export function csvCell(value: CsvValue): string {
   return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One CSV line, CRLF included. */
+export function csvLine(row: readonly CsvValue[]): string {
+  return `${row.map(csvCell).join(';')}\r\n`;
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+  return CSV_BOM + [header, ...rows].map(csvLine).join('');
 }

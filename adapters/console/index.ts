@@ -54,6 +54,6 @@ export async function createConsole(deps: ConsoleDeps): Promise<ConsoleRegistrar
     registerConsoleRoutes(server, {
       auth, assets, questionLog: deps.questionLog, feedbackStore: deps.feedbackStore, curation: deps.curation, knowledgeBase: deps.knowledgeBase, kbDir: deps.kbDir, clock: deps.clock,
       clusterUnanswered: clusterWithBotAnalysis({ retriever: deps.retriever, kb: deps.knowledgeBase }),
-      deriveProposals: proposalsFromLog(deps.knowledgeBase.entries),
+      deriveProposals: proposalsFromLog(deps.knowledgeBase.entries), log: deps.log,
     });
 }

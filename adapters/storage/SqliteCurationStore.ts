@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { CurationDecision, CurationStore } from '../console/CurationStore.js';
+import type { CurationDecision, CurationStore, NewEntryText } from '../console/CurationStore.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS curation_decisions (
@@ -14,6 +14,8 @@ CREATE TABLE IF NOT EXISTS curation_decisions (
   user     TEXT NOT NULL
 );
 `;
+/** Added after the first release: a new entry's phrasings and answer, as JSON. */
+const DRAFT_COLUMN = 'ALTER TABLE curation_decisions ADD COLUMN draft TEXT';
 
 interface Row {
   key: string;
@@ -23,6 +25,7 @@ interface Row {
   entry_id: string | null;
   time: string;
   user: string;
+  draft: string | null;
 }
 
 /** `CurationStore` in a table of the question log's SQLite file (its own connection; WAL lets both write). */
@@ -38,6 +41,8 @@ export class SqliteCurationStore implements CurationStore {
       db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');
       db.exec(SCHEMA);
+      const columns = db.prepare<[], { name: string }>('PRAGMA table_info(curation_decisions)').all();
+      if (!columns.some((column) => column.name === 'draft')) db.exec(DRAFT_COLUMN);
       return new SqliteCurationStore(db);
     } catch (cause) {
       throw new Error(`SqliteCurationStore.create: cannot open "${file}"`, { cause });
@@ -48,11 +53,15 @@ export class SqliteCurationStore implements CurationStore {
     try {
       this.db
         .prepare(
-          `INSERT INTO curation_decisions (key, kind, status, text, entry_id, time, user) VALUES (@key, @kind, @status, @text, @entryId, @time, @user)
+          `INSERT INTO curation_decisions (key, kind, status, text, entry_id, time, user, draft)
+           VALUES (@key, @kind, @status, @text, @entryId, @time, @user, @draft)
            ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, status = excluded.status, text = excluded.text,
-             entry_id = excluded.entry_id, time = excluded.time, user = excluded.user`,
+             entry_id = excluded.entry_id, time = excluded.time, user = excluded.user, draft = excluded.draft`,
         )
-        .run({ ...decision, entryId: decision.entryId ?? null });
+        .run({
+          key: decision.key, kind: decision.kind, status: decision.status, text: decision.text, time: decision.time, user: decision.user,
+          entryId: decision.entryId ?? null, draft: decision.draft === undefined ? null : JSON.stringify(decision.draft),
+        });
     } catch (cause) {
       throw new Error('SqliteCurationStore.decide: write failed', { cause });
     }
@@ -66,6 +75,7 @@ export class SqliteCurationStore implements CurationStore {
         .map((row) => ({
           key: row.key, kind: row.kind, status: row.status, text: row.text, time: row.time, user: row.user,
           ...(row.entry_id !== null && { entryId: row.entry_id }),
+          ...(row.draft !== null && { draft: JSON.parse(row.draft) as NewEntryText }),
         }));
     } catch (cause) {
       throw new Error('SqliteCurationStore.decisions: query failed', { cause });

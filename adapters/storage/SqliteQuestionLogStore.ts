@@ -1,8 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DailyCounts, EntryCounts, LoggedQuestion, QuestionEvent, QuestionFilter, QuestionLogStore, QuestionRecord } from '../../bot/index.js';
+import type {
+  DailyCounts, EntryCounts, LoggedQuestion, PickCount, QuestionEvent, QuestionFilter, QuestionLogStore, QuestionRecord, TextCount,
+} from '../../bot/index.js';
 import { parisDay } from './parisDay.js';
+import { rollupFilter } from './questionFilterSql.js';
 import {
   eventParams, fromEventRow, fromQuestionRow, questionParams, QUESTION_LOG_SCHEMA, QUESTION_LOG_SCHEMA_VERSION, whereClause,
   type EventRow, type Params, type QuestionRow,
@@ -10,8 +13,14 @@ import {
 
 /** How long a writer waits for another process's lock (the seed script or the console CLI may hold it). */
 const BUSY_TIMEOUT_MS = 5_000;
-/** Default number of questions `list` returns. */
+/** Default number of questions `list` returns (and `scan` reads at a time). */
 export const DEFAULT_LIST_LIMIT = 1_000;
+
+/** Where a page of `scan` ends: the last question's time and insertion order. */
+interface Cursor {
+  readonly time: string;
+  readonly seq: number;
+}
 
 /**
  * `QuestionLogStore` on a SQLite file (better-sqlite3, WAL). Counts come
@@ -51,16 +60,6 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
     this.write('recordQuestion', () => this.insertQuestion(question));
   }
 
-  /** Many questions and their events in one transaction (the seed script). */
-  async recordQuestions(questions: readonly QuestionRecord[], events: readonly QuestionEvent[] = []): Promise<void> {
-    this.write('recordQuestions', () => {
-      this.db.transaction(() => {
-        for (const question of questions) this.insertQuestion(question);
-        for (const event of events) this.insertEvent(event);
-      })();
-    });
-  }
-
   async recordBatch(questions: readonly QuestionRecord[], events: readonly QuestionEvent[]): Promise<void> {
     this.write('recordBatch', () => {
       this.db.transaction(() => {
@@ -75,7 +74,7 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
   }
 
   async dailyCounts(filter?: QuestionFilter): Promise<DailyCounts[]> {
-    const where = whereClause({ ...filter, decisions: undefined });
+    const where = whereClause(rollupFilter(filter));
     return this.read('dailyCounts', () =>
       this.db
         .prepare<[Params], DailyCounts>(
@@ -87,7 +86,7 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
   }
 
   async entryCounts(filter?: QuestionFilter): Promise<EntryCounts[]> {
-    const where = whereClause({ ...filter, decisions: undefined });
+    const where = whereClause(rollupFilter(filter));
     return this.read('entryCounts', () =>
       this.db
         .prepare<[Params], EntryCounts>(
@@ -100,23 +99,67 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
   }
 
   async list(filter?: QuestionFilter, limit = DEFAULT_LIST_LIMIT): Promise<LoggedQuestion[]> {
+    return this.read('list', () => this.page(filter, limit).questions);
+  }
+
+  async *scan(filter?: QuestionFilter, pageSize = DEFAULT_LIST_LIMIT): AsyncIterable<LoggedQuestion[]> {
+    let after: Cursor | undefined;
+    do {
+      const page = this.read('scan', () => this.page(filter, pageSize, after));
+      if (page.questions.length > 0) yield page.questions;
+      after = page.next;
+    } while (after !== undefined);
+  }
+
+  async textCounts(filter: QuestionFilter, limit: number): Promise<TextCount[]> {
     const where = whereClause(filter);
-    const picked = `SELECT q.* FROM questions q ${where.sql} ORDER BY q.time DESC, q.seq DESC LIMIT @limit`;
-    return this.read('list', () => {
-      const params = { ...where.params, limit };
-      const rows = this.db.prepare<[Params], QuestionRow>(picked).all(params);
-      // One query for the events of every picked question (not one per question: exports read 100,000).
-      const events = new Map<string, QuestionEvent[]>();
-      const eventRows = this.db
-        .prepare<[Params], EventRow>(`SELECT e.* FROM question_events e JOIN (${picked}) p ON p.id = e.question_id ORDER BY e.seq`)
-        .all(params);
-      for (const row of eventRows) {
-        const list = events.get(row.question_id) ?? [];
-        list.push(fromEventRow(row));
-        events.set(row.question_id, list);
-      }
-      return rows.map((row) => ({ ...fromQuestionRow(row), events: events.get(row.id) ?? [] }));
-    });
+    return this.read('textCounts', () =>
+      this.db
+        .prepare<[Params], TextCount>(
+          `SELECT q.text AS text, COUNT(*) AS count FROM questions q ${where.sql ? `${where.sql} AND` : 'WHERE'} q.text <> ''
+           GROUP BY q.text ORDER BY count DESC, q.text LIMIT @limit`,
+        )
+        .all({ ...where.params, limit }),
+    );
+  }
+
+  async pickCounts(filter?: QuestionFilter): Promise<PickCount[]> {
+    const where = whereClause(filter);
+    return this.read('pickCounts', () =>
+      this.db
+        .prepare<[Params], PickCount>(
+          `SELECT e.entry_id AS picked, c.value ->> 'id' AS offered, COUNT(*) AS times
+           FROM question_events e JOIN questions q ON q.id = e.question_id JOIN json_each(q.candidates) c
+           ${where.sql ? `${where.sql} AND` : 'WHERE'} e.kind = 'clicked' AND e.entry_id IS NOT NULL AND c.value ->> 'id' <> e.entry_id
+           GROUP BY e.entry_id, offered ORDER BY e.entry_id, offered`,
+        )
+        .all(where.params),
+    );
+  }
+
+  /** One page of `list`'s order after `after` (keyset on time then seq), and where the next one starts. */
+  private page(filter: QuestionFilter | undefined, limit: number, after?: Cursor): { questions: LoggedQuestion[]; next?: Cursor } {
+    const where = whereClause(filter);
+    const conditions = [where.sql.replace(/^WHERE /, ''), after && '(q.time, q.seq) < (@afterTime, @afterSeq)'].filter(Boolean);
+    const picked = `SELECT q.* FROM questions q ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY q.time DESC, q.seq DESC LIMIT @limit`;
+    const params = { ...where.params, limit, ...(after && { afterTime: after.time, afterSeq: after.seq }) };
+    const rows = this.db.prepare<[Params], QuestionRow>(picked).all(params);
+    // One query for the events of every picked question, by their ids (not one per question, nor a scan of every event).
+    const events = new Map<string, QuestionEvent[]>();
+    const eventRows = this.db
+      .prepare<[string], EventRow>('SELECT e.* FROM question_events e WHERE e.question_id IN (SELECT value FROM json_each(?)) ORDER BY e.seq')
+      .all(JSON.stringify(rows.map((row) => row.id)));
+    for (const row of eventRows) {
+      const list = events.get(row.question_id) ?? [];
+      list.push(fromEventRow(row));
+      events.set(row.question_id, list);
+    }
+    const last = rows.at(-1);
+    return {
+      questions: rows.map((row) => ({ ...fromQuestionRow(row), events: events.get(row.id) ?? [] })),
+      ...(last !== undefined && rows.length === limit && { next: { time: last.time, seq: last.seq } }),
+    };
   }
 
   async dimensions(): Promise<{ channels: string[]; kbVersions: string[] }> {

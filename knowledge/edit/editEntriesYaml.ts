@@ -56,7 +56,7 @@ export class EntriesYamlEditor {
     return true;
   }
 
-  /** Appends a new entry, in the KB's field order, with the draft answer. */
+  /** Appends a new entry, in the KB's field order, with its answer or, when it has none, the draft answer. */
   appendEntry(draft: NewEntryDraft): void {
     const entry = new YAMLMap();
     // Keys as scalar nodes, so a comment can sit above one (a plain string key carries none).
@@ -75,9 +75,10 @@ export class EntriesYamlEditor {
       if (value !== undefined) put(facet, new Scalar(value));
     }
     if (draft.contact !== undefined) put('contact', new Scalar(draft.contact));
-    const answer = new Scalar(DRAFT_ANSWER);
+    const answer = new Scalar(draft.answer ?? DRAFT_ANSWER);
     answer.type = Scalar.BLOCK_LITERAL;
-    put('answer', answer).commentBefore = DRAFT_COMMENT;
+    const answerKey = put('answer', answer);
+    if (draft.answer === undefined) answerKey.commentBefore = DRAFT_COMMENT;
     const entries = this.entries();
     // A blank line between entries, as in the hand-written files.
     entry.spaceBefore = entries.items.length > 0;

@@ -149,7 +149,13 @@ function textProblem(text: string): string | undefined {
 }
 
 function cleanDraft(draft: NewEntryDraft): NewEntryDraft {
-  return { ...draft, id: draft.id.trim(), question: cleanText(draft.question), alternates: draft.alternates.map(cleanText).filter((text) => text !== '') };
+  const { answer, ...rest } = draft;
+  // A typed answer keeps its lines and blank lines (Markdown lists); line ends and trailing spaces are normalised, an empty one is none.
+  const lines = answer?.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd()).join('\n').trim();
+  return {
+    ...rest, id: draft.id.trim(), question: cleanText(draft.question), alternates: draft.alternates.map(cleanText).filter((text) => text !== ''),
+    ...(lines !== undefined && lines !== '' && { answer: lines }),
+  };
 }
 
 /** Refusals a draft gets before validation; the validator then checks slug, facets and alternate count, with lines. */

@@ -5,7 +5,7 @@
 import type { KbProblem } from '../KnowledgeBaseError.js';
 import type { Facet } from '../types.js';
 
-/** A new entry proposed by the FAQ team; its answer is left to the agency (see `DRAFT_ANSWER`). */
+/** A new entry proposed by the FAQ team; without an answer, the draft placeholder (`DRAFT_ANSWER`) stands in for it. */
 export interface NewEntryDraft {
   /** Slug, unique across the KB. */
   readonly id: string;
@@ -15,6 +15,8 @@ export interface NewEntryDraft {
   /** Triage facets: `offer` and `theme` are required, the others follow the taxonomy. */
   readonly facets: Partial<Record<Facet, string>> & { readonly offer: string; readonly theme: string };
   readonly contact?: string;
+  /** The agency's answer, verbatim; absent, the entry gets `DRAFT_ANSWER`, which `kb:check` lists until replaced. */
+  readonly answer?: string;
   /**
    * Entries file (name inside `entries/`, e.g. "innovation.yaml"). Default:
    * the file already holding entries of the same offer, else `<offer>.yaml`.

@@ -113,6 +113,8 @@ describe('the assembled application', () => {
       { PORT: '0', LOG_LEVEL: 'info', EMBEDDINGS_PROVIDER: 'none', FEEDBACK_DB: join(dir, 'fb.db'), INDEX_DIR: join(dir, 'index') },
       async (url, stop) => {
         expect((await fetch(`${url}/healthz`)).status).toBe(200);
+        // Neither a console password nor OIDC: /console does not exist, and the start-up log says why.
+        expect((await fetch(`${url}/console`)).status).toBe(404);
         const client = await DirectLineTestClient.connect(url);
         userId = client.userId;
         expect((await client.send(marker)).status).toBe(200);
@@ -122,6 +124,7 @@ describe('the assembled application', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('retrieval ready');
     expect(run.stdout).toContain('"provider":"none"');
+    expect(run.stdout).toContain('console off: set CONSOLE_ADMIN_PASSWORD or OIDC_ISSUER to serve /console');
     expect(run.stdout).toContain('shutting down');
     expect(run.stdout).toContain('"msg":"stopped"');
     expect(userId).not.toBe('');

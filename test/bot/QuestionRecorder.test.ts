@@ -43,7 +43,8 @@ describe('QuestionRecorder', () => {
   it('keeps the conversation going when the log cannot be written: a warning without text', async () => {
     const fail = (): Promise<never> => Promise.reject(new Error('disk full'));
     const failing: QuestionLogStore = {
-      recordQuestion: fail, recordBatch: fail, recordEvent: fail, dailyCounts: fail, entryCounts: fail, list: fail, dimensions: fail, purgeText: fail, close: async () => undefined,
+      recordQuestion: fail, recordBatch: fail, recordEvent: fail, dailyCounts: fail, entryCounts: fail, list: fail, dimensions: fail, purgeText: fail,
+      textCounts: fail, pickCounts: fail, scan: () => ({ [Symbol.asyncIterator]: () => ({ next: fail }) }), close: async () => undefined,
     };
     const { logger, lines } = collectingLogger();
     const recorder = new QuestionRecorder({ store: failing, hashId: createIdHasher('s'), kbVersion: 'kb', logger });

@@ -3,6 +3,9 @@ import { STATUS_LABELS } from '../curationActions.js';
 import type { CurationDecision, CurationStatus } from '../CurationStore.js';
 import { html, shell, type Html, type ShellOptions } from './html.js';
 
+/** Examples shown per cluster (its most asked questions). */
+const EXAMPLES = 5;
+
 interface CurationPageInput<T> {
   readonly items: readonly T[];
   readonly decisions: ReadonlyMap<string, CurationDecision>;
@@ -23,7 +26,7 @@ function statusOf(decisions: ReadonlyMap<string, CurationDecision>, keys: readon
 }
 
 /** « Questions sans réponse »: clusters of similar questions with a count, examples, the nearest entry, and what to do with them. */
-export function unansweredPage(input: CurationPageInput<UnansweredCluster>): string {
+export function unansweredPage(input: CurationPageInput<UnansweredCluster> & { readonly newEntryHref: (key: string) => string }): string {
   const csrf = input.user.csrf;
   const action = '/console/sans-reponse/decision';
   const body =
@@ -31,12 +34,12 @@ export function unansweredPage(input: CurationPageInput<UnansweredCluster>): str
       ? html`<p class="note">Aucune question sans réponse sur la période.</p>`
       : html`<table><thead><tr><th scope="col">Questions</th><th scope="col">Nombre</th><th scope="col">Entrée la plus proche</th><th scope="col">Statut</th><th scope="col">Actions</th></tr></thead><tbody>
 ${input.items.map((c) => {
-  const fields = { key: c.key, text: c.examples[0], entryId: c.nearestEntryId };
-  return html`<tr class="cluster"><td><ul class="examples">${c.examples.map((e) => html`<li>${e}</li>`)}</ul></td><td>${c.count}</td>
+  const fields = { key: c.key, text: c.members[0]?.text, entryId: c.nearestEntryId };
+  return html`<tr class="cluster"><td><ul class="examples">${c.members.slice(0, EXAMPLES).map((m) => html`<li>${m.text}</li>`)}</ul></td><td>${c.count}</td>
 <td>${c.nearestEntryId === undefined ? '–' : html`${input.questionOf(c.nearestEntryId)}<br><code>${c.nearestEntryId}</code>`}</td>
 <td>${statusOf(input.decisions, c.memberKeys)}</td><td class="actions">
 ${c.nearestEntryId === undefined ? '' : actionForm(action, csrf, fields, 'phrasing', 'Ajouter comme formulation', true)}
-${actionForm(action, csrf, fields, 'new-entry', 'Nouvelle entrée nécessaire', false)}
+<a class="button secondary" href="${input.newEntryHref(c.key)}">Nouvelle entrée nécessaire</a>
 ${actionForm(action, csrf, fields, 'out-of-scope', 'Hors sujet', false)}</td></tr>`;
 })}</tbody></table>`;
   return shell({ title: 'Questions sans réponse', active: '/console/sans-reponse', user: input.user }, html`${body}

@@ -1,5 +1,6 @@
 import type { KbPatchPlan } from '../../../knowledge/index.js';
 import type { CurationDecision } from '../CurationStore.js';
+import type { DraftGaps } from '../curationTools.js';
 import { html, shell, type ShellOptions } from './html.js';
 
 /** Why an improvement was left out, in French (codes from knowledge/edit). */
@@ -14,8 +15,8 @@ const REFUSALS: Readonly<Record<string, string>> = {
 
 export interface PatchPageInput {
   readonly plan: KbPatchPlan;
-  /** Clusters marked « nouvelle entrée nécessaire »: the agency writes those answers. */
-  readonly newEntries: readonly CurationDecision[];
+  /** New entries written from clusters, and what each still lacks. */
+  readonly newEntries: readonly { readonly decision: CurationDecision; readonly gaps: DraftGaps }[];
   readonly user: NonNullable<ShellOptions['user']>;
 }
 
@@ -36,6 +37,14 @@ export function patchPage(input: PatchPageInput): string {
   const drafts =
     input.newEntries.length === 0
       ? ''
-      : html`<h2>Nouvelles entrées à rédiger</h2><p class="note">Celles qui ont une entrée proche sont proposées au correctif comme brouillon (réponse « [BROUILLON] » à rédiger par l’ANS), si elles respectent les règles de la FAQ (six formulations au moins) ; sinon elles figurent parmi les améliorations écartées.</p><ul>${input.newEntries.map((d) => html`<li>${d.text} <small>(${d.user})</small></li>`)}</ul>`;
+      : html`<h2>Nouvelles entrées</h2><ul class="new-entries">${input.newEntries.map(({ decision, gaps }) => {
+  const missing = [
+    gaps.phrasingsMissing > 0 ? `${gaps.phrasingsMissing} formulation(s) à ajouter avant d’entrer au correctif` : '',
+    gaps.answerMissing ? 'réponse à rédiger : le correctif porte « [BROUILLON] », que npm run kb:check signale' : '',
+  ].filter((text) => text !== '');
+  return html`<li class="new-entry"><strong>${decision.text}</strong> <small>(${decision.draft?.phrasings.length ?? 1} formulation(s), ${decision.user})</small>
+${missing.length === 0 ? html` – complète` : html`<br><span class="gaps">${missing.join(' ; ')}</span>`}
+<a href="${`/console/sans-reponse/nouvelle-entree?cle=${encodeURIComponent(decision.key)}`}">Modifier</a></li>`;
+})}</ul>`;
   return shell({ title: 'Correctif de la FAQ', active: '/console/correctif', user: input.user }, html`${body}${refused}${drafts}`);
 }

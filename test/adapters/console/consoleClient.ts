@@ -41,8 +41,13 @@ export class ConsoleClient {
     return this.get('/console');
   }
 
+  /** The Cookie header this client sends (for a raw fetch that streams the body). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   async request(path: string, init: RequestInit): Promise<ConsoleResponse> {
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const cookie = this.cookieHeader();
     const headers = { ...this.extraHeaders, ...(init.headers as Record<string, string> | undefined), ...(cookie && { cookie }) };
     const url = new URL(path, this.base).href;
     const response = await fetch(url, { ...init, headers, redirect: 'manual' });

@@ -66,6 +66,23 @@ describe('console over a real conversation log', () => {
     expect((await console_.get('/console/sans-reponse')).text).toContain('hors sujet');
   });
 
+  it('opens the new-entry form with the cluster’s question ticked; a refused form comes back with what was typed; no CSRF, 403', async () => {
+    const list = (await console_.get('/console/sans-reponse')).text;
+    const href = unescapeHtml(/href="(\/console\/sans-reponse\/nouvelle-entree\?[^"]+)"/.exec(list)?.[1] ?? '');
+    const form = await console_.get(href);
+    expect(form.status).toBe(200);
+    expect(form.text).toMatch(/<input type="checkbox" name="phrasing" value="Quel temps fera-t-il à Brest demain \?" checked>/);
+    const key = unescapeHtml(/name="key" value="([^"]+)"/.exec(form.text)?.[1] ?? '');
+    const fields = { _csrf: ConsoleClient.csrfOf(form.text), key, phrasing: DECLINED, offered: DECLINED, extra: 'Météo à Brest', entryId: 'nope', answer: 'Voir Météo-France.' };
+    const refused = await console_.post('/console/sans-reponse/nouvelle-entree', fields);
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('choisissez l’entrée');
+    expect(refused.text).toContain('>Météo à Brest</textarea>');
+    expect(refused.text).toContain('>Voir Météo-France.</textarea>');
+    expect((await console_.post('/console/sans-reponse/nouvelle-entree', { ...fields, _csrf: 'forged' })).status).toBe(403);
+    expect((await console_.get('/console/sans-reponse/nouvelle-entree?cle=aucun-groupe')).status).toBe(404);
+  });
+
   it('proposes the clarified question as a phrasing of the picked entry, and accepts it', async () => {
     const page = (await console_.get('/console/propositions')).text;
     expect(page).toContain('c&#39;est quoi le MOS et les NOS');

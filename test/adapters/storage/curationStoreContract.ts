@@ -32,5 +32,18 @@ export function curationStoreContract(name: string, factory: () => Promise<Curat
       expect(await again.decisions()).toHaveLength(2);
       await again.close();
     });
+
+    it('keeps a new entry’s phrasings and answer, and replaces them with the next decision on the key', async () => {
+      const { store } = await open();
+      const draft = { phrasings: ['Où trouver la carte CPS ?', 'carte CPS « médecin »'], answer: 'Ligne 1\n\n- point ; deux' };
+      const written = decision('c', { kind: 'cluster', status: 'new-entry', text: draft.phrasings[0], entryId: 'mos-nos-pourquoi', draft });
+      await store.decide(written);
+      const unwritten = decision('d', { kind: 'cluster', status: 'new-entry', text: 'sans réponse', draft: { phrasings: ['sans réponse'] } });
+      await store.decide(unwritten);
+      expect(await store.decisions()).toEqual([written, unwritten]);
+      await store.decide(decision('c', { kind: 'cluster', status: 'out-of-scope', entryId: undefined, text: draft.phrasings[0] }));
+      expect((await store.decisions()).find((d) => d.key === 'c')).not.toHaveProperty('draft');
+      await store.close();
+    });
   });
 }

@@ -5,7 +5,7 @@
  * store. Days are Europe/Paris days.
  */
 import { describe, expect, it } from 'vitest';
-import type { QuestionEvent, QuestionLogStore, QuestionRecord } from '../../../bot/index.js';
+import type { LoggedQuestion, QuestionEvent, QuestionFilter, QuestionLogStore, QuestionRecord } from '../../../bot/index.js';
 import { disposedAfterEach } from '../helpers/disposedAfterEach.js';
 
 /** One empty store, a way to open its data again, and the clean-up. */
@@ -48,13 +48,14 @@ export function questionLogStoreContract(name: string, factory: QuestionLogContr
     it('gives back a question as recorded, with its events in order, newest question first', async () => {
       const { store } = await open();
       const first = question('2026-03-01T09:00:00.000Z', { decision: 'clarify', facets: {} });
-      const second = question('2026-03-01T09:01:00.000Z', { source: 'triage', text: 'offer=innovation', decision: 'empty', candidates: [] });
+      const second = question('2026-03-01T09:01:00.000Z', { source: 'triage', text: 'offer=innovation', decision: 'empty', candidates: [], facets: { theme: 'x', offer: 'innovation' } });
       await store.recordQuestion(first);
       await store.recordQuestion(second);
       expect(await store.recordEvent(event(first.id, '2026-03-01T09:00:10.000Z', 'clicked', { entryId: 'entry-b' }))).toBe(true);
       expect(await store.recordEvent(event(first.id, '2026-03-01T09:00:20.000Z', 'voted', { entryId: 'entry-b', helpful: true, voteKey: 'v1' }))).toBe(true);
       const [newest, oldest] = await store.list();
       expect(newest).toEqual({ ...second, events: [] });
+      expect(Object.keys(newest.facets)).toEqual(['theme', 'offer']);
       expect(oldest).toEqual({
         ...first,
         events: [
@@ -144,6 +145,85 @@ export function questionLogStoreContract(name: string, factory: QuestionLogContr
       expect(purged.text).toBe('');
       expect(purged.events.map((e) => e.comment)).toEqual([undefined, undefined]);
       expect(await store.entryCounts()).toEqual([{ entryId: 'entry-a', shown: 2, up: 0, down: 1, comments: 1 }]);
+      await store.close();
+    });
+
+    it('filters by source, by unanswered (declined, dead ends, lists refused) and by follow-up', async () => {
+      const { store } = await open();
+      const declined = question('2026-04-05T08:00:00.000Z', { decision: 'none', candidates: [] });
+      const refused = question('2026-04-05T08:01:00.000Z', { decision: 'clarify' });
+      const picked = question('2026-04-05T08:02:00.000Z', { decision: 'clarify' });
+      const deadEnd = question('2026-04-05T08:03:00.000Z', { source: 'triage', text: 'offer=x', decision: 'empty', candidates: [] });
+      const answered = question('2026-04-05T08:04:00.000Z');
+      for (const q of [declined, refused, picked, deadEnd, answered]) await store.recordQuestion(q);
+      await store.recordEvent(event(refused.id, '2026-04-05T08:01:10.000Z', 'rejected'));
+      await store.recordEvent(event(picked.id, '2026-04-05T08:02:10.000Z', 'clicked', { entryId: 'entry-b' }));
+      await store.recordEvent(event(answered.id, '2026-04-05T08:04:10.000Z', 'voted', { entryId: 'entry-a', helpful: true, voteKey: 'f' }));
+      const ids = async (filter: QuestionFilter): Promise<string[]> => (await store.list(filter)).map((q) => q.id);
+      expect(await ids({ unanswered: true })).toEqual([deadEnd.id, refused.id, declined.id]);
+      expect(await ids({ unanswered: true, source: 'typed' })).toEqual([refused.id, declined.id]);
+      expect(await ids({ source: 'triage' })).toEqual([deadEnd.id]);
+      expect(await ids({ followedBy: ['clicked', 'voted'] })).toEqual([answered.id, picked.id]);
+      expect(await ids({ followedBy: ['clicked'], decisions: ['clarify'], source: 'typed' })).toEqual([picked.id]);
+      expect(await ids({ followedBy: [] })).toEqual([]);
+      await store.close();
+    });
+
+    it('counts distinct texts, most asked first, leaving purged (empty) texts out', async () => {
+      const { store } = await open();
+      const texts = ['Où est le DMP ?', 'Tarif ?', 'Où est le DMP ?', 'Tarif ?', 'Où est le DMP ?', 'Autre', ''];
+      for (const [i, text] of texts.entries()) await store.recordQuestion(question(`2026-04-06T08:0${i}:00.000Z`, { text, decision: 'none' }));
+      await store.recordQuestion(question('2026-04-07T08:00:00.000Z', { text: 'Autre', decision: 'answer' }));
+      expect(await store.textCounts({ decisions: ['none'] }, 10)).toEqual([
+        { text: 'Où est le DMP ?', count: 3 },
+        { text: 'Tarif ?', count: 2 },
+        { text: 'Autre', count: 1 },
+      ]);
+      expect(await store.textCounts({}, 2)).toEqual([{ text: 'Où est le DMP ?', count: 3 }, { text: 'Autre', count: 2 }]);
+      expect(await store.textCounts({ fromDay: '2026-04-07' }, 10)).toEqual([{ text: 'Autre', count: 1 }]);
+      await store.close();
+    });
+
+    it('counts, per click, the other entries the question offered', async () => {
+      const { store } = await open();
+      const three = [{ id: 'entry-a' }, { id: 'entry-b', score: 0.5 }, { id: 'entry-c' }];
+      const first = question('2026-04-08T08:00:00.000Z', { decision: 'clarify', candidates: three });
+      const second = question('2026-04-08T09:00:00.000Z', { decision: 'clarify', candidates: three });
+      const later = question('2026-04-09T09:00:00.000Z', { source: 'triage', decision: 'list', candidates: three });
+      for (const q of [first, second, later]) await store.recordQuestion(q);
+      await store.recordEvent(event(first.id, '2026-04-08T08:00:10.000Z', 'clicked', { entryId: 'entry-b' }));
+      await store.recordEvent(event(second.id, '2026-04-08T09:00:10.000Z', 'clicked', { entryId: 'entry-b' }));
+      await store.recordEvent(event(second.id, '2026-04-08T09:00:20.000Z', 'voted', { entryId: 'entry-b', helpful: true, voteKey: 'p' }));
+      await store.recordEvent(event(later.id, '2026-04-09T09:00:10.000Z', 'clicked', { entryId: 'entry-a' }));
+      expect(await store.pickCounts()).toEqual([
+        { picked: 'entry-a', offered: 'entry-b', times: 1 },
+        { picked: 'entry-a', offered: 'entry-c', times: 1 },
+        { picked: 'entry-b', offered: 'entry-a', times: 2 },
+        { picked: 'entry-b', offered: 'entry-c', times: 2 },
+      ]);
+      expect(await store.pickCounts({ toDay: '2026-04-08', source: 'typed' })).toEqual([
+        { picked: 'entry-b', offered: 'entry-a', times: 2 },
+        { picked: 'entry-b', offered: 'entry-c', times: 2 },
+      ]);
+      await store.close();
+    });
+
+    it('scans every matching question in pages, in list order, ties on time included', async () => {
+      const { store } = await open();
+      const asked = Array.from({ length: 7 }, (_, i) => question(`2026-04-10T08:00:0${Math.floor(i / 2)}.000Z`, { decision: i === 3 ? 'none' : 'answer' }));
+      for (const q of asked) await store.recordQuestion(q);
+      await store.recordEvent(event(asked[0].id, '2026-04-10T08:01:00.000Z', 'rephrased'));
+      const pages: LoggedQuestion[][] = [];
+      for await (const page of store.scan({}, 3)) pages.push(page);
+      expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+      expect(pages.flat()).toEqual(await store.list({}, 100));
+      expect(pages.flat().at(-1)?.events.map((e) => e.kind)).toEqual(['rephrased']);
+      const declined: LoggedQuestion[][] = [];
+      for await (const page of store.scan({ decisions: ['none'] }, 3)) declined.push(page);
+      expect(declined.flat().map((q) => q.id)).toEqual([asked[3].id]);
+      const none: LoggedQuestion[][] = [];
+      for await (const page of store.scan({ fromDay: '2030-01-01' })) none.push(page);
+      expect(none).toEqual([]);
       await store.close();
     });
 

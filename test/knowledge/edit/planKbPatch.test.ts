@@ -139,6 +139,17 @@ describe('planKbPatch', () => {
     expect(entry?.alternates).toEqual(draft().alternates);
   });
 
+  it('writes the answer the curator typed, verbatim, lines and list kept, line ends normalised, with no draft mark', () => {
+    const answer = 'Les nomenclatures sont publiées sous Licence Ouverte 2.0.\r\n\r\n- réutilisation libre ;  \r\n- mention de la source.\r\n';
+    const result = okPlan([{ kind: 'entry', draft: draft({ answer }) }]);
+    expect(result.changes[0].after).not.toContain('BROUILLON');
+    expect(result.changes[0].after).not.toContain('# DRAFT');
+    const entry = patchedKb(result).entries.find((e) => e.id === 'mos-nos-licence');
+    expect(entry?.answer).toBe('Les nomenclatures sont publiées sous Licence Ouverte 2.0.\n\n- réutilisation libre ;\n- mention de la source.');
+    const blank = okPlan([{ kind: 'entry', draft: draft({ answer: ' \r\n ' }) }]);
+    expect(patchedKb(blank).entries.find((e) => e.id === 'mos-nos-licence')?.answer).toBe(DRAFT_ANSWER);
+  });
+
   it('creates the file of an offer that has no entry yet', () => {
     const segur = draft({
       id: 'segur-sons-hopital-calendrier',
