@@ -180,6 +180,12 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
       throw this.failure(method, cause);
     }
     let broken: Error | undefined;
+    // A checked-out client has no pool listener: a connection lost mid-transaction would otherwise be an uncaught
+    // 'error' event (a crash); here it only marks the client broken, and the pending query fails on its own.
+    const onError = (err: Error): void => {
+      broken = err;
+    };
+    client.on('error', onError);
     const runner: SqlRunner = {
       query: async <R extends pg.QueryResultRow>(inner: string, sql: string, params: readonly SqlValue[] = []) => {
         try {
@@ -200,6 +206,7 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
       throw error;
     } finally {
       // A connection that failed is destroyed rather than returned to the pool.
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }
