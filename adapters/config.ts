@@ -52,7 +52,7 @@ export interface AppConfig {
   readonly idHashSalt: string;
   /** Public host name of the bot, for the Teams manifest's validDomains. */
   readonly botDomain?: string;
-  /** SQLite file of the question log the console reads. */
+  /** SQLite file of the question log the console reads, and of its decisions (unused with `database`: PostgreSQL tables). */
   readonly questionLogDb: string;
   /** Days after which the free text of logged questions and comments is emptied. */
   readonly retentionDays: number;
@@ -101,7 +101,7 @@ export const DEFAULT_RETENTION_DAYS = 180;
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** What the configuration is loaded for; each purpose requires different variables. */
-export type ConfigPurpose = 'server' | 'teams-package';
+export type ConfigPurpose = 'server' | 'teams-package' | 'store-tool';
 
 /** How {@link loadConfig} validates: which variables the purpose requires. */
 export interface LoadConfigOptions {
@@ -109,6 +109,8 @@ export interface LoadConfigOptions {
    * `server` (default): what the running bot needs (an app id needs its password).
    * `teams-package`: what `npm run teams:package` needs: `MicrosoftAppId` and `BOT_DOMAIN`
    * are required, secrets are not (packaging never authenticates).
+   * `store-tool`: what a command reading or filling the configured stores needs (`npm run feedback`,
+   * `npm run console:seed`): `DATABASE_URL` without the server's multi-instance secrets (it signs no token).
    */
   readonly purpose?: ConfigPurpose;
 }

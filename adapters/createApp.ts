@@ -10,7 +10,7 @@ import { createConsole } from './console/index.js';
 import { createServer, type AppServer, type ServerDeps } from './createServer.js';
 import { DIRECT_LINE_CHANNEL_ID, directLineTokenKey } from './directline/index.js';
 import type { ServerLimits } from './serverLimits.js';
-import { openCurationStore, openQuestionLogStore, openStorage } from './storage/index.js';
+import { openStorage } from './storage/index.js';
 import { startRetention } from './storage/retention.js';
 
 /** What the application is assembled from; the optional parts let tests swap storage, providers and network. */
@@ -40,7 +40,8 @@ export interface App {
 
 /**
  * Composition root shared by `npm start` and the end-to-end tests: KB → retriever →
- * token key → storage (the engine the configuration names: feedback, bot state, turn gate), question log → bot → server.
+ * token key → storage (the engine the configuration names: feedback, question log, console decisions, bot state,
+ * turn gate) → bot → server.
  * Throws `KnowledgeBaseError` on an invalid KB.
  */
 export async function createApp(options: AppOptions): Promise<App> {
@@ -49,13 +50,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });
   const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);
   const backend = await openStorage(config, log);
-  const { feedbackStore } = backend;
-  const questionLog = await openQuestionLogStore(config);
-  const curation = await openCurationStore(config);
+  const { feedbackStore, questionLog, curation } = backend;
   const stopRetention = startRetention({ questionLog, feedback: feedbackStore }, config.retentionDays, options.clock, log);
   const closeStores = async (): Promise<void> => {
     stopRetention();
-    await Promise.all([backend.close(), questionLog.close(), curation.close()]);
+    await backend.close();
   };
 
   const storage = options.storage ?? backend.botStorage;

@@ -1,14 +1,15 @@
 /**
  * `npm run console:seed -- N [--days D] [--db FILE]`: adds N plausible questions
  * (with clicks, votes and comments) spread over the last D days (default 90) to
- * the question log (QUESTION_LOG_DB unless --db), for a demonstration or the
- * console bench. The KB's own phrasings are the questions.
+ * the configured question log (PostgreSQL when DATABASE_URL is set, else the SQLite
+ * file QUESTION_LOG_DB), or to the SQLite file --db names, for a demonstration or
+ * the console bench. The KB's own phrasings are the questions.
  */
 import type { QuestionLogStore } from '../../bot/index.js';
 import { isMainModule, loadKnowledgeBase, type FaqEntry } from '../../knowledge/index.js';
 import { seedQuestions } from '../console/seedQuestions.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { openQuestionLogStore } from '../storage/index.js';
+import { ConfigError, loadConfig, type AppConfig } from '../config.js';
+import { openQuestionLogStore, type QuestionLogStoreConfig } from '../storage/index.js';
 
 const SEED_BATCH = 10_000;
 
@@ -44,28 +45,49 @@ export async function seedLog(store: QuestionLogStore, entries: readonly FaqEntr
   return events.length;
 }
 
-async function main(): Promise<void> {
-  const args = parseSeedArgs(process.argv.slice(2));
+/** Runs the CLI; returns the exit code. */
+export async function runSeedCli(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const args = parseSeedArgs(argv);
   if ('error' in args) {
-    console.error(args.error);
-    process.exit(2);
+    err(args.error);
+    return 2;
   }
-  const config = loadConfig(process.env);
+  let config: AppConfig;
+  try {
+    config = loadConfig(env, { purpose: 'store-tool' });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    err(error.message);
+    return 1;
+  }
   const kb = await loadKnowledgeBase(config.kbDir);
-  const file = args.db ?? config.questionLogDb;
-  const store = await openQuestionLogStore({ questionLogDb: file });
+  // The log the server and the console use, unless --db names a SQLite file.
+  const target: QuestionLogStoreConfig = args.db !== undefined ? { questionLogDb: args.db } : { questionLogDb: config.questionLogDb, database: config.database };
+  const where = target.database ? `PostgreSQL (schema ${target.database.schema})` : target.questionLogDb;
+  const store = await openQuestionLogStore(target);
   const started = performance.now();
   try {
     const events = await seedLog(store, kb.entries, { count: args.count, days: args.days, kbVersion: kb.version, now: new Date() });
-    console.log(`${args.count} questions and ${events} events added to ${file} in ${Math.round(performance.now() - started)} ms`);
+    out(`${args.count} questions and ${events} events added to ${where} in ${Math.round(performance.now() - started)} ms`);
+    return 0;
   } finally {
     await store.close();
   }
 }
 
 if (isMainModule(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  });
+  runSeedCli(process.argv.slice(2), process.env, (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -77,7 +77,7 @@ export async function runFeedbackCli(
   let storeConfig: FeedbackStoreConfig = { feedbackDb: parsed.options.db ?? '' };
   if (parsed.options.db === undefined) {
     try {
-      const config = loadConfig(env);
+      const config = loadConfig(env, { purpose: 'store-tool' });
       storeConfig = { feedbackDb: config.feedbackDb, database: config.database };
     } catch (error) {
       if (error instanceof ConfigError) {

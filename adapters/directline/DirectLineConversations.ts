@@ -26,6 +26,9 @@ export type AppendResult =
   | { readonly kind: 'stored'; readonly activity: Partial<Activity> }
   | { readonly kind: 'too-large'; readonly bytes: number };
 
+/** A visitor's post: stored (or too large), or refused because the conversation is gone or someone else's. */
+export type PostResult = AppendResult | { readonly kind: 'missing' } | { readonly kind: 'other-user' };
+
 /**
  * In-memory activity logs of the built-in Direct Line endpoint, bounded in count and
  * in bytes (per activity, per conversation, and in all: see {@link MemoryBudget}).
@@ -73,6 +76,11 @@ export class DirectLineConversations {
 
   has(conversationId: string): boolean {
     return this.conversations.has(conversationId);
+  }
+
+  /** The user a conversation belongs to; undefined when there is no such conversation. */
+  userOf(conversationId: string): string | undefined {
+    return this.conversations.get(conversationId)?.userId;
   }
 
   /**

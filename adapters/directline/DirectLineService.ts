@@ -111,9 +111,17 @@ export class DirectLineService {
     if (limited) return limited;
     const input = parseClientActivity(body);
     if (input.kind === 'invalid') return failure(400, 'BadArgument', input.problems.join('; '));
-    const present = await this.ensureConversation(claims, undefined);
-    if (present) return present;
-    const echoed = await this.deps.conversations.append(claims.conversationId, { ...input.activity, ...this.envelope(claims, origin) }, this.deps.clock.now());
+    const activity: Partial<Activity> = { ...input.activity, ...this.envelope(claims, origin) };
+    let echoed = await this.deps.conversations.post(claims.conversationId, claims.userId, activity, this.deps.clock.now());
+    if (echoed.kind === 'missing') {
+      // The server lost the conversation: recreated, it opens with the line saying so, then takes the post.
+      const present = await this.ensureConversation(claims, undefined);
+      if (present) return present;
+      echoed = await this.deps.conversations.post(claims.conversationId, claims.userId, activity, this.deps.clock.now());
+    }
+    if (echoed.kind === 'other-user') return failure(403, 'Forbidden', 'This token is not valid for this conversation');
+    // Forgotten again at once (the endpoint is at its cap): the client sends it again.
+    if (echoed.kind === 'missing') return failure(503, 'ServiceUnavailable', 'The service is temporarily unavailable');
     if (echoed.kind === 'too-large') {
       return failure(413, 'PayloadTooLarge', `The activity must be at most ${this.deps.limits.conversations.maxActivityBytes} bytes once stored`);
     }

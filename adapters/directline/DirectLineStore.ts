@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { ActivityListener, ActivitySet, AppendResult, StartResult } from './DirectLineConversations.js';
+import type { ActivityListener, ActivitySet, AppendResult, PostResult, StartResult } from './DirectLineConversations.js';
 import { DirectLineConversations } from './DirectLineConversations.js';
 import type { ConversationLimits } from './limits.js';
 
@@ -18,6 +18,11 @@ export interface DirectLineStore {
   start(conversationId: string, userId: string, nowMs: number, firstSeq?: number): Promise<StartResult>;
   /** Appends an activity and gives it its id (`<conversation>|<seq>`); live watchers on every instance get it. */
   append(conversationId: string, activity: Partial<Activity>, nowMs: number): Promise<AppendResult>;
+  /**
+   * Appends a visitor's activity to their conversation, which it marks active: a post's only
+   * step when the conversation is there ('missing': the caller recreates it, then posts again).
+   */
+  post(conversationId: string, userId: string, activity: Partial<Activity>, nowMs: number): Promise<PostResult>;
   /** Replaces a kept activity (botbuilder's updateActivity); false when gone or too large. */
   replace(conversationId: string, activity: Partial<Activity>): Promise<boolean>;
   /** Replaces a kept activity with a deletion tombstone. */
@@ -58,6 +63,13 @@ export class MemoryDirectLineStore implements DirectLineStore {
   }
 
   async append(conversationId: string, activity: Partial<Activity>, nowMs: number): Promise<AppendResult> {
+    return this.conversations.append(conversationId, activity, nowMs);
+  }
+
+  async post(conversationId: string, userId: string, activity: Partial<Activity>, nowMs: number): Promise<PostResult> {
+    const owner = this.conversations.userOf(conversationId);
+    if (owner === undefined) return { kind: 'missing' };
+    if (owner !== userId) return { kind: 'other-user' };
     return this.conversations.append(conversationId, activity, nowMs);
   }
 

@@ -11,7 +11,7 @@ export type { ConversationLimits, DirectLineLimits } from './limits.js';
 export { DirectLineConversations } from './DirectLineConversations.js';
 export { MemoryDirectLineStore } from './DirectLineStore.js';
 export type { DirectLineStore, DirectLineStoreFactory } from './DirectLineStore.js';
-export type { ActivityListener, ActivitySet, AppendResult, StartResult } from './DirectLineConversations.js';
+export type { ActivityListener, ActivitySet, AppendResult, PostResult, StartResult } from './DirectLineConversations.js';
 export { CONVERSATION_OVERHEAD_BYTES, storedBytes } from './MemoryBudget.js';
 export { DirectLineBotAdapter } from './DirectLineBotAdapter.js';
 export { DirectLineService, DIRECT_LINE_CHANNEL_ID } from './DirectLineService.js';

@@ -51,16 +51,6 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
     this.write('recordQuestion', () => this.insertQuestion(question));
   }
 
-  /** Many questions and their events in one transaction (the seed script). */
-  async recordQuestions(questions: readonly QuestionRecord[], events: readonly QuestionEvent[] = []): Promise<void> {
-    this.write('recordQuestions', () => {
-      this.db.transaction(() => {
-        for (const question of questions) this.insertQuestion(question);
-        for (const event of events) this.insertEvent(event);
-      })();
-    });
-  }
-
   async recordBatch(questions: readonly QuestionRecord[], events: readonly QuestionEvent[]): Promise<void> {
     this.write('recordBatch', () => {
       this.db.transaction(() => {

@@ -1,19 +1,27 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
-import type { FeedbackStore } from '../../bot/index.js';
+import type { FeedbackStore, QuestionLogStore } from '../../bot/index.js';
 import type { AppConfig } from '../config.js';
+import type { CurationStore } from '../console/CurationStore.js';
 import { MemoryDirectLineStore, type DirectLineStoreFactory } from '../directline/index.js';
 import { InProcessTurnGate, type TurnGate } from '../TurnGate.js';
 import { PostgresBotStorage } from './postgres/PostgresBotStorage.js';
+import { PostgresCurationStore } from './postgres/PostgresCurationStore.js';
 import { PostgresDatabase, type DatabaseLog } from './postgres/PostgresDatabase.js';
 import { PostgresDirectLineStore } from './postgres/PostgresDirectLineStore.js';
 import { PostgresFeedbackStore } from './postgres/PostgresFeedbackStore.js';
+import { PostgresQuestionLogStore } from './postgres/PostgresQuestionLogStore.js';
 import { PostgresTurnGate } from './postgres/PostgresTurnGate.js';
+import { SqliteCurationStore } from './SqliteCurationStore.js';
 import { SqliteFeedbackStore } from './SqliteFeedbackStore.js';
+import { SqliteQuestionLogStore } from './SqliteQuestionLogStore.js';
 
 /** Everything the server keeps beyond one request, from one engine: the embedded default or PostgreSQL. */
 export interface StorageBackend {
   readonly kind: 'embedded' | 'postgres';
   readonly feedbackStore: FeedbackStore;
+  /** The question log the console reads, and the console's decisions. */
+  readonly questionLog: QuestionLogStore;
+  readonly curation: CurationStore;
   /** botbuilder state (conversation and user). */
   readonly botStorage: Storage;
   readonly turnGate: TurnGate;
@@ -25,14 +33,14 @@ export interface StorageBackend {
   close(): Promise<void>;
 }
 
-export type StorageConfig = Pick<AppConfig, 'feedbackDb'> & Partial<Pick<AppConfig, 'database'>>;
+export type StorageConfig = Pick<AppConfig, 'feedbackDb' | 'questionLogDb'> & Partial<Pick<AppConfig, 'database'>>;
 
 /**
  * The server's store factory. With `DATABASE_URL`: one PostgreSQL handle (migrations
- * applied) shared by the feedback store, the bot state with compare-and-set, the
- * advisory-lock turn gate and the Direct Line tables, so any instance can serve any
- * request. Without: SQLite for feedback, memory for bot state and Direct Line, an
- * in-process turn queue (one instance).
+ * applied) shared by the feedback store, the question log and the console's decisions,
+ * the bot state with compare-and-set, the advisory-lock turn gate and the Direct Line
+ * tables, so any instance can serve any request. Without: SQLite for feedback and the
+ * question log, memory for bot state and Direct Line, an in-process turn queue (one instance).
  */
 export async function openStorage(config: StorageConfig, log: DatabaseLog): Promise<StorageBackend> {
   if (config.database) {
@@ -40,6 +48,8 @@ export async function openStorage(config: StorageConfig, log: DatabaseLog): Prom
     return {
       kind: 'postgres',
       feedbackStore: new PostgresFeedbackStore(db),
+      questionLog: new PostgresQuestionLogStore(db),
+      curation: new PostgresCurationStore(db),
       botStorage: new PostgresBotStorage(db),
       turnGate: new PostgresTurnGate(db),
       directLineStore: PostgresDirectLineStore.factory(db),
@@ -48,12 +58,18 @@ export async function openStorage(config: StorageConfig, log: DatabaseLog): Prom
     };
   }
   const feedbackStore = await SqliteFeedbackStore.create(config.feedbackDb);
+  const questionLog = await SqliteQuestionLogStore.create(config.questionLogDb);
+  const curation = await SqliteCurationStore.create(config.questionLogDb);
   return {
     kind: 'embedded',
     feedbackStore,
+    questionLog,
+    curation,
     botStorage: new MemoryStorage(),
     turnGate: new InProcessTurnGate(),
     directLineStore: MemoryDirectLineStore.factory,
-    close: () => feedbackStore.close(),
+    close: async () => {
+      await Promise.all([feedbackStore.close(), questionLog.close(), curation.close()]);
+    },
   };
 }

@@ -1,5 +1,9 @@
-/** The question log's SQLite schema and row mapping (SqliteQuestionLogStore runs them). */
+/**
+ * The question log's SQLite schema and row mapping (SqliteQuestionLogStore runs them), and the
+ * parameters of a question or event, which PostgresQuestionLogStore sends as they are.
+ */
 import type { DecisionKind, LoggedCandidate, QuestionEvent, QuestionEventKind, QuestionFilter, QuestionRecord, QuestionSource } from '../../bot/index.js';
+import { filterWhere } from './questionFilterSql.js';
 
 /** Bumped when the table layout changes; stored in SQLite's `user_version`. */
 export const QUESTION_LOG_SCHEMA_VERSION = 1;
@@ -105,34 +109,15 @@ export interface EventRow {
   comment: string | null;
 }
 
-/** WHERE clause and parameters for a filter on `questions` (aliased `q`). */
+/** WHERE clause and named parameters for a filter on `questions` (aliased `q`). */
 export function whereClause(filter: QuestionFilter = {}): { sql: string; params: Params } {
-  const parts: string[] = [];
   const params: Params = {};
-  if (filter.fromDay !== undefined) {
-    parts.push('q.day >= @fromDay');
-    params.fromDay = filter.fromDay;
-  }
-  if (filter.toDay !== undefined) {
-    parts.push('q.day <= @toDay');
-    params.toDay = filter.toDay;
-  }
-  if (filter.channel !== undefined) {
-    parts.push('q.channel = @channel');
-    params.channel = filter.channel;
-  }
-  if (filter.kbVersion !== undefined) {
-    parts.push('q.kb_version = @kbVersion');
-    params.kbVersion = filter.kbVersion;
-  }
-  if (filter.decisions !== undefined) {
-    const names = filter.decisions.map((decision, i) => {
-      params[`decision${i}`] = decision;
-      return `@decision${i}`;
-    });
-    parts.push(names.length > 0 ? `q.decision IN (${names.join(', ')})` : '0');
-  }
-  return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
+  const sql = filterWhere(filter, (value) => {
+    const name = `p${Object.keys(params).length}`;
+    params[name] = value;
+    return `@${name}`;
+  });
+  return { sql, params };
 }
 
 export function questionParams(question: QuestionRecord, day: string): Params {

@@ -91,6 +91,12 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).not.toContain('tooshort-secret');
   });
 
+  it('lets a store tool reach PostgreSQL without the multi-instance secrets of the server, still checking the URL', () => {
+    expect(configProblems({ DATABASE_URL: 'postgres://bot:pw@db/faq' }, 'store-tool')).toEqual([]);
+    expect(configProblems({ DATABASE_URL: 'postgres://bot:pw@db/faq' }).join('\n')).toMatch(/DIRECT_LINE_TOKEN_SECRET/);
+    expect(configProblems({ DATABASE_URL: 'mysql://bot:pw@db/faq' }, 'store-tool')).toEqual(['DATABASE_URL must be a postgres:// or postgresql:// URL']);
+  });
+
   it('asks the Teams packaging for the app id and domain but not the password', () => {
     expect(configProblems({}, 'teams-package').join('\n')).toMatch(/MicrosoftAppId[\s\S]*BOT_DOMAIN|BOT_DOMAIN[\s\S]*MicrosoftAppId/);
     expect(configProblems({ MicrosoftAppId: APP_ID, BOT_DOMAIN: 'bot.example.fr' }, 'teams-package')).toEqual([]);

@@ -25,7 +25,7 @@ import { measureDurabilityCost } from './sqliteDurability.js';
 const run = promisify(execFile);
 
 if (process.argv.includes('--instances')) {
-  await runInstancesBench();
+  await runInstancesBench(process.argv.slice(2));
   process.exit(0);
 }
 if (process.argv.includes('--scale')) {

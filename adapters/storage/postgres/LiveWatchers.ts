@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import type { ActivityListener, ActivitySet } from '../../directline/index.js';
 
 /** Pause before reading again after a failed read (the database may be restarting). */
@@ -12,10 +13,11 @@ interface Watcher {
 }
 
 /**
- * The streams this instance holds open, each with its own watermark. Waking a
- * conversation (a notification from any instance, or a reconnection) makes each of its
- * streams read from its watermark and deliver what is new; reads of one stream never
- * overlap, so every activity is delivered once and in order.
+ * The streams this instance holds open, each with its own watermark. An activity this
+ * instance appended goes straight to the streams whose watermark it is ({@link offer});
+ * another instance's notification (or a reconnection, or a gap) makes a stream read from
+ * its watermark ({@link wake}). Reads of one stream never overlap and a stream's watermark
+ * only moves forward, so every activity is delivered once and in order.
  */
 export class LiveWatchers {
   private readonly byConversation = new Map<string, Set<Watcher>>();
@@ -39,8 +41,29 @@ export class LiveWatchers {
     };
   }
 
-  wake(conversationId: string): void {
-    for (const watcher of this.byConversation.get(conversationId) ?? []) void this.pump(conversationId, watcher);
+  /**
+   * An activity this instance has just stored at `seq`: delivered without reading it back to
+   * every stream waiting for exactly that one; a stream behind it (an activity of another
+   * instance, or one still being stored, comes first) reads from its watermark instead.
+   */
+  offer(conversationId: string, seq: number, activity: Partial<Activity>): void {
+    for (const watcher of this.byConversation.get(conversationId) ?? []) {
+      if (watcher.cursor > seq) continue;
+      // While a read is under way the watermark may move: the read runs again instead.
+      if (watcher.cursor === seq && !watcher.running) {
+        watcher.cursor = seq + 1;
+        watcher.listener({ activities: [activity], watermark: String(seq + 1) });
+        continue;
+      }
+      void this.pump(conversationId, watcher);
+    }
+  }
+
+  /** Another instance appended at `seq` (undefined: anything may have been appended): streams not past it read from their watermark. */
+  wake(conversationId: string, seq?: number): void {
+    for (const watcher of this.byConversation.get(conversationId) ?? []) {
+      if (seq === undefined || watcher.cursor <= seq) void this.pump(conversationId, watcher);
+    }
   }
 
   wakeAll(): void {

@@ -1,5 +1,5 @@
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import type { SqlRunner } from './PostgresDatabase.js';
+import type { SqlRunner, TurnScopedDatabase } from './PostgresDatabase.js';
 
 /** Thrown when a write names a version that another writer has already replaced. */
 export class StaleWriteError extends Error {
@@ -28,11 +28,17 @@ interface Row {
  * botbuilder's rules: `'*'` or no eTag writes unconditionally, another eTag must match.
  * A document absent at read time (BotState then makes a fresh `{}`) is created
  * unconditionally: the conversation's first turn creates it, under the turn gate.
+ * During a turn of the PostgresTurnGate, reads and writes run in the turn's transaction.
  */
 export class PostgresBotStorage implements Storage {
   private readonly readVersions = new WeakMap<object, string>();
 
-  constructor(private readonly db: SqlRunner) {}
+  constructor(private readonly database: TurnScopedDatabase) {}
+
+  /** Within a turn, its lock transaction (no pool checkout, and the turn's writes commit as its lock goes). */
+  private get db(): SqlRunner {
+    return this.database.turnScoped;
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
@@ -17,6 +18,12 @@ export const CONNECT_TIMEOUT_MS = 3_000;
  * fails fast (connection refused).
  */
 export const POOL_WAIT_MS = 20_000;
+/**
+ * Parameterised statements are prepared once per connection under a name (PostgreSQL then
+ * skips parsing and, after a few runs, planning them); past this many distinct texts, the
+ * rest run unnamed, so that a statement built at run time cannot grow the cache forever.
+ */
+export const MAX_PREPARED_STATEMENTS = 500;
 /** Longest statement: a turn lock waits at most this long for another instance's turn. */
 export const STATEMENT_TIMEOUT_MS = 30_000;
 
@@ -35,6 +42,17 @@ export interface SqlDatabase extends SqlRunner {
   transaction<T>(method: string, work: (client: SqlRunner) => Promise<T>): Promise<T>;
 }
 
+/** Where a store's statements go when they belong to the turn under way (bot state: {@link PostgresDatabase.turnScoped}). */
+export interface TurnScopedDatabase {
+  readonly turnScoped: SqlRunner;
+}
+
+/** The transaction of the turn under way; `open` turns false at its COMMIT or ROLLBACK. */
+interface TurnTransaction {
+  readonly runner: SqlRunner;
+  open: boolean;
+}
+
 /**
  * One instance's access to the shared PostgreSQL database: a query pool, a second pool
  * for the turn locks (a turn holds its lock connection while its own queries use the
@@ -43,8 +61,22 @@ export interface SqlDatabase extends SqlRunner {
  * first; instances starting together wait on node-pg-migrate's advisory lock, so each
  * migration runs once.
  */
-export class PostgresDatabase implements SqlDatabase {
+export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
   private closing: Promise<void> | undefined;
+  private readonly turns = new AsyncLocalStorage<TurnTransaction>();
+  private readonly statementNames = new Map<string, string>();
+
+  /**
+   * Statements of the turn under way ({@link lockedTransaction}) run in its transaction, on the
+   * connection that holds its lock, so they cost no pool checkout and commit with the lock's
+   * release; outside a turn, on the pool.
+   */
+  readonly turnScoped: SqlRunner = {
+    query: <R extends pg.QueryResultRow>(method: string, sql: string, params: readonly SqlValue[] = []): Promise<R[]> => {
+      const turn = this.turns.getStore();
+      return turn?.open === true ? turn.runner.query<R>(method, sql, params) : this.query<R>(method, sql, params);
+    },
+  };
 
   private constructor(
     readonly schema: string,
@@ -92,7 +124,7 @@ export class PostgresDatabase implements SqlDatabase {
 
   async query<R extends pg.QueryResultRow>(method: string, sql: string, params: readonly SqlValue[] = []): Promise<R[]> {
     try {
-      return (await this.pool.query<R>(sql, [...params])).rows;
+      return (await this.pool.query<R>(this.statement(sql, params))).rows;
     } catch (cause) {
       throw this.failure(method, cause);
     }
@@ -100,12 +132,26 @@ export class PostgresDatabase implements SqlDatabase {
 
   /** Runs `work` in a transaction on one pooled client; rolls back when it throws. */
   async transaction<T>(method: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
-    return this.withClient(this.pool, method, work);
+    return this.withClient(this.pool, method, 'BEGIN', work);
   }
 
-  /** Like {@link transaction}, on the lock pool: for a transaction that only holds an advisory lock while other work runs. */
-  async lockTransaction<T>(method: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
-    return this.withClient(this.lockPool, method, work);
+  /**
+   * Runs `work` in a transaction on the lock pool (a turn holds its lock connection while its
+   * other statements use the query pool, so the two never starve each other) that first takes
+   * the transaction-scoped advisory lock on the two keys, sent with BEGIN in one round trip.
+   * {@link turnScoped} statements made during `work` join the transaction.
+   */
+  async lockedTransaction<T>(method: string, keys: readonly [string, string], work: () => Promise<T>): Promise<T> {
+    // One simple-protocol query holding two statements: the keys are quoted literals, never SQL.
+    const begin = `BEGIN; SELECT pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(keys[0])}), hashtext(${pg.escapeLiteral(keys[1])}))`;
+    return this.withClient(this.lockPool, method, begin, async (runner) => {
+      const turn: TurnTransaction = { runner, open: true };
+      try {
+        return await this.turns.run(turn, work);
+      } finally {
+        turn.open = false;
+      }
+    });
   }
 
   /** Sends a notification to every instance (payloads stay far below PostgreSQL's 8,000-byte limit: ids only). */
@@ -126,7 +172,7 @@ export class PostgresDatabase implements SqlDatabase {
     return this.closing;
   }
 
-  private async withClient<T>(pool: pg.Pool, method: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
+  private async withClient<T>(pool: pg.Pool, method: string, begin: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
@@ -134,17 +180,23 @@ export class PostgresDatabase implements SqlDatabase {
       throw this.failure(method, cause);
     }
     let broken: Error | undefined;
+    // A checked-out client has no pool listener: a connection lost mid-transaction would otherwise be an uncaught
+    // 'error' event (a crash); here it only marks the client broken, and the pending query fails on its own.
+    const onError = (err: Error): void => {
+      broken = err;
+    };
+    client.on('error', onError);
     const runner: SqlRunner = {
       query: async <R extends pg.QueryResultRow>(inner: string, sql: string, params: readonly SqlValue[] = []) => {
         try {
-          return (await client.query<R>(sql, [...params])).rows;
+          return (await client.query<R>(this.statement(sql, params))).rows;
         } catch (cause) {
           throw this.failure(inner, cause);
         }
       },
     };
     try {
-      await runner.query(method, 'BEGIN');
+      await runner.query(method, begin);
       const result = await work(runner);
       await runner.query(method, 'COMMIT');
       return result;
@@ -154,8 +206,20 @@ export class PostgresDatabase implements SqlDatabase {
       throw error;
     } finally {
       // A connection that failed is destroyed rather than returned to the pool.
+      client.removeListener('error', onError);
       client.release(broken);
     }
+  }
+
+  /** The statement as node-postgres runs it: named (prepared once per connection) when it takes parameters. */
+  private statement(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+    if (params.length === 0) return { text: sql };
+    let name = this.statementNames.get(sql);
+    if (name === undefined && this.statementNames.size < MAX_PREPARED_STATEMENTS) {
+      name = `s${this.statementNames.size}`;
+      this.statementNames.set(sql, name);
+    }
+    return { name, text: sql, values: [...params] };
   }
 
   private failure(method: string, cause: unknown): Error {

@@ -1,12 +1,47 @@
+import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import {
-  storedBytes, type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
+  storedBytes, type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type PostResult, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
 } from '../../directline/index.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
 import { LiveWatchers } from './LiveWatchers.js';
 
 /** Longest activity id suffix counted when checking an activity's size before its sequence number is known. */
 const MAX_SEQ_DIGITS = 20;
+/** Activity ids carry the sequence number zero-padded to this many digits (as the memory store writes them). */
+const SEQ_DIGITS = 7;
+
+/**
+ * An append in one statement, so one round trip and no explicit transaction: take the next
+ * sequence number (the conversation row's lock orders concurrent appends), store the activity
+ * with its id, drop the oldest beyond the conversation's bounds counting the new one, and wake
+ * every instance with `<origin> <seq> <conversation>` (ids only, far below NOTIFY's 8,000 bytes).
+ * The count bound is sequence arithmetic, exact under concurrency; the byte bound sums the rows
+ * this statement's snapshot sees, so two appends racing on one conversation (a visitor's post
+ * and the bot's reply) may leave it over by one activity until its next append.
+ * $1 conversation, $2 now, $3 activity with a 7-digit id, $4 its bytes, $5 byte bound, $6 count bound, $7 channel, $8 origin,
+ * $9 the user the conversation must belong to (null: any).
+ */
+const APPEND_SQL = `
+  WITH bumped AS (
+    UPDATE dl_conversations SET next_seq = next_seq + 1, last_active = GREATEST(last_active, $2)
+    WHERE id = $1 AND ($9::text IS NULL OR user_id = $9) RETURNING next_seq - 1 AS seq
+  ), numbered AS (
+    SELECT seq, $1 || '|' || lpad(seq::text, greatest(${SEQ_DIGITS}, length(seq::text)), '0') AS id,
+           $4::int + greatest(length(seq::text) - ${SEQ_DIGITS}, 0) AS bytes
+    FROM bumped
+  ), added AS (
+    INSERT INTO dl_activities (conversation_id, seq, activity, bytes)
+    SELECT $1, seq, $3::jsonb || jsonb_build_object('id', id), bytes FROM numbered
+  ), kept AS (
+    SELECT seq, sum(bytes) OVER (ORDER BY seq DESC) AS newer_bytes FROM dl_activities WHERE conversation_id = $1
+  ), dropped AS (
+    DELETE FROM dl_activities d USING kept, numbered
+    WHERE d.conversation_id = $1 AND d.seq = kept.seq AND (kept.newer_bytes + numbered.bytes > $5 OR kept.seq <= numbered.seq - $6)
+  )
+  SELECT seq::text AS seq, pg_notify($7, $8 || ' ' || seq || ' ' || $1) FROM numbered`;
+/** A notification's payload: origin, sequence number, conversation. */
+const NOTIFICATION = /^(\S+) (\d+) (.+)$/s;
 
 /**
  * Direct Line conversations in PostgreSQL (tables `dl_conversations`, `dl_activities`),
@@ -18,6 +53,8 @@ const MAX_SEQ_DIGITS = 20;
  */
 export class PostgresDirectLineStore implements DirectLineStore {
   private stats = { size: 0, bytes: 0 };
+  /** Names this store's notifications: its own appends reach its streams directly ({@link LiveWatchers.offer}). */
+  private readonly origin = randomBytes(6).toString('base64url');
   private readonly watchers: LiveWatchers;
   private stopListening: () => void = () => undefined;
   private stopReconnect: () => void = () => undefined;
@@ -34,12 +71,19 @@ export class PostgresDirectLineStore implements DirectLineStore {
   static factory(db: PostgresDatabase): DirectLineStoreFactory {
     return async (limits, onExpired) => {
       const store = new PostgresDirectLineStore(db, limits, onExpired);
-      store.stopListening = await db.listen(store.channel, (conversationId) => store.watchers.wake(conversationId));
+      store.stopListening = await db.listen(store.channel, (payload) => store.notified(payload));
       // Notifications sent while this instance was disconnected are lost: re-read every open stream.
       store.stopReconnect = db.onReconnect(() => store.watchers.wakeAll());
       await store.refreshStats();
       return store;
     };
+  }
+
+  private notified(payload: string): void {
+    const match = NOTIFICATION.exec(payload);
+    // A bare conversation id: an instance of the previous version, during a rolling deployment.
+    if (!match) return this.watchers.wake(payload);
+    if (match[1] !== this.origin) this.watchers.wake(match[3], Number(match[2]));
   }
 
   /** One channel per schema: deployments sharing a server do not wake each other. */
@@ -79,35 +123,34 @@ export class PostgresDirectLineStore implements DirectLineStore {
   }
 
   async append(conversationId: string, activity: Partial<Activity>, nowMs: number): Promise<AppendResult> {
+    const appended = await this.insert('PostgresDirectLineStore.append', conversationId, null, activity, nowMs);
+    if (appended === undefined) throw new Error('PostgresDirectLineStore.append: unknown conversation');
+    return appended;
+  }
+
+  async post(conversationId: string, userId: string, activity: Partial<Activity>, nowMs: number): Promise<PostResult> {
+    const appended = await this.insert('PostgresDirectLineStore.post', conversationId, userId, activity, nowMs);
+    if (appended !== undefined) return appended;
+    const [row] = await this.db.query<{ user_id: string }>('PostgresDirectLineStore.post', 'SELECT user_id FROM dl_conversations WHERE id = $1', [conversationId]);
+    // Recreated by the user's own request meanwhile: 'missing' makes the caller find it and post again.
+    return row === undefined || row.user_id === userId ? { kind: 'missing' } : { kind: 'other-user' };
+  }
+
+  /** One append statement ({@link APPEND_SQL}); undefined when the conversation is not there (or not `userId`'s). */
+  private async insert(method: string, conversationId: string, userId: string | null, activity: Partial<Activity>, nowMs: number): Promise<AppendResult | undefined> {
     const largest = storedBytes({ ...activity, id: `${conversationId}|${'0'.repeat(MAX_SEQ_DIGITS)}` });
     if (largest > this.limits.maxActivityBytes) return { kind: 'too-large', bytes: largest };
-    return this.db.transaction('PostgresDirectLineStore.append', async (tx) => {
-      const rows = await tx.query<{ seq: string }>(
-        'PostgresDirectLineStore.append',
-        'UPDATE dl_conversations SET next_seq = next_seq + 1, last_active = GREATEST(last_active, $2) WHERE id = $1 RETURNING (next_seq - 1)::text AS seq',
-        [conversationId, new Date(nowMs)],
-      );
-      if (rows.length === 0) throw new Error('PostgresDirectLineStore.append: unknown conversation');
-      const seq = Number(rows[0].seq);
-      const stored: Partial<Activity> = { ...activity, id: activityId(conversationId, seq) };
-      const bytes = storedBytes(stored);
-      // One statement: store it, drop the oldest beyond the conversation's bounds (counting the new one), wake every instance.
-      await tx.query(
-        'PostgresDirectLineStore.append',
-        `WITH added AS (
-           INSERT INTO dl_activities (conversation_id, seq, activity, bytes) VALUES ($1, $2, $3::jsonb, $4)
-         ), kept AS (
-           SELECT seq, sum(bytes) OVER (ORDER BY seq DESC) AS newer_bytes, row_number() OVER (ORDER BY seq DESC) AS newer
-           FROM dl_activities WHERE conversation_id = $1
-         ), dropped AS (
-           DELETE FROM dl_activities d USING kept
-           WHERE d.conversation_id = $1 AND d.seq = kept.seq AND (kept.newer_bytes + $4 > $5 OR kept.newer + 1 > $6)
-         )
-         SELECT pg_notify($7, $1)`,
-        [conversationId, seq, JSON.stringify(stored), bytes, this.limits.maxConversationBytes, this.limits.maxActivities, this.channel],
-      );
-      return { kind: 'stored', activity: stored };
-    });
+    // Sized and serialised with the shortest id; SQL writes the real one and adds the digits beyond seven.
+    const draft: Partial<Activity> = { ...activity, id: activityId(conversationId, 0) };
+    const rows = await this.db.query<{ seq: string }>(method, APPEND_SQL, [
+      conversationId, new Date(nowMs), JSON.stringify(draft), storedBytes(draft), this.limits.maxConversationBytes, this.limits.maxActivities,
+      this.channel, this.origin, userId,
+    ]);
+    if (rows.length === 0) return undefined;
+    const seq = Number(rows[0].seq);
+    const stored: Partial<Activity> = { ...activity, id: activityId(conversationId, seq) };
+    this.watchers.offer(conversationId, seq, stored);
+    return { kind: 'stored', activity: stored };
   }
 
   async replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
@@ -203,9 +246,9 @@ export class PostgresDirectLineStore implements DirectLineStore {
   }
 }
 
-/** The Direct Line id of an activity: `<conversation>|<seq>`, seq zero-padded to 7 digits as the memory store writes it. */
+/** The Direct Line id of an activity: `<conversation>|<seq>`, seq zero-padded as the memory store writes it. */
 function activityId(conversationId: string, seq: number): string {
-  return `${conversationId}|${String(seq).padStart(7, '0')}`;
+  return `${conversationId}|${String(seq).padStart(SEQ_DIGITS, '0')}`;
 }
 
 function seqOf(conversationId: string, id: string | undefined): number | undefined {

@@ -4,8 +4,9 @@ import type { PostgresDatabase } from './PostgresDatabase.js';
 /**
  * One turn at a time per conversation across instances: each turn runs inside a
  * transaction holding `pg_advisory_xact_lock(schema, conversation)`, taken on the lock
- * pool so that the turn's own queries (state, feedback, activities) never wait for a
- * connection the locks hold. The lock goes with the transaction, so an instance killed
+ * pool so that the turn's other queries (feedback, activities) never wait for a connection
+ * the locks hold; its bot state is read and written in that transaction
+ * ({@link PostgresDatabase.turnScoped}), and commits as the lock goes. The lock goes with the transaction, so an instance killed
  * mid-turn releases it as soon as PostgreSQL sees its connection close. Turns of the same
  * conversation on this instance queue in memory first: they never hold several lock
  * connections waiting on each other.
@@ -16,12 +17,7 @@ export class PostgresTurnGate implements TurnGate {
   constructor(private readonly db: PostgresDatabase) {}
 
   run<T>(conversationId: string, turn: () => Promise<T>): Promise<T> {
-    return this.local.run(conversationId, () =>
-      this.db.lockTransaction('PostgresTurnGate.run', async (tx) => {
-        // Two 32-bit keys: the schema (instances of another deployment on the same server do not collide) and the conversation.
-        await tx.query('PostgresTurnGate.run', 'SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [this.db.schema, conversationId]);
-        return turn();
-      }),
-    );
+    // Two 32-bit keys: the schema (instances of another deployment on the same server do not collide) and the conversation.
+    return this.local.run(conversationId, () => this.db.lockedTransaction('PostgresTurnGate.run', [this.db.schema, conversationId], turn));
   }
 }

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTable, parseArgs, runFeedbackCli } from '../../../adapters/cli/feedback.js';
 import { openFeedbackStore } from '../../../adapters/storage/index.js';
+import { createTestSchema, describePostgres, quietLog } from '../storage/postgres/testDatabase.js';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -67,5 +68,27 @@ describe('feedback CLI', () => {
 
   it('says so when nothing is recorded', () => {
     expect(formatTable([])).toBe('No feedback recorded yet.');
+  });
+});
+
+describePostgres('feedback CLI with DATABASE_URL', () => {
+  it('npm run feedback exports from PostgreSQL, with no SQLite file and without the server secrets', async () => {
+    const schema = await createTestSchema();
+    try {
+      const store = await openFeedbackStore({ feedbackDb: '/nonexistent/feedback.db', database: schema.config }, quietLog);
+      await store.recordUnanswered({
+        kind: 'unanswered', time: '2026-02-01T00:00:00.000Z', channel: 'msteams', userHash: 'u', conversationHash: 'c', kbVersion: 'v2', question: 'Et la météo ?',
+      });
+      await store.close();
+      const { stdout } = await run('npm', ['run', '--silent', 'feedback', '--', '--json'], {
+        cwd: repoRoot,
+        env: { ...process.env, FEEDBACK_DB: '/nonexistent/feedback.db', DATABASE_URL: schema.config.url, DATABASE_SCHEMA: schema.config.schema },
+      });
+      expect(stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+        { kind: 'unanswered', time: '2026-02-01T00:00:00.000Z', channel: 'msteams', userHash: 'u', conversationHash: 'c', kbVersion: 'v2', question: 'Et la météo ?' },
+      ]);
+    } finally {
+      await schema.drop();
+    }
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActivitySet, ConversationLimits, DirectLineStore } from '../../../adapters/directline/index.js';
-import { DEFAULT_CONVERSATION_LIMITS } from '../../../adapters/directline/index.js';
+import { DEFAULT_CONVERSATION_LIMITS, storedBytes } from '../../../adapters/directline/index.js';
 
 export interface StoreSubject {
   readonly store: DirectLineStore;
@@ -55,6 +55,18 @@ export function directLineStoreContract(name: string, factory: StoreFactory): vo
       expect(await other.since('c1', 2, T0)).toEqual({ activities: [], watermark: '2' });
     });
 
+    it('takes a visitor\'s post into their own conversation only, marking it active, and says when it is missing', async () => {
+      const { store, peer } = await open({ idleMs: 60_000 });
+      expect(await store.post('c', 'u', message('early'), T0)).toEqual({ kind: 'missing' });
+      await store.start('c', 'u', T0);
+      expect(await store.post('c', 'intruder', message('not yours'), T0)).toEqual({ kind: 'other-user' });
+      const posted = await store.post('c', 'u', message('hello'), T0 + 50_000);
+      expect(posted.kind === 'stored' && posted.activity.id).toBe('c|0000000');
+      expect((await (await peer()).since('c', 0, T0 + 50_000)).activities.map((activity) => activity.text)).toEqual(['hello']);
+      expect(await store.sweep(T0 + 70_000)).toBe(0);
+      expect(await store.post('c', 'u', message('x'.repeat(DEFAULT_CONVERSATION_LIMITS.maxActivityBytes)), T0)).toMatchObject({ kind: 'too-large' });
+    });
+
     it('numbers a conversation recreated beyond its client\'s watermark from there', async () => {
       const { store } = await open();
       await store.start('c', 'u', T0, 1_000);
@@ -82,6 +94,34 @@ export function directLineStoreContract(name: string, factory: StoreFactory): vo
       await store.append('c', message('after'), T0);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(texts()).toHaveLength(4);
+    });
+
+    it('streams its own appends and another instance\'s to its own streams, concurrent ones too, once each and in order', async () => {
+      const { store, peer } = await open();
+      await store.start('c', 'u', T0);
+      const other = await peer();
+      const sets: ActivitySet[] = [];
+      const stop = store.watch('c', 0, T0, (set) => sets.push(set));
+      const delivered = () => sets.flatMap((set) => set.activities);
+      for (const [i, text] of ['a', 'b', 'c', 'd'].entries()) await (i % 2 === 0 ? store : other).append('c', message(text), T0);
+      await Promise.all(['e', 'f', 'g', 'h'].map((text, i) => (i % 2 === 0 ? store : other).append('c', message(text), T0)));
+      await until(() => delivered().length === 8);
+      expect(delivered().slice(0, 4).map((activity) => activity.text)).toEqual(['a', 'b', 'c', 'd']);
+      expect(delivered().map((activity) => activity.id)).toEqual(Array.from({ length: 8 }, (_, seq) => `c|000000${seq}`));
+      expect(sets.at(-1)?.watermark).toBe('8');
+      stop();
+    });
+
+    it('keeps the newest activities within the byte bound, counting every digit of the sequence number', async () => {
+      const eightDigits = storedBytes({ ...message('m'), id: 'c|12345678' });
+      const { store } = await open({ maxConversationBytes: 2 * eightDigits - 1 });
+      await store.start('c', 'u', T0, 12_345_676);
+      for (let i = 0; i < 3; i += 1) await store.append('c', message('m'), T0);
+      expect(await store.since('c', 0, T0)).toMatchObject({ activities: [{ id: 'c|12345678' }], watermark: '12345679' });
+      const roomy = await open({ maxConversationBytes: 2 * eightDigits });
+      await roomy.store.start('c', 'u', T0, 12_345_676);
+      for (let i = 0; i < 3; i += 1) await roomy.store.append('c', message('m'), T0);
+      expect((await roomy.store.since('c', 0, T0)).activities.map((activity) => activity.id)).toEqual(['c|12345677', 'c|12345678']);
     });
 
     it('keeps the newest activities within the per-conversation bounds, the watermark going on', async () => {

@@ -20,8 +20,11 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-/** `database` undefined: the embedded default (one instance only: SQLite and memory are per process). */
-export async function startCluster(count: number, database?: { url: string; schema: string }): Promise<Cluster> {
+/**
+ * `database` undefined: the embedded default (one instance only: SQLite and memory are per process).
+ * `nodeArgs` go before `npm start`'s flags (the bench's profiler and statement counter).
+ */
+export async function startCluster(count: number, database?: { url: string; schema: string }, nodeArgs: readonly string[] = []): Promise<Cluster> {
   if (database === undefined && count > 1) throw new Error('startCluster: several instances need PostgreSQL');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'multi-instance-'));
   const env: Record<string, string> = {
@@ -31,7 +34,7 @@ export async function startCluster(count: number, database?: { url: string; sche
   };
   // One at a time: the first applies the migrations (the others would wait on their lock anyway).
   const instances: MainProcess[] = [];
-  for (let i = 0; i < count; i += 1) instances.push(await startMainProcess(env));
+  for (let i = 0; i < count; i += 1) instances.push(await startMainProcess(env, undefined, nodeArgs));
   const proxy = await RoundRobinProxy.start(instances.map((instance) => instance.url));
   return {
     instances,

@@ -18,6 +18,8 @@ export interface LoadReport {
   readonly elapsedMs: number;
   readonly latenciesMs: number[];
   readonly failures: number;
+  /** CPU this process used while the visitors ran (user + system). */
+  readonly cpuMs: number;
 }
 
 const ADDRESSES = 25;
@@ -29,11 +31,14 @@ const questions: unknown = Reflect.get(Object(request), 'questions');
 if (!Array.isArray(questions) || !Number.isInteger(conversations)) throw new Error('loadGenerator: expects {"baseUrl","conversations","questions"}');
 const addresses = loopbackAddresses(8, ADDRESSES);
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const results = await Promise.allSettled(
   Array.from({ length: conversations }, (_, i) => runVisitor({ baseUrl, questions: questions.map(String), localAddress: addresses[i % addresses.length], answerTimeoutMs: 60_000 })),
 );
 const elapsedMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
 const latenciesMs = results.flatMap((result) => (result.status === 'fulfilled' ? result.value.turnLatenciesMs : []));
-const report: LoadReport = { turns: latenciesMs.length, elapsedMs, latenciesMs, failures: results.filter((result) => result.status === 'rejected').length };
+const failures = results.filter((result) => result.status === 'rejected').length;
+const report: LoadReport = { turns: latenciesMs.length, elapsedMs, latenciesMs, failures, cpuMs: (cpu.user + cpu.system) / 1000 };
 process.stdout.write(`${JSON.stringify(report)}\n`);
 process.exit(0);

@@ -4,22 +4,45 @@
  * concurrent conversations, in one run. Every set-up sits behind the same round-robin proxy;
  * the load generator runs in its own process. The database is TEST_DATABASE_URL (default:
  * the local server on 127.0.0.1:5432, database `test`), each scenario in its own schema.
+ *
+ * Options: `--levels 50` (conversations, comma-separated), `--setups embedded,pg1,pg2`,
+ * `--statements` (count each server's PostgreSQL statements per turn, statementCounter.ts),
+ * `--cpu-prof <dir>` (a V8 CPU profile of every server, for Chrome's profiler).
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { percentile } from '../../eval/metrics.js';
 import { faqQuestions, startCluster } from '../../adapters/multiInstance/cluster.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../../adapters/storage/postgres/testDatabase.js';
+import { createTestSchema, sql, TEST_DATABASE_URL } from '../../adapters/storage/postgres/testDatabase.js';
 import type { LoadReport } from './loadGenerator.js';
 
 const run = promisify(execFile);
+/** How statementCounter.ts starts the line it prints at exit. */
+const STATEMENTS_LINE = 'statements ';
 const LEVELS = [10, 50, 200];
 const TURNS = 10;
+/**
+ * Conversations each instance serves before the measured run, so that every set-up is measured
+ * warm (V8 has optimised the turn's code, pools are open), as a server that has been up for a
+ * while; otherwise two instances would pay twice the warm-up within the same measured turns.
+ */
+const WARM_UP_CONVERSATIONS_PER_INSTANCE = 20;
 const SETUPS = [
-  { engine: 'embedded', instances: 1 },
-  { engine: 'postgres', instances: 1 },
-  { engine: 'postgres', instances: 2 },
+  { name: 'embedded', engine: 'embedded', instances: 1 },
+  { name: 'pg1', engine: 'postgres', instances: 1 },
+  { name: 'pg2', engine: 'postgres', instances: 2 },
 ] as const;
+type Setup = (typeof SETUPS)[number];
+
+interface Options {
+  readonly levels: readonly number[];
+  readonly setups: readonly Setup[];
+  readonly statements: boolean;
+  readonly cpuProfDir?: string;
+}
 
 interface Row {
   readonly engine: string;
@@ -29,57 +52,154 @@ interface Row {
   readonly p50: number;
   readonly p95: number;
   readonly failures: number;
+  /** The 1-minute load average when the scenario ended (the machine is shared). */
+  readonly load: number;
+  /** CPU milliseconds per visitor turn spent by each process of the set-up while the load ran. */
+  readonly cpuPerTurn: CpuShare;
+  /** PostgreSQL statements per visitor turn (question and vote), by statement, with --statements. */
+  readonly statements?: ReadonlyMap<string, number>;
+}
+
+interface CpuShare {
+  readonly servers: number;
+  readonly postgres: number;
+  readonly proxy: number;
+  readonly loadGenerator: number;
+}
+
+/** CPU time a process has used so far, in ms (the scheduler's own count, in ns); 0 once it is gone. */
+function cpuMsOf(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU used so far by each PostgreSQL backend serving the set-up's instances, by backend pid. */
+async function backendCpu(schema: string | undefined): Promise<Map<number, number>> {
+  if (schema === undefined) return new Map();
+  const rows = await sql(DATABASE_URL, 'SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`ans-faq-bot:${schema}`]);
+  return new Map(rows.map((row) => [Number(row.pid), cpuMsOf(Number(row.pid))]));
 }
 
 /** The database of the PostgreSQL set-ups: TEST_DATABASE_URL, or the local server this kind of machine runs. */
 const DATABASE_URL = TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function scenario(setup: (typeof SETUPS)[number], conversations: number, questions: readonly string[]): Promise<Row> {
+function parseOptions(args: readonly string[]): Options {
+  const value = (name: string): string | undefined => {
+    const index = args.indexOf(name);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  const levels = value('--levels')?.split(',').map(Number) ?? LEVELS;
+  if (levels.some((level) => !Number.isInteger(level) || level < 1)) throw new Error(`runInstancesBench: --levels takes positive integers, got ${value('--levels')}`);
+  const names = value('--setups')?.split(',') ?? SETUPS.map((setup) => setup.name);
+  const setups = SETUPS.filter((setup) => names.includes(setup.name));
+  if (setups.length !== names.length) throw new Error(`runInstancesBench: --setups takes ${SETUPS.map((setup) => setup.name).join(',')}`);
+  const cpuProfDir = value('--cpu-prof');
+  return { levels, setups, statements: args.includes('--statements'), ...(cpuProfDir !== undefined && { cpuProfDir: path.resolve(cpuProfDir) }) };
+}
+
+function nodeArgs(options: Options): string[] {
+  const args: string[] = [];
+  if (options.cpuProfDir !== undefined) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
+  if (options.statements) args.push('--import', 'tsx', '--import', './test/bench/instances/statementCounter.ts');
+  return args;
+}
+
+async function scenario(setup: Setup, conversations: number, questions: readonly string[], options: Options): Promise<Row> {
   const schema = setup.engine === 'postgres' ? await createTestSchema(8, DATABASE_URL) : undefined;
-  const cluster = await startCluster(setup.instances, schema && { url: schema.config.url, schema: schema.config.schema });
+  const cluster = await startCluster(setup.instances, schema && { url: schema.config.url, schema: schema.config.schema }, nodeArgs(options));
+  const serversCpu = () => cluster.instances.reduce((sum, instance) => sum + cpuMsOf(instance.pid), 0);
+  let report: LoadReport;
+  let warmUpTurns: number;
+  let cpu: Omit<CpuShare, 'loadGenerator'>;
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/bench/instances/loadGenerator.ts', JSON.stringify({ baseUrl: cluster.proxy.url, conversations, questions })], {
+    const load = (count: number) => run(process.execPath, ['--import', 'tsx', 'test/bench/instances/loadGenerator.ts', JSON.stringify({ baseUrl: cluster.proxy.url, conversations: count, questions })], {
       maxBuffer: 64 * 1024 * 1024,
       timeout: 600_000,
     });
-    const report = parseReport(stdout.trim().split('\n').at(-1) ?? '');
-    const sorted = [...report.latenciesMs].sort((a, b) => a - b);
-    return {
-      engine: setup.engine, instances: setup.instances, conversations,
-      turnsPerSecond: report.turns / (report.elapsedMs / 1000), p50: percentile(sorted, 50), p95: percentile(sorted, 95), failures: report.failures,
+    const warmUp = parseReport((await load(WARM_UP_CONVERSATIONS_PER_INSTANCE * setup.instances)).stdout.trim().split('\n').at(-1) ?? '');
+    warmUpTurns = warmUp.turns;
+    const before = { servers: serversCpu(), backends: await backendCpu(schema?.config.schema), proxy: process.cpuUsage() };
+    const { stdout } = await load(conversations);
+    const proxy = process.cpuUsage(before.proxy);
+    const backends = await backendCpu(schema?.config.schema);
+    cpu = {
+      servers: serversCpu() - before.servers,
+      // Backends opened during the run count in full; the few closed during it are missed.
+      postgres: [...backends].reduce((sum, [pid, ms]) => sum + ms - (before.backends.get(pid) ?? 0), 0),
+      proxy: (proxy.user + proxy.system) / 1000,
     };
+    report = parseReport(stdout.trim().split('\n').at(-1) ?? '');
   } finally {
     await cluster.stop();
     await schema?.drop();
   }
+  const sorted = [...report.latenciesMs].sort((a, b) => a - b);
+  const perTurn = (ms: number): number => ms / Math.max(report.turns, 1);
+  return {
+    engine: setup.engine, instances: setup.instances, conversations, load: loadavg()[0],
+    turnsPerSecond: report.turns / (report.elapsedMs / 1000), p50: percentile(sorted, 50), p95: percentile(sorted, 95), failures: report.failures,
+    cpuPerTurn: { servers: perTurn(cpu.servers), postgres: perTurn(cpu.postgres), proxy: perTurn(cpu.proxy), loadGenerator: perTurn(report.cpuMs) },
+    ...(options.statements && setup.engine === 'postgres' && { statements: statementsPerTurn(cluster.instances.map((instance) => instance.output()), warmUpTurns + report.turns) }),
+  };
 }
 
-export async function runInstancesBench(): Promise<void> {
+/** Sums the servers' statement counts (warm-up included) and divides them by the visitor turns served. */
+function statementsPerTurn(outputs: readonly string[], turns: number): Map<string, number> {
+  const total = new Map<string, number>();
+  for (const output of outputs) {
+    const line = output.split('\n').find((each) => each.startsWith(STATEMENTS_LINE));
+    if (line === undefined) throw new Error('runInstancesBench: a server printed no statement counts');
+    const counts: unknown = JSON.parse(line.slice(STATEMENTS_LINE.length));
+    for (const [text, count] of Object.entries(typeof counts === 'object' && counts !== null ? counts : {})) total.set(text, (total.get(text) ?? 0) + Number(count));
+  }
+  return new Map([...total].map(([text, count]) => [text, count / turns] as const).sort((a, b) => b[1] - a[1]));
+}
+
+export async function runInstancesBench(args: readonly string[] = []): Promise<void> {
+  const options = parseOptions(args);
   const questions = await faqQuestions(TURNS);
-  console.log(`Several instances: ${TURNS} turns per conversation (question, answer on the WebSocket stream, vote), load generator in its own process, 25 loopback addresses, round-robin proxy in front of every set-up\n`);
+  console.log(
+    `Several instances: ${TURNS} turns per conversation (question, answer on the WebSocket stream, vote), load generator in its own process, ` +
+      `25 loopback addresses, round-robin proxy in front of every set-up, each instance warmed up with ${WARM_UP_CONVERSATIONS_PER_INSTANCE} conversations first\n`,
+  );
   const rows: Row[] = [];
-  for (const conversations of LEVELS) {
-    for (const setup of SETUPS) {
-      const row = await scenario(setup, conversations, questions);
+  for (const conversations of options.levels) {
+    for (const setup of options.setups) {
+      const row = await scenario(setup, conversations, questions, options);
       rows.push(row);
-      console.log(`  ${row.engine} × ${row.instances}, ${conversations} conversations: ${row.turnsPerSecond.toFixed(1)} turns/s, p95 ${row.p95.toFixed(0)} ms`);
+      console.log(`  ${row.engine} × ${row.instances}, ${conversations} conversations: ${row.turnsPerSecond.toFixed(1)} turns/s, p95 ${row.p95.toFixed(0)} ms (load ${row.load.toFixed(2)})`);
+      if (row.statements) printStatements(row.statements);
     }
   }
-  console.log('\n| engine | instances | conversations | turns/s | p50 ms | p95 ms | failed conversations |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| engine | instances | conversations | turns/s | p50 ms | p95 ms | failed conversations | CPU ms per turn: servers / PostgreSQL / proxy / load generator | load average |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) {
-    console.log(`| ${row.engine} | ${row.instances} | ${row.conversations} | ${row.turnsPerSecond.toFixed(1)} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ${row.failures} |`);
+    const cpu = row.cpuPerTurn;
+    const shares = [cpu.servers, cpu.postgres, cpu.proxy, cpu.loadGenerator].map((ms) => ms.toFixed(1)).join(' / ');
+    console.log(`| ${row.engine} | ${row.instances} | ${row.conversations} | ${row.turnsPerSecond.toFixed(1)} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ${row.failures} | ${shares} | ${row.load.toFixed(2)} |`);
   }
   const find = (engine: string, instances: number, conversations: number) => rows.find((row) => row.engine === engine && row.instances === instances && row.conversations === conversations);
   console.log('\n| conversations | PostgreSQL p95 / embedded p95 (target ≤ 2 at 50) | 2 instances / 1 instance throughput (target ≥ 1.3) |');
   console.log('| --- | --- | --- |');
-  for (const conversations of LEVELS) {
+  for (const conversations of options.levels) {
     const embedded = find('embedded', 1, conversations);
     const one = find('postgres', 1, conversations);
     const two = find('postgres', 2, conversations);
-    if (!embedded || !one || !two) continue;
-    console.log(`| ${conversations} | ${(one.p95 / embedded.p95).toFixed(2)} | ${(two.turnsPerSecond / one.turnsPerSecond).toFixed(2)} |`);
+    const ratio = (value: number | undefined): string => (value === undefined ? '–' : value.toFixed(2));
+    console.log(`| ${conversations} | ${ratio(one && embedded && one.p95 / embedded.p95)} | ${ratio(two && one && two.turnsPerSecond / one.turnsPerSecond)} |`);
   }
+}
+
+function printStatements(statements: ReadonlyMap<string, number>): void {
+  let sum = 0;
+  for (const [text, perTurn] of statements) {
+    sum += perTurn;
+    if (perTurn >= 0.05) console.log(`      ${perTurn.toFixed(2)}  ${text}`);
+  }
+  console.log(`      ${sum.toFixed(2)}  statements per visitor turn (question and vote: two bot turns), all counted`);
 }
 
 function parseReport(line: string): LoadReport {
@@ -91,5 +211,6 @@ function parseReport(line: string): LoadReport {
     elapsedMs: Number(field('elapsedMs')),
     latenciesMs: Array.isArray(latencies) ? latencies.map(Number) : [],
     failures: Number(field('failures')),
+    cpuMs: Number(field('cpuMs')),
   };
 }

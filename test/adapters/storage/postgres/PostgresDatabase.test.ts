@@ -56,6 +56,27 @@ describePostgres('PostgresDatabase', () => {
     }
   });
 
+  it('fails a transaction whose connection dies mid-way with DatabaseUnavailableError, and nothing escapes as an uncaught error', async () => {
+    const schema = await createTestSchema();
+    const db = await PostgresDatabase.create(schema.config, quietLog);
+    try {
+      const failure = await db
+        .transaction('Test.cut', async (tx) => {
+          const [{ pid }] = await tx.query<{ pid: number }>('Test.pid', 'SELECT pg_backend_pid() AS pid');
+          await sql(schema.config.url, 'SELECT pg_terminate_backend($1)', [pid]);
+          // The client sees its socket close while it is checked out and idle in the transaction.
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await tx.query('Test.after', 'SELECT 1');
+        })
+        .catch((error: unknown) => error);
+      expect(isDatabaseUnavailable(failure)).toBe(true);
+      expect(await db.query<{ one: number }>('test', 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await db.close();
+      await schema.drop();
+    }
+  });
+
   it('rolls a failed transaction back and names the method of a failed statement', async () => {
     const schema = await createTestSchema();
     const db = await PostgresDatabase.create(schema.config, quietLog);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { PostgresTurnGate } from '../../../../adapters/storage/index.js';
+import { PostgresBotStorage, PostgresTurnGate } from '../../../../adapters/storage/index.js';
 import { describePostgres, twoInstancesPerTest } from './testDatabase.js';
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,5 +32,30 @@ describePostgres('PostgresTurnGate', () => {
     const gate = new PostgresTurnGate(instances()[0]);
     await expect(gate.run('c', () => Promise.reject(new Error('bot failed')))).rejects.toThrow('bot failed');
     expect(await new PostgresTurnGate(instances()[1]).run('c', async () => 'next')).toBe('next');
+  });
+
+  it('reads and writes bot state in the turn\'s transaction: other instances see it once the turn is over, a failed turn\'s not at all', async () => {
+    const [db, otherDb] = instances();
+    const gate = new PostgresTurnGate(db);
+    const storage = new PostgresBotStorage(db);
+    const outside = new PostgresBotStorage(otherDb);
+    let seenOutside: unknown;
+    let late: Promise<void> | undefined;
+    await gate.run('c', async () => {
+      await storage.write({ k: { n: 1 } });
+      expect((await storage.read(['k'])).k).toEqual({ n: 1, eTag: '1' });
+      seenOutside = await outside.read(['k']);
+      // Work the turn started but did not wait for runs on the pool once the turn's transaction is gone.
+      late = pause(50).then(() => storage.write({ late: { n: 2 } }));
+    });
+    expect(seenOutside).toEqual({});
+    expect((await outside.read(['k'])).k).toEqual({ n: 1, eTag: '1' });
+    await late;
+    expect((await outside.read(['late'])).late).toEqual({ n: 2, eTag: '1' });
+    await expect(gate.run('c', async () => {
+      await storage.write({ k: { n: 5 } });
+      throw new Error('bot failed');
+    })).rejects.toThrow('bot failed');
+    expect((await outside.read(['k'])).k).toEqual({ n: 1, eTag: '1' });
   });
 });

@@ -1,0 +1,29 @@
+/**
+ * Preloaded into the servers by `npm run bench -- --instances --statements`: counts the statements
+ * each server sends to PostgreSQL (pooled and dedicated connections all go through
+ * `pg.Client.prototype.query`), by statement text, and prints them on stderr as one
+ * `statements <json>` line when the process exits (the bench reads the server's output).
+ */
+import { writeSync } from 'node:fs';
+import pg from 'pg';
+
+const counts = new Map<string, number>();
+// Taken off the prototype to be called back with each client as `this`.
+const query: unknown = Reflect.get(pg.Client.prototype, 'query');
+if (typeof query !== 'function') throw new Error('statementCounter: pg.Client has no query method');
+
+function statementText(config: unknown): string {
+  const text: unknown = typeof config === 'string' ? config : typeof config === 'object' && config !== null ? Reflect.get(config, 'text') : undefined;
+  // Literals (the turn lock's keys) vary per conversation: counted as one statement.
+  return typeof text === 'string' ? text.replace(/E?'(?:[^']|'')*'/g, "'…'").replace(/\s+/g, ' ').trim().slice(0, 100) : '?';
+}
+
+Reflect.set(pg.Client.prototype, 'query', function counted(this: pg.Client, ...args: unknown[]): unknown {
+  const text = statementText(args[0]);
+  counts.set(text, (counts.get(text) ?? 0) + 1);
+  return Reflect.apply(query, this, args);
+});
+
+process.on('exit', () => {
+  writeSync(2, `\nstatements ${JSON.stringify(Object.fromEntries(counts))}\n`);
+});
