@@ -52,7 +52,7 @@ export interface AppConfig {
   readonly idHashSalt: string;
   /** Public host name of the bot, for the Teams manifest's validDomains. */
   readonly botDomain?: string;
-  /** SQLite file of the question log the console reads. */
+  /** SQLite file of the question log the console reads, and of its decisions (unused with `database`: PostgreSQL tables). */
   readonly questionLogDb: string;
   /** Days after which the free text of logged questions and comments is emptied. */
   readonly retentionDays: number;

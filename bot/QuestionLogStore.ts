@@ -119,8 +119,8 @@ export interface PickCount {
 /**
  * The question log the console reads: every question (typed or clicked) with
  * its decision, then the user's follow-ups. Implementations live in
- * adapters/storage/ (`SqliteQuestionLogStore`), are opened by
- * `openQuestionLogStore`, and run the contract suite in
+ * adapters/storage/ (`SqliteQuestionLogStore`, `PostgresQuestionLogStore`), are
+ * opened by `openQuestionLogStore`, and run the contract suite in
  * test/adapters/storage/questionLogStoreContract.ts.
  */
 export interface QuestionLogStore {

@@ -1,4 +1,7 @@
-/** The question log's SQLite schema and row mapping (SqliteQuestionLogStore runs them). */
+/**
+ * The question log's SQLite schema and row mapping (SqliteQuestionLogStore runs them), and the
+ * parameters of a question or event, which PostgresQuestionLogStore sends as they are.
+ */
 import type { DecisionKind, LoggedCandidate, QuestionEvent, QuestionEventKind, QuestionFilter, QuestionRecord, QuestionSource } from '../../bot/index.js';
 import { filterWhere } from './questionFilterSql.js';
 

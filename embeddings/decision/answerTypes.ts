@@ -3,7 +3,8 @@ import { foldAccents, type FaqEntry } from '../../knowledge/index.js';
 /**
  * Kinds of information a question can ask for that an answer either states
  * or does not: a price, a duration, a count, a person, a phone number or
- * postal address, a web address. Near misses use the FAQ's own words to ask
+ * postal address, a web address, a version, a licence, an integration detail
+ * (API, test environment), a date still to come. Near misses use the FAQ's own words to ask
  * exactly that (« Combien coûte le référencement ? », « Quel est le délai de
  * traitement ? »): the entry they land on talks about the subject but cannot
  * answer. Patterns are general French (and English) question forms, matched on
@@ -36,18 +37,40 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   },
   {
     name: 'person',
-    asked: /^(?:qui (?:est|sont|dirige|gere|pilote|compose)\b|who (?:is|are|runs|leads)\b)|\b(?:nom du (?:responsable|directeur)|membres du)\b/u,
+    asked: /^(?:qui (?:est|sont|dirige|gere|pilote|compose|fait partie|siege|anime|represente)\b|who (?:is|are|runs|leads|sits)\b)|\b(?:nom (?:du|de la|des) (?:responsable|directeur|directrice|personne|interlocuteur)|membres? (?:du|de la|des)|composition (?:du|de la)|interlocuteur|referent|who is in charge)\b/u,
     stated: /\b(?:m\.|mme|monsieur|madame|directeur|directrice|president|presidente)\s/u,
   },
   {
     name: 'contact',
-    asked: /\b(?:telephone|numero de tel|tel support|adresse postale|adresse physique|standard|hotline|phone number|postal address)\b/u,
+    asked: /\b(?:telephone|numero de tel|tel support|adresse postale|adresse physique|standard|hotline|phone|postal address|appeler|call)\b/u,
     stated: /\+33|\b0\d(?:[ .]?\d\d){4}\b|\b\d{5} [a-z]/u,
   },
   {
     name: 'web address',
     asked: /\b(?:url|endpoint|adresse (?:du site|web|internet|du serveur))\b/u,
     stated: /https?:\/\/|\bwww\./u,
+  },
+  {
+    name: 'version',
+    asked: /\b(?:quelle version|quelles versions|numero de version|which version|what version)\b/u,
+    stated: /\bversions? \d|\bv\d/u,
+  },
+  {
+    name: 'licence',
+    asked: /\b(?:licences?|licenses?|droits? d(?:'|e )(?:utilisation|reutilisation|auteur)|copyright)\b/u,
+    stated: /\blicen[cs]e|\bdroits? d(?:'|e )(?:utilisation|reutilisation)|\bcreative commons|\betalab\b/u,
+  },
+  {
+    // Integration details (an API, its endpoints, a test environment, credentials) that a FAQ answer about a programme rarely gives.
+    name: 'integration detail',
+    asked: /\b(?:api|apis|endpoints?|sdk|webhooks?|swagger|openapi|bac a sable|sandbox|environnement de (?:test|recette|qualification)|test environment|credentials|identifiants de (?:test|connexion)|cle d'api|api key|jeton|token)\b/u,
+    stated: /\bapi\b|\bendpoint|\bsandbox|\bbac a sable|\benvironnement de (?:test|recette)/u,
+  },
+  {
+    // A date still to come (the next session, release or publication): an answer without any date cannot give it.
+    name: 'upcoming date',
+    asked: /\b(?:prochaine?s? (?:session|version|publication|date|mise a jour|formation|reunion|edition|promotion|appel)|(?:a )?quelle date|next (?:session|release|version|update|publication)|what date)\b/u,
+    stated: /\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b|\b(?:19|20)\d\d\b|\b\d{1,2}\/\d{1,2}\b/u,
   },
 ];
 

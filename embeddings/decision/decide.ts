@@ -90,11 +90,20 @@ export function decideCalibrated(
   model: LogisticModel = LEXICAL_CONFIDENCE_MODEL,
   thresholds: ConfidenceThresholds = LEXICAL_CONFIDENCE_THRESHOLDS,
 ): Decision {
-  const ranked = retrieval.ranked;
   const features = decisionFeatures(retrieval);
+  if (!features || !retrieval.ranked[0]) return { kind: 'none', nearby: [], ranked: retrieval.ranked, confidence: 0 };
+  return decideWithConfidence(retrieval, probability(model, features), thresholds);
+}
+
+/**
+ * The calibrated decision once the probability that the best entry is right is
+ * known (the model's, or a cross-validated one when the decision is evaluated).
+ * Pure.
+ */
+export function decideWithConfidence(retrieval: Retrieval, confidence: number, thresholds: ConfidenceThresholds): Decision {
+  const ranked = retrieval.ranked;
   const best = ranked[0];
-  if (!features || !best) return { kind: 'none', nearby: [], ranked, confidence: 0 };
-  const confidence = probability(model, features);
+  if (!best) return { kind: 'none', nearby: [], ranked, confidence };
   const bestScore = best.lexical ?? best.score;
   const close = ranked.filter((candidate) => (candidate.lexical ?? candidate.score) >= CANDIDATE_SHARE * bestScore).slice(0, MAX_CLARIFY_CANDIDATES);
   if (confidence >= thresholds.answer) return { kind: 'answer', best, ranked, confidence };

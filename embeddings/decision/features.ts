@@ -14,9 +14,11 @@ import { askedTypes, missesAskedType } from './answerTypes.js';
  * - `explainedLead`: how much more of the question the best entry explains than the runner-up;
  * - `english`, `context`: the message is in English, describes a situation first;
  * - `short`: 1 for a one-term question, falling with its length (one word says little);
- * - `typeMissing`: the question asks for a kind of information (a price, a delay…) the best entry's answer does not state.
+ * - `typeMissing`: the question asks for a kind of information (a price, a delay…) the best entry's answer does not state;
+ * - `contextMessage`: for a message with context, how much of the whole message the best entry explains (a long
+ *   message whose question is answered shares its situation's words with the entry too).
  */
-export const FEATURE_NAMES = ['score', 'lead', 'coverage', 'unknown', 'explained', 'explainedMessage', 'explainedLead', 'english', 'context', 'short', 'typeMissing'] as const;
+export const FEATURE_NAMES = ['score', 'lead', 'coverage', 'unknown', 'explained', 'explainedMessage', 'explainedLead', 'english', 'context', 'short', 'typeMissing', 'contextMessage'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Readonly<Record<FeatureName, number>>;
 
@@ -49,5 +51,6 @@ export function decisionFeatures(retrieval: Retrieval): Features | undefined {
     context: evidence.withContext ? 1 : 0,
     short: 1 / Math.max(1, evidence.questionTerms),
     typeMissing: missesAskedType(askedTypes(evidence.question), best.entry) ? 1 : 0,
+    contextMessage: evidence.withContext ? (best.match?.message ?? 0) : 0,
   };
 }

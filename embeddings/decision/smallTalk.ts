@@ -85,7 +85,7 @@ const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
   'les', 'l', 'un', 'une', 'des', 'de', 'd', 'du', 'pour', 'tout', 'tous', 'et', 'mais', 'donc', 'quand', 'meme', 'madame', 'monsieur', 'messieurs',
   'dames', 'monde', 'equipe', 'ici', 'la', 'there', 'the', 'a', 'an', 'bot', 'chatbot', 'robot', 'assistant', 'you', 'so', 'much', 'very', 'lol', 'mdr',
   'ptdr', 'xd', 'haha', 'hihi', 'deja', 'aussi', 'pas', 'ne', 'n', 'y', 'en', 'cela', 'ceci', 'comme', 'ca', 'info', 'infos', 'reponse', 'reponses',
-  'aide', 'question',
+  'aide', 'question', 'bcp', 'bien', 'tt', 'vrmt', 'infiniment',
 ]);
 
 /** Longest message (in words) that can be small talk: longer ones are questions, whatever words they hold. */

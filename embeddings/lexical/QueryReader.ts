@@ -1,8 +1,8 @@
 import type { FaqEntry } from '../../knowledge/index.js';
 import { EntryVocabulary } from './EntryVocabulary.js';
-import { frenchGlosses } from './englishGlossary.js';
+import { frenchGlosses, glossedInFrench } from './englishGlossary.js';
 import type { TextAnalyzer } from './frenchAnalyzer.js';
-import { expandChatAbbreviations, isEnglish, repairGluedElisions, splitQuestion, type WordStatus } from './queryAnalysis.js';
+import { expandChatAbbreviations, GENERAL_WORDS, isEnglish, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from './queryAnalysis.js';
 import { weighQuery, type WeighedQuery } from './queryEvidence.js';
 
 /** Typed words whose status is remembered (the memory is cleared beyond: visitors can type any word). */
@@ -20,13 +20,15 @@ export interface ReadQuery {
 
 /**
  * Reads a typed message the way the FAQ's vocabulary needs it: chat-speak
- * abbreviations written out, glued elisions repaired against the KB's words,
+ * abbreviations written out, glued elisions and -ons verb forms repaired against the KB's words,
  * the question told apart from its context, English glossed in French, and
  * every term weighed by its rarity across entries.
  */
 export class QueryReader {
   private readonly vocabulary: EntryVocabulary;
   private readonly wordStatuses = new Map<string, WordStatus>();
+  /** The analysed forms of GENERAL_WORDS. */
+  private readonly generalTerms: ReadonlySet<string>;
 
   /**
    * `entryTerms`, when given, are each entry's analysed words read from the
@@ -41,18 +43,25 @@ export class QueryReader {
     this.vocabulary = new EntryVocabulary(
       entryTerms ?? entries.map((entry) => new Set(analyzer.analyze([entry.question, ...entry.alternates, entry.answer].join('\n')))),
     );
+    this.generalTerms = new Set(GENERAL_WORDS.flatMap((word) => analyzer.analyze(word)));
   }
 
   read(text: string): ReadQuery {
     const english = isEnglish(text);
-    const repaired = repairGluedElisions(expandChatAbbreviations(text), (word) => this.wordStatus(word));
+    const status = (word: string): WordStatus => this.wordStatus(word);
+    const repaired = repairVerbForms(repairGluedElisions(expandChatAbbreviations(text), status), status);
     const parts = splitQuestion(repaired);
     const withContext = parts.context !== '';
     // An English question is searched with its own words (the KB has some English phrasings) and their French glosses.
     const glosses = english ? `\n${frenchGlosses(repaired)}` : '';
     const terms = this.analyzer.analyze(repaired + glosses);
     const questionTerms = withContext ? this.analyzer.analyze(parts.question + glosses) : undefined;
-    const weighed = weighQuery(this.vocabulary, questionTerms ?? terms, terms, { question: parts.question, english, withContext });
+    // The evidence weighs an English message by its French glosses (and the words the glossary lacks).
+    const [evidenceMessage, evidenceQuestion] = english
+      ? [this.analyzer.analyze(glossedInFrench(repaired)), this.analyzer.analyze(glossedInFrench(parts.question))]
+      : [terms, questionTerms ?? terms];
+    const general = (term: string): boolean => this.generalTerms.has(term);
+    const weighed = weighQuery(this.vocabulary, evidenceQuestion, evidenceMessage, { question: parts.question, english, withContext }, general);
     return { terms, ...(questionTerms && { questionTerms }), weighed };
   }
 

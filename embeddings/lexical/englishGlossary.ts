@@ -46,6 +46,45 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   designed: 'conçue', created: 'créée', suggest: 'proposer suggérer', propose: 'proposer', improvement: 'amélioration', feedback: 'retour',
   // costs
   cost: 'coût', costs: 'coûts', price: 'prix', free: 'gratuit', paid: 'payant', fee: 'frais', fees: 'frais',
+  // more general words of questions (verbs, then nouns and adjectives)
+  frequently: 'fréquence', regularly: 'régulièrement', daily: 'quotidien', weekly: 'hebdomadaire', every: 'chaque', each: 'chaque',
+  version: 'version', versions: 'versions', release: 'version publication', released: 'publié', releases: 'versions',
+  sell: 'vendre commercialiser', selling: 'vendre commercialiser', sold: 'vendu', market: 'marché commercialiser', distribute: 'distribuer',
+  store: 'stocker', stored: 'stocké stockées', storing: 'stockage', contain: 'contenir contient', contains: 'contient', include: 'inclure comprend',
+  includes: 'comprend', included: 'inclus', find: 'trouver', found: 'trouvé', see: 'voir', show: 'montrer', describe: 'décrire', described: 'décrit',
+  represent: 'représenter', represented: 'représenté représentés', representation: 'représentation', write: 'écrire', read: 'lire',
+  design: 'conception concevoir', develop: 'développer', developed: 'développé', development: 'développement', build: 'construire',
+  building: 'construire', create: 'créer', make: 'faire', join: 'rejoindre', enter: 'entrer', access: 'accès accéder', accessible: 'accessible',
+  allow: 'permettre', allowed: 'autorisé permis', permitted: 'autorisé', possible: 'possible', able: 'pouvoir', obtain: 'obtenir', receive: 'recevoir',
+  ask: 'demander', asked: 'demandé', answer: 'réponse', reply: 'réponse', check: 'vérifier', checked: 'vérifié', verify: 'vérifier',
+  validate: 'valider', validated: 'validé', validation: 'validation', review: 'examen validation', reviews: 'examine', reviewed: 'examiné',
+  approve: 'valider', approved: 'validé', prepare: 'préparer', ready: 'prêt', plan: 'planifier', planning: 'planification',
+  begin: 'commencer', began: 'commencé', beginning: 'début', end: 'fin', since: 'depuis', until: 'jusqu', before: 'avant', after: 'après',
+  officially: 'officiellement', official: 'officiel', first: 'premier première', last: 'dernier', next: 'prochain', current: 'actuel',
+  keep: 'continuer garder', continue: 'continuer', stop: 'arrêter', remain: 'rester', improve: 'améliorer', suggestion: 'suggestion proposition',
+  suggestions: 'propositions', proposal: 'proposition', proposals: 'propositions', idea: 'idée', ideas: 'idées', needs: 'besoins', need: 'besoin',
+  raise: 'remonter', report: 'signaler remonter', requests: 'demandes', modification: 'modification', modifications: 'modifications',
+  add: 'ajouter', added: 'ajouté', extend: 'étendre élargir', scope: 'périmètre', sector: 'secteur', sectors: 'secteurs', social: 'social',
+  // more things
+  agency: 'agence ANS', organisation: 'organisation', organization: 'organisation', government: 'état public', public: 'public publics',
+  private: 'privé privés', citizens: 'citoyens', citizen: 'citoyen', users: 'usagers utilisateurs', user: 'usager utilisateur', people: 'personnes',
+  website: 'site web', websites: 'sites web', site: 'site', web: 'web', mobile: 'mobile', connected: 'connecté connectés', object: 'objet',
+  system: 'système', systems: 'systèmes', exchanges: 'échanges',
+  vocabulary: 'vocabulaire', terminology: 'terminologie', terminologies: 'terminologies', nomenclature: 'nomenclature', nomenclatures: 'nomenclatures',
+  codes: 'codes', code: 'code', labels: 'libellés', families: 'familles', family: 'famille', values: 'valeurs',
+  sets: 'jeux', set: 'jeu', tables: 'tables', table: 'table', mapping: 'association correspondance', class: 'classe', classes: 'classes',
+  results: 'résultats', result: 'résultat', measurement: 'mesure', weight: 'poids', height: 'taille', blood: 'sang', pressure: 'tension',
+  allergies: 'allergies', reports: 'comptes-rendus', space: 'espace', catalogue: 'catalogue', directory: 'annuaire',
+  directories: 'annuaires', registry: 'répertoire', repository: 'répertoire', standard: 'standard', standards: 'standards', reference: 'référence',
+  doctrine: 'doctrine', framework: 'cadre', legal: 'juridique', law: 'loi', regulation: 'règlement', ethical: 'éthique',
+  quality: 'qualité', content: 'contenu', business: 'économique', economic: 'économique', trust: 'confiance', visibility: 'visibilité',
+  visible: 'visible', worth: 'intérêt', bother: 'intérêt', gain: 'gagner avantage', advantageous: 'avantageux', prevention: 'prévention',
+  diagnosis: 'diagnostic', care: 'soins', follow: 'suivi', monitoring: 'suivi', autonomy: 'autonomie',
+  startups: 'startups', entrepreneurs: 'entrepreneurs', innovative: 'innovantes', innovation: 'innovation', expertise: 'expertise',
+  cybersecurity: 'cybersécurité', co: 'co', produce: 'produire', production: 'production', joint: 'commune communes', common: 'commun commune',
+  page: 'page', portal: 'portail', email: 'adresse', address: 'adresse', beginner: 'débutant', beginners: 'débutants',
+  novice: 'novice', skills: 'connaissances', prior: 'préalables', courses: 'formations', course: 'formation', sessions: 'sessions', trainings: 'formations',
+  reasons: 'raisons', reason: 'raison', main: 'principal principales', principal: 'principal', key: 'clé principales',
 };
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -54,4 +93,17 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export function frenchGlosses(text: string): string {
   const words = foldAccents(text).toLowerCase().match(WORD) ?? [];
   return [...new Set(words.flatMap((word) => (Object.hasOwn(ENGLISH_GLOSSARY, word) ? [ENGLISH_GLOSSARY[word]] : [])))].join(' ');
+}
+
+/**
+ * Pure: the message with each English word of the glossary replaced by its
+ * French glosses (other words kept): what the decision weighs an English
+ * question with, so that its English words are not read as words the FAQ
+ * does not know.
+ */
+export function glossedInFrench(text: string): string {
+  return text.replace(WORD, (word) => {
+    const key = foldAccents(word).toLowerCase();
+    return Object.hasOwn(ENGLISH_GLOSSARY, key) ? ENGLISH_GLOSSARY[key] : word;
+  });
 }

@@ -15,10 +15,12 @@ export interface WeighedQuery {
   match(entryIndex: number): EntryMatch;
 }
 
-function weigh(vocabulary: EntryVocabulary, terms: readonly string[]): WeighedTerm[] {
-  return [...new Set(terms)].map((term) => {
+function weigh(vocabulary: EntryVocabulary, terms: readonly string[], general: (term: string) => boolean): WeighedTerm[] {
+  return [...new Set(terms)].flatMap((term) => {
     const known = vocabulary.resolve(term);
-    return { known, idf: known === undefined ? vocabulary.unknownIdf : vocabulary.idf(known) };
+    // A general word the KB does not know says nothing either way (see GENERAL_WORDS).
+    if (known === undefined && general(term)) return [];
+    return [{ known, idf: known === undefined ? vocabulary.unknownIdf : vocabulary.idf(known) }];
   });
 }
 
@@ -36,16 +38,18 @@ function share(terms: readonly WeighedTerm[], test: (term: WeighedTerm) => boole
  * ones), how rare its unknown words are, and per entry how much of the
  * question and of the message the entry's own words explain. Words of the
  * context only count in the message figures, so describing one's product no
- * longer reads as asking about something else.
+ * longer reads as asking about something else. `general` tells the analysed
+ * general words (GENERAL_WORDS) that are left out when the KB does not know them.
  */
 export function weighQuery(
   vocabulary: EntryVocabulary,
   questionTerms: readonly string[],
   messageTerms: readonly string[],
   facts: Pick<QueryEvidence, 'question' | 'english' | 'withContext'>,
+  general: (term: string) => boolean = () => false,
 ): WeighedQuery {
-  const question = weigh(vocabulary, questionTerms);
-  const message = weigh(vocabulary, messageTerms);
+  const question = weigh(vocabulary, questionTerms, general);
+  const message = weigh(vocabulary, messageTerms, general);
   const unknown = question.filter((term) => term.known === undefined);
   const evidence: QueryEvidence = {
     coverage: share(question, (term) => term.known !== undefined),

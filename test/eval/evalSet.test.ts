@@ -25,6 +25,7 @@ describe('labelled evaluation sets', () => {
     ['questions.yaml', 80, 10],
     ['heldout.yaml', 80, 10],
     ['tuning-v2.yaml', 150, 80],
+    ['tuning-v3.yaml', 150, 80],
     ['heldout-v2.yaml', 150, 80],
   ])('%s loads against the KB: known labels, no copied phrasing, enough questions', async (name, minInScope, minOutOfScope) => {
     const set = await loadEvalSet(join(import.meta.dirname, name), kb);
@@ -35,14 +36,15 @@ describe('labelled evaluation sets', () => {
   it.each([
     ['questions.yaml', 'heldout.yaml'],
     ['tuning-v2.yaml', 'heldout-v2.yaml'],
+    ['tuning-v3.yaml', 'heldout-v2.yaml'],
   ])('%s and %s share no question', async (tuningName, heldOutName) => {
     const [tuning, heldOut] = await Promise.all([tuningName, heldOutName].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
     const tuningQuestions = new Set([...tuning.inScope, ...tuning.outOfScope].map((item) => item.q.toLowerCase()));
     expect([...heldOut.inScope, ...heldOut.outOfScope].filter((item) => tuningQuestions.has(item.q.toLowerCase()))).toEqual([]);
   });
 
-  it('the v2 sets tag every question with its kind and hold the kinds the issue asks for', async () => {
-    for (const name of ['tuning-v2.yaml', 'heldout-v2.yaml']) {
+  it('the v2 and v3 sets tag every question with its kind and hold the kinds the issue asks for', async () => {
+    for (const name of ['tuning-v2.yaml', 'tuning-v3.yaml', 'heldout-v2.yaml']) {
       const set = await loadEvalSet(join(import.meta.dirname, name), kb);
       expect(set.inScope.every((item) => item.kind !== undefined) && set.outOfScope.every((item) => item.kind !== undefined), name).toBe(true);
       expect(set.inScope.filter((item) => item.kind === 'long').length, name).toBeGreaterThanOrEqual(30);

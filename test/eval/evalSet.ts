@@ -2,6 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { foldAccents, isRecord, type KnowledgeBase } from '../../knowledge/index.js';
 
+/** The tuning sets, each written blind by a different writer: the only sets anything is fitted on. */
+export const TUNING_SETS: readonly string[] = ['test/eval/tuning-v2.yaml', 'test/eval/tuning-v3.yaml'];
+/** Written blind and never tuned on: its outcomes are the figures reported, and the quality gate's reference. */
+export const HELD_OUT_SET = 'test/eval/heldout-v2.yaml';
+
 /** Kinds of answerable questions in the v2 sets (the v1 sets have none). */
 export const IN_SCOPE_KINDS = ['paraphrase', 'typo', 'long', 'english'] as const;
 export type InScopeKind = (typeof IN_SCOPE_KINDS)[number];

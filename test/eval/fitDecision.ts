@@ -1,6 +1,6 @@
 /**
  * `npm run eval:fit`: fits the calibrated decision of the lexical mode on the
- * tuning set ONLY (test/eval/tuning-v2.yaml; the held-out set is never read
+ * tuning sets ONLY (test/eval/tuning-v2.yaml and tuning-v3.yaml; the held-out set is never read
  * here). A logistic regression over the decision features predicts whether the
  * best-ranked entry is the right answer (in-scope question and right entry: 1;
  * wrong entry or out-of-scope question: 0). Five-fold cross-validation gives
@@ -11,73 +11,75 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { loadKnowledgeBase } from '../../knowledge/index.js';
-import { createKbRetriever, type Retrieval } from '../../embeddings/index.js';
-import { decisionFeatures, FEATURE_NAMES, type Features } from '../../embeddings/decision/features.js';
-import { fitLogistic, probability, DEFAULT_FIT } from '../../embeddings/decision/logistic.js';
+import { createKbRetriever } from '../../embeddings/index.js';
+import { decisionFeatures, FEATURE_NAMES } from '../../embeddings/decision/features.js';
+import { DEFAULT_FIT } from '../../embeddings/decision/logistic.js';
 import { SEARCH_K } from '../../embeddings/decision/answerQuestion.js';
-import { loadEvalSet } from './evalSet.js';
-import { chooseThresholds, type Scored } from './chooseThresholds.js';
+import { loadEvalSet, TUNING_SETS } from './evalSet.js';
+import { crossSet, fitOn, outOfFold, seenAt, shuffledFolds, thresholdsFor, type Example } from './crossValidate.js';
+import { inScopeOutcomes, rejection } from './outcomes.js';
+import { outcomeTable } from './outcomes.js';
 
-const TUNING_SET = 'test/eval/tuning-v2.yaml';
 const FOLDS = 5;
 const MODEL_FILE = 'embeddings/decision/confidenceModel.ts';
 
 const kb = await loadKnowledgeBase('knowledge/data');
-const set = await loadEvalSet(TUNING_SET, kb);
 const { retriever } = await createKbRetriever({ kb, mode: 'lexical' });
 
-interface Example {
-  readonly features: Features;
-  readonly label: 0 | 1;
-  /** In scope with the right entry among the first three (a clarification would reach it). */
-  readonly inScope: boolean;
-  readonly retrieval: Retrieval;
-  readonly expectedId: string | null;
-}
-
 const examples: Example[] = [];
-const questions = [...set.inScope.map((item) => ({ q: item.q, id: item.id })), ...set.outOfScope.map((item) => ({ q: item.q, id: null }))];
-let unranked = 0;
-for (const { q, id } of questions) {
-  const retrieval = (await retriever.score(q)).rank({ k: SEARCH_K });
-  const features = decisionFeatures(retrieval);
-  if (!features) {
-    unranked += 1;
-    continue;
+for (const file of TUNING_SETS) {
+  const set = await loadEvalSet(file, kb);
+  const questions = [...set.inScope.map((item) => ({ q: item.q, id: item.id, kind: item.kind })), ...set.outOfScope.map((item) => ({ q: item.q, id: null, kind: item.kind }))];
+  for (const { q, id, kind } of questions) {
+    const retrieval = (await retriever.score(q)).rank({ k: SEARCH_K });
+    const features = decisionFeatures(retrieval);
+    const label = id !== null && retrieval.ranked[0]?.entry.id === id ? 1 : 0;
+    examples.push({ retrieval, ...(features && { features }), label, expectedId: id, ...(kind && { kind }), set: file });
   }
-  const label = id !== null && retrieval.ranked[0]?.entry.id === id ? 1 : 0;
-  examples.push({ features, label, inScope: id !== null, retrieval, expectedId: id });
 }
+const unranked = examples.filter((example) => !example.features).length;
 
-// Out-of-fold probabilities: fold f holds every FOLDS-th question, in file order (kinds are interleaved there).
-const outOfFold = new Array<number>(examples.length).fill(0);
-for (let fold = 0; fold < FOLDS; fold++) {
-  const train = examples.filter((_, i) => i % FOLDS !== fold);
-  const model = fitLogistic(train);
-  examples.forEach((example, i) => {
-    if (i % FOLDS === fold) outOfFold[i] = probability(model, example.features);
-  });
-}
-const scored: Scored[] = examples.map((example, i) => ({ p: outOfFold[i], retrieval: example.retrieval, expectedId: example.expectedId }));
-const thresholds = chooseThresholds(scored);
-
-const logLoss = -examples.reduce((sum, e, i) => sum + (e.label === 1 ? Math.log(outOfFold[i]) : Math.log(1 - outOfFold[i])), 0) / examples.length;
-console.log(`${examples.length} questions of ${TUNING_SET} (${unranked} ranked nothing and are declined without the model); out-of-fold log-loss ${logLoss.toFixed(3)}`);
+const outOfFoldP = outOfFold(examples, FOLDS);
+const thresholds = thresholdsFor(examples, outOfFoldP);
+const ranked = examples.map((example, i) => ({ example, p: outOfFoldP[i] })).filter(({ example }) => example.features);
+const logLoss = -ranked.reduce((sum, { example, p }) => sum + Math.log(example.label === 1 ? p : 1 - p), 0) / ranked.length;
+console.log(`${examples.length} questions of ${TUNING_SETS.join(' + ')} (${unranked} ranked nothing and are declined without the model); out-of-fold log-loss ${logLoss.toFixed(3)}`);
 // Calibration: mean predicted probability against the observed share of right top-1, by decile of probability.
 for (let bin = 0; bin < 10; bin++) {
-  const members = examples.filter((_, i) => Math.min(9, Math.floor(outOfFold[i] * 10)) === bin);
+  const members = ranked.filter(({ p }) => Math.min(9, Math.floor(p * 10)) === bin);
   if (members.length === 0) continue;
-  const mean = members.reduce((s, e) => s + outOfFold[examples.indexOf(e)], 0) / members.length;
-  console.log(`  p in [${(bin / 10).toFixed(1)}, ${((bin + 1) / 10).toFixed(1)}): ${members.length} questions, mean p ${mean.toFixed(2)}, right ${(members.filter((e) => e.label === 1).length / members.length).toFixed(2)}`);
+  const mean = members.reduce((s, { p }) => s + p, 0) / members.length;
+  console.log(`  p in [${(bin / 10).toFixed(1)}, ${((bin + 1) / 10).toFixed(1)}): ${members.length} questions, mean p ${mean.toFixed(2)}, right ${(members.filter(({ example }) => example.label === 1).length / members.length).toFixed(2)}`);
 }
-console.log('Cross-validated outcomes at the chosen thresholds:', thresholds.summary);
+console.log(`\n${FOLDS}-fold cross-validated outcomes at the chosen thresholds (answer ${thresholds.answer}, clarify ${thresholds.clarify}):`, thresholds.summary);
+const cv = seenAt(examples, outOfFoldP, thresholds);
+console.table(outcomeTable(cv.inScope, cv.outOfScope));
+// Repeated cross-validation over shuffled folds: the mean of each figure, steadier than one split.
+const REPEATS = 10;
+const totals = { answeredRight: 0, oneClick: 0, confidentlyWrong: 0, rejected: 0, near: 0 };
+for (let repeat = 1; repeat <= REPEATS; repeat++) {
+  const p = outOfFold(examples, FOLDS, shuffledFolds(examples.length, FOLDS, repeat));
+  const seen = seenAt(examples, p, thresholdsFor(examples, p));
+  const o = inScopeOutcomes(seen.inScope);
+  totals.answeredRight += o.answeredRight / REPEATS;
+  totals.oneClick += o.oneClick / REPEATS;
+  totals.confidentlyWrong += o.confidentlyWrong / REPEATS;
+  totals.rejected += rejection(seen.outOfScope).rejected / REPEATS;
+  totals.near += rejection(seen.outOfScope.filter((r) => r.kind === 'near')).rejected / REPEATS;
+}
+const mean = Object.entries(totals).map(([name, value]) => `${name} ${(100 * value).toFixed(1)} %`).join(', ');
+console.log(`\nMean over ${REPEATS} shuffled ${FOLDS}-fold cross-validations: ${mean}`);
+for (const [set, seen] of crossSet(examples, FOLDS)) {
+  console.log(`\nCross-set: ${set} decided by a model and thresholds fitted on the other tuning sets only:`);
+  console.table(outcomeTable(seen.inScope, seen.outOfScope));
+}
 
-const model = fitLogistic(examples);
+const model = fitOn(examples);
 const fmt = (x: number) => x.toFixed(4);
 const pctOf = (key: string) => thresholds.summary[key];
 const source = `/**
  * The calibrated decision of the lexical mode. GENERATED by \`npm run eval:fit\`
- * (test/eval/fitDecision.ts) from ${TUNING_SET} only: do not edit by hand,
+ * (test/eval/fitDecision.ts) from ${TUNING_SETS.join(' and ')} only: do not edit by hand,
  * re-run the fit after changing the features, the analyser or the KB.
  *
  * A logistic regression (L2 ${DEFAULT_FIT.l2}) over the features of
@@ -111,10 +113,11 @@ if (process.argv.includes('--write')) {
   console.log(`\n${source}\n(not written: add --write to update ${MODEL_FILE})`);
 }
 if (process.argv.includes('--debug')) {
-  const rows = examples.map((e, i) => ({ p: outOfFold[i], e })).sort((a, b) => b.p - a.p);
+  const rows = ranked.map(({ example, p }) => ({ p, e: example })).sort((a, b) => b.p - a.p);
   for (const { p, e } of rows) {
     const top = e.retrieval.ranked[0];
     const f = e.features;
+    if (!f) continue;
     console.log(`${p.toFixed(2)} ${e.expectedId === null ? 'OOS ' : e.label ? 'OK  ' : 'BAD '} ${FEATURE_NAMES.map((n) => f[n].toFixed(2)).join(' ')} | ${e.retrieval.query.slice(0, 90)} → ${top?.entry.id}`);
   }
 }

@@ -1,4 +1,4 @@
-import type { InScopeKind, OutOfScopeKind } from './evalSet.js';
+import { IN_SCOPE_KINDS, OUT_OF_SCOPE_KINDS, type InScopeKind, type OutOfScopeKind } from './evalSet.js';
 
 /**
  * What the user saw for one question, as `npm run eval` scores it: the
@@ -85,4 +85,28 @@ export function byKind<R extends { readonly kind?: string }>(records: readonly R
     if (members.length > 0) groups.push([kind, members]);
   }
   return groups;
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+
+/** The outcome table `npm run eval` and `npm run eval:fit` print: answerable questions per kind, out of scope per kind, small talk. */
+export function outcomeTable(
+  inScope: readonly InScopeRecord[],
+  outOfScope: readonly OutOfScopeRecord[],
+  smallTalk: readonly SeenOutcome[] = [],
+): Record<string, Record<string, string | number>> {
+  const rows: Record<string, Record<string, string | number>> = {};
+  for (const [kind, records] of byKind(inScope, IN_SCOPE_KINDS)) {
+    const o = inScopeOutcomes(records);
+    rows[`in scope: ${kind}`] = { n: o.n, 'answered right': pct(o.answeredRight), 'one click': pct(o.oneClick), 'confidently wrong': pct(o.confidentlyWrong), 'top-1': pct(o.top1) };
+  }
+  for (const [kind, records] of byKind(outOfScope, OUT_OF_SCOPE_KINDS)) {
+    const o = rejection(records);
+    rows[`out of scope: ${kind}`] = { n: o.n, rejected: pct(o.rejected) };
+  }
+  if (smallTalk.length > 0) {
+    const o = smallTalkOutcomes(smallTalk);
+    rows['small talk'] = { n: o.n, 'kind reply': o.handled, 'stored as unanswered': o.storedAsUnanswered };
+  }
+  return rows;
 }

@@ -8,7 +8,7 @@
  * model's calibration file beside its index (what lets `auto` use the model),
  * `--record` records the
  * held-out lexical outcomes the quality gate of `npm test` compares with. By default it scores the
- * tuning set (`tuning-v2.yaml`, the only one anything is fitted on) and then the
+ * tuning sets (`tuning-v2.yaml` and `tuning-v3.yaml`, the only ones anything is fitted on) and then the
  * held-out set (`heldout-v2.yaml`, written blind and never tuned on).
  */
 import { writeFile } from 'node:fs/promises';
@@ -17,9 +17,9 @@ import { loadConfig } from '../../adapters/config.js';
 import { loadKnowledgeBase } from '../../knowledge/index.js';
 import { createKbRetriever, writeModelCalibration, type EmbeddingProvider, type Retriever } from '../../embeddings/index.js';
 import { availableProviders } from './providers.js';
-import { entriesNotAsked, IN_SCOPE_KINDS, loadEvalSet, OUT_OF_SCOPE_KINDS } from './evalSet.js';
+import { entriesNotAsked, HELD_OUT_SET, loadEvalSet, TUNING_SETS } from './evalSet.js';
 import { percentile } from './metrics.js';
-import { byKind, inScopeOutcomes, rejection, smallTalkOutcomes } from './outcomes.js';
+import { outcomeTable } from './outcomes.js';
 import { measureRecall } from './recall.js';
 import { gateFigures, RECORDED_OUTCOMES_FILE } from './qualityGate.js';
 import { runSet, type SetRun } from './runSet.js';
@@ -36,11 +36,9 @@ const { values: args } = parseArgs({
     record: { type: 'boolean', default: false },
   },
 });
-export const TUNING_SET = 'test/eval/tuning-v2.yaml';
-export const HELD_OUT_SET = 'test/eval/heldout-v2.yaml';
 const config = loadConfig(process.env);
 const kb = await loadKnowledgeBase(config.kbDir);
-const setFiles = args.set ? [args.set] : [TUNING_SET, HELD_OUT_SET];
+const setFiles = args.set ? [args.set] : [...TUNING_SETS, HELD_OUT_SET];
 const sets = await Promise.all(setFiles.map((file) => loadEvalSet(file, kb)));
 for (const [i, set] of sets.entries()) {
   const unasked = entriesNotAsked(set, kb);
@@ -63,22 +61,7 @@ for (const provider of providers) {
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 /** The outcome rows of one run: answerable questions per kind, out of scope per kind, small talk. */
-function outcomeRows(run: SetRun): Record<string, Record<string, string | number>> {
-  const rows: Record<string, Record<string, string | number>> = {};
-  for (const [kind, records] of byKind(run.inScope, IN_SCOPE_KINDS)) {
-    const o = inScopeOutcomes(records);
-    rows[`in scope: ${kind}`] = { n: o.n, 'answered right': pct(o.answeredRight), 'one click': pct(o.oneClick), 'confidently wrong': pct(o.confidentlyWrong), 'top-1': pct(o.top1) };
-  }
-  for (const [kind, records] of byKind(run.outOfScope, OUT_OF_SCOPE_KINDS)) {
-    const o = rejection(records);
-    rows[`out of scope: ${kind}`] = { n: o.n, rejected: pct(o.rejected) };
-  }
-  if (run.smallTalk.length > 0) {
-    const o = smallTalkOutcomes(run.smallTalk);
-    rows['small talk'] = { n: o.n, 'kind reply': o.handled, 'stored as unanswered': o.storedAsUnanswered };
-  }
-  return rows;
-}
+const outcomeRows = (run: SetRun) => outcomeTable(run.inScope, run.outOfScope, run.smallTalk);
 
 const runs: { mode: string; set: string; run: SetRun; provider?: EmbeddingProvider }[] = [];
 for (const [i, set] of sets.entries()) {

@@ -39,7 +39,7 @@ interface EventRow {
 const INSERT_QUESTIONS = `
   INSERT INTO questions (id, time, day, channel, kb_version, conversation_hash, source, text, facets, decision, candidates, answer_entry)
   SELECT q->>'id', (q->>'time')::timestamptz, q->>'day', q->>'channel', q->>'kbVersion', q->>'conversationHash', q->>'source',
-         q->>'text', (q->>'facets')::jsonb, q->>'decision', (q->>'candidates')::jsonb, q->>'answerEntry'
+         q->>'text', (q->>'facets')::json, q->>'decision', (q->>'candidates')::json, q->>'answerEntry'
   FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS batch (q, n) ORDER BY n`;
 
 /** Each event through record_question_event (migration 004), in order: a later event may name an earlier vote. */

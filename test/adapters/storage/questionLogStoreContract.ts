@@ -48,13 +48,14 @@ export function questionLogStoreContract(name: string, factory: QuestionLogContr
     it('gives back a question as recorded, with its events in order, newest question first', async () => {
       const { store } = await open();
       const first = question('2026-03-01T09:00:00.000Z', { decision: 'clarify', facets: {} });
-      const second = question('2026-03-01T09:01:00.000Z', { source: 'triage', text: 'offer=innovation', decision: 'empty', candidates: [] });
+      const second = question('2026-03-01T09:01:00.000Z', { source: 'triage', text: 'offer=innovation', decision: 'empty', candidates: [], facets: { theme: 'x', offer: 'innovation' } });
       await store.recordQuestion(first);
       await store.recordQuestion(second);
       expect(await store.recordEvent(event(first.id, '2026-03-01T09:00:10.000Z', 'clicked', { entryId: 'entry-b' }))).toBe(true);
       expect(await store.recordEvent(event(first.id, '2026-03-01T09:00:20.000Z', 'voted', { entryId: 'entry-b', helpful: true, voteKey: 'v1' }))).toBe(true);
       const [newest, oldest] = await store.list();
       expect(newest).toEqual({ ...second, events: [] });
+      expect(Object.keys(newest.facets)).toEqual(['theme', 'offer']);
       expect(oldest).toEqual({
         ...first,
         events: [

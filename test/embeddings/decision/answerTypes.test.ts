@@ -10,8 +10,15 @@ describe('asked information types', () => {
     expect(askedTypes('Combien d’applications sont référencées ?').map((t) => t.name)).toEqual(['count']);
     expect(askedTypes('Qui est le responsable de l’équipe ?').map((t) => t.name)).toEqual(['person']);
     expect(askedTypes('Quel est le numéro de téléphone du support ?').map((t) => t.name)).toEqual(['contact']);
-    expect(askedTypes('Quelle est l’URL de l’API ?').map((t) => t.name)).toEqual(['web address']);
+    expect(askedTypes('Quelle est l’URL de l’API ?').map((t) => t.name)).toEqual(['web address', 'integration detail']);
+    expect(askedTypes('Qui fait partie du comité de validation ?').map((t) => t.name)).toEqual(['person']);
+    expect(askedTypes('Who can we call to follow up?').map((t) => t.name)).toEqual(['contact']);
+    expect(askedTypes('Quelle version de FHIR est utilisée ?').map((t) => t.name)).toEqual(['version']);
+    expect(askedTypes('Sous quelle licence réutiliser les NOS ?').map((t) => t.name)).toEqual(['licence']);
+    expect(askedTypes('Y a-t-il un bac à sable pour tester l’API ?').map((t) => t.name)).toEqual(['integration detail']);
+    expect(askedTypes('Quand a lieu la prochaine session de formation ?').map((t) => t.name)).toEqual(['upcoming date']);
     expect(askedTypes('Le référencement est-il obligatoire ?')).toEqual([]);
+    expect(askedTypes('Quand pourra-t-on déposer une demande de référencement ?')).toEqual([]);
   });
 
   it('flags an answer that states none of what is asked, not one that does', () => {
@@ -23,6 +30,9 @@ describe('asked information types', () => {
     expect(missesAskedType(count, entry('Les NOS comptent 12 familles.'))).toBe(false);
     const url = askedTypes('Quelle est l’URL du serveur ?');
     expect(missesAskedType(url, entry('Voir le site.', ['https://example.org']))).toBe(false);
+    const upcoming = askedTypes('À quelle date la prochaine version sort-elle ?');
+    expect(missesAskedType(upcoming, entry('La version est publiée chaque mois.'))).toBe(true);
+    expect(missesAskedType(askedTypes('Quelle date de démarrage ?'), entry('Lancée à la rentrée 2022.'))).toBe(false);
     expect(missesAskedType([], entry('Tout.'))).toBe(false);
   });
 });

@@ -36,6 +36,7 @@ describe('decisionFeatures', () => {
       context: 0,
       short: 0.25,
       typeMissing: 0,
+      contextMessage: 0,
     });
   });
 
@@ -79,7 +80,7 @@ describe('fitLogistic', () => {
   it('learns a separable rule and its probabilities order the examples', () => {
     const one = 1 as const;
     const zero = 0 as const;
-    const base: Features = { score: 0, lead: 0, coverage: 0, unknown: 0, explained: 0, explainedMessage: 0, explainedLead: 0, english: 0, context: 0, short: 0, typeMissing: 0 };
+    const base: Features = { score: 0, lead: 0, coverage: 0, unknown: 0, explained: 0, explainedMessage: 0, explainedLead: 0, english: 0, context: 0, short: 0, typeMissing: 0, contextMessage: 0 };
     const examples = [0.1, 0.2, 0.3, 0.35, 0.65, 0.7, 0.8, 0.9].map((score) => ({ features: { ...base, score }, label: score > 0.5 ? one : zero }));
     const model = fitLogistic(examples);
     expect(model.coefficients.score).toBeGreaterThan(0);

@@ -17,6 +17,7 @@ describe('detectSmallTalk', () => {
     ['Je voudrais parler à un conseiller', 'human'],
     ['c’est nul, merci quand même', 'complaint'],
     ['Thanks!', 'thanks'],
+    ['merci bcp', 'thanks'],
   ])('« %s » is %s', (text, kind) => {
     expect(detectSmallTalk(text)).toBe(kind);
   });

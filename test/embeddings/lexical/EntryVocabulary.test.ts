@@ -45,4 +45,12 @@ describe('weighQuery', () => {
     expect(weighed.evidence.unknownRarity).toBe(0.5);
     expect(weighed.evidence.coverage).toBeLessThan(0.5);
   });
+
+  it('leaves out the general words the KB does not know, and counts those it knows', () => {
+    const general = (term: string) => term === 'signifi' || term === 'referenc';
+    const weighed = weighQuery(vocabulary, ['signifi', 'mos'], ['signifi', 'mos'], { question: 'q', english: false, withContext: false }, general);
+    expect(weighed.evidence).toMatchObject({ coverage: 1, unknownRarity: 0, questionTerms: 1 });
+    const known = weighQuery(vocabulary, ['referenc', 'prix'], ['referenc', 'prix'], { question: 'q', english: false, withContext: false }, general);
+    expect(known.evidence).toMatchObject({ unknownRarity: 0.5, questionTerms: 2 });
+  });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isEnglish, MIN_WORDS_WITH_CONTEXT, repairGluedElisions, splitQuestion, type WordStatus } from '../../../embeddings/lexical/queryAnalysis.js';
+import { isEnglish, MIN_QUESTION_WORDS, MIN_WORDS_WITH_CONTEXT, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from '../../../embeddings/lexical/queryAnalysis.js';
 
 /** A toy vocabulary: what the KB knows, and which words the analyser drops. */
-const KNOWN = new Set(['offre', 'interoperabilite', 'ans', 'application', 'des', 'dossier', 'sante']);
+const KNOWN = new Set(['offre', 'interoperabilite', 'ans', 'application', 'des', 'dossier', 'sante', 'editer', 'integrer']);
 const STOP = new Set(['est', 'on', 'y', 'a', 'ai', 'il']);
 const status = (word: string): WordStatus => {
   const folded = word.toLowerCase();
@@ -22,6 +22,16 @@ describe('repairGluedElisions', () => {
   });
 });
 
+describe('repairVerbForms', () => {
+  it('reads an unknown -ons verb as its -er infinitive when the KB knows it', () => {
+    expect(repairVerbForms('nous editons et integrons une application', status)).toBe('nous editer et integrer une application');
+  });
+
+  it('leaves -ions nouns, words whose infinitive is unknown and short words alone', () => {
+    expect(repairVerbForms('les questions que nous posons ; des dons', status)).toBe('les questions que nous posons ; des dons');
+  });
+});
+
 describe('splitQuestion', () => {
   it('leaves a short question whole', () => {
     expect(splitQuestion('Le référencement est-il obligatoire ?')).toEqual({ question: 'Le référencement est-il obligatoire ?', context: '' });
@@ -29,9 +39,9 @@ describe('splitQuestion', () => {
 
   it('takes the clause after the last colon of the last sentence asking', () => {
     const text =
-      'Nous éditons une application de suivi du diabète utilisée par trois hôpitaux. Nous visons le catalogue de Mon espace santé : le référencement est-il obligatoire ?';
+      'Nous éditons une application de suivi du diabète utilisée par trois hôpitaux. Nous visons le catalogue de Mon espace santé : le référencement au catalogue est-il vraiment obligatoire ?';
     expect(splitQuestion(text)).toEqual({
-      question: 'le référencement est-il obligatoire ?',
+      question: 'le référencement au catalogue est-il vraiment obligatoire ?',
       context: 'Nous éditons une application de suivi du diabète utilisée par trois hôpitaux. Nous visons le catalogue de Mon espace santé :',
     });
   });
@@ -45,6 +55,16 @@ describe('splitQuestion', () => {
     const text = 'Nous éditons une solution de prise de rendez-vous en ligne pour plusieurs centres de santé et nous voulons savoir si nos rendez-vous peuvent alimenter l’agenda.';
     expect(splitQuestion(text).question).toBe('nous voulons savoir si nos rendez-vous peuvent alimenter l’agenda.');
     expect(text.split(' ').length).toBeGreaterThanOrEqual(MIN_WORDS_WITH_CONTEXT);
+  });
+});
+
+describe('splitQuestion with a question that points back at its context', () => {
+  it('keeps the whole sentence, or the sentence before, when the question alone is too short', () => {
+    const clause = 'Nous construisons un connecteur pour un réseau d’établissements médico-sociaux depuis un an. Nous avons besoin du schéma exact de l’API : où le trouver ?';
+    expect(splitQuestion(clause).question).toBe('Nous avons besoin du schéma exact de l’API : où le trouver ?');
+    const sentence = 'Notre équipe intègre les nomenclatures chaque trimestre dans notre progiciel hospitalier. Nous voulons les formats disponibles. Où les trouver ?';
+    expect(splitQuestion(sentence).question).toBe('Nous voulons les formats disponibles. Où les trouver ?');
+    expect('Où les trouver ?'.split(' ').length).toBeLessThan(MIN_QUESTION_WORDS);
   });
 });
 

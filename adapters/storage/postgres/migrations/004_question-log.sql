@@ -3,7 +3,8 @@
 -- the Europe/Paris day, written by the store at insert. The overview reads daily rollups (question_days, entry_days)
 -- that triggers keep in step with every write, so its cost does not grow with the log; `helpful` (the question's last
 -- vote) and `answer_entry` are denormalised from the events for the same reason. The rollups' text columns sort
--- bytewise (COLLATE "C"), as SQLite does, whatever the database's locale.
+-- bytewise (COLLATE "C"), as SQLite does, whatever the database's locale. Facets and candidates are `json`, not
+-- `jsonb`: kept as written (key order, numbers), as SQLite gives them back, and never queried.
 CREATE TABLE questions (
   seq               bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   id                text        NOT NULL UNIQUE,
@@ -14,9 +15,9 @@ CREATE TABLE questions (
   conversation_hash text        NOT NULL,
   source            text        NOT NULL CHECK (source IN ('typed', 'triage')),
   text              text        NOT NULL,
-  facets            jsonb       NOT NULL,
+  facets            json        NOT NULL,
   decision          text        NOT NULL CHECK (decision IN ('answer', 'clarify', 'none', 'list', 'empty')),
-  candidates        jsonb       NOT NULL,
+  candidates        json        NOT NULL,
   answer_entry      text,
   helpful           boolean
 );
