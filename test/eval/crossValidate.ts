@@ -69,6 +69,21 @@ export function shuffledFolds(count: number, folds: number, seed: number): (i: n
   return (i) => fold[i];
 }
 
+/** Shuffled splits whose out-of-fold probabilities are averaged before thresholds are chosen. */
+export const THRESHOLD_REPEATS = 10;
+
+/**
+ * Each example's out-of-fold probability averaged over `repeats` shuffled
+ * splits: thresholds chosen on it depend less on how one split fell.
+ */
+export function pooledOutOfFold(examples: readonly Example[], folds: number, repeats = THRESHOLD_REPEATS): number[] {
+  const pooled = new Array<number>(examples.length).fill(0);
+  for (let repeat = 1; repeat <= repeats; repeat++) {
+    outOfFold(examples, folds, shuffledFolds(examples.length, folds, repeat)).forEach((p, i) => (pooled[i] += p / repeats));
+  }
+  return pooled;
+}
+
 /** Thresholds chosen on the given probabilities (see chooseThresholds). */
 export function thresholdsFor(examples: readonly Example[], p: readonly number[]): ChosenThresholds {
   return chooseThresholds(examples.map((example, i) => ({ p: p[i], retrieval: example.retrieval, expectedId: example.expectedId })));
@@ -96,7 +111,7 @@ export function seenAt(examples: readonly Example[], p: readonly number[], thres
 
 /**
  * Held-out-set figures: for each set, the model is fitted and the thresholds
- * chosen (on out-of-fold probabilities) on the OTHER sets only, then applied
+ * chosen (on pooled out-of-fold probabilities) on the OTHER sets only, then applied
  * to it. The closest the tuning data gets to a stranger's questions.
  */
 export function crossSet(examples: readonly Example[], folds: number): Map<string, { inScope: InScopeRecord[]; outOfScope: OutOfScopeRecord[] }> {
@@ -106,7 +121,7 @@ export function crossSet(examples: readonly Example[], folds: number): Map<strin
   for (const set of sets) {
     const train = examples.filter((example) => example.set !== set);
     const test = examples.filter((example) => example.set === set);
-    const thresholds = thresholdsFor(train, outOfFold(train, folds));
+    const thresholds = thresholdsFor(train, pooledOutOfFold(train, folds));
     result.set(set, seenAt(test, probabilities(fitOn(train), test), thresholds));
   }
   return result;

@@ -4,8 +4,10 @@
  * here). A logistic regression over the decision features predicts whether the
  * best-ranked entry is the right answer (in-scope question and right entry: 1;
  * wrong entry or out-of-scope question: 0). Five-fold cross-validation gives
- * every question a probability from a model that never saw it; the answer and
- * clarify thresholds are chosen on those out-of-fold probabilities. It prints
+ * every question a probability from a model that never saw it (averaged over
+ * ten shuffled splits); the answer and clarify thresholds are chosen on those
+ * out-of-fold probabilities, and the cross-set figures fit on one tuning set
+ * and score the other. It prints
  * the constants, and with `--write` writes embeddings/decision/confidenceModel.ts
  * (`--debug` lists every question with its probability and features).
  */
@@ -16,7 +18,7 @@ import { decisionFeatures, FEATURE_NAMES } from '../../embeddings/decision/featu
 import { DEFAULT_FIT } from '../../embeddings/decision/logistic.js';
 import { SEARCH_K } from '../../embeddings/decision/answerQuestion.js';
 import { loadEvalSet, TUNING_SETS } from './evalSet.js';
-import { crossSet, fitOn, outOfFold, seenAt, shuffledFolds, thresholdsFor, type Example } from './crossValidate.js';
+import { crossSet, fitOn, outOfFold, pooledOutOfFold, seenAt, shuffledFolds, THRESHOLD_REPEATS, thresholdsFor, type Example } from './crossValidate.js';
 import { inScopeOutcomes, rejection } from './outcomes.js';
 import { outcomeTable } from './outcomes.js';
 
@@ -39,7 +41,8 @@ for (const file of TUNING_SETS) {
 }
 const unranked = examples.filter((example) => !example.features).length;
 
-const outOfFoldP = outOfFold(examples, FOLDS);
+// Thresholds are chosen on each question's out-of-fold probability averaged over several shuffled splits.
+const outOfFoldP = pooledOutOfFold(examples, FOLDS);
 const thresholds = thresholdsFor(examples, outOfFoldP);
 const ranked = examples.map((example, i) => ({ example, p: outOfFoldP[i] })).filter(({ example }) => example.features);
 const logLoss = -ranked.reduce((sum, { example, p }) => sum + Math.log(example.label === 1 ? p : 1 - p), 0) / ranked.length;
@@ -51,14 +54,14 @@ for (let bin = 0; bin < 10; bin++) {
   const mean = members.reduce((s, { p }) => s + p, 0) / members.length;
   console.log(`  p in [${(bin / 10).toFixed(1)}, ${((bin + 1) / 10).toFixed(1)}): ${members.length} questions, mean p ${mean.toFixed(2)}, right ${(members.filter(({ example }) => example.label === 1).length / members.length).toFixed(2)}`);
 }
-console.log(`\n${FOLDS}-fold cross-validated outcomes at the chosen thresholds (answer ${thresholds.answer}, clarify ${thresholds.clarify}):`, thresholds.summary);
+console.log(`\n${FOLDS}-fold cross-validated outcomes (probabilities pooled over ${THRESHOLD_REPEATS} shuffled splits) at the chosen thresholds (answer ${thresholds.answer}, clarify ${thresholds.clarify}):`, thresholds.summary);
 const cv = seenAt(examples, outOfFoldP, thresholds);
 console.table(outcomeTable(cv.inScope, cv.outOfScope));
 // Repeated cross-validation over shuffled folds: the mean of each figure, steadier than one split.
-const REPEATS = 10;
+const REPEATS = THRESHOLD_REPEATS;
 const totals = { answeredRight: 0, oneClick: 0, confidentlyWrong: 0, rejected: 0, near: 0 };
 for (let repeat = 1; repeat <= REPEATS; repeat++) {
-  const p = outOfFold(examples, FOLDS, shuffledFolds(examples.length, FOLDS, repeat));
+  const p = outOfFold(examples, FOLDS, shuffledFolds(examples.length, FOLDS, 100 + repeat));
   const seen = seenAt(examples, p, thresholdsFor(examples, p));
   const o = inScopeOutcomes(seen.inScope);
   totals.answeredRight += o.answeredRight / REPEATS;
@@ -85,9 +88,9 @@ const source = `/**
  * A logistic regression (L2 ${DEFAULT_FIT.l2}) over the features of
  * embeddings/decision/features.ts gives the probability that the best-ranked
  * entry is the right answer. The thresholds were chosen on ${FOLDS}-fold
- * cross-validated probabilities (each question scored by a model that never saw
- * it): answered right ${pctOf('answered right')} (directly ${pctOf('answered directly, right')}),
- * confidently wrong ${pctOf('confidently wrong')}, out of scope rejected ${pctOf('OOS rejected')} on that set.
+ * cross-validated probabilities (each question scored by models that never saw
+ * it, averaged over ${THRESHOLD_REPEATS} shuffled splits): answered right ${pctOf('answered right')} (directly ${pctOf('answered directly, right')}),
+ * confidently wrong ${pctOf('confidently wrong')}, out of scope rejected ${pctOf('OOS rejected')} on those sets.
  */
 import type { LogisticModel } from './logistic.js';
 

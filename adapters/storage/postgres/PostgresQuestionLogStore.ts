@@ -137,7 +137,7 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
     return this.db.query<PickCount>(
       'PostgresQuestionLogStore.pickCounts',
       `SELECT e.entry_id AS picked, c.value->>'id' AS offered, count(*)::int AS times
-       FROM question_events e JOIN questions q ON q.id = e.question_id CROSS JOIN LATERAL json_array_elements(q.candidates::json) AS c (value)
+       FROM question_events e JOIN questions q ON q.id = e.question_id CROSS JOIN LATERAL json_array_elements(q.candidates) AS c (value)
        ${where.sql ? `${where.sql} AND` : 'WHERE'} e.kind = 'clicked' AND e.entry_id IS NOT NULL AND c.value->>'id' <> e.entry_id
        GROUP BY e.entry_id, c.value->>'id' ORDER BY e.entry_id COLLATE "C", (c.value->>'id') COLLATE "C"`,
       where.params,

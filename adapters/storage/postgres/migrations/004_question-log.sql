@@ -4,7 +4,7 @@
 -- that triggers keep in step with every write, so its cost does not grow with the log; `helpful` (the question's last
 -- vote) and `answer_entry` are denormalised from the events for the same reason. The rollups' text columns sort
 -- bytewise (COLLATE "C"), as SQLite does, whatever the database's locale. Facets and candidates are `json`, not
--- `jsonb`: kept as written (key order, numbers), as SQLite gives them back, and never queried.
+-- `jsonb`: kept as written (key order, numbers), as SQLite gives them back (pickCounts reads candidates as json).
 CREATE TABLE questions (
   seq               bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   id                text        NOT NULL UNIQUE,
