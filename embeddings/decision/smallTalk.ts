@@ -27,7 +27,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'useless', 'stupid', 'dumb', 'this is useless', 'you are useless', 'wrong answer', 'not helpful', 'wtf', 'merde', 'putain', 'fait chier',
     'n importe quoi', 'pourri', 'pourrie', 'connard', 'connasse', 'nase', 'naze', 'rien a voir', 'n a rien a voir', 'ca n a rien a voir', 'rien compris',
     'j ai rien compris', 'je n ai rien compris', 'pff', 'grr', 'argh', 'incompetent', 'ridicule', 'sert a rien', 'aucun interet', 'sans interet',
-    'pas de reponse', 'aucune reponse', 'a la con', 'de merde', 'nulle', 'tu sers a que dalle',
+    'pas de reponse', 'aucune reponse', 'pas tres utile', 'pas vraiment utile', 'pas super utile', 'pas si utile', 'a la con', 'de merde', 'nulle', 'tu sers a que dalle',
   ]],
   ['human', [
     'parler a un humain', 'parler a une personne', 'parler a quelqu un', 'parler a un conseiller', 'parler a une conseillere', 'parler a un agent',
@@ -85,7 +85,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'tres bien', 'bien', 'oui', 'non', 'ouais', 'nan', 'ah', 'ah ok', 'ah bon', 'je vois', 'c est note', 'note', 'ca marche', 'c est bon', 'c est clair',
     'excellent', 'bravo', 'nickel', 'impeccable', 'tant pis', 'pas grave', 'je sais pas', 'je ne sais pas', 'aucune idee', 'rien', 'noted', 'great',
     'fine', 'yes', 'no', 'nope', 'yep', 'perfect', 'got it', 'all right', 'alright',
-    'clair', 'tres clair', 'bien recu', 'recu', 'oki doki', 'okidoki', 'ca roule', 'vu', 'entendu', 'ah d accord', 'ok d accord', 'ca me va', 'sure',
+    'clair', 'tres clair', 'bien recu', 'recu', 'oki doki', 'okidoki', 'ca roule', 'vu', 'd ac', 'utile', 'tres utile', 'entendu', 'ah d accord', 'ok d accord', 'ca me va', 'sure',
   ]],
 ];
 
@@ -100,7 +100,7 @@ const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
   'aide', 'question', 'bcp', 'bien', 'tt', 'vrmt', 'infiniment',
   'es', 'etes', 'quel', 'quelle', 'ce', 'ces', 'cette', 'truc', 'machin', 'ma', 'mon', 'mes', 'tes', 'vos', 'sa', 'son', 'rapide', 'coup', 'information',
   'informations', 'precisions', 'precision', 'explications', 'explication', 'retour', 'demande', 'demandais', 'voulais', 'totalement', 'completement',
-  'franchement', 'serieux', 'serieusement', 'sincerement', 'toujours', 'this', 'is', 'it', 'that', 'your', 'all', 'doki', 'again', 'hein',
+  'franchement', 'serieux', 'serieusement', 'sincerement', 'toujours', 'this', 'is', 'it', 'that', 'your', 'all', 'doki', 'again', 'hein', 'allez', 'exactement', 'precisement',
 ]);
 
 /**
@@ -128,12 +128,14 @@ const KNOWN_WORDS: ReadonlySet<string> = new Set([...PHRASES.flatMap((phrase) =>
 /**
  * A word with letters held for emphasis (« merciii », « bonjouuur », « nuuul »,
  * « okk », « pffff ») brought back to the known word it stretches: runs of three
- * or more first become two (« coool » → « cool »), then any run becomes one.
+ * or more first become two (« coool » → « cool ») or one (« hellooo » → « hello »), then any run becomes one.
  */
 function unstretch(word: string): string {
   if (KNOWN_WORDS.has(word)) return word;
   const two = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
   if (KNOWN_WORDS.has(two)) return two;
+  const held = word.replace(/(\p{L})\1{2,}/gu, '$1');
+  if (KNOWN_WORDS.has(held)) return held;
   const one = word.replace(/(\p{L})\1+/gu, '$1');
   return KNOWN_WORDS.has(one) ? one : word;
 }
