@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { isRecord } from './isRecord.js';
 import { FACETS, type Facet, type FaqEntry } from './types.js';
 import { validateEntries, type EntriesValidation, type EntryDraft, type Located } from './validateEntries.js';
+import type { KbSources } from './validateKnowledgeBase.js';
 import type { SourceText } from './yamlSource.js';
 
 /** The cache folder inside the cache directory (the index folder, beside the persisted indexes). */
@@ -121,8 +122,29 @@ export class ParsedFileCache {
     const known = this.stored.get(id);
     if (isRecord(known) && typeof known.version === 'string') return known.version;
     const version = compute();
-    this.fresh.set(id, { version });
+    // Only asked once every check passed: the record also says these sources are valid whole (see validatedBefore).
+    this.fresh.set(id, { version, valid: true });
     return version;
+  }
+
+  /** See FileValidator.validatedBefore: every file's validation and the whole KB's are in the cache. */
+  validatedBefore(sources: KbSources): { entries: FaqEntry[]; version: string } | undefined {
+    const all = [sources.taxonomy, sources.synonyms, ...sources.entries];
+    if (this.dir === undefined || all.length !== this.digests.size || all.some((source) => !this.digests.has(source.file))) return undefined;
+    const wholeId = versionId([...this.digests.values()]);
+    const whole = this.stored.get(wholeId);
+    if (!isRecord(whole) || whole.valid !== true || typeof whole.version !== 'string') return undefined;
+    const entries: FaqEntry[] = [];
+    const ids: string[] = [];
+    for (const source of sources.entries) {
+      const id = this.digests.get(source.file) ?? '';
+      const cached = this.stored.get(id);
+      if (!isCachedFile(cached) || cached.file !== source.file) return undefined;
+      entries.push(...cached.entries);
+      ids.push(id);
+    }
+    for (const id of [...ids, wholeId]) this.used.add(id);
+    return { entries, version: whole.version };
   }
 
   /** Writes the new files, and removes the cache files this load did not use. Never throws: the cache is optional. */

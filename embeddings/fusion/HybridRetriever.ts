@@ -2,9 +2,10 @@ import type { FaqEntry } from '../../knowledge/index.js';
 import { matchesFilter } from '../../knowledge/index.js';
 import { ANSWER_VIEW, buildLexicalIndex, LEXICAL_VIEWS, PHRASINGS_VIEW, type LexicalView } from '../lexical/lexicalViews.js';
 import type { LexicalIndex } from '../lexical/LexicalIndex.js';
-import type { LexicalQuery } from '../lexical/LexicalQuery.js';
+import { forEachCandidateScore, type WeightedQuery } from '../lexical/candidateWalk.js';
 import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
 import type { TextAnalyzer } from '../lexical/frenchAnalyzer.js';
+import { indexTermEntries } from '../lexical/indexTermEntries.js';
 import { QueryReader } from '../lexical/QueryReader.js';
 import type { WeighedQuery } from '../lexical/queryEvidence.js';
 import type { DecisionThresholds } from '../decision/decide.js';
@@ -129,7 +130,7 @@ export class HybridRetriever implements Retriever {
     if (this.lexical.state.entryCount !== entries.length || this.lexical.viewCount !== LEXICAL_VIEWS.length) {
       throw new Error(`HybridRetriever.create: the lexical index has ${this.lexical.state.entryCount} entries, the KB ${entries.length}`);
     }
-    this.reader = new QueryReader(entries, analyzer, this.lexical.entryTerms([PHRASINGS_VIEW, ANSWER_VIEW]));
+    this.reader = new QueryReader(entries, analyzer, indexTermEntries(this.lexical, [PHRASINGS_VIEW, ANSWER_VIEW]));
     this.mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
     this.description = dense && this.weights.dense > 0 ? `${this.mode}(${dense.provider.name}:${dense.provider.model})` : this.mode;
   }
@@ -165,10 +166,11 @@ export class HybridRetriever implements Retriever {
    */
   private lexicalQuery(terms: readonly string[], questionTerms?: readonly string[]): LexicalScorer {
     const message = this.lexical.query(terms, VIEW_WEIGHTS);
-    if (!questionTerms) return { kind: 'single', query: message, score: (entry) => message.scoreEntry(entry) };
+    if (!questionTerms) return { parts: [{ query: message, factor: 1 }], score: (entry) => message.scoreEntry(entry) };
     const question = this.lexical.query(questionTerms, VIEW_WEIGHTS);
+    // Σ factor × part score in part order, as the candidate walk adds them (forEachCandidateScore).
     const score = (entry: number): number => QUESTION_SHARE * question.scoreEntry(entry) + (1 - QUESTION_SHARE) * message.scoreEntry(entry);
-    return { kind: 'mixed', parts: [message, question], score };
+    return { parts: [{ query: question, factor: QUESTION_SHARE }, { query: message, factor: 1 - QUESTION_SHARE }], score };
   }
 
   /**
@@ -201,16 +203,7 @@ export class HybridRetriever implements Retriever {
     const scale = coverage * this.weights.lexical;
     if (lexical && scale > 0) {
       const accept = (entryIndex: number): boolean => !dense.has(entryIndex) && allowed(this.options.entries[entryIndex]);
-      if (lexical.kind === 'mixed') {
-        // A mixed score has no single bound: every entry either part reaches is scored (long messages only).
-        const seen = new Set<number>();
-        for (const part of lexical.parts) {
-          part.forEachCandidate(() => 0, (entryIndex) => accept(entryIndex) && !seen.has(entryIndex), (entryIndex) => seen.add(entryIndex));
-        }
-        for (const entryIndex of seen) fuse(entryIndex, 0, lexical.score(entryIndex));
-      } else {
-        lexical.query.forEachCandidate(() => top.threshold() / scale, accept, (entryIndex, lex) => fuse(entryIndex, 0, lex));
-      }
+      forEachCandidateScore(lexical.parts, () => top.threshold() / scale, accept, (entryIndex, lex) => fuse(entryIndex, 0, lex));
     }
     return top.sorted().map((f) => f.entry);
   }
@@ -244,10 +237,11 @@ interface Fused {
   readonly uncapped: number;
 }
 
-/** How an entry's lexical score is computed, and how its candidates are found: one query, or a mix of two (walked without bounds). */
-type LexicalScorer =
-  | { readonly kind: 'single'; readonly query: LexicalQuery; score(entryIndex: number): number }
-  | { readonly kind: 'mixed'; readonly parts: readonly LexicalQuery[]; score(entryIndex: number): number };
+/** How an entry's lexical score is computed (one query, or a mix of two), and the weighted queries its candidates are walked with. */
+interface LexicalScorer {
+  readonly parts: readonly WeightedQuery[];
+  score(entryIndex: number): number;
+}
 
 /**
  * Lexical scores can exceed 1 (a short phrasing holding every query word): the

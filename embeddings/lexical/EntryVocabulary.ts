@@ -1,4 +1,37 @@
 import { editDistance, TYPO_MAX_EDITS, TYPO_MIN_LENGTH } from './bm25.js';
+import { forEachNeighbour } from './typoNeighbours.js';
+
+/**
+ * Which FAQ entries hold each analysed term (all their phrasings and their
+ * answer): what EntryVocabulary reads. The lexical index answers from its
+ * postings (LexicalIndex.termEntries), without a set of words per entry.
+ */
+export interface TermEntries {
+  readonly entryCount: number;
+  /** Number of entries holding `term` (0 when none does). */
+  entryFrequency(term: string): number;
+  /** Whether some entry holds `term` (entryFrequency > 0, without counting). */
+  knows(term: string): boolean;
+  /** Whether entry `entryIndex` holds `term`. */
+  holds(entryIndex: number, term: string): boolean;
+  /** The letters of the terms at least TYPO_MIN_LENGTH long (every letter a typo correction can need). */
+  readonly alphabet: string;
+}
+
+/** TermEntries of one set of analysed terms per entry. */
+export function termEntriesOfSets(entryTerms: readonly ReadonlySet<string>[]): TermEntries {
+  const frequencies = new Map<string, number>();
+  for (const terms of entryTerms) for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+  const letters = new Set<string>();
+  for (const term of frequencies.keys()) if (term.length >= TYPO_MIN_LENGTH) for (const unit of term.split('')) letters.add(unit);
+  return {
+    entryCount: entryTerms.length,
+    entryFrequency: (term) => frequencies.get(term) ?? 0,
+    knows: (term) => frequencies.has(term),
+    holds: (entryIndex, term) => entryTerms[entryIndex]?.has(term) ?? false,
+    alphabet: [...letters].sort().join(''),
+  };
+}
 
 /**
  * The analysed terms of each FAQ entry (all its phrasings and its answer),
@@ -8,79 +41,66 @@ import { editDistance, TYPO_MAX_EDITS, TYPO_MIN_LENGTH } from './bm25.js';
  * question is about something the FAQ may not cover.
  */
 export class EntryVocabulary {
-  private readonly documentFrequency = new Map<string, number>();
   private readonly corrections = new Map<string, string | undefined>();
-  /**
-   * Symmetric-delete index of the known terms long enough to be typo targets:
-   * each term and each of its one-letter deletions → the terms. A word one edit
-   * from a known term shares one of these keys with it, so a typo costs a few
-   * map lookups instead of a pass over the vocabulary.
-   */
-  private readonly deletions = new Map<string, string[]>();
   /** IDF of a term no entry has: rarer than the rarest known term. */
   readonly unknownIdf: number;
 
-  constructor(private readonly entryTerms: readonly ReadonlySet<string>[]) {
-    for (const terms of entryTerms) for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+  constructor(private readonly terms: TermEntries) {
     this.unknownIdf = this.idfOf(0);
-    for (const term of this.documentFrequency.keys()) {
-      if (term.length < TYPO_MIN_LENGTH) continue;
-      for (const key of new Set([term, ...oneDeletions(term)])) {
-        const list = this.deletions.get(key) ?? [];
-        list.push(term);
-        this.deletions.set(key, list);
-      }
-    }
   }
 
   get entries(): number {
-    return this.entryTerms.length;
+    return this.terms.entryCount;
   }
 
   knows(term: string): boolean {
-    return this.documentFrequency.has(term);
+    return this.terms.knows(term);
   }
 
   /**
    * The known term a query term stands for: itself, or the most widespread
-   * known term one edit away (typos, as the BM25 index corrects them);
-   * undefined when there is none.
+   * known term one edit away (typos, as the BM25 index corrects them; the
+   * first in code-unit order on ties); undefined when there is none. The
+   * candidates are the term's edit neighbours over the vocabulary's alphabet:
+   * a few hundred lookups, whatever the size of the vocabulary.
    */
   resolve(term: string): string | undefined {
     if (this.knows(term)) return term;
     if (term.length < TYPO_MIN_LENGTH) return undefined;
     if (this.corrections.has(term)) return this.corrections.get(term);
+    const candidates = new Set<string>();
+    forEachNeighbour(term, this.terms.alphabet, (candidate) => {
+      if (candidate.length >= TYPO_MIN_LENGTH && this.knows(candidate)) candidates.add(candidate);
+    });
     let best: string | undefined;
     let bestFrequency = 0;
-    const candidates = new Set([term, ...oneDeletions(term)].flatMap((key) => this.deletions.get(key) ?? []));
-    // Sorted so that equally widespread corrections resolve the same way whatever the map's order.
+    // Sorted so that equally widespread corrections resolve the same way whatever the enumeration order.
     for (const known of [...candidates].sort()) {
-      const frequency = this.documentFrequency.get(known) ?? 0;
+      const frequency = this.terms.entryFrequency(known);
       if (frequency > bestFrequency && editDistance(known, term, TYPO_MAX_EDITS) <= TYPO_MAX_EDITS) {
         best = known;
         bestFrequency = frequency;
       }
     }
+    if (this.corrections.size >= MAX_REMEMBERED_CORRECTIONS) this.corrections.clear();
     this.corrections.set(term, best);
     return best;
   }
 
   /** Smoothed inverse entry frequency, in nats; unknown terms get {@link unknownIdf}. */
   idf(term: string): number {
-    return this.idfOf(this.documentFrequency.get(term) ?? 0);
+    return this.idfOf(this.terms.entryFrequency(term));
   }
 
   /** Whether entry `entryIndex` has the (resolved) term. */
   has(entryIndex: number, term: string): boolean {
-    return this.entryTerms[entryIndex]?.has(term) ?? false;
+    return this.terms.holds(entryIndex, term);
   }
 
   private idfOf(frequency: number): number {
-    return Math.log((this.entryTerms.length + 1) / (frequency + 0.5));
+    return Math.log((this.terms.entryCount + 1) / (frequency + 0.5));
   }
 }
 
-/** The word with one letter removed, at every position. */
-function oneDeletions(word: string): string[] {
-  return Array.from({ length: word.length }, (_, i) => word.slice(0, i) + word.slice(i + 1));
-}
+/** Typos whose correction is remembered (the memory is cleared beyond: visitors can type any word). */
+const MAX_REMEMBERED_CORRECTIONS = 10_000;

@@ -1,4 +1,5 @@
 import { bm25Idf, bm25Saturation, TYPO_MIN_LENGTH } from './bm25.js';
+import { entryPostings, type EntryPostings } from './entryPostings.js';
 import { LexicalQuery } from './LexicalQuery.js';
 import { forEachNeighbour } from './typoNeighbours.js';
 
@@ -7,6 +8,9 @@ export interface AnalysedDocument {
   readonly entry: number;
   readonly tokens: readonly string[];
 }
+
+/** Query terms whose corrections are remembered (the memory is cleared beyond: visitors can type any word). */
+const MAX_REMEMBERED_CORRECTIONS = 10_000;
 
 /** `firstSeen` of a term absent from a view. */
 const ABSENT = 0xffffffff;
@@ -45,11 +49,15 @@ export interface LexicalIndexState {
  */
 export class LexicalIndex {
   private readonly termIds: Map<string, number>;
-  private readonly alphabet: string;
+  /** The letters of the terms at least TYPO_MIN_LENGTH long: every letter a typo correction can need. */
+  readonly alphabet: string;
+  private readonly remembered = new Map<string, readonly string[]>();
   /** Per view and posting: the term's IDF × the posting's saturation, the posting's whole share of a document's raw score. */
   readonly contributions: readonly Float64Array[];
   /** Per view and term: its largest contribution to any document (the bound used to skip entries). */
   readonly maxContributions: readonly Float64Array[];
+  /** Per view: the postings at entry level, with each entry's best contribution (the bounds of the candidate walk). */
+  readonly entryPostings: readonly EntryPostings[];
   /** Per view: the first document of each entry (entries' documents are consecutive), plus the document count. */
   readonly entryStarts: readonly Uint32Array[];
   /** Scratch for scoring one entry: one slot per document of the entry in a view. */
@@ -64,6 +72,7 @@ export class LexicalIndex {
     const contributions = state.views.map((view) => scoreContributions(view, state.terms.length));
     this.contributions = contributions.map((c) => c.contributions);
     this.maxContributions = contributions.map((c) => c.maxima);
+    this.entryPostings = state.views.map((view, v) => entryPostings(view, this.contributions[v], state.entryCount));
     let widest = 0;
     for (const starts of this.entryStarts) for (let e = 0; e < state.entryCount; e++) widest = Math.max(widest, starts[e + 1] - starts[e]);
     this.scratch = new Float64Array(widest);
@@ -142,37 +151,38 @@ export class LexicalIndex {
    * frequent term one edit away (the first seen on ties), else itself.
    */
   correct(view: number, term: string): string {
-    const postings = this.state.views[view];
-    const own = this.termIds.get(term);
-    if ((own !== undefined && postings.firstSeen[own] !== ABSENT) || term.length < TYPO_MIN_LENGTH) return term;
-    let best = -1;
-    let bestFrequency = 0;
-    forEachNeighbour(term, this.alphabet, (candidate) => {
-      if (candidate.length < TYPO_MIN_LENGTH) return;
-      const id = this.termIds.get(candidate);
-      if (id === undefined || postings.firstSeen[id] === ABSENT) return;
-      const frequency = postings.offsets[id + 1] - postings.offsets[id];
-      if (frequency > bestFrequency || (frequency === bestFrequency && postings.firstSeen[id] < postings.firstSeen[best])) {
-        best = id;
-        bestFrequency = frequency;
-      }
-    });
-    return best < 0 ? term : this.state.terms[best];
+    return this.corrections(term)[view];
   }
 
-  /**
-   * Per entry, the terms its documents hold in the given views: an entry's
-   * vocabulary read from the postings, without analysing the KB again.
-   */
-  entryTerms(views: readonly number[]): Set<string>[] {
-    const terms = Array.from({ length: this.state.entryCount }, () => new Set<string>());
-    for (const view of views) {
-      const { offsets, docs, documentEntries } = this.state.views[view];
-      for (let term = 0; term < this.state.terms.length; term++) {
-        for (let p = offsets[term]; p < offsets[term + 1]; p++) terms[documentEntries[docs[p]]].add(this.state.terms[term]);
-      }
+  /** {@link correct} in every view: the edit neighbourhood is enumerated once for all views, and remembered. */
+  corrections(term: string): readonly string[] {
+    const known = this.remembered.get(term);
+    if (known !== undefined) return known;
+    const own = this.termIds.get(term);
+    const views = this.state.views;
+    const needed = views.map((postings) => !((own !== undefined && postings.firstSeen[own] !== ABSENT) || term.length < TYPO_MIN_LENGTH));
+    const best = views.map(() => -1);
+    if (needed.includes(true)) {
+      const frequencies = views.map(() => 0);
+      forEachNeighbour(term, this.alphabet, (candidate) => {
+        if (candidate.length < TYPO_MIN_LENGTH) return;
+        const id = this.termIds.get(candidate);
+        if (id === undefined) return;
+        views.forEach((postings, view) => {
+          if (!needed[view] || postings.firstSeen[id] === ABSENT) return;
+          const frequency = postings.offsets[id + 1] - postings.offsets[id];
+          const first = best[view] < 0 ? ABSENT : postings.firstSeen[best[view]];
+          if (frequency > frequencies[view] || (frequency === frequencies[view] && postings.firstSeen[id] < first)) {
+            best[view] = id;
+            frequencies[view] = frequency;
+          }
+        });
+      });
     }
-    return terms;
+    const corrected = best.map((id) => (id < 0 ? term : this.state.terms[id]));
+    if (this.remembered.size >= MAX_REMEMBERED_CORRECTIONS) this.remembered.clear();
+    this.remembered.set(term, corrected);
+    return corrected;
   }
 
   /** An analysed query against this index, views weighted by `weights` (see LexicalQuery). */

@@ -1,5 +1,5 @@
 import type { FaqEntry } from '../../knowledge/index.js';
-import { EntryVocabulary } from './EntryVocabulary.js';
+import { EntryVocabulary, termEntriesOfSets, type TermEntries } from './EntryVocabulary.js';
 import { frenchGlosses, glossedInFrench } from './englishGlossary.js';
 import type { TextAnalyzer } from './frenchAnalyzer.js';
 import { expandChatAbbreviations, GENERAL_WORDS, isEnglish, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from './queryAnalysis.js';
@@ -31,17 +31,18 @@ export class QueryReader {
   private readonly generalTerms: ReadonlySet<string>;
 
   /**
-   * `entryTerms`, when given, are each entry's analysed words read from the
+   * `entryTerms`, when given, are the entries' analysed words read from the
    * lexical index (restored without analysing the KB again); otherwise the
    * entries are analysed here.
    */
   constructor(
     entries: readonly FaqEntry[],
     private readonly analyzer: TextAnalyzer,
-    entryTerms?: readonly ReadonlySet<string>[],
+    entryTerms?: TermEntries,
   ) {
     this.vocabulary = new EntryVocabulary(
-      entryTerms ?? entries.map((entry) => new Set(analyzer.analyze([entry.question, ...entry.alternates, entry.answer].join('\n')))),
+      entryTerms ??
+        termEntriesOfSets(entries.map((entry) => new Set(analyzer.analyze([entry.question, ...entry.alternates, entry.answer].join('\n'))))),
     );
     this.generalTerms = new Set(GENERAL_WORDS.flatMap((word) => analyzer.analyze(word)));
   }

@@ -114,6 +114,6 @@ export async function writeSyntheticKb(options: {
   const entries = syntheticEntries(real.entries, size, form);
   for (let start = 0, file = 0; start < entries.length; start += ENTRIES_PER_FILE, file++) {
     const name = `part-${String(file).padStart(3, '0')}.yaml`;
-    await writeFile(path.join(dir, 'entries', name), stringify({ entries: entries.slice(start, start + ENTRIES_PER_FILE) }, { lineWidth: 0 }));
+    await writeFile(path.join(dir, 'entries', name), stringify({ entries: entries.slice(start, start + ENTRIES_PER_FILE) }, { lineWidth: 0, aliasDuplicateObjects: false }));
   }
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EntryVocabulary } from '../../../embeddings/lexical/EntryVocabulary.js';
+import { EntryVocabulary, termEntriesOfSets } from '../../../embeddings/lexical/EntryVocabulary.js';
 import { weighQuery } from '../../../embeddings/lexical/queryEvidence.js';
 
-const vocabulary = new EntryVocabulary([new Set(['referenc', 'catalogu', 'obligatoir']), new Set(['referenc', 'avantag']), new Set(['mos', 'definit'])]);
+const vocabulary = new EntryVocabulary(
+  termEntriesOfSets([new Set(['referenc', 'catalogu', 'obligatoir']), new Set(['referenc', 'avantag']), new Set(['mos', 'definit'])]),
+);
 
 describe('EntryVocabulary', () => {
   it('weighs a term by the entries that have it: rarer is heavier, unknown is heaviest', () => {

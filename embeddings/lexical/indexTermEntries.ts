@@ -1,0 +1,52 @@
+import type { TermEntries } from './EntryVocabulary.js';
+import type { LexicalIndex } from './LexicalIndex.js';
+import { lowerBound } from './sortedSearch.js';
+
+/**
+ * The entries holding each term in some of the index's views, read from the
+ * entry-level postings: an entry's vocabulary without a set of words per
+ * entry (10,000 sets of a hundred strings cost seconds and hundreds of MB at
+ * start-up). A term's entry count is the size of the union of its lists,
+ * computed when first asked.
+ */
+export function indexTermEntries(index: LexicalIndex, views: readonly number[]): TermEntries {
+  const lists = views.map((view) => index.entryPostings[view]);
+  const frequencies = new Int32Array(index.state.terms.length).fill(-1);
+  const entryFrequency = (term: string): number => {
+    const id = index.termId(term);
+    if (id === undefined) return 0;
+    if (frequencies[id] < 0) frequencies[id] = unionSize(lists.map(({ offsets, entries }) => entries.subarray(offsets[id], offsets[id + 1])));
+    return frequencies[id];
+  };
+  const holds = (entryIndex: number, term: string): boolean => {
+    const id = index.termId(term);
+    if (id === undefined) return false;
+    return lists.some(({ offsets, entries }) => {
+      const at = lowerBound(entries, offsets[id], offsets[id + 1], entryIndex);
+      return at < offsets[id + 1] && entries[at] === entryIndex;
+    });
+  };
+  const knows = (term: string): boolean => {
+    const id = index.termId(term);
+    return id !== undefined && lists.some(({ offsets }) => offsets[id + 1] > offsets[id]);
+  };
+  return { entryCount: index.state.entryCount, entryFrequency, knows, holds, alphabet: index.alphabet };
+}
+
+/** Number of distinct values in ascending lists. */
+function unionSize(lists: readonly Uint32Array[]): number {
+  if (lists.length === 1) return lists[0].length;
+  if (lists.length !== 2) return new Set(lists.flatMap((list) => [...list])).size;
+  const [a, b] = lists;
+  let [i, j, count] = [0, 0, 0];
+  while (i < a.length && j < b.length) {
+    count++;
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return count + (a.length - i) + (b.length - j);
+}
