@@ -18,6 +18,14 @@ describe('detectSmallTalk', () => {
     ['c’est nul, merci quand même', 'complaint'],
     ['Thanks!', 'thanks'],
     ['merci bcp', 'thanks'],
+    ['Merciiii 🙏', 'thanks'],
+    ['Bonjouuur !!', 'greeting'],
+    ['coool', 'acknowledgement'],
+    ['@+', 'goodbye'],
+    ['A+ !', 'goodbye'],
+    ['nimporte quoi', 'complaint'],
+    ['tes nul', 'complaint'],
+    ['merci beaucoup pour votre aide', 'thanks'],
   ])('« %s » is %s', (text, kind) => {
     expect(detectSmallTalk(text)).toBe(kind);
   });
@@ -28,6 +36,9 @@ describe('detectSmallTalk', () => {
       'Merci de me dire ce qu’est le MOS',
       'c’est quoi le MOS',
       'aide au référencement',
+      'Bonjouuur, le DMP est-il obligatoire ?',
+      'une note A+ pour le référencement ?',
+      'appliii',
       'MOS',
       '👍',
       '',

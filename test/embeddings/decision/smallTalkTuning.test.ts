@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { detectSmallTalk, type SmallTalkKind } from '../../../embeddings/decision/smallTalk.js';
+
+const KINDS: readonly SmallTalkKind[] = ['greeting', 'thanks', 'goodbye', 'acknowledgement', 'presence', 'identity', 'help', 'human', 'complaint'];
+
+interface SmallTalkTuning {
+  readonly positives: readonly { readonly q: string; readonly kind: SmallTalkKind }[];
+  readonly negatives: readonly { readonly q: string }[];
+}
+
+function isKind(value: unknown): value is SmallTalkKind {
+  return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
+}
+
+/** The blind small-talk tuning list (test/eval/smalltalk-tuning.yaml), checked for shape before any case runs. */
+function loadTuning(): SmallTalkTuning {
+  const file = join(import.meta.dirname, '../../eval/smalltalk-tuning.yaml');
+  const data: unknown = parse(readFileSync(file, 'utf8'));
+  const items = (key: string): unknown[] => {
+    const value = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
+    if (!Array.isArray(value)) throw new Error(`loadTuning: ${file} must have a "${key}" list`);
+    return value;
+  };
+  const question = (item: unknown): item is { q: string; kind?: unknown } =>
+    typeof item === 'object' && item !== null && typeof (item as { q?: unknown }).q === 'string';
+  const positives = items('positives').map((item) => {
+    if (!question(item) || !isKind(item.kind)) throw new Error(`loadTuning: positive ${JSON.stringify(item)} needs q and a kind among ${KINDS.join('|')}`);
+    return { q: item.q, kind: item.kind };
+  });
+  const negatives = items('negatives').map((item) => {
+    if (!question(item)) throw new Error(`loadTuning: negative ${JSON.stringify(item)} needs q`);
+    return { q: item.q };
+  });
+  return { positives, negatives };
+}
+
+const tuning = loadTuning();
+
+describe('detectSmallTalk on the blind small-talk tuning list', () => {
+  it('holds enough positives of every kind the issue names, and enough negatives', () => {
+    expect(tuning.positives.length).toBeGreaterThanOrEqual(80);
+    expect(tuning.negatives.length).toBeGreaterThanOrEqual(30);
+    const kinds = new Set(tuning.positives.map((item) => item.kind));
+    for (const kind of ['greeting', 'thanks', 'goodbye', 'help', 'complaint', 'acknowledgement'] as const) expect(kinds.has(kind), kind).toBe(true);
+  });
+
+  it.each(tuning.positives.map((item) => [item.q, item.kind]))('« %s » is %s', (text, kind) => {
+    expect(detectSmallTalk(text)).toBe(kind);
+  });
+
+  it.each(tuning.negatives.map((item) => [item.q]))('« %s » is a question, searched as such', (text) => {
+    expect(detectSmallTalk(text)).toBeUndefined();
+  });
+});
