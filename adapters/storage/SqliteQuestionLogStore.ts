@@ -5,6 +5,7 @@ import type {
   DailyCounts, EntryCounts, LoggedQuestion, PickCount, QuestionEvent, QuestionFilter, QuestionLogStore, QuestionRecord, TextCount,
 } from '../../bot/index.js';
 import { parisDay } from './parisDay.js';
+import { assemblePage, type QuestionPage } from './questionPage.js';
 import { rollupFilter } from './questionFilterSql.js';
 import {
   eventParams, fromEventRow, fromQuestionRow, questionParams, QUESTION_LOG_SCHEMA, QUESTION_LOG_SCHEMA_VERSION, whereClause,
@@ -138,28 +139,17 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
   }
 
   /** One page of `list`'s order after `after` (keyset on time then seq), and where the next one starts. */
-  private page(filter: QuestionFilter | undefined, limit: number, after?: Cursor): { questions: LoggedQuestion[]; next?: Cursor } {
+  private page(filter: QuestionFilter | undefined, limit: number, after?: Cursor): QuestionPage<Cursor> {
     const where = whereClause(filter);
     const conditions = [where.sql.replace(/^WHERE /, ''), after && '(q.time, q.seq) < (@afterTime, @afterSeq)'].filter(Boolean);
     const picked = `SELECT q.* FROM questions q ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY q.time DESC, q.seq DESC LIMIT @limit`;
     const params = { ...where.params, limit, ...(after && { afterTime: after.time, afterSeq: after.seq }) };
     const rows = this.db.prepare<[Params], QuestionRow>(picked).all(params);
-    // One query for the events of every picked question, by their ids (not one per question, nor a scan of every event).
-    const events = new Map<string, QuestionEvent[]>();
     const eventRows = this.db
       .prepare<[string], EventRow>('SELECT e.* FROM question_events e WHERE e.question_id IN (SELECT value FROM json_each(?)) ORDER BY e.seq')
       .all(JSON.stringify(rows.map((row) => row.id)));
-    for (const row of eventRows) {
-      const list = events.get(row.question_id) ?? [];
-      list.push(fromEventRow(row));
-      events.set(row.question_id, list);
-    }
-    const last = rows.at(-1);
-    return {
-      questions: rows.map((row) => ({ ...fromQuestionRow(row), events: events.get(row.id) ?? [] })),
-      ...(last !== undefined && rows.length === limit && { next: { time: last.time, seq: last.seq } }),
-    };
+    return assemblePage(rows, eventRows, limit, { question: fromQuestionRow, event: fromEventRow, cursor: ({ time, seq }) => ({ time, seq }) });
   }
 
   async dimensions(): Promise<{ channels: string[]; kbVersions: string[] }> {

@@ -3,6 +3,7 @@ import type {
   QuestionLogStore, QuestionRecord, QuestionSource, TextCount,
 } from '../../../bot/index.js';
 import { parisDay } from '../parisDay.js';
+import { assemblePage, type QuestionPage } from '../questionPage.js';
 import { filterWhere, rollupFilter } from '../questionFilterSql.js';
 import { eventParams, questionParams } from '../questionLogSql.js';
 import type { SqlDatabase, SqlValue } from './PostgresDatabase.js';
@@ -145,7 +146,7 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
   }
 
   /** One page of `list`'s order after `after` (keyset on time then seq), and where the next one starts. */
-  private async page(method: string, filter: QuestionFilter | undefined, limit: number, after?: Cursor): Promise<{ questions: LoggedQuestion[]; next?: Cursor }> {
+  private async page(method: string, filter: QuestionFilter | undefined, limit: number, after?: Cursor): Promise<QuestionPage<Cursor>> {
     const where = bindWhere(filter);
     const params: SqlValue[] = [...where.params];
     const conditions = [where.sql.replace(/^WHERE /, '')].filter((part) => part !== '');
@@ -167,17 +168,7 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
       'SELECT question_id, time, kind, entry_id, helpful, vote_key, comment FROM question_events WHERE question_id = ANY($1::text[]) ORDER BY seq',
       [rows.map((row) => row.id)],
     );
-    const events = new Map<string, QuestionEvent[]>();
-    for (const row of eventRows) {
-      const list = events.get(row.question_id) ?? [];
-      list.push(fromEventRow(row));
-      events.set(row.question_id, list);
-    }
-    const last = rows.at(-1);
-    return {
-      questions: rows.map((row) => ({ ...fromQuestionRow(row), events: events.get(row.id) ?? [] })),
-      ...(last !== undefined && rows.length === limit && { next: { time: last.time, seq: last.seq } }),
-    };
+    return assemblePage(rows, eventRows, limit, { question: fromQuestionRow, event: fromEventRow, cursor: ({ time, seq }) => ({ time, seq }) });
   }
 
   async dimensions(): Promise<{ channels: string[]; kbVersions: string[] }> {
