@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { printRun, timeQuestions } from './timedQuestions.js';
 
 const processStart = performance.now();
 const { loadKnowledgeBase } = await import('../../../knowledge/index.js');
@@ -21,38 +22,10 @@ const kbLoaded = performance.now();
 const { retriever } = await createKbRetriever({ kb, mode: 'lexical', indexDir });
 const ready = performance.now();
 const readyCpu = process.cpuUsage(importsCpu);
-const samples: number[] = [];
-// CPU time too: on a shared machine the wall clock counts the time other processes held the cores.
-const cpuSamples: number[] = [];
 const answers = createHash('sha256');
-for (const question of questions) {
-  const start = performance.now();
-  const cpuStart = process.cpuUsage();
-  const answer = await answerQuestion(retriever, question);
-  samples.push(performance.now() - start);
-  const cpu = process.cpuUsage(cpuStart);
-  cpuSamples.push((cpu.user + cpu.system) / 1000);
-  answers.update(`${answer.kind}:${answer.retrieval.ranked.map((r) => `${r.entry.id}=${r.score.toFixed(9)}`).join(',')}\n`);
-}
-// A second pass: the same questions once the code is compiled and the caches warm, as a long-running server answers.
-const warmCpuSamples: number[] = [];
-for (const question of questions) {
-  const cpuStart = process.cpuUsage();
-  await answerQuestion(retriever, question);
-  const cpu = process.cpuUsage(cpuStart);
-  warmCpuSamples.push((cpu.user + cpu.system) / 1000);
-}
-console.log(
-  JSON.stringify({
-    importsMs: importsDone - processStart,
-    kbLoadMs: kbLoaded - importsDone,
-    indexMs: ready - kbLoaded,
-    firstQuestionMs: samples[0],
-    startCpuMs: (readyCpu.user + readyCpu.system) / 1000 + cpuSamples[0],
-    samples,
-    cpuSamples,
-    warmCpuSamples,
-    answersSha256: answers.digest('hex'),
-    maxRssMiB: process.resourceUsage().maxRSS / 1024,
-  }),
+const timings = await timeQuestions(
+  questions,
+  (question) => answerQuestion(retriever, question),
+  (answer) => answers.update(`${answer.kind}:${answer.retrieval.ranked.map((r) => `${r.entry.id}=${r.score.toFixed(9)}`).join(',')}\n`),
 );
+printRun({ processStart, importsDone, kbLoaded, ready, readyCpu }, timings, { answersSha256: answers.digest('hex') });

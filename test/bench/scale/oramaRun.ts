@@ -9,6 +9,7 @@
  * Usage: tsx test/bench/scale/oramaRun.ts <build|load> <kbDir> <stateFile> <questionsFile>
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { printRun, timeQuestions } from './timedQuestions.js';
 
 const processStart = performance.now();
 const { create, insertMultiple, load, save, search } = await import('@orama/orama');
@@ -37,35 +38,5 @@ if (phase === 'build') {
 }
 const ready = performance.now();
 const readyCpu = process.cpuUsage(importsCpu);
-const samples: number[] = [];
-// CPU time too: on a shared machine the wall clock counts the time other processes held the cores.
-const cpuSamples: number[] = [];
-for (const term of questions) {
-  const start = performance.now();
-  const cpuStart = process.cpuUsage();
-  await search(db, { term, limit: 5 });
-  samples.push(performance.now() - start);
-  const cpu = process.cpuUsage(cpuStart);
-  cpuSamples.push((cpu.user + cpu.system) / 1000);
-}
-// A second pass: the same questions once the code is compiled and the caches warm, as a long-running server answers.
-const warmCpuSamples: number[] = [];
-for (const term of questions) {
-  const cpuStart = process.cpuUsage();
-  await search(db, { term, limit: 5 });
-  const cpu = process.cpuUsage(cpuStart);
-  warmCpuSamples.push((cpu.user + cpu.system) / 1000);
-}
-console.log(
-  JSON.stringify({
-    importsMs: importsDone - processStart,
-    kbLoadMs: kbLoaded - importsDone,
-    indexMs: ready - kbLoaded,
-    firstQuestionMs: samples[0],
-    startCpuMs: (readyCpu.user + readyCpu.system) / 1000 + cpuSamples[0],
-    samples,
-    cpuSamples,
-    warmCpuSamples,
-    maxRssMiB: process.resourceUsage().maxRSS / 1024,
-  }),
-);
+const timings = await timeQuestions(questions, (term) => search(db, { term, limit: 5 }));
+printRun({ processStart, importsDone, kbLoaded, ready, readyCpu }, timings);
