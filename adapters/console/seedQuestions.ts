@@ -6,6 +6,7 @@
  */
 import type { DecisionKind, QuestionEvent, QuestionRecord } from '../../bot/index.js';
 import type { FaqEntry } from '../../knowledge/index.js';
+import { seededRandom } from './seededRandom.js';
 
 export interface SeedOptions {
   readonly count: number;
@@ -33,21 +34,9 @@ const OUT_OF_SCOPE = [
 const VARIATIONS = ['', ' svp', ' ?', ' merci', ' (urgent)'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** mulberry32: small, fast and good enough for test data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export function seedQuestions(entries: readonly FaqEntry[], options: SeedOptions): SeedBatch {
   if (entries.length < 3) throw new Error('seedQuestions: the KB needs at least 3 entries');
-  const random = prng(options.seed ?? 14);
+  const random = seededRandom(options.seed ?? 14);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const questions: QuestionRecord[] = [];
   const events: QuestionEvent[] = [];

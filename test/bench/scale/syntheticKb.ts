@@ -15,6 +15,10 @@ import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { FaqEntry, KnowledgeBase } from '../../../knowledge/index.js';
+import { seededRandom } from '../../../adapters/console/seededRandom.js';
+
+/** The benchmarks' seeded PRNG: vectors.ts draws from the same one. */
+export { seededRandom };
 
 export type SyntheticForm = 'shared' | 'varied';
 
@@ -26,18 +30,6 @@ export const VARIED_VOCABULARY = 40_000;
 const VARIED_REPLACED = 0.5;
 const CONSONANTS = 'bcdfghjklmnprstvz';
 const VOWELS = 'aeiou';
-
-/** Small seeded PRNG (mulberry32): the same seed gives the same KB. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A pronounceable pseudo-word for a number (bijective: distinct numbers give distinct words). */
 export function pseudoWord(n: number, prefix = ''): string {
