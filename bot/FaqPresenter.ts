@@ -20,7 +20,7 @@ import {
   triageQuestionReply,
   triageResultsTexts,
 } from './replies.js';
-import { nextTriageStep, offerContacts, triagePath } from './triage.js';
+import { nextTriageStep, offerContacts, triagePath, type TriageStep } from './triage.js';
 import { TYPING_INTERVAL_MS, withTyping } from './typing.js';
 import { quoteUserText } from './userInput.js';
 
@@ -67,10 +67,21 @@ export class FaqPresenter {
     }
     const path = triagePath(triage.facets);
     const entries = step.kind === 'empty' ? [] : step.entries;
-    // Questions asked with buttons are logged too, dead ends included.
-    const questionId = await this.options.questions.question(context.activity, conversation, {
+    // Questions asked with buttons are logged too, dead ends included; written while the reply goes out.
+    const logged = this.options.questions.question(context.activity, conversation, {
       source: 'triage', text: path, facets: triage.facets, decision: step.kind === 'empty' ? 'empty' : 'list', candidates: entries.map((entry) => ({ id: entry.id })),
     });
+    try {
+      return await this.triageResults(context, conversation, step, path, logged.id);
+    } finally {
+      await logged.written;
+    }
+  }
+
+  private async triageResults(
+    context: TurnContext, conversation: Conversation, step: Exclude<TriageStep, { kind: 'ask' }>, path: string, questionId: string,
+  ): Promise<'done'> {
+    const { triage } = conversation;
     if (step.kind === 'empty') {
       // A dead end reached by buttons is a question the FAQ lacks: the curators see its path, then what the user types.
       await this.options.feedback.recordUnanswered(context.activity, path);
@@ -83,8 +94,8 @@ export class FaqPresenter {
       await this.showAnswer(context, conversation, step.entries[0], { question: path, alternatives: [], questionId });
       return 'done';
     }
-    const shown = entries.slice(0, MAX_RESULT_BUTTONS).map((entry) => ({ entry }));
-    const texts = triageResultsTexts(shown.length, entries.length);
+    const shown = step.entries.slice(0, MAX_RESULT_BUTTONS).map((entry) => ({ entry }));
+    const texts = triageResultsTexts(shown.length, step.entries.length);
     await this.showQuestions(context, conversation, { source: 'triage', question: path, questionId }, shown, texts.before, false, texts.after);
     return 'done';
   }
@@ -116,22 +127,28 @@ export class FaqPresenter {
       'free-text search',
     );
     const candidates = answer.kind === 'answer' ? [answer.best, ...answer.alternatives] : answer.kind === 'clarify' ? answer.candidates : answer.nearby;
-    const questionId = await this.options.questions.question(context.activity, conversation, {
+    // Written while the reply goes out (one wait, not two in a row), and done before the turn ends.
+    const logged = this.options.questions.question(context.activity, conversation, {
       source: 'typed', text, facets, decision: answer.kind, candidates: candidates.map(toCandidate),
     });
-    if (answer.kind === 'answer') {
-      const meta = { question: text, score: answer.best.score, rank: answer.rank, alternatives: answer.alternatives.map(toCandidate), questionId };
-      await this.showAnswer(context, conversation, answer.best.entry, meta);
-    } else if (answer.kind === 'clarify') {
-      await this.showQuestions(context, conversation, { source: 'clarify', question: text, questionId }, answer.candidates, [messages.clarify], true);
-    } else {
-      if (deadEnd === undefined) await this.options.feedback.recordUnanswered(context.activity, text);
-      const quoted = quoteUserText(text);
-      // Too weak to answer with, but the vendor may recognise their question among the nearest ones.
-      const nearby = answer.nearby.length > 0;
-      const offer = { source: 'nearby', question: text, questionId } as const;
-      if (nearby) await this.showQuestions(context, conversation, offer, answer.nearby, [messages.notFound(quoted), messages.nearby]);
-      await context.sendActivity(notFoundReply(offerContacts(this.options.knowledgeBase, facets), nearby ? undefined : quoted));
+    const questionId = logged.id;
+    try {
+      if (answer.kind === 'answer') {
+        const meta = { question: text, score: answer.best.score, rank: answer.rank, alternatives: answer.alternatives.map(toCandidate), questionId };
+        await this.showAnswer(context, conversation, answer.best.entry, meta);
+      } else if (answer.kind === 'clarify') {
+        await this.showQuestions(context, conversation, { source: 'clarify', question: text, questionId }, answer.candidates, [messages.clarify], true);
+      } else {
+        if (deadEnd === undefined) await this.options.feedback.recordUnanswered(context.activity, text);
+        const quoted = quoteUserText(text);
+        // Too weak to answer with, but the vendor may recognise their question among the nearest ones.
+        const nearby = answer.nearby.length > 0;
+        const offer = { source: 'nearby', question: text, questionId } as const;
+        if (nearby) await this.showQuestions(context, conversation, offer, answer.nearby, [messages.notFound(quoted), messages.nearby]);
+        await context.sendActivity(notFoundReply(offerContacts(this.options.knowledgeBase, facets), nearby ? undefined : quoted));
+      }
+    } finally {
+      await logged.written;
     }
   }
 

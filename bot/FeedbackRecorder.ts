@@ -35,19 +35,24 @@ export class FeedbackRecorder {
   async recordVote(activity: Partial<Activity>, answer: ShownAnswer, helpful: boolean, comment?: string): Promise<string> {
     const { hashId, logger } = this.options;
     const voteKey = voteKeyFor(hashId, activity.conversation?.id ?? 'unknown', answer);
-    await this.options.store.recordFeedback({
-      ...this.recordBase(activity),
-      kind: 'feedback',
-      voteKey,
-      question: answer.question,
-      answerId: answer.answerId,
-      ...(answer.score !== undefined && { score: answer.score }),
-      ...(answer.rank !== undefined && { rank: answer.rank }),
-      helpful,
-      ...(comment !== undefined && { comment }),
-    });
+    // The vote and its question-log event go to different stores: written at once (one wait, not two in a row), both
+    // awaited before the turn replies. The log never throws (QuestionRecorder logs its failures); the vote's does.
+    const [stored] = await Promise.allSettled([
+      this.options.store.recordFeedback({
+        ...this.recordBase(activity),
+        kind: 'feedback',
+        voteKey,
+        question: answer.question,
+        answerId: answer.answerId,
+        ...(answer.score !== undefined && { score: answer.score }),
+        ...(answer.rank !== undefined && { rank: answer.rank }),
+        helpful,
+        ...(comment !== undefined && { comment }),
+      }),
+      this.options.questions.voted(answer.questionId, { entryId: answer.answerId, helpful, voteKey, ...(comment !== undefined && { comment }) }),
+    ]);
+    if (stored.status === 'rejected') throw stored.reason;
     logger.info({ conversation: hashId(activity.conversation?.id ?? 'unknown'), answerId: answer.answerId, helpful }, 'vote stored');
-    await this.options.questions.voted(answer.questionId, { entryId: answer.answerId, helpful, voteKey, ...(comment !== undefined && { comment }) });
     return voteKey;
   }
 

@@ -28,6 +28,12 @@ export interface AskedQuestion {
   readonly candidates: readonly ShownCandidate[];
 }
 
+/** A question being logged: its id now, `written` once stored (it never rejects: a failed write is logged). */
+export interface RecordedQuestion {
+  readonly id: string;
+  readonly written: Promise<void>;
+}
+
 /** Decisions after which a new typed question means the user is asking again in other words. */
 const UNSETTLED: readonly DecisionKind[] = ['clarify', 'none'];
 
@@ -46,19 +52,20 @@ export class QuestionRecorder {
   }
 
   /**
-   * Records a question and returns its id (for the offers and answers shown
-   * from it). A typed question that follows an unsettled one (« Vouliez-vous
-   * dire… » or no answer, nothing clicked since) marks that one `rephrased`.
+   * Records a question: its id at once (for the offers and answers shown from
+   * it) and `written`, which settles once the log holds it. The caller sends
+   * its reply meanwhile and awaits `written` before the turn ends: the write
+   * overlaps the reply instead of delaying it, and is never left behind.
+   * A typed question that follows an unsettled one (« Vouliez-vous dire… » or
+   * no answer, nothing clicked since) marks that one `rephrased`.
    */
-  async question(activity: Partial<Activity>, conversation: Conversation, asked: AskedQuestion): Promise<string> {
+  question(activity: Partial<Activity>, conversation: Conversation, asked: AskedQuestion): RecordedQuestion {
     const id = this.newId();
     const time = this.clock().toISOString();
     const previous = conversation.shown.lastQuestion;
-    if (asked.source === 'typed' && previous && UNSETTLED.includes(previous.decision)) {
-      await this.event({ questionId: previous.id, time, kind: 'rephrased' });
-    }
+    const rephrased = asked.source === 'typed' && previous && UNSETTLED.includes(previous.decision) ? this.event({ questionId: previous.id, time, kind: 'rephrased' }) : undefined;
     conversation.shown.rememberQuestion({ id, decision: asked.decision });
-    await this.safely('question', () =>
+    const recorded = this.safely('question', () =>
       this.options.store.recordQuestion({
         id,
         time,
@@ -72,7 +79,7 @@ export class QuestionRecorder {
         candidates: asked.candidates.map(({ id: entryId, score }) => (score === undefined ? { id: entryId } : { id: entryId, score })),
       }),
     );
-    return id;
+    return { id, written: Promise.all([rephrased, recorded]).then(() => undefined) };
   }
 
   /** A candidate of the question's list was clicked: the question is settled. */

@@ -15,6 +15,9 @@ import { SqliteCurationStore } from './SqliteCurationStore.js';
 import { SqliteFeedbackStore } from './SqliteFeedbackStore.js';
 import { SqliteQuestionLogStore } from './SqliteQuestionLogStore.js';
 
+/** How often each instance folds the question log's rollup deltas (migration 007) when nobody reads the counts. */
+export const ROLLUP_COMPACT_INTERVAL_MS = 60_000;
+
 /** Everything the server keeps beyond one request, from one engine: the embedded default or PostgreSQL. */
 export interface StorageBackend {
   readonly kind: 'embedded' | 'postgres';
@@ -45,16 +48,21 @@ export type StorageConfig = Pick<AppConfig, 'feedbackDb' | 'questionLogDb'> & Pa
 export async function openStorage(config: StorageConfig, log: DatabaseLog): Promise<StorageBackend> {
   if (config.database) {
     const db = await PostgresDatabase.create(config.database, log);
+    const questionLog = new PostgresQuestionLogStore(db);
+    const stopCompacting = questionLog.compactEvery(ROLLUP_COMPACT_INTERVAL_MS, log);
     return {
       kind: 'postgres',
       feedbackStore: new PostgresFeedbackStore(db),
-      questionLog: new PostgresQuestionLogStore(db),
+      questionLog,
       curation: new PostgresCurationStore(db),
       botStorage: new PostgresBotStorage(db),
       turnGate: new PostgresTurnGate(db),
       directLineStore: PostgresDirectLineStore.factory(db),
       database: db,
-      close: () => db.close(),
+      close: () => {
+        stopCompacting();
+        return db.close();
+      },
     };
   }
   const feedbackStore = await SqliteFeedbackStore.create(config.feedbackDb);

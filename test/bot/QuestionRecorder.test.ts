@@ -29,14 +29,53 @@ describe('QuestionRecorder', () => {
       store, hashId: createIdHasher('salt'), kbVersion: 'kb', logger, clock: () => new Date('2026-02-01T10:00:00.000Z'), newId: () => `id${(id += 1)}`,
     });
     const memory = await conversation();
-    const first = await recorder.question(activity, memory, { source: 'typed', text: 'mon numéro 0612', facets: {}, decision: 'clarify', candidates: [{ id: 'a', score: 0.5 }] });
-    await recorder.clicked(memory, first, 'a');
-    await recorder.question(activity, memory, { source: 'typed', text: 'autre', facets: {}, decision: 'answer', candidates: [{ id: 'b' }] });
+    const first = recorder.question(activity, memory, { source: 'typed', text: 'mon numéro 0612', facets: {}, decision: 'clarify', candidates: [{ id: 'a', score: 0.5 }] });
+    await first.written;
+    await recorder.clicked(memory, first.id, 'a');
+    await recorder.question(activity, memory, { source: 'typed', text: 'autre', facets: {}, decision: 'answer', candidates: [{ id: 'b' }] }).written;
     const [second, logged] = await store.list();
     expect(second.id).toBe('id2');
     expect(logged).toMatchObject({ id: 'id1', conversationHash: createIdHasher('salt')('conv-1'), events: [{ kind: 'clicked', entryId: 'a' }] });
     expect(JSON.stringify(await store.list())).not.toContain('conv-1');
     expect(JSON.stringify(lines)).not.toContain('0612');
+    await store.close();
+  });
+
+  it('gives the id at once and settles `written` only once the question and the rephrasing before it are stored', async () => {
+    const store = await openQuestionLogStore({ questionLogDb: ':memory:' });
+    let id = 0;
+    const recorder = new QuestionRecorder({ store, hashId: createIdHasher('s'), kbVersion: 'kb', logger: collectingLogger().logger, newId: () => `id${(id += 1)}` });
+    const memory = await conversation();
+    await recorder.question(activity, memory, { source: 'typed', text: 'première', facets: {}, decision: 'none', candidates: [] }).written;
+    const writes: (() => void)[] = [];
+    // The store's next writes wait until released: `written` must wait with them.
+    const gated: QuestionLogStore = Object.assign(Object.create(store) as QuestionLogStore, {
+      recordQuestion: async (...args: Parameters<QuestionLogStore['recordQuestion']>) => {
+        await new Promise<void>((resolve) => writes.push(resolve));
+        return store.recordQuestion(...args);
+      },
+      recordEvent: async (...args: Parameters<QuestionLogStore['recordEvent']>) => {
+        await new Promise<void>((resolve) => writes.push(resolve));
+        return store.recordEvent(...args);
+      },
+    });
+    const slow = new QuestionRecorder({ store: gated, hashId: createIdHasher('s'), kbVersion: 'kb', logger: collectingLogger().logger, newId: () => `id${(id += 1)}` });
+    const second = slow.question(activity, memory, { source: 'typed', text: 'seconde', facets: {}, decision: 'answer', candidates: [{ id: 'b' }] });
+    expect(second.id).toBe('id2');
+    let settled = false;
+    void second.written.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Both writes (the rephrasing of the first question and the second question) are under way at once.
+    expect(writes).toHaveLength(2);
+    expect(settled).toBe(false);
+    writes[0]();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    writes[1]();
+    await second.written;
+    const [latest, first] = await store.list();
+    expect(latest.id).toBe('id2');
+    expect(first.events.map((event) => event.kind)).toEqual(['rephrased']);
     await store.close();
   });
 
@@ -49,7 +88,8 @@ describe('QuestionRecorder', () => {
     const { logger, lines } = collectingLogger();
     const recorder = new QuestionRecorder({ store: failing, hashId: createIdHasher('s'), kbVersion: 'kb', logger });
     const memory = await conversation();
-    const id = await recorder.question(activity, memory, { source: 'typed', text: 'question secrète', facets: {}, decision: 'none', candidates: [] });
+    const { id, written } = recorder.question(activity, memory, { source: 'typed', text: 'question secrète', facets: {}, decision: 'none', candidates: [] });
+    await expect(written).resolves.toBeUndefined();
     await recorder.voted(id, { entryId: 'a', helpful: false, voteKey: 'k', comment: 'commentaire secret' });
     expect(lines.filter((line) => line.level === 'warn')).toHaveLength(3);
     expect(JSON.stringify(lines)).not.toMatch(/secr/);

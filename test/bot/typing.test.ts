@@ -28,6 +28,30 @@ describe('withTyping', () => {
     expect(adapter.activeQueue.filter((a) => a.type === 'typing')).toHaveLength(1);
   });
 
+  it('runs the work while the first indicator is sent, and returns only once that indicator is out', async () => {
+    const adapter = new TestAdapter();
+    const context = new TurnContext(adapter, { type: 'message', text: 'x', conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: 'c' }, channelId: 'test', serviceUrl: 'https://test' });
+    let sendTyping: () => void = () => undefined;
+    const events: string[] = [];
+    context.onSendActivities(async (_context, activities, next) => {
+      if (activities.some((a) => a.type === 'typing')) await new Promise<void>((resolve) => (sendTyping = resolve));
+      events.push('typing sent');
+      return next();
+    });
+    const work = withTyping(context, TYPING_INTERVAL_MS, async () => {
+      events.push('work ran');
+      return 'done';
+    }, () => undefined);
+    let returned = false;
+    void work.then(() => (returned = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual(['work ran']);
+    expect(returned).toBe(false);
+    sendTyping();
+    await expect(work).resolves.toBe('done');
+    expect(events).toEqual(['work ran', 'typing sent']);
+  });
+
   it('reports a failed first indicator and still runs the work', async () => {
     const adapter = new TestAdapter();
     const context = new TurnContext(adapter, { type: 'message', text: 'x', conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: 'c' }, channelId: 'test', serviceUrl: 'https://test' });

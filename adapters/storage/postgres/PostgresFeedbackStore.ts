@@ -17,13 +17,23 @@ interface Row {
 }
 
 const COLUMNS = 'kind, time, channel, user_hash, conversation_hash, question, answer_id, score, rank, kb_version, helpful, comment';
+/** `toParams` as $1…$11, typed (an INSERT … SELECT gives its parameters no column to take a type from). */
+const TYPED_PARAMS =
+  '$1::timestamptz, $2::text, $3::text, $4::text, $5::text, $6::text, $7::double precision, $8::integer, $9::text, $10::boolean, $11::text';
+/**
+ * Joined into each write: turns `synchronous_commit` on until the end of the statement's own (implicit) transaction,
+ * whose commit reads it, so that the write is acknowledged only once its WAL is flushed; one statement, one round
+ * trip, no BEGIN / SET LOCAL / COMMIT. The connections default to off for conversation data (PostgresDatabase).
+ */
+const DURABLE = "(SELECT set_config('synchronous_commit', 'on', true)) AS durable";
 
 /**
  * `FeedbackStore` in the shared PostgreSQL database (table `feedback_records`, created by
  * the migrations), with the SQLite store's rules: a vote is upserted by its `voteKey`, a
  * repeated vote without a comment keeps the one written, a flipped vote drops it. A vote
- * is acknowledged once its transaction has committed with `synchronous_commit = on` (the
+ * is acknowledged once its statement has committed with `synchronous_commit = on` (the
  * connections default to off for conversation data): an acknowledged vote is on disk.
+ * Each write is one statement ({@link DURABLE}).
  */
 export class PostgresFeedbackStore implements FeedbackStore {
   private closed = false;
@@ -35,28 +45,32 @@ export class PostgresFeedbackStore implements FeedbackStore {
   ) {}
 
   async recordFeedback(record: FeedbackRecord & { readonly kind: 'feedback'; readonly voteKey: string }): Promise<void> {
-    await this.durable(
+    await this.db.query(
       'PostgresFeedbackStore.recordFeedback',
-      `INSERT INTO feedback_records (vote_key, ${COLUMNS})
-       VALUES ($1, 'feedback', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      `INSERT INTO feedback_records (${COLUMNS}, vote_key)
+       SELECT 'feedback', ${TYPED_PARAMS}, $12::text FROM ${DURABLE}
        ON CONFLICT (vote_key) DO UPDATE SET
          time = excluded.time, channel = excluded.channel, user_hash = excluded.user_hash,
          conversation_hash = excluded.conversation_hash, question = excluded.question, answer_id = excluded.answer_id,
          score = excluded.score, rank = excluded.rank, kb_version = excluded.kb_version, helpful = excluded.helpful,
          comment = COALESCE(excluded.comment, CASE WHEN excluded.helpful = feedback_records.helpful THEN feedback_records.comment END)`,
-      [record.voteKey, ...toParams(record)],
+      [...toParams(record), record.voteKey],
     );
   }
 
   async addComment(voteKey: string, comment: string): Promise<void> {
-    const updated = await this.durable('PostgresFeedbackStore.addComment', 'UPDATE feedback_records SET comment = $2 WHERE vote_key = $1 RETURNING seq', [voteKey, comment]);
+    const updated = await this.db.query(
+      'PostgresFeedbackStore.addComment',
+      `UPDATE feedback_records SET comment = $2 FROM ${DURABLE} WHERE vote_key = $1 RETURNING seq`,
+      [voteKey, comment],
+    );
     if (updated.length === 0) throw new Error('PostgresFeedbackStore.addComment: no vote recorded under this key');
   }
 
   async recordUnanswered(record: FeedbackRecord & { readonly kind: 'unanswered' }): Promise<void> {
-    await this.durable(
+    await this.db.query(
       'PostgresFeedbackStore.recordUnanswered',
-      `INSERT INTO feedback_records (${COLUMNS}) VALUES ('unanswered', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO feedback_records (${COLUMNS}) SELECT 'unanswered', ${TYPED_PARAMS} FROM ${DURABLE}`,
       toParams(record),
     );
   }
@@ -64,14 +78,6 @@ export class PostgresFeedbackStore implements FeedbackStore {
   async list(): Promise<FeedbackRecord[]> {
     const rows = await this.db.query<Row>('PostgresFeedbackStore.list', `SELECT ${COLUMNS} FROM feedback_records ORDER BY time, seq`);
     return rows.map(fromRow);
-  }
-
-  /** One write, committed once the WAL is flushed. */
-  private durable(method: string, sql: string, params: readonly SqlValue[]): Promise<unknown[]> {
-    return this.db.transaction(method, async (tx) => {
-      await tx.query(method, 'SET LOCAL synchronous_commit = on');
-      return tx.query(method, sql, params);
-    });
   }
 
   async purgeText(before: string): Promise<number> {

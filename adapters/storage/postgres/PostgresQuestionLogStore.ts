@@ -6,7 +6,7 @@ import { parisDay } from '../parisDay.js';
 import { assemblePage, type QuestionPage } from '../questionPage.js';
 import { filterWhere, rollupFilter } from '../questionFilterSql.js';
 import { eventParams, questionParams } from '../questionLogSql.js';
-import type { SqlDatabase, SqlValue } from './PostgresDatabase.js';
+import type { DatabaseLog, SqlDatabase, SqlValue } from './PostgresDatabase.js';
 
 /** Default number of questions `list` returns (as the SQLite store). */
 const DEFAULT_LIST_LIMIT = 1_000;
@@ -49,6 +49,20 @@ const RECORD_EVENTS = `
          (e->>'helpful')::int = 1, e->>'voteKey', e->>'comment') AS stored
   FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS batch (e, n) ORDER BY n`;
 
+/**
+ * Deltas folded per table by one compaction (migration 007): a console read after a quiet spell folds at most this
+ * many before it sums the rest, so no read pays for a whole day's backlog at once.
+ */
+export const COMPACT_BATCH = 20_000;
+
+/** A day's counts: its rollup row plus the deltas not folded yet (summed by the reader). */
+const QUESTION_DAYS = `
+  SELECT day, channel, kb_version, questions, answered, clarified, declined, up, down FROM question_days
+  UNION ALL SELECT day, channel, kb_version, questions, answered, clarified, declined, up, down FROM question_day_deltas`;
+const ENTRY_DAYS = `
+  SELECT day, channel, kb_version, entry_id, shown, up, down, comments FROM entry_days
+  UNION ALL SELECT day, channel, kb_version, entry_id, shown, up, down, comments FROM entry_day_deltas`;
+
 /** Where a page of `scan` ends: the last question's time and insertion order. */
 interface Cursor {
   readonly time: Date;
@@ -58,10 +72,12 @@ interface Cursor {
 const QUESTION_COLUMNS = 'q.seq, q.id, q.time, q.channel, q.kb_version, q.conversation_hash, q.source, q.text, q.facets, q.decision, q.candidates';
 
 /**
- * `QuestionLogStore` in the shared PostgreSQL database (tables of migration 004), with the
- * SQLite store's rules and figures: counts come from daily rollups that triggers keep in
- * step, so the console's overview does not grow with the log. Statistics, not votes: it
- * keeps the connections' `synchronous_commit = off`.
+ * `QuestionLogStore` in the shared PostgreSQL database (tables of migrations 004 and 007),
+ * with the SQLite store's rules and figures: counts come from daily rollups, so the
+ * console's overview does not grow with the log. Triggers append each write's deltas
+ * (no row shared by concurrent turns), folded into the rollups by {@link compact};
+ * reads sum both. Statistics, not votes: it keeps the connections'
+ * `synchronous_commit = off`.
  */
 export class PostgresQuestionLogStore implements QuestionLogStore {
   private closed = false;
@@ -90,24 +106,64 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
   }
 
   async dailyCounts(filter?: QuestionFilter): Promise<DailyCounts[]> {
+    const method = 'PostgresQuestionLogStore.dailyCounts';
+    await this.compactBeforeRead(method);
     const where = bindWhere(rollupFilter(filter));
     return this.db.query<DailyCounts>(
-      'PostgresQuestionLogStore.dailyCounts',
-      `SELECT day, channel, kb_version AS "kbVersion", questions, answered, clarified, declined, up, down
-       FROM question_days q ${where.sql} ORDER BY day, channel, kb_version`,
+      method,
+      `SELECT day, channel, kb_version AS "kbVersion", SUM(questions)::int AS questions, SUM(answered)::int AS answered,
+              SUM(clarified)::int AS clarified, SUM(declined)::int AS declined, SUM(up)::int AS up, SUM(down)::int AS down
+       FROM (${QUESTION_DAYS}) q ${where.sql} GROUP BY day, channel, kb_version ORDER BY day, channel, kb_version`,
       where.params,
     );
   }
 
   async entryCounts(filter?: QuestionFilter): Promise<EntryCounts[]> {
+    const method = 'PostgresQuestionLogStore.entryCounts';
+    await this.compactBeforeRead(method);
     const where = bindWhere(rollupFilter(filter));
     return this.db.query<EntryCounts>(
-      'PostgresQuestionLogStore.entryCounts',
+      method,
       `SELECT entry_id AS "entryId", SUM(shown)::int AS shown, SUM(up)::int AS up, SUM(down)::int AS down, SUM(comments)::int AS comments
-       FROM entry_days q ${where.sql} GROUP BY entry_id HAVING SUM(shown) + SUM(up) + SUM(down) + SUM(comments) > 0
+       FROM (${ENTRY_DAYS}) q ${where.sql} GROUP BY entry_id HAVING SUM(shown) + SUM(up) + SUM(down) + SUM(comments) > 0
        ORDER BY shown DESC, entry_id`,
       where.params,
     );
+  }
+
+  /**
+   * Folds up to `limit` deltas of each rollup into its daily row (migration 007); returns how many it folded. The
+   * server calls it periodically and every count read first folds a bounded batch, so reads sum few deltas.
+   */
+  async compact(limit = COMPACT_BATCH): Promise<number> {
+    const [row] = await this.db.query<{ folded: number }>('PostgresQuestionLogStore.compact', 'SELECT compact_question_rollups($1) AS folded', [limit]);
+    return row.folded;
+  }
+
+  /**
+   * Compacts every `intervalMs` (timer unref'd) until the returned function is called, so deltas stay few even when
+   * nobody opens the console; several instances doing it at once fold disjoint deltas. A failure is logged, with its
+   * cause, and the next tick tries again (the database may be restarting).
+   */
+  compactEvery(intervalMs: number, log: Pick<DatabaseLog, 'warn'>): () => void {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      this.compact()
+        .catch((err: unknown) => log.warn({ err }, 'PostgresQuestionLogStore.compactEvery: folding the rollups\' deltas failed'))
+        .finally(() => (running = false));
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  private async compactBeforeRead(method: string): Promise<void> {
+    try {
+      await this.compact();
+    } catch (cause) {
+      throw new Error(`${method}: could not fold the rollups' deltas`, { cause });
+    }
   }
 
   async list(filter?: QuestionFilter, limit = DEFAULT_LIST_LIMIT): Promise<LoggedQuestion[]> {
@@ -174,8 +230,8 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
   async dimensions(): Promise<{ channels: string[]; kbVersions: string[] }> {
     const method = 'PostgresQuestionLogStore.dimensions';
     const [channels, kbVersions] = await Promise.all([
-      this.db.query<{ v: string }>(method, 'SELECT DISTINCT channel AS v FROM question_days ORDER BY v'),
-      this.db.query<{ v: string }>(method, 'SELECT DISTINCT kb_version AS v FROM question_days ORDER BY v'),
+      this.db.query<{ v: string }>(method, 'SELECT channel AS v FROM question_days UNION SELECT channel FROM question_day_deltas ORDER BY v'),
+      this.db.query<{ v: string }>(method, 'SELECT kb_version AS v FROM question_days UNION SELECT kb_version FROM question_day_deltas ORDER BY v'),
     ]);
     return { channels: channels.map((r) => r.v), kbVersions: kbVersions.map((r) => r.v) };
   }
