@@ -32,8 +32,10 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   },
   {
     name: 'count',
-    asked: /\b(?:combien d(?:e |'|’)|nombre (?:de |d'|d’)|pourcentage|taux de|how many|number of|percentage)/u,
-    stated: /(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[ .,]\d+)*(?! ?\/)\b|%/u,
+    // « nombre de » asks for a count when it opens the question or follows « quel est le », « connaître le »…;
+    // inside a sentence it names a quantity (« le nombre de pas fait-il partie des mesures ? »).
+    asked: /\b(?:combien d(?:e |'|’)|how many|number of|percentage)|(?:^|\bquel(?:le)?s? (?:est |sont )?(?:le |la |les )?|\b(?:connaitre|savoir|donner|obtenir) (?:le |la )?)(?:nombre|pourcentage|taux) (?:de |d'|d’)|\bpourcentage\b/u,
+    stated: /(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[ .,]\d+)*(?! ?\/)\b|%|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille)\b/u,
   },
   {
     name: 'person',
