@@ -40,11 +40,6 @@ export interface QueryEvidence {
   readonly english: boolean;
   /** The message describes a situation before its question (see splitQuestion). */
   readonly withContext: boolean;
-  /**
-   * The message is long enough to carry a situation (MIN_WORDS_WITH_CONTEXT words), whether or not its question
-   * could be told apart (« …, je dois résumer X : quelles sont-elles ? » asks about its context). Absent: no.
-   */
-  readonly longMessage?: boolean;
 }
 
 /** Restrictions of one ranking: facets and number of results. */

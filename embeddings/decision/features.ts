@@ -39,8 +39,6 @@ export function decisionFeatures(retrieval: Retrieval): Features | undefined {
   const score = lexicalOf(best);
   const second = lexicalOf(runnerUp);
   const explained = best.match?.question ?? 0;
-  // A long message carries a situation even when its question could not be told apart from it.
-  const withContext = evidence.withContext || evidence.longMessage === true;
   return {
     score,
     lead: score > 0 ? (score - second) / score : 0,
@@ -50,9 +48,9 @@ export function decisionFeatures(retrieval: Retrieval): Features | undefined {
     explainedMessage: best.match?.message ?? 0,
     explainedLead: explained - (runnerUp?.match?.question ?? 0),
     english: evidence.english ? 1 : 0,
-    context: withContext ? 1 : 0,
+    context: evidence.withContext ? 1 : 0,
     short: 1 / Math.max(1, evidence.questionTerms),
     typeMissing: missesAskedType(askedTypes(evidence.question), best.entry) ? 1 : 0,
-    contextMessage: withContext ? (best.match?.message ?? 0) : 0,
+    contextMessage: evidence.withContext ? (best.match?.message ?? 0) : 0,
   };
 }

@@ -2,7 +2,7 @@ import type { FaqEntry } from '../../knowledge/index.js';
 import { EntryVocabulary, termEntriesOfSets, type TermEntries } from './EntryVocabulary.js';
 import { frenchGlosses, glossedInFrench } from './englishGlossary.js';
 import type { TextAnalyzer } from './frenchAnalyzer.js';
-import { expandChatAbbreviations, GENERAL_WORDS, isEnglish, isLongMessage, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from './queryAnalysis.js';
+import { expandChatAbbreviations, GENERAL_WORDS, isEnglish, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from './queryAnalysis.js';
 import { weighQuery, type WeighedQuery } from './queryEvidence.js';
 
 /** Typed words whose status is remembered (the memory is cleared beyond: visitors can type any word). */
@@ -62,7 +62,7 @@ export class QueryReader {
       ? [this.analyzer.analyze(glossedInFrench(repaired)), this.analyzer.analyze(glossedInFrench(parts.question))]
       : [terms, questionTerms ?? terms];
     const general = (term: string): boolean => this.generalTerms.has(term);
-    const weighed = weighQuery(this.vocabulary, evidenceQuestion, evidenceMessage, { question: parts.question, english, withContext, longMessage: isLongMessage(repaired) }, general);
+    const weighed = weighQuery(this.vocabulary, evidenceQuestion, evidenceMessage, { question: parts.question, english, withContext }, general);
     return { terms, ...(questionTerms && { questionTerms }), weighed };
   }
 

@@ -78,11 +78,6 @@ export const MIN_QUESTION_WORDS = 6;
 /** Messages shorter than this (in words) are one question: splitting them would only lose words. */
 export const MIN_WORDS_WITH_CONTEXT = 15;
 
-/** Pure: whether a message is long enough to carry a situation besides its question (MIN_WORDS_WITH_CONTEXT words). */
-export function isLongMessage(text: string): boolean {
-  return (text.match(WORD)?.length ?? 0) >= MIN_WORDS_WITH_CONTEXT;
-}
-
 /**
  * Phrases that introduce the question inside a sentence of context, in the
  * folded form ("…, et nous voulons savoir si …", "… et je cherche la liste …").

@@ -45,7 +45,7 @@ export function weighQuery(
   vocabulary: EntryVocabulary,
   questionTerms: readonly string[],
   messageTerms: readonly string[],
-  facts: Pick<QueryEvidence, 'question' | 'english' | 'withContext' | 'longMessage'>,
+  facts: Pick<QueryEvidence, 'question' | 'english' | 'withContext'>,
   general: (term: string) => boolean = () => false,
 ): WeighedQuery {
   const question = weigh(vocabulary, questionTerms, general);
