@@ -113,6 +113,12 @@ export function splitQuestion(text: string): QuestionParts {
   const wordsFrom = (at: number): number => trimmed.slice(at).match(WORD)?.length ?? 0;
   if (wordsFrom(start) < MIN_QUESTION_WORDS) start = sentenceStart;
   if (wordsFrom(start) < MIN_QUESTION_WORDS && lastIndex > 0) start = trimmed.lastIndexOf(sentences[lastIndex - 1], sentenceStart);
+  // Kept with what it points back at, the question still starts at a phrase like « je dois résumer » inside that
+  // span (« …, je dois résumer les briques de X : quelles sont-elles ? »): what comes before it is situation.
+  if (start <= sentenceStart) {
+    const opener = QUESTION_OPENERS.exec(foldAccents(trimmed.slice(start)).toLowerCase());
+    if (opener && opener.index > 0) start += opener.index;
+  }
   const question = trimmed.slice(start).trim();
   const context = trimmed.slice(0, start).trim();
   return context === '' ? { question: trimmed, context: '' } : { question, context };

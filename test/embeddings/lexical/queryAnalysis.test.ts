@@ -66,6 +66,16 @@ describe('splitQuestion with a question that points back at its context', () => 
     expect(splitQuestion(sentence).question).toBe('Nous voulons les formats disponibles. Où les trouver ?');
     expect('Où les trouver ?'.split(' ').length).toBeLessThan(MIN_QUESTION_WORDS);
   });
+
+  it('still starts the question at a phrase like « je dois résumer » inside the span it keeps', () => {
+    const text = 'Je prépare une présentation pour nos investisseurs et je dois résumer les grandes briques de Mon espace santé : quelles sont-elles ?';
+    expect(splitQuestion(text)).toEqual({
+      question: 'je dois résumer les grandes briques de Mon espace santé : quelles sont-elles ?',
+      context: 'Je prépare une présentation pour nos investisseurs et',
+    });
+    const sentences = 'Pour préparer un webinaire destiné à nos utilisateurs, je dois résumer ce que contient Mon espace santé. Quelles sont ses rubriques ?';
+    expect(splitQuestion(sentences).question).toBe('je dois résumer ce que contient Mon espace santé. Quelles sont ses rubriques ?');
+  });
 });
 
 describe('isEnglish', () => {
