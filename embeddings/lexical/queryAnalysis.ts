@@ -83,7 +83,7 @@ export const MIN_WORDS_WITH_CONTEXT = 15;
  * folded form ("…, et nous voulons savoir si …", "… et je cherche la liste …").
  */
 const QUESTION_OPENERS =
-  /\b(?:(?:je|nous|on) (?:voudrais|voudrions|voulons|veux|aimerais|aimerions|souhaite|souhaitons|cherche|cherchons|dois|devons|me demande|nous demandons|se demande) (?:savoir |comprendre |connaitre )?|(?:se|me|nous) demande(?:nt)? (?:si|comment|quand|pourquoi|quel|quelle|quels|quelles|ce que|ou)\b)/u;
+  /\b(?:(?:je|nous|on) (?:voudrais|voudrions|voulons|veux|aimerais|aimerions|souhaite|souhaitons|cherche|cherchons|dois|devons|me demande|nous demandons|se demande) (?:savoir |comprendre |connaitre )?|(?:voudrions|voulons|aimerions|souhaitons|cherchons|voudrais|aimerais|souhaite) (?:savoir|comprendre|connaitre)\b|(?:se |me |nous )?demande(?:nt)? (?:si|comment|quand|pourquoi|quel|quelle|quels|quelles|ce que|ou)\b|(?:pouvez|pourriez)-vous (?:me |nous )?(?:dire|expliquer|indiquer|preciser|confirmer)\b)/u;
 
 /**
  * Finds the question inside a longer message. Vendors describe their

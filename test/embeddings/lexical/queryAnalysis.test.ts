@@ -51,6 +51,15 @@ describe('splitQuestion', () => {
     expect(splitQuestion(text).question).toBe('Quels sont les avantages du référencement ?');
   });
 
+  it('finds the question after « notre investisseur demande quand », « et voulons comprendre », « pouvez-vous me dire »', () => {
+    const asked = 'Notre startup vient de finaliser son produit et notre investisseur demande quand nous pourrons déposer la demande de référencement.';
+    expect(splitQuestion(asked).question).toBe('demande quand nous pourrons déposer la demande de référencement.');
+    const understand = 'Nous intégrons des listes de codes de professions dans notre logiciel RH et voulons comprendre comment sont organisées les nomenclatures.';
+    expect(splitQuestion(understand).question).toBe('voulons comprendre comment sont organisées les nomenclatures.');
+    const polite = 'Je travaille depuis peu chez un éditeur de logiciel pour les centres de santé, pouvez-vous me dire ce qu’est le MOS ?';
+    expect(splitQuestion(polite).question).toBe('pouvez-vous me dire ce qu’est le MOS ?');
+  });
+
   it('finds the question after a phrase like « nous voulons savoir si » in a sentence without question mark', () => {
     const text = 'Nous éditons une solution de prise de rendez-vous en ligne pour plusieurs centres de santé et nous voulons savoir si nos rendez-vous peuvent alimenter l’agenda.';
     expect(splitQuestion(text).question).toBe('nous voulons savoir si nos rendez-vous peuvent alimenter l’agenda.');
