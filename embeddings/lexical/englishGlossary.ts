@@ -23,7 +23,7 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   published: 'publié publiée', publish: 'publier', updated: 'mis à jour', update: 'mise à jour', updates: 'mises à jour', history: 'historique',
   changes: 'modifications', change: 'modification', evolve: 'évoluer', new: 'nouveau nouveaux',
   // purpose and value
-  why: 'pourquoi', benefit: 'avantage bénéfice', benefits: 'avantages bénéfices', advantage: 'avantage', advantages: 'avantages', value: 'intérêt',
+  why: 'pourquoi', how: 'comment', benefit: 'avantage bénéfice', benefits: 'avantages bénéfices', advantage: 'avantage', advantages: 'avantages', value: 'intérêt',
   purpose: 'finalité objectif', goal: 'objectif', use: 'utiliser usage', uses: 'usages', used: 'utilisé', usage: 'usage', useful: 'utile',
   example: 'exemple', examples: 'exemples', projects: 'projets', project: 'projet', case: 'cas', cases: 'cas',
   // things
