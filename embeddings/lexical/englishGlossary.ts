@@ -84,6 +84,10 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   cybersecurity: 'cybersécurité', co: 'co', produce: 'produire', production: 'production', joint: 'commune communes', common: 'commun commune',
   page: 'page', portal: 'portail', email: 'adresse', address: 'adresse', beginner: 'débutant', beginners: 'débutants',
   novice: 'novice', skills: 'connaissances', prior: 'préalables', courses: 'formations', course: 'formation', sessions: 'sessions', trainings: 'formations',
+  digital: 'numérique', models: 'modèles', organised: 'organisé organisation', organized: 'organisé organisation', kind: 'type', kinds: 'types',
+  type: 'type', types: 'types', implementation: 'mise en œuvre', implement: 'mettre en œuvre', guide: 'guide', online: 'en ligne',
+  assessment: 'évaluation', maturity: 'maturité', topics: 'sujets', topic: 'sujet', submitted: 'déposé', status: 'statut', national: 'national',
+  identity: 'identité', tools: 'outils',
   reasons: 'raisons', reason: 'raison', main: 'principal principales', principal: 'principal', key: 'clé principales',
 };
 
