@@ -33,6 +33,9 @@ describe('asked information types', () => {
     expect(missesAskedType(count, entry('Les NOS sont publiées depuis 2022.'))).toBe(true);
     expect(missesAskedType(count, entry('Les NOS comptent 12 familles.'))).toBe(false);
     expect(missesAskedType(count, entry('Les NOS sont découpées en trois familles.'))).toBe(false);
+    // A number of something else does not state the count asked.
+    expect(missesAskedType(count, entry('La lettre part toutes les deux semaines.'))).toBe(true);
+    expect(missesAskedType(askedTypes('Combien d’applications sont référencées ?'), entry('Plus de 120 applications sont référencées.'))).toBe(false);
     const url = askedTypes('Quelle est l’URL du serveur ?');
     expect(missesAskedType(url, entry('Voir le site.', ['https://example.org']))).toBe(false);
     const upcoming = askedTypes('À quelle date la prochaine version sort-elle ?');
