@@ -109,18 +109,20 @@ export function splitQuestion(text: string): QuestionParts {
     const opener = QUESTION_OPENERS.exec(foldAccents(last).toLowerCase());
     if (opener && opener.index > 0) start += opener.index;
   }
+  // The question ends with its sentence: what follows it (« … ? Je viens de rejoindre une start-up… ») is situation too.
+  const end = sentenceStart + last.length;
   // A question this short leans on what came before (« où le trouver ? », « quelles sont-elles ? »): keep the whole sentence, or the one before too.
-  const wordsFrom = (at: number): number => trimmed.slice(at).match(WORD)?.length ?? 0;
+  const wordsFrom = (at: number): number => trimmed.slice(at, end).match(WORD)?.length ?? 0;
   if (wordsFrom(start) < MIN_QUESTION_WORDS) start = sentenceStart;
   if (wordsFrom(start) < MIN_QUESTION_WORDS && lastIndex > 0) start = trimmed.lastIndexOf(sentences[lastIndex - 1], sentenceStart);
   // Kept with what it points back at, the question still starts at a phrase like « je dois résumer » inside that
   // span (« …, je dois résumer les briques de X : quelles sont-elles ? »): what comes before it is situation.
   if (start <= sentenceStart) {
-    const opener = QUESTION_OPENERS.exec(foldAccents(trimmed.slice(start)).toLowerCase());
+    const opener = QUESTION_OPENERS.exec(foldAccents(trimmed.slice(start, end)).toLowerCase());
     if (opener && opener.index > 0) start += opener.index;
   }
-  const question = trimmed.slice(start).trim();
-  const context = trimmed.slice(0, start).trim();
+  const question = trimmed.slice(start, end).trim();
+  const context = `${trimmed.slice(0, start).trim()} ${trimmed.slice(end).trim()}`.trim();
   return context === '' ? { question: trimmed, context: '' } : { question, context };
 }
 

@@ -51,6 +51,14 @@ describe('splitQuestion', () => {
     expect(splitQuestion(text).question).toBe('Quels sont les avantages du référencement ?');
   });
 
+  it('tells apart a question asked first, with the situation after it', () => {
+    const text = 'Comment l’offre innovation de l’ANS a-t-elle été construite ? Je prépare une note pour notre direction sur les aides aux jeunes entreprises et je veux en expliquer l’origine.';
+    expect(splitQuestion(text)).toEqual({
+      question: 'Comment l’offre innovation de l’ANS a-t-elle été construite ?',
+      context: 'Je prépare une note pour notre direction sur les aides aux jeunes entreprises et je veux en expliquer l’origine.',
+    });
+  });
+
   it('finds the question after « notre investisseur demande quand », « et voulons comprendre », « pouvez-vous me dire »', () => {
     const asked = 'Notre startup vient de finaliser son produit et notre investisseur demande quand nous pourrons déposer la demande de référencement.';
     expect(splitQuestion(asked).question).toBe('demande quand nous pourrons déposer la demande de référencement.');
