@@ -26,6 +26,7 @@ describe('labelled evaluation sets', () => {
     ['heldout.yaml', 80, 10],
     ['tuning-v2.yaml', 150, 80],
     ['tuning-v3.yaml', 150, 80],
+    ['tuning-v4.yaml', 200, 110],
     ['heldout-v2.yaml', 150, 80],
   ])('%s loads against the KB: known labels, no copied phrasing, enough questions', async (name, minInScope, minOutOfScope) => {
     const set = await loadEvalSet(join(import.meta.dirname, name), kb);
@@ -37,20 +38,42 @@ describe('labelled evaluation sets', () => {
     ['questions.yaml', 'heldout.yaml'],
     ['tuning-v2.yaml', 'heldout-v2.yaml'],
     ['tuning-v3.yaml', 'heldout-v2.yaml'],
+    ['tuning-v4.yaml', 'heldout-v2.yaml'],
   ])('%s and %s share no question', async (tuningName, heldOutName) => {
     const [tuning, heldOut] = await Promise.all([tuningName, heldOutName].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
     const tuningQuestions = new Set([...tuning.inScope, ...tuning.outOfScope].map((item) => item.q.toLowerCase()));
     expect([...heldOut.inScope, ...heldOut.outOfScope].filter((item) => tuningQuestions.has(item.q.toLowerCase()))).toEqual([]);
   });
 
-  it('the v2 and v3 sets tag every question with its kind and hold the kinds the issue asks for', async () => {
-    for (const name of ['tuning-v2.yaml', 'tuning-v3.yaml', 'heldout-v2.yaml']) {
+  it('the v2, v3 and v4 sets tag every question with its kind and hold the kinds the issue asks for', async () => {
+    for (const name of ['tuning-v2.yaml', 'tuning-v3.yaml', 'tuning-v4.yaml', 'heldout-v2.yaml']) {
       const set = await loadEvalSet(join(import.meta.dirname, name), kb);
       expect(set.inScope.every((item) => item.kind !== undefined) && set.outOfScope.every((item) => item.kind !== undefined), name).toBe(true);
       expect(set.inScope.filter((item) => item.kind === 'long').length, name).toBeGreaterThanOrEqual(30);
       expect(set.outOfScope.filter((item) => item.kind === 'near').length, name).toBeGreaterThanOrEqual(50);
       expect(set.smallTalk?.length ?? 0, name).toBeGreaterThan(0);
     }
+  });
+
+  it('tuning-v4 holds what its brief asked for: every seed answer asked 10+ times, each kind, long questions of 25+ words', async () => {
+    const set = await loadEvalSet(join(import.meta.dirname, 'tuning-v4.yaml'), kb);
+    const perEntry = new Map<string, number>();
+    for (const item of set.inScope) perEntry.set(item.id, (perEntry.get(item.id) ?? 0) + 1);
+    expect(perEntry.size).toBeGreaterThanOrEqual(17);
+    expect([...perEntry].filter(([, n]) => n < 10)).toEqual([]);
+    const inScopeKinds = { paraphrase: 70, typo: 40, long: 45, english: 40 };
+    for (const [kind, min] of Object.entries(inScopeKinds)) expect(set.inScope.filter((item) => item.kind === kind).length, kind).toBeGreaterThanOrEqual(min);
+    expect(set.outOfScope.filter((item) => item.kind === 'near').length).toBeGreaterThanOrEqual(70);
+    expect(set.outOfScope.filter((item) => item.kind === 'far').length).toBeGreaterThanOrEqual(40);
+    expect(set.smallTalk?.length ?? 0).toBeGreaterThanOrEqual(40);
+    const words = (q: string) => q.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+    expect(set.inScope.filter((item) => item.kind === 'long' && words(item.q) < 25).map((item) => item.q)).toEqual([]);
+  });
+
+  it('tuning-v4 repeats no question of the earlier tuning sets (a copy would weigh twice in the fit)', async () => {
+    const [v4, ...earlier] = await Promise.all(['tuning-v4.yaml', 'tuning-v2.yaml', 'tuning-v3.yaml'].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
+    const earlierQuestions = new Set(earlier.flatMap((set) => [...set.inScope, ...set.outOfScope]).map((item) => item.q.toLowerCase()));
+    expect([...v4.inScope, ...v4.outOfScope].filter((item) => earlierQuestions.has(item.q.toLowerCase())).map((item) => item.q)).toEqual([]);
   });
 
   it('refuses an unknown kind', async () => {
