@@ -17,6 +17,24 @@ export interface AnswerType {
   readonly asked: RegExp;
   /** Matches an answer that states some information of this kind. */
   readonly stated: RegExp;
+  /** When given, a narrower `stated` for one (folded) question: what the answer must hold to state what this question asks. */
+  readonly statedFor?: (question: string) => RegExp | undefined;
+}
+
+/** Numbers in digits or in words (« 3 familles », « trois familles »), years left out. */
+const NUMBER = String.raw`(?:(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[ .,]\d+)*|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille)`;
+/** The noun a count question counts: « combien de startups », « le nombre d’applications », « how many apps ». */
+const COUNTED_NOUN = /\b(?:combien d(?:e |'|’)|nombre (?:de |d'|d’)|how many )(\p{L}{3,})/u;
+
+/**
+ * A count question is answered by a number of the thing it counts (« combien de familles ? » by « 3 familles »),
+ * not by any number of something else (« toutes les deux semaines » does not say how many startups).
+ */
+function countedStated(question: string): RegExp | undefined {
+  const noun = COUNTED_NOUN.exec(question)?.[1];
+  if (!noun) return undefined;
+  const stem = noun.replace(/[sx]$/u, '').slice(0, 6);
+  return new RegExp(String.raw`\b${NUMBER}\s+(?:\p{L}+\s+)?${stem}`, 'u');
 }
 
 export const ANSWER_TYPES: readonly AnswerType[] = [
@@ -32,8 +50,11 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   },
   {
     name: 'count',
-    asked: /\b(?:combien d(?:e |'|’)|nombre (?:de |d'|d’)|pourcentage|taux de|how many|number of|percentage)/u,
-    stated: /(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[ .,]\d+)*(?! ?\/)\b|%/u,
+    // « nombre de » asks for a count when it opens the question or follows « quel est le », « connaître le »…;
+    // inside a sentence it names a quantity (« le nombre de pas fait-il partie des mesures ? »).
+    asked: /\b(?:combien d(?:e |'|’)|how many|number of|percentage)|(?:^|\bquel(?:le)?s? (?:est |sont )?(?:le |la |les )?|\b(?:connaitre|savoir|donner|obtenir) (?:le |la )?)(?:nombre|pourcentage|taux) (?:de |d'|d’)|\bpourcentage\b/u,
+    stated: /(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[ .,]\d+)*(?! ?\/)\b|%|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille)\b/u,
+    statedFor: countedStated,
   },
   {
     name: 'person',
@@ -79,7 +100,10 @@ const fold = (text: string): string => foldAccents(text).toLowerCase().replace(/
 /** Pure: the kinds of information a question asks for (usually none). */
 export function askedTypes(question: string): AnswerType[] {
   const folded = fold(question).trim();
-  return ANSWER_TYPES.filter((type) => type.asked.test(folded));
+  return ANSWER_TYPES.filter((type) => type.asked.test(folded)).map((type) => {
+    const stated = type.statedFor?.(folded);
+    return stated ? { ...type, stated } : type;
+  });
 }
 
 /**

@@ -28,6 +28,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'n importe quoi', 'pourri', 'pourrie', 'connard', 'connasse', 'nase', 'naze', 'rien a voir', 'n a rien a voir', 'ca n a rien a voir', 'rien compris',
     'j ai rien compris', 'je n ai rien compris', 'pff', 'grr', 'argh', 'incompetent', 'ridicule', 'sert a rien', 'aucun interet', 'sans interet',
     'pas de reponse', 'aucune reponse', 'pas tres utile', 'pas vraiment utile', 'pas super utile', 'pas si utile', 'a la con', 'de merde', 'nulle', 'tu sers a que dalle',
+    'espece d', 'espece de', 'bande d', 'bande de', 'nuls', 'idiots', 'incapables',
   ]],
   ['human', [
     'parler a un humain', 'parler a une personne', 'parler a quelqu un', 'parler a un conseiller', 'parler a une conseillere', 'parler a un agent',
@@ -53,6 +54,8 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     't es qui', 'qui es tu', 'qui etes vous', 'vous etes qui', 'tu es une ia', 'es tu une ia', 't es une ia', 'une intelligence artificielle',
     'comment tu t appelles', 'tu t appelles comment', 'quel est ton nom', 'c est quoi ton nom', 'ton nom', 'are you a bot', 'are you a robot',
     'are you human', 'are you real', 'who are you', 'what are you', 'what is your name',
+    // « t'es un bot ou un humain ? »: the alternative asked is part of the same question.
+    'ou un humain', 'ou une personne', 'ou un robot', 'ou un bot', 'ou une ia', 'ou une machine', 'or a human', 'or a bot', 'or a robot',
   ]],
   ['goodbye', [
     'au revoir', 'aurevoir', 'bye', 'bye bye', 'goodbye', 'good bye', 'a bientot', 'a plus', 'a plus tard', 'a la prochaine', 'a tout a l heure',

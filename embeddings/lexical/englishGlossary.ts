@@ -23,7 +23,7 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   published: 'publié publiée', publish: 'publier', updated: 'mis à jour', update: 'mise à jour', updates: 'mises à jour', history: 'historique',
   changes: 'modifications', change: 'modification', evolve: 'évoluer', new: 'nouveau nouveaux',
   // purpose and value
-  why: 'pourquoi', benefit: 'avantage bénéfice', benefits: 'avantages bénéfices', advantage: 'avantage', advantages: 'avantages', value: 'intérêt',
+  why: 'pourquoi', how: 'comment', benefit: 'avantage bénéfice', benefits: 'avantages bénéfices', advantage: 'avantage', advantages: 'avantages', value: 'intérêt',
   purpose: 'finalité objectif', goal: 'objectif', use: 'utiliser usage', uses: 'usages', used: 'utilisé', usage: 'usage', useful: 'utile',
   example: 'exemple', examples: 'exemples', projects: 'projets', project: 'projet', case: 'cas', cases: 'cas',
   // things
@@ -84,15 +84,47 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   cybersecurity: 'cybersécurité', co: 'co', produce: 'produire', production: 'production', joint: 'commune communes', common: 'commun commune',
   page: 'page', portal: 'portail', email: 'adresse', address: 'adresse', beginner: 'débutant', beginners: 'débutants',
   novice: 'novice', skills: 'connaissances', prior: 'préalables', courses: 'formations', course: 'formation', sessions: 'sessions', trainings: 'formations',
+  digital: 'numérique', models: 'modèles', organised: 'organisé organisation', organized: 'organisé organisation', kind: 'type', kinds: 'types',
+  type: 'type', types: 'types', implementation: 'mise en œuvre', implement: 'mettre en œuvre', guide: 'guide', online: 'en ligne',
+  assessment: 'évaluation', maturity: 'maturité', topics: 'sujets', topic: 'sujet', submitted: 'déposé', status: 'statut', national: 'national',
+  identity: 'identité', tools: 'outils',
   reasons: 'raisons', reason: 'raison', main: 'principal principales', principal: 'principal', key: 'clé principales',
 };
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/**
+ * English phrases whose words mean nothing alone (« have to », « sign up ») or
+ * mean something else (« list my app » is to get it listed, not a list): their
+ * French glosses, matched whatever the case before the word glossary (the
+ * rest of the text keeps its case: « MES » is an acronym, « mes » a word).
+ */
+export const ENGLISH_PHRASES: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:have|has|need|needs|required|obliged|forced) to\b/giu, 'obligatoire'],
+  [/\b(?:sign|signed|signing) up\b/giu, 'inscrire inscription'],
+  [/\blist(?:ed|ing)? (?:my|our|your|their|his|her|its|a|an|the)\b/giu, 'référencer'],
+  [/\bget(?:ting)? (?:listed|referenced)\b/giu, 'référencé'],
+  [/\bwhat for\b/giu, 'pourquoi utilité'],
+];
+
+/** Pure: the message with its English phrases replaced by their French glosses, and those glosses. */
+function phraseGlosses(text: string): { replaced: string; glosses: string[] } {
+  let replaced = text;
+  const glosses: string[] = [];
+  for (const [pattern, gloss] of ENGLISH_PHRASES) {
+    replaced = replaced.replace(pattern, () => {
+      glosses.push(gloss);
+      return ` ${gloss} `;
+    });
+  }
+  return { replaced, glosses };
+}
+
 /** Pure: the French glosses of the message's English words, space-separated (empty when none is in the glossary). */
 export function frenchGlosses(text: string): string {
-  const words = foldAccents(text).toLowerCase().match(WORD) ?? [];
-  return [...new Set(words.flatMap((word) => (Object.hasOwn(ENGLISH_GLOSSARY, word) ? [ENGLISH_GLOSSARY[word]] : [])))].join(' ');
+  const { replaced, glosses } = phraseGlosses(text);
+  const words = foldAccents(replaced).toLowerCase().match(WORD) ?? [];
+  return [...new Set([...glosses, ...words.flatMap((word) => (Object.hasOwn(ENGLISH_GLOSSARY, word) ? [ENGLISH_GLOSSARY[word]] : []))])].join(' ');
 }
 
 /**
@@ -102,7 +134,7 @@ export function frenchGlosses(text: string): string {
  * does not know.
  */
 export function glossedInFrench(text: string): string {
-  return text.replace(WORD, (word) => {
+  return phraseGlosses(text).replaced.replace(WORD, (word) => {
     const key = foldAccents(word).toLowerCase();
     return Object.hasOwn(ENGLISH_GLOSSARY, key) ? ENGLISH_GLOSSARY[key] : word;
   });

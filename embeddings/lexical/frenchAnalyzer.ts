@@ -80,7 +80,8 @@ export const CHAT_STOP_WORDS: readonly string[] = ['koi', 'kwa', 'pk', 'pq', 'pr
  * connectives ("donc", "alors", "comme", "si"). They say how a vendor asks,
  * not what about, and a question full of them ("c’est quoi le MOS
  * exactement") must not look half unknown to the KB. Interrogatives that carry
- * what is asked ("quand", "combien", "pourquoi") are not here.
+ * what is asked ("comment", "quand", "combien", "pourquoi": a procedure, a date, a
+ * count, a reason) are not here.
  */
 export const FRENCH_FILLER_WORDS: readonly string[] = [
   // asking and modal verbs
@@ -92,7 +93,7 @@ export const FRENCH_FILLER_WORDS: readonly string[] = [
   'fais', 'fait', 'faisons', 'faites', 'font', 'va', 'vais', 'vas', 'allons', 'allez', 'vont', 'dit', 'dire', 'dites', 'merci',
   'exister', 'existe', 'existent', 'y', 'ya',
   // pronouns, determiners and connectives
-  'quoi', 'comment', 'ca', 'cela', 'ceci', 'celle', 'celui', 'ceux', 'celles', 'quelque', 'quelques', 'chose', 'choses', 'tout', 'tous',
+  'quoi', 'ca', 'cela', 'ceci', 'celle', 'celui', 'ceux', 'celles', 'quelque', 'quelques', 'chose', 'choses', 'tout', 'tous',
   'toute', 'toutes', 'chaque', 'autre', 'autres', 'meme', 'memes', 'quelqu', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'dont',
   'si', 'alors', 'donc', 'ainsi', 'car', 'comme', 'ni', 'or', 'lorsque', 'afin', 'chez', 'vers', 'via',
   // adverbs of manner, degree, time

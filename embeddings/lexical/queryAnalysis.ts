@@ -83,7 +83,7 @@ export const MIN_WORDS_WITH_CONTEXT = 15;
  * folded form ("…, et nous voulons savoir si …", "… et je cherche la liste …").
  */
 const QUESTION_OPENERS =
-  /\b(?:(?:je|nous|on) (?:voudrais|voudrions|voulons|veux|aimerais|aimerions|souhaite|souhaitons|cherche|cherchons|dois|devons|me demande|nous demandons|se demande) (?:savoir |comprendre |connaitre )?|(?:se|me|nous) demande(?:nt)? (?:si|comment|quand|pourquoi|quel|quelle|quels|quelles|ce que|ou)\b)/u;
+  /\b(?:(?:je|nous|on) (?:voudrais|voudrions|voulons|veux|aimerais|aimerions|souhaite|souhaitons|cherche|cherchons|dois|devons|me demande|nous demandons|se demande) (?:savoir |comprendre |connaitre )?|(?:voudrions|voulons|aimerions|souhaitons|cherchons|voudrais|aimerais|souhaite) (?:savoir|comprendre|connaitre)\b|(?:se |me |nous )?demande(?:nt)? (?:si|comment|quand|pourquoi|quel|quelle|quels|quelles|ce que|ou)\b|(?:pouvez|pourriez)-vous (?:me |nous )?(?:dire|expliquer|indiquer|preciser|confirmer)\b)/u;
 
 /**
  * Finds the question inside a longer message. Vendors describe their
@@ -109,12 +109,20 @@ export function splitQuestion(text: string): QuestionParts {
     const opener = QUESTION_OPENERS.exec(foldAccents(last).toLowerCase());
     if (opener && opener.index > 0) start += opener.index;
   }
+  // The question ends with its sentence: what follows it (« … ? Je viens de rejoindre une start-up… ») is situation too.
+  const end = sentenceStart + last.length;
   // A question this short leans on what came before (« où le trouver ? », « quelles sont-elles ? »): keep the whole sentence, or the one before too.
-  const wordsFrom = (at: number): number => trimmed.slice(at).match(WORD)?.length ?? 0;
+  const wordsFrom = (at: number): number => trimmed.slice(at, end).match(WORD)?.length ?? 0;
   if (wordsFrom(start) < MIN_QUESTION_WORDS) start = sentenceStart;
   if (wordsFrom(start) < MIN_QUESTION_WORDS && lastIndex > 0) start = trimmed.lastIndexOf(sentences[lastIndex - 1], sentenceStart);
-  const question = trimmed.slice(start).trim();
-  const context = trimmed.slice(0, start).trim();
+  // Kept with what it points back at, the question still starts at a phrase like « je dois résumer » inside that
+  // span (« …, je dois résumer les briques de X : quelles sont-elles ? »): what comes before it is situation.
+  if (start <= sentenceStart) {
+    const opener = QUESTION_OPENERS.exec(foldAccents(trimmed.slice(start, end)).toLowerCase());
+    if (opener && opener.index > 0) start += opener.index;
+  }
+  const question = trimmed.slice(start, end).trim();
+  const context = `${trimmed.slice(0, start).trim()} ${trimmed.slice(end).trim()}`.trim();
   return context === '' ? { question: trimmed, context: '' } : { question, context };
 }
 

@@ -18,6 +18,10 @@ describe('asked information types', () => {
     expect(askedTypes('Y a-t-il un bac à sable pour tester l’API ?').map((t) => t.name)).toEqual(['integration detail']);
     expect(askedTypes('Quand a lieu la prochaine session de formation ?').map((t) => t.name)).toEqual(['upcoming date']);
     expect(askedTypes('Le référencement est-il obligatoire ?')).toEqual([]);
+    // « nombre de » asks for a count when it opens the question, not when it names a quantity inside it.
+    expect(askedTypes('Quel est le nombre de services référencés ?').map((t) => t.name)).toEqual(['count']);
+    expect(askedTypes('Nombre de services référencés ?').map((t) => t.name)).toEqual(['count']);
+    expect(askedTypes('Le nombre de pas fait-il partie des mesures de Mon espace santé ?')).toEqual([]);
     expect(askedTypes('Quand pourra-t-on déposer une demande de référencement ?')).toEqual([]);
   });
 
@@ -28,6 +32,10 @@ describe('asked information types', () => {
     const count = askedTypes('Combien de familles de nomenclatures ?');
     expect(missesAskedType(count, entry('Les NOS sont publiées depuis 2022.'))).toBe(true);
     expect(missesAskedType(count, entry('Les NOS comptent 12 familles.'))).toBe(false);
+    expect(missesAskedType(count, entry('Les NOS sont découpées en trois familles.'))).toBe(false);
+    // A number of something else does not state the count asked.
+    expect(missesAskedType(count, entry('La lettre part toutes les deux semaines.'))).toBe(true);
+    expect(missesAskedType(askedTypes('Combien d’applications sont référencées ?'), entry('Plus de 120 applications sont référencées.'))).toBe(false);
     const url = askedTypes('Quelle est l’URL du serveur ?');
     expect(missesAskedType(url, entry('Voir le site.', ['https://example.org']))).toBe(false);
     const upcoming = askedTypes('À quelle date la prochaine version sort-elle ?');

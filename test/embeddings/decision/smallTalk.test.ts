@@ -26,6 +26,9 @@ describe('detectSmallTalk', () => {
     ['nimporte quoi', 'complaint'],
     ['tes nul', 'complaint'],
     ['merci beaucoup pour votre aide', 'thanks'],
+    ['Vous êtes un bot ou un humain ?', 'identity'],
+    ['Are you a bot or a human?', 'identity'],
+    ['bande de nuls', 'complaint'],
   ])('« %s » is %s', (text, kind) => {
     expect(detectSmallTalk(text)).toBe(kind);
   });

@@ -46,6 +46,13 @@ describe('createFrenchAnalyzer', () => {
     expect(plain.analyze('Les données, dans le dossier ; et les mesures !')).toEqual(plain.analyze('données dossier mesures'));
   });
 
+  it('drops the words of asking but keeps the interrogatives that say what is asked', () => {
+    expect(plain.analyze('c’est quoi exactement le catalogue')).toEqual(plain.analyze('catalogue'));
+    // « comment » asks for a procedure, « pourquoi » for a reason: « comment me faire référencer » is not « pourquoi ».
+    expect(plain.analyze('comment je fais pour référencer mon appli')).toContain(plain.analyze('comment')[0]);
+    expect(plain.analyze('comment')).not.toEqual(plain.analyze('pourquoi'));
+  });
+
   it('stems plural and singular to the same token', () => {
     expect(plain.analyze('services numériques')).toEqual(plain.analyze('service numérique'));
     expect(plain.analyze('les éditeurs')).toEqual(plain.analyze('un éditeur'));

@@ -51,6 +51,23 @@ describe('splitQuestion', () => {
     expect(splitQuestion(text).question).toBe('Quels sont les avantages du référencement ?');
   });
 
+  it('tells apart a question asked first, with the situation after it', () => {
+    const text = 'Comment l’offre innovation de l’ANS a-t-elle été construite ? Je prépare une note pour notre direction sur les aides aux jeunes entreprises et je veux en expliquer l’origine.';
+    expect(splitQuestion(text)).toEqual({
+      question: 'Comment l’offre innovation de l’ANS a-t-elle été construite ?',
+      context: 'Je prépare une note pour notre direction sur les aides aux jeunes entreprises et je veux en expliquer l’origine.',
+    });
+  });
+
+  it('finds the question after « notre investisseur demande quand », « et voulons comprendre », « pouvez-vous me dire »', () => {
+    const asked = 'Notre startup vient de finaliser son produit et notre investisseur demande quand nous pourrons déposer la demande de référencement.';
+    expect(splitQuestion(asked).question).toBe('demande quand nous pourrons déposer la demande de référencement.');
+    const understand = 'Nous intégrons des listes de codes de professions dans notre logiciel RH et voulons comprendre comment sont organisées les nomenclatures.';
+    expect(splitQuestion(understand).question).toBe('voulons comprendre comment sont organisées les nomenclatures.');
+    const polite = 'Je travaille depuis peu chez un éditeur de logiciel pour les centres de santé, pouvez-vous me dire ce qu’est le MOS ?';
+    expect(splitQuestion(polite).question).toBe('pouvez-vous me dire ce qu’est le MOS ?');
+  });
+
   it('finds the question after a phrase like « nous voulons savoir si » in a sentence without question mark', () => {
     const text = 'Nous éditons une solution de prise de rendez-vous en ligne pour plusieurs centres de santé et nous voulons savoir si nos rendez-vous peuvent alimenter l’agenda.';
     expect(splitQuestion(text).question).toBe('nous voulons savoir si nos rendez-vous peuvent alimenter l’agenda.');
@@ -65,6 +82,16 @@ describe('splitQuestion with a question that points back at its context', () => 
     const sentence = 'Notre équipe intègre les nomenclatures chaque trimestre dans notre progiciel hospitalier. Nous voulons les formats disponibles. Où les trouver ?';
     expect(splitQuestion(sentence).question).toBe('Nous voulons les formats disponibles. Où les trouver ?');
     expect('Où les trouver ?'.split(' ').length).toBeLessThan(MIN_QUESTION_WORDS);
+  });
+
+  it('still starts the question at a phrase like « je dois résumer » inside the span it keeps', () => {
+    const text = 'Je prépare une présentation pour nos investisseurs et je dois résumer les grandes briques de Mon espace santé : quelles sont-elles ?';
+    expect(splitQuestion(text)).toEqual({
+      question: 'je dois résumer les grandes briques de Mon espace santé : quelles sont-elles ?',
+      context: 'Je prépare une présentation pour nos investisseurs et',
+    });
+    const sentences = 'Pour préparer un webinaire destiné à nos utilisateurs, je dois résumer ce que contient Mon espace santé. Quelles sont ses rubriques ?';
+    expect(splitQuestion(sentences).question).toBe('je dois résumer ce que contient Mon espace santé. Quelles sont ses rubriques ?');
   });
 });
 
