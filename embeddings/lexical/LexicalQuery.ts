@@ -1,7 +1,7 @@
 import { bm25Idf } from './bm25.js';
-import { forEachCandidate, type WalkList } from './candidateWalk.js';
+import { forEachCandidateScore, WALK_BLOCK, type WalkList } from './candidateWalk.js';
 import type { LexicalIndex } from './LexicalIndex.js';
-import { gallop, lowerBound } from './sortedSearch.js';
+import { lowerBound } from './sortedSearch.js';
 
 /** One view's side of the query: its corrected terms (in query order) and its normalisation bound. */
 interface ViewTerms {
@@ -55,12 +55,9 @@ export class LexicalQuery {
    * The entry's lexical score: for each view, its documents' raw BM25 scores
    * (the query terms' contributions added in query order, as the scanning index
    * did), the best divided by the view's bound, weighted and averaged.
-   * With `cursors` (see {@link monotoneScorer}) each list is searched from its
-   * cursor, moved forward to the entry, instead of over the whole list.
    */
-  scoreEntry(entry: number, cursors?: Uint32Array): number {
+  scoreEntry(entry: number): number {
     let sum = 0;
-    let list = 0;
     for (let view = 0; view < this.views.length; view++) {
       const { ids, bound } = this.views[view];
       let best = 0;
@@ -72,11 +69,7 @@ export class LexicalQuery {
         const scratch = this.index.scratch;
         for (const id of ids) {
           const end = postings.offsets[id + 1];
-          let p: number;
-          if (cursors === undefined) p = lowerBound(postings.docs, postings.offsets[id], end, first);
-          else cursors[list] = p = gallop(postings.docs, cursors[list], end, first);
-          list++;
-          for (; p < end && postings.docs[p] < last; p++) {
+          for (let p = lowerBound(postings.docs, postings.offsets[id], end, first); p < end && postings.docs[p] < last; p++) {
             scratch[postings.docs[p] - first] += contributions[p];
           }
         }
@@ -87,20 +80,41 @@ export class LexicalQuery {
     return sum / this.weightSum;
   }
 
-  /** {@link scoreEntry} for entries asked in increasing order (a candidate walk), each list searched from where the last one stopped. */
-  monotoneScorer(): (entry: number) => number {
-    const cursors = Uint32Array.from(this.views.flatMap(({ ids }, view) => ids.map((id) => this.index.state.views[view].offsets[id])));
-    return (entry) => this.scoreEntry(entry, cursors);
+  /**
+   * {@link scoreEntry} during a candidate walk: `lists` are this query's walk
+   * lists (as {@link walkLists} returned them), whose `positions[slot]` locate
+   * the entry's postings (see WalkList.positions). The entry's postings are
+   * read there, without searching; the same contributions are added in the same order.
+   */
+  scoreWalked(entry: number, slot: number, lists: readonly WalkList[]): number {
+    const scratch = this.index.scratch;
+    let sum = 0;
+    let list = 0;
+    for (let view = 0; view < this.views.length; view++) {
+      const { ids, bound } = this.views[view];
+      if (ids.length === 0) continue;
+      const first = this.index.entryStarts[view][entry];
+      const last = this.index.entryStarts[view][entry + 1];
+      for (const listEnd = list + ids.length; list < listEnd; list++) {
+        const { entries, positions, docs, contributions, docEnd, docStarts } = lists[list];
+        const position = positions[slot];
+        if (position < 0 || entries[position] !== entry) continue;
+        for (let p = docStarts === undefined ? position : docStarts[position]; p < docEnd && docs[p] < last; p++) {
+          scratch[docs[p] - first] += contributions[p];
+        }
+      }
+      sum += this.weights[view] * drainBest(scratch, last - first, bound, 0);
+    }
+    return sum / this.weightSum;
   }
 
   /**
    * Calls `visit` with every entry some query term reaches that `accept`s it,
    * and its score (as {@link scoreEntry} computes it), in entry order, except
-   * entries whose score bound is below `threshold()` (see {@link forEachCandidate}).
+   * entries whose score bound is below `threshold()` (see forEachCandidateScore).
    */
   forEachCandidate(threshold: () => number, accept: (entry: number) => boolean, visit: (entry: number, score: number) => void): void {
-    const score = this.monotoneScorer();
-    forEachCandidate([{ query: this, factor: 1 }], threshold, accept, (entry) => visit(entry, score(entry)));
+    forEachCandidateScore([{ query: this, factor: 1 }], threshold, accept, visit);
   }
 
   /**
@@ -110,10 +124,24 @@ export class LexicalQuery {
    */
   walkLists(factor: number): WalkList[] {
     return this.views.flatMap(({ ids, bound }, view) => {
-      const { offsets, entries, maxima } = this.index.entryPostings[view];
+      const { offsets, entries, maxima, docStarts } = this.index.entryPostings[view];
+      const postings = this.index.state.views[view];
+      const contributions = this.index.contributions[view];
       const termMaxima = this.index.maxContributions[view];
       const scale = (factor * this.weights[view]) / bound / this.weightSum;
-      return ids.map((id) => ({ entries, maxima, end: offsets[id + 1], cursor: offsets[id], scale, bound: scale * termMaxima[id] }));
+      return ids.map((id) => ({
+        entries,
+        maxima,
+        end: offsets[id + 1],
+        cursor: offsets[id],
+        scale,
+        bound: scale * termMaxima[id],
+        docs: postings.docs,
+        contributions,
+        docEnd: postings.offsets[id + 1],
+        docStarts,
+        positions: new Int32Array(WALK_BLOCK).fill(-1),
+      }));
     });
   }
 }
