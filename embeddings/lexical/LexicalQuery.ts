@@ -73,7 +73,7 @@ export class LexicalQuery {
             scratch[postings.docs[p] - first] += contributions[p];
           }
         }
-        best = drainBest(scratch, last - first, bound, best);
+        best = drainBest(scratch, 0, last - first, bound);
       }
       sum += this.weights[view] * best;
     }
@@ -81,31 +81,60 @@ export class LexicalQuery {
   }
 
   /**
-   * {@link scoreEntry} during a candidate walk: `lists` are this query's walk
-   * lists (as {@link walkLists} returned them), whose `positions[slot]` locate
-   * the entry's postings (see WalkList.positions). The entry's postings are
-   * read there, without searching; the same contributions are added in the same order.
+   * {@link scoreEntry} of a block's candidates during a candidate walk, times
+   * `factor`, added to `scores[c]`: candidate c is entry `start + slots[c]`;
+   * `lists` are this query's walk lists (as {@link walkLists} returned them),
+   * whose `positions` locate the candidates' postings (see WalkList.positions).
+   * List by list, each candidate's postings are read there, without searching;
+   * each candidate gets the same contributions added in the same order.
    */
-  scoreWalked(entry: number, slot: number, lists: readonly WalkList[]): number {
-    const scratch = this.index.scratch;
-    let sum = 0;
+  scoreBlock(start: number, slots: Int32Array, count: number, lists: readonly WalkList[], factor: number, scores: Float64Array): void {
+    const { blockScratch: scratch, blockSums: sums, widest } = this.index;
+    sums.fill(0, 0, count);
     let list = 0;
     for (let view = 0; view < this.views.length; view++) {
       const { ids, bound } = this.views[view];
       if (ids.length === 0) continue;
-      const first = this.index.entryStarts[view][entry];
-      const last = this.index.entryStarts[view][entry + 1];
+      const starts = this.index.entryStarts[view];
+      const weight = this.weights[view];
+      if (this.index.entryPostings[view].docStarts === undefined) {
+        // One document per entry: the entry's posting is its document's; its raw score is the sum of the postings found.
+        sums.fill(0, count, 2 * count);
+        for (const listEnd = list + ids.length; list < listEnd; list++) {
+          const { entries, positions, contributions } = lists[list];
+          for (let c = 0; c < count; c++) {
+            const slot = slots[c];
+            const position = positions[slot];
+            if (position >= 0 && entries[position] === start + slot) sums[count + c] += contributions[position];
+          }
+        }
+        for (let c = 0; c < count; c++) {
+          const raw = sums[count + c];
+          const normalized = raw !== 0 && bound > 0 ? raw / bound : 0;
+          sums[c] += weight * (normalized > 0 ? normalized : 0);
+        }
+        continue;
+      }
       for (const listEnd = list + ids.length; list < listEnd; list++) {
         const { entries, positions, docs, contributions, docEnd, docStarts } = lists[list];
-        const position = positions[slot];
-        if (position < 0 || entries[position] !== entry) continue;
-        for (let p = docStarts === undefined ? position : docStarts[position]; p < docEnd && docs[p] < last; p++) {
-          scratch[docs[p] - first] += contributions[p];
+        for (let c = 0; c < count; c++) {
+          const slot = slots[c];
+          const entry = start + slot;
+          const position = positions[slot];
+          if (position < 0 || entries[position] !== entry) continue;
+          const base = c * widest - starts[entry];
+          const last = starts[entry + 1];
+          for (let p = docStarts === undefined ? position : docStarts[position]; p < docEnd && docs[p] < last; p++) {
+            scratch[base + docs[p]] += contributions[p];
+          }
         }
       }
-      sum += this.weights[view] * drainBest(scratch, last - first, bound, 0);
+      for (let c = 0; c < count; c++) {
+        const entry = start + slots[c];
+        sums[c] += weight * drainBest(scratch, c * widest, c * widest + starts[entry + 1] - starts[entry], bound);
+      }
     }
-    return sum / this.weightSum;
+    for (let c = 0; c < count; c++) scores[c] += factor * (sums[c] / this.weightSum);
   }
 
   /**
@@ -146,9 +175,10 @@ export class LexicalQuery {
   }
 }
 
-/** The best of `best` and the first `length` scratch scores over `bound`, leaving the scratch zeroed for the next entry. */
-function drainBest(scratch: Float64Array, length: number, bound: number, best: number): number {
-  for (let slot = 0; slot < length; slot++) {
+/** The best of 0 and the scratch scores from `from` to `to` over `bound`, leaving those slots zeroed for the next entry. */
+function drainBest(scratch: Float64Array, from: number, to: number, bound: number): number {
+  let best = 0;
+  for (let slot = from; slot < to; slot++) {
     const score = scratch[slot];
     if (score === 0) continue;
     scratch[slot] = 0;

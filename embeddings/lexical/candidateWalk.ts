@@ -30,7 +30,7 @@ export interface WalkList {
    * Per entry of the current block (entry − block start), the position of its
    * posting in this list: valid only when `entries[position]` is that entry
    * (-1 or a posting of an earlier block otherwise). Written by the walk for
-   * every list holding a visited entry, read by LexicalQuery.scoreWalked.
+   * every list holding a candidate of the block, read by LexicalQuery.scoreBlock.
    */
   readonly positions: Int32Array;
   /** The term's document postings and their contributions, from which an entry is scored exactly. */
@@ -57,10 +57,12 @@ export interface WeightedQuery {
  * MaxScore by blocks of entries: lists sorted by bound; those whose bounds
  * together stay under the threshold are only probed for the entries others
  * hold, never walked. The walked lists add each entry's own best contribution
- * of the block to its bound (exact in the views with one document per entry),
- * so an entry is scored only when it may enter the k best; an entry skipped
- * would have scored below the threshold. A candidate is scored from the
- * positions the walk found (LexicalQuery.scoreWalked), without searching.
+ * of the block to its bound (exact in the views with one document per entry);
+ * the entries whose bound may reach the threshold are probed in the other
+ * lists, then the block's candidates are scored together, list by list, from
+ * the positions found (LexicalQuery.scoreBlock), without searching. An entry
+ * skipped would have scored below the threshold; a candidate scored with the
+ * threshold of the block's start is visited even if it no longer reaches it.
  */
 export function forEachCandidateScore(
   parts: readonly WeightedQuery[],
@@ -83,6 +85,9 @@ export function forEachCandidateScore(
   raise();
   const bounds = new Float64Array(WALK_BLOCK);
   const held = new Uint8Array(WALK_BLOCK);
+  // The block's candidates (entry − block start, ascending) and their scores.
+  const slots = new Int32Array(WALK_BLOCK);
+  const scores = new Float64Array(WALK_BLOCK);
   for (;;) {
     // The block starts at the first entry a walked list still holds.
     let start = Infinity;
@@ -105,32 +110,62 @@ export function forEachCandidateScore(
       lists[i].cursor = cursor;
     }
     const unwalked = walked > 0 ? cumulative[walked - 1] : 0;
+    let count = 0;
     for (let slot = 0; slot < WALK_BLOCK; slot++) {
-      if (held[slot] === 0) continue;
-      const bound = bounds[slot];
+      if (held[slot] !== 0 && bounds[slot] + unwalked >= at) slots[count++] = slot;
       held[slot] = 0;
-      bounds[slot] = 0;
-      const entry = start + slot;
-      if (bound + unwalked >= at && probed(lists, walked, entry, slot, bound) >= at && accept(entry)) {
-        let score = 0;
-        for (let i = 0; i < parts.length; i++) score += parts[i].factor * parts[i].query.scoreWalked(entry, slot, partLists[i]);
-        visit(entry, score);
-        raise();
-      }
+    }
+    count = probe(lists, walked, cumulative, at, start, slots, count, bounds);
+    let kept = 0;
+    for (let c = 0; c < count; c++) {
+      const slot = slots[c];
+      if (bounds[slot] >= at && accept(start + slot)) slots[kept++] = slot;
+    }
+    bounds.fill(0);
+    if (kept === 0) continue;
+    scores.fill(0, 0, kept);
+    for (let i = 0; i < parts.length; i++) parts[i].query.scoreBlock(start, slots, kept, partLists[i], parts[i].factor, scores);
+    for (let c = 0; c < kept; c++) {
+      visit(start + slots[c], scores[c]);
+      raise();
     }
   }
 }
 
-/** `bound` plus the entry's own shares in the lists before `walked`, moved forward to it (their positions recorded for the entry's slot). */
-function probed(lists: readonly WalkList[], walked: number, entry: number, slot: number, bound: number): number {
-  let sum = bound;
-  for (let i = walked - 1; i >= 0; i--) {
-    const list = lists[i];
-    list.cursor = gallop(list.entries, list.cursor, list.end, entry);
-    if (list.cursor < list.end && list.entries[list.cursor] === entry) {
-      sum += list.scale * list.maxima[list.cursor];
-      list.positions[slot] = list.cursor;
+/**
+ * Adds to the bounds of the block's candidates their own shares in the lists
+ * before `walked` (highest bounds first), each list moved forward through the
+ * candidates and their positions recorded; drops a candidate as soon as its
+ * bound with the lists left cannot reach `at`. Returns the candidates left.
+ */
+function probe(lists: readonly WalkList[], walked: number, cumulative: Float64Array, at: number, start: number, slots: Int32Array, count: number, bounds: Float64Array): number {
+  for (let i = walked - 1; i >= 0 && count > 0; i--) {
+    const { entries, end, maxima, scale, positions } = lists[i];
+    const rest = i > 0 ? cumulative[i - 1] : 0;
+    let cursor = lists[i].cursor;
+    let kept = 0;
+    for (let c = 0; c < count; c++) {
+      const slot = slots[c];
+      const entry = start + slot;
+      // Candidates are close together in long lists: a few steps, then doubling ones.
+      for (let steps = 0; cursor < end && entries[cursor] < entry; steps++) {
+        if (steps === LINEAR_STEPS) {
+          cursor = gallop(entries, cursor, end, entry);
+          break;
+        }
+        cursor++;
+      }
+      if (cursor < end && entries[cursor] === entry) {
+        bounds[slot] += scale * maxima[cursor];
+        positions[slot] = cursor;
+      }
+      if (bounds[slot] + rest >= at) slots[kept++] = slot;
     }
+    lists[i].cursor = cursor;
+    count = kept;
   }
-  return sum;
+  return count;
 }
+
+/** Postings stepped over one by one before a probe gallops. */
+const LINEAR_STEPS = 4;
