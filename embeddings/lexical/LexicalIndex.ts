@@ -1,4 +1,5 @@
 import { bm25Idf, bm25Saturation, TYPO_MIN_LENGTH } from './bm25.js';
+import { WALK_BLOCK } from './candidateWalk.js';
 import { entryPostings, type EntryPostings } from './entryPostings.js';
 import { LexicalQuery } from './LexicalQuery.js';
 import { forEachNeighbour } from './typoNeighbours.js';
@@ -62,6 +63,11 @@ export class LexicalIndex {
   readonly entryStarts: readonly Uint32Array[];
   /** Scratch for scoring one entry: one slot per document of the entry in a view. */
   readonly scratch: Float64Array;
+  /** The most documents an entry has in a view. */
+  readonly widest: number;
+  /** Scratch for scoring a block of a candidate walk: `widest` slots per candidate, and each candidate's sum over the views (and its raw score in a view with one document per entry). */
+  readonly blockScratch: Float64Array;
+  readonly blockSums = new Float64Array(2 * WALK_BLOCK);
 
   private constructor(readonly state: LexicalIndexState) {
     this.termIds = new Map(state.terms.map((term, id) => [term, id]));
@@ -76,6 +82,8 @@ export class LexicalIndex {
     let widest = 0;
     for (const starts of this.entryStarts) for (let e = 0; e < state.entryCount; e++) widest = Math.max(widest, starts[e + 1] - starts[e]);
     this.scratch = new Float64Array(widest);
+    this.widest = widest;
+    this.blockScratch = new Float64Array(WALK_BLOCK * widest);
   }
 
   /** Indexes `views[v]`, the analysed documents of view v, in order (document ids are positions). */

@@ -1,7 +1,7 @@
 import { bm25Idf } from './bm25.js';
-import { forEachCandidate, type WalkList } from './candidateWalk.js';
+import { forEachCandidateScore, WALK_BLOCK, type WalkList } from './candidateWalk.js';
 import type { LexicalIndex } from './LexicalIndex.js';
-import { gallop, lowerBound } from './sortedSearch.js';
+import { lowerBound } from './sortedSearch.js';
 
 /** One view's side of the query: its corrected terms (in query order) and its normalisation bound. */
 interface ViewTerms {
@@ -55,12 +55,9 @@ export class LexicalQuery {
    * The entry's lexical score: for each view, its documents' raw BM25 scores
    * (the query terms' contributions added in query order, as the scanning index
    * did), the best divided by the view's bound, weighted and averaged.
-   * With `cursors` (see {@link monotoneScorer}) each list is searched from its
-   * cursor, moved forward to the entry, instead of over the whole list.
    */
-  scoreEntry(entry: number, cursors?: Uint32Array): number {
+  scoreEntry(entry: number): number {
     let sum = 0;
-    let list = 0;
     for (let view = 0; view < this.views.length; view++) {
       const { ids, bound } = this.views[view];
       let best = 0;
@@ -72,35 +69,81 @@ export class LexicalQuery {
         const scratch = this.index.scratch;
         for (const id of ids) {
           const end = postings.offsets[id + 1];
-          let p: number;
-          if (cursors === undefined) p = lowerBound(postings.docs, postings.offsets[id], end, first);
-          else cursors[list] = p = gallop(postings.docs, cursors[list], end, first);
-          list++;
-          for (; p < end && postings.docs[p] < last; p++) {
+          for (let p = lowerBound(postings.docs, postings.offsets[id], end, first); p < end && postings.docs[p] < last; p++) {
             scratch[postings.docs[p] - first] += contributions[p];
           }
         }
-        best = drainBest(scratch, last - first, bound, best);
+        best = drainBest(scratch, 0, last - first, bound);
       }
       sum += this.weights[view] * best;
     }
     return sum / this.weightSum;
   }
 
-  /** {@link scoreEntry} for entries asked in increasing order (a candidate walk), each list searched from where the last one stopped. */
-  monotoneScorer(): (entry: number) => number {
-    const cursors = Uint32Array.from(this.views.flatMap(({ ids }, view) => ids.map((id) => this.index.state.views[view].offsets[id])));
-    return (entry) => this.scoreEntry(entry, cursors);
+  /**
+   * {@link scoreEntry} of a block's candidates during a candidate walk, times
+   * `factor`, added to `scores[c]`: candidate c is entry `start + slots[c]`;
+   * `lists` are this query's walk lists (as {@link walkLists} returned them),
+   * whose `positions` locate the candidates' postings (see WalkList.positions).
+   * List by list, each candidate's postings are read there, without searching;
+   * each candidate gets the same contributions added in the same order.
+   */
+  scoreBlock(start: number, slots: Int32Array, count: number, lists: readonly WalkList[], factor: number, scores: Float64Array): void {
+    const { blockScratch: scratch, blockSums: sums, widest } = this.index;
+    sums.fill(0, 0, count);
+    let list = 0;
+    for (let view = 0; view < this.views.length; view++) {
+      const { ids, bound } = this.views[view];
+      if (ids.length === 0) continue;
+      const starts = this.index.entryStarts[view];
+      const weight = this.weights[view];
+      if (this.index.entryPostings[view].docStarts === undefined) {
+        // One document per entry: the entry's posting is its document's; its raw score is the sum of the postings found.
+        sums.fill(0, count, 2 * count);
+        for (const listEnd = list + ids.length; list < listEnd; list++) {
+          const { entries, positions, contributions } = lists[list];
+          for (let c = 0; c < count; c++) {
+            const slot = slots[c];
+            const position = positions[slot];
+            if (position >= 0 && entries[position] === start + slot) sums[count + c] += contributions[position];
+          }
+        }
+        for (let c = 0; c < count; c++) {
+          const raw = sums[count + c];
+          const normalized = raw !== 0 && bound > 0 ? raw / bound : 0;
+          sums[c] += weight * (normalized > 0 ? normalized : 0);
+        }
+        continue;
+      }
+      for (const listEnd = list + ids.length; list < listEnd; list++) {
+        const { entries, positions, docs, contributions, docEnd, docStarts } = lists[list];
+        for (let c = 0; c < count; c++) {
+          const slot = slots[c];
+          const entry = start + slot;
+          const position = positions[slot];
+          if (position < 0 || entries[position] !== entry) continue;
+          const base = c * widest - starts[entry];
+          const last = starts[entry + 1];
+          for (let p = docStarts === undefined ? position : docStarts[position]; p < docEnd && docs[p] < last; p++) {
+            scratch[base + docs[p]] += contributions[p];
+          }
+        }
+      }
+      for (let c = 0; c < count; c++) {
+        const entry = start + slots[c];
+        sums[c] += weight * drainBest(scratch, c * widest, c * widest + starts[entry + 1] - starts[entry], bound);
+      }
+    }
+    for (let c = 0; c < count; c++) scores[c] += factor * (sums[c] / this.weightSum);
   }
 
   /**
    * Calls `visit` with every entry some query term reaches that `accept`s it,
    * and its score (as {@link scoreEntry} computes it), in entry order, except
-   * entries whose score bound is below `threshold()` (see {@link forEachCandidate}).
+   * entries whose score bound is below `threshold()` (see forEachCandidateScore).
    */
   forEachCandidate(threshold: () => number, accept: (entry: number) => boolean, visit: (entry: number, score: number) => void): void {
-    const score = this.monotoneScorer();
-    forEachCandidate([{ query: this, factor: 1 }], threshold, accept, (entry) => visit(entry, score(entry)));
+    forEachCandidateScore([{ query: this, factor: 1 }], threshold, accept, visit);
   }
 
   /**
@@ -110,17 +153,32 @@ export class LexicalQuery {
    */
   walkLists(factor: number): WalkList[] {
     return this.views.flatMap(({ ids, bound }, view) => {
-      const { offsets, entries, maxima } = this.index.entryPostings[view];
+      const { offsets, entries, maxima, docStarts } = this.index.entryPostings[view];
+      const postings = this.index.state.views[view];
+      const contributions = this.index.contributions[view];
       const termMaxima = this.index.maxContributions[view];
       const scale = (factor * this.weights[view]) / bound / this.weightSum;
-      return ids.map((id) => ({ entries, maxima, end: offsets[id + 1], cursor: offsets[id], scale, bound: scale * termMaxima[id] }));
+      return ids.map((id) => ({
+        entries,
+        maxima,
+        end: offsets[id + 1],
+        cursor: offsets[id],
+        scale,
+        bound: scale * termMaxima[id],
+        docs: postings.docs,
+        contributions,
+        docEnd: postings.offsets[id + 1],
+        docStarts,
+        positions: new Int32Array(WALK_BLOCK).fill(-1),
+      }));
     });
   }
 }
 
-/** The best of `best` and the first `length` scratch scores over `bound`, leaving the scratch zeroed for the next entry. */
-function drainBest(scratch: Float64Array, length: number, bound: number, best: number): number {
-  for (let slot = 0; slot < length; slot++) {
+/** The best of 0 and the scratch scores from `from` to `to` over `bound`, leaving those slots zeroed for the next entry. */
+function drainBest(scratch: Float64Array, from: number, to: number, bound: number): number {
+  let best = 0;
+  for (let slot = from; slot < to; slot++) {
     const score = scratch[slot];
     if (score === 0) continue;
     scratch[slot] = 0;

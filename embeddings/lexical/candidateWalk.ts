@@ -8,6 +8,13 @@ import { gallop } from './sortedSearch.js';
  */
 const BOUND_SLACK = 1e-9;
 
+/**
+ * Entries whose bounds are gathered at once: each walked list adds its
+ * postings of a block in one tight loop (instead of a k-way merge step per
+ * entry), small enough for the block's bounds and positions to stay in cache.
+ */
+export const WALK_BLOCK = 128;
+
 /** One entry-level posting list of a query (see EntryPostings), walked entry by entry. */
 export interface WalkList {
   readonly entries: Uint32Array;
@@ -19,6 +26,20 @@ export interface WalkList {
   readonly bound: number;
   /** Only moves forward: entries are visited in increasing order. */
   cursor: number;
+  /**
+   * Per entry of the current block (entry − block start), the position of its
+   * posting in this list: valid only when `entries[position]` is that entry
+   * (-1 or a posting of an earlier block otherwise). Written by the walk for
+   * every list holding a candidate of the block, read by LexicalQuery.scoreBlock.
+   */
+  readonly positions: Int32Array;
+  /** The term's document postings and their contributions, from which an entry is scored exactly. */
+  readonly docs: Uint32Array;
+  readonly contributions: Float64Array;
+  /** End of the term's document postings. */
+  readonly docEnd: number;
+  /** Where each entry posting's documents start in `docs` (EntryPostings.docStarts); undefined: at the same position. */
+  readonly docStarts: Uint32Array | undefined;
 }
 
 /** A query and its share of the score being ranked (a message's score mixes its question's and its whole text's). */
@@ -30,7 +51,18 @@ export interface WeightedQuery {
 /**
  * Calls `visit` with the candidates of `parts` that `accept` allows and their
  * score (the sum over the parts of factor × the part's score, in part order),
- * skipping only entries that cannot reach `threshold()` (see forEachCandidate).
+ * in entry order, skipping only entries that cannot reach `threshold()`,
+ * re-read after each visit as the caller's k best fill up.
+ *
+ * MaxScore by blocks of entries: lists sorted by bound; those whose bounds
+ * together stay under the threshold are only probed for the entries others
+ * hold, never walked. The walked lists add each entry's own best contribution
+ * of the block to its bound (exact in the views with one document per entry);
+ * the entries whose bound may reach the threshold are probed in the other
+ * lists, then the block's candidates are scored together, list by list, from
+ * the positions found (LexicalQuery.scoreBlock), without searching. An entry
+ * skipped would have scored below the threshold; a candidate scored with the
+ * threshold of the block's start is visited even if it no longer reaches it.
  */
 export function forEachCandidateScore(
   parts: readonly WeightedQuery[],
@@ -38,31 +70,8 @@ export function forEachCandidateScore(
   accept: (entry: number) => boolean,
   visit: (entry: number, score: number) => void,
 ): void {
-  const scorers = parts.map((part) => part.query.monotoneScorer());
-  forEachCandidate(parts, threshold, accept, (entry) => {
-    let score = 0;
-    for (let i = 0; i < parts.length; i++) score += parts[i].factor * scorers[i](entry);
-    visit(entry, score);
-  });
-}
-
-/**
- * Calls `visit` with every entry some list of `parts` reaches that `accept`s
- * it, in entry order, except entries whose score (the sum over the parts of
- * factor × the part's score) cannot reach `threshold()`, re-read after each
- * visit as the caller's k best fill up. MaxScore: lists sorted by bound, those
- * whose bounds together stay under the threshold are only probed, never
- * walked; an entry's bound is the sum of its own best contributions (exact in
- * the views with one document per entry), so it is scored only when it may
- * enter the k best. An entry skipped would have scored below the threshold.
- */
-export function forEachCandidate(
-  parts: readonly WeightedQuery[],
-  threshold: () => number,
-  accept: (entry: number) => boolean,
-  visit: (entry: number) => void,
-): void {
-  const lists = parts.flatMap((part) => part.query.walkLists(part.factor)).sort((a, b) => a.bound - b.bound);
+  const partLists = parts.map((part) => part.query.walkLists(part.factor));
+  const lists = partLists.flat().sort((a, b) => a.bound - b.bound);
   const cumulative = new Float64Array(lists.length);
   lists.reduce((sum, list, i) => (cumulative[i] = sum + list.bound), 0);
   const floor = (): number => threshold() * (1 - BOUND_SLACK);
@@ -74,32 +83,89 @@ export function forEachCandidate(
     while (essential < lists.length && cumulative[essential] < at) essential++;
   };
   raise();
+  const bounds = new Float64Array(WALK_BLOCK);
+  const held = new Uint8Array(WALK_BLOCK);
+  // The block's candidates (entry − block start, ascending) and their scores.
+  const slots = new Int32Array(WALK_BLOCK);
+  const scores = new Float64Array(WALK_BLOCK);
   for (;;) {
-    let entry = Infinity;
+    // The block starts at the first entry a walked list still holds.
+    let start = Infinity;
     for (let i = essential; i < lists.length; i++) {
       const list = lists[i];
-      if (list.cursor < list.end && list.entries[list.cursor] < entry) entry = list.entries[list.cursor];
+      if (list.cursor < list.end && list.entries[list.cursor] < start) start = list.entries[list.cursor];
     }
-    if (entry === Infinity) return;
-    let bound = 0;
-    for (let i = essential; i < lists.length; i++) {
-      const list = lists[i];
-      if (list.cursor < list.end && list.entries[list.cursor] === entry) bound += list.scale * list.maxima[list.cursor++];
+    if (start === Infinity) return;
+    const walked = essential;
+    const stop = start + WALK_BLOCK;
+    for (let i = walked; i < lists.length; i++) {
+      const { entries, maxima, end, scale, positions } = lists[i];
+      let cursor = lists[i].cursor;
+      for (; cursor < end && entries[cursor] < stop; cursor++) {
+        const slot = entries[cursor] - start;
+        bounds[slot] += scale * maxima[cursor];
+        positions[slot] = cursor;
+        held[slot] = 1;
+      }
+      lists[i].cursor = cursor;
     }
-    if (bound + (essential > 0 ? cumulative[essential - 1] : 0) >= at && probed(lists, essential, entry, bound) >= at && accept(entry)) {
-      visit(entry);
+    const unwalked = walked > 0 ? cumulative[walked - 1] : 0;
+    let count = 0;
+    for (let slot = 0; slot < WALK_BLOCK; slot++) {
+      if (held[slot] !== 0 && bounds[slot] + unwalked >= at) slots[count++] = slot;
+      held[slot] = 0;
+    }
+    count = probe(lists, walked, cumulative, at, start, slots, count, bounds);
+    let kept = 0;
+    for (let c = 0; c < count; c++) {
+      const slot = slots[c];
+      if (bounds[slot] >= at && accept(start + slot)) slots[kept++] = slot;
+    }
+    bounds.fill(0);
+    if (kept === 0) continue;
+    scores.fill(0, 0, kept);
+    for (let i = 0; i < parts.length; i++) parts[i].query.scoreBlock(start, slots, kept, partLists[i], parts[i].factor, scores);
+    for (let c = 0; c < kept; c++) {
+      visit(start + slots[c], scores[c]);
       raise();
     }
   }
 }
 
-/** `bound` plus the entry's own shares in the lists before `essential` (moved forward to it). */
-function probed(lists: readonly WalkList[], essential: number, entry: number, bound: number): number {
-  let sum = bound;
-  for (let i = essential - 1; i >= 0; i--) {
-    const list = lists[i];
-    list.cursor = gallop(list.entries, list.cursor, list.end, entry);
-    if (list.cursor < list.end && list.entries[list.cursor] === entry) sum += list.scale * list.maxima[list.cursor];
+/**
+ * Adds to the bounds of the block's candidates their own shares in the lists
+ * before `walked` (highest bounds first), each list moved forward through the
+ * candidates and their positions recorded; drops a candidate as soon as its
+ * bound with the lists left cannot reach `at`. Returns the candidates left.
+ */
+function probe(lists: readonly WalkList[], walked: number, cumulative: Float64Array, at: number, start: number, slots: Int32Array, count: number, bounds: Float64Array): number {
+  for (let i = walked - 1; i >= 0 && count > 0; i--) {
+    const { entries, end, maxima, scale, positions } = lists[i];
+    const rest = i > 0 ? cumulative[i - 1] : 0;
+    let cursor = lists[i].cursor;
+    let kept = 0;
+    for (let c = 0; c < count; c++) {
+      const slot = slots[c];
+      const entry = start + slot;
+      // Candidates are close together in long lists: a few steps, then doubling ones.
+      for (let steps = 0; cursor < end && entries[cursor] < entry; steps++) {
+        if (steps === LINEAR_STEPS) {
+          cursor = gallop(entries, cursor, end, entry);
+          break;
+        }
+        cursor++;
+      }
+      if (cursor < end && entries[cursor] === entry) {
+        bounds[slot] += scale * maxima[cursor];
+        positions[slot] = cursor;
+      }
+      if (bounds[slot] + rest >= at) slots[kept++] = slot;
+    }
+    lists[i].cursor = cursor;
+    count = kept;
   }
-  return sum;
+  return count;
 }
+
+/** Postings stepped over one by one before a probe gallops. */
+const LINEAR_STEPS = 4;

@@ -13,6 +13,12 @@ export interface EntryPostings {
   readonly offsets: Uint32Array;
   readonly entries: Uint32Array;
   readonly maxima: Float64Array;
+  /**
+   * Per entry posting, where the entry's documents start in the term's
+   * document postings: an entry is scored from there, without searching the
+   * list. Undefined in a view with one document per entry (the same positions).
+   */
+  readonly docStarts?: Uint32Array;
 }
 
 /** Entry postings of `view`, whose per-posting contributions are `contributions` (documents of an entry are consecutive). */
@@ -34,6 +40,7 @@ export function entryPostings(view: ViewPostings, contributions: Float64Array, e
   const entryOffsets = new Uint32Array(termCount + 1);
   const entries = new Uint32Array(count);
   const maxima = new Float64Array(count);
+  const docStarts = new Uint32Array(count);
   let at = -1;
   for (let term = 0; term < termCount; term++) {
     entryOffsets[term] = at + 1;
@@ -42,11 +49,12 @@ export function entryPostings(view: ViewPostings, contributions: Float64Array, e
       const entry = documentEntries[docs[p]];
       if (entry !== last) {
         entries[++at] = entry;
+        docStarts[at] = p;
         last = entry;
       }
       if (contributions[p] > maxima[at]) maxima[at] = contributions[p];
     }
   }
   entryOffsets[termCount] = at + 1;
-  return { offsets: entryOffsets, entries, maxima };
+  return { offsets: entryOffsets, entries, maxima, docStarts };
 }
