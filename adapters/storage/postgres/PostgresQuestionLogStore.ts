@@ -55,6 +55,9 @@ const RECORD_EVENTS = `
  */
 export const COMPACT_BATCH = 20_000;
 
+/** Count reads fold deltas at most this often per store (folding an empty table still scans what vacuum has not freed). */
+export const READ_COMPACT_INTERVAL_MS = 5_000;
+
 /** A day's counts: its rollup row plus the deltas not folded yet (summed by the reader). */
 const QUESTION_DAYS = `
   SELECT day, channel, kb_version, questions, answered, clarified, declined, up, down FROM question_days
@@ -81,6 +84,7 @@ const QUESTION_COLUMNS = 'q.seq, q.id, q.time, q.channel, q.kb_version, q.conver
  */
 export class PostgresQuestionLogStore implements QuestionLogStore {
   private closed = false;
+  private lastReadCompaction = 0;
 
   /** `onClose` releases what the store was opened with (a CLI's own database handle); the server's is shared. */
   constructor(
@@ -98,6 +102,9 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
       if (questions.length > 0) await tx.query(method, INSERT_QUESTIONS, [questionBatch(questions)]);
       if (events.length > 0) await tx.query(method, RECORD_EVENTS, [JSON.stringify(events.map(eventParams))]);
     });
+    // Batches come from the seed script and imports, never from a turn: they fold what they wrote (a batch of votes is a
+    // delta per vote), so that the console's first reads after them do not sum tens of thousands of deltas.
+    while ((await this.compact()) >= COMPACT_BATCH);
   }
 
   async recordEvent(event: QuestionEvent): Promise<boolean> {
@@ -159,6 +166,11 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
   }
 
   private async compactBeforeRead(method: string): Promise<void> {
+    // A page reads several counts at once and pages come in bursts: one fold per interval is enough, the sums are
+    // right without it.
+    const now = Date.now();
+    if (now - this.lastReadCompaction < READ_COMPACT_INTERVAL_MS) return;
+    this.lastReadCompaction = now;
     try {
       await this.compact();
     } catch (cause) {

@@ -11,6 +11,8 @@ import { loadKnowledgeBase } from '../../../knowledge/index.js';
 import { startMainProcess, type MainProcess } from '../helpers/mainProcess.js';
 import { RoundRobinProxy } from './RoundRobinProxy.js';
 
+/** Connections per pool of each instance (the query pool and the turn-lock pool each have this many). */
+export const DEFAULT_CLUSTER_POOL_SIZE = 8;
 export const CLUSTER_SALT = 'multi-instance-salt';
 const TOKEN_SECRET = 'multi-instance-token-secret-0123456789abcdef';
 
@@ -24,13 +26,13 @@ export interface Cluster {
  * `database` undefined: the embedded default (one instance only: SQLite and memory are per process).
  * `nodeArgs` go before `npm start`'s flags (the bench's profiler and statement counter).
  */
-export async function startCluster(count: number, database?: { url: string; schema: string }, nodeArgs: readonly string[] = []): Promise<Cluster> {
+export async function startCluster(count: number, database?: { url: string; schema: string; poolSize?: number }, nodeArgs: readonly string[] = []): Promise<Cluster> {
   if (database === undefined && count > 1) throw new Error('startCluster: several instances need PostgreSQL');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'multi-instance-'));
   const env: Record<string, string> = {
     PORT: '0', EMBEDDINGS_PROVIDER: 'none', DATA_DIR: dataDir, LOG_LEVEL: 'info', ID_HASH_SALT: CLUSTER_SALT,
     DIRECT_LINE_TOKEN_SECRET: TOKEN_SECRET, TRUSTED_PROXIES: '127.0.0.1',
-    ...(database && { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema, DATABASE_POOL_SIZE: '8' }),
+    ...(database && { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema, DATABASE_POOL_SIZE: String(database.poolSize ?? DEFAULT_CLUSTER_POOL_SIZE) }),
   };
   // One at a time: the first applies the migrations (the others would wait on their lock anyway).
   const instances: MainProcess[] = [];

@@ -7,7 +7,8 @@
  *
  * Options: `--levels 50` (conversations, comma-separated), `--setups embedded,pg1,pg2`,
  * `--statements` (count each server's PostgreSQL statements per turn, statementCounter.ts),
- * `--cpu-prof <dir>` (a V8 CPU profile of every server, for Chrome's profiler).
+ * `--cpu-prof <dir>` (a V8 CPU profile of every server, for Chrome's profiler), `--pool-size 8` (DATABASE_POOL_SIZE of
+ * every PostgreSQL instance; default DEFAULT_CLUSTER_POOL_SIZE).
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { percentile } from '../../eval/metrics.js';
-import { faqQuestions, startCluster } from '../../adapters/multiInstance/cluster.js';
+import { DEFAULT_CLUSTER_POOL_SIZE, faqQuestions, startCluster } from '../../adapters/multiInstance/cluster.js';
 import { createTestSchema, sql, TEST_DATABASE_URL } from '../../adapters/storage/postgres/testDatabase.js';
 import type { LoadReport } from './loadGenerator.js';
 
@@ -42,6 +43,7 @@ interface Options {
   readonly setups: readonly Setup[];
   readonly statements: boolean;
   readonly cpuProfDir?: string;
+  readonly poolSize: number;
 }
 
 interface Row {
@@ -97,7 +99,9 @@ function parseOptions(args: readonly string[]): Options {
   const setups = SETUPS.filter((setup) => names.includes(setup.name));
   if (setups.length !== names.length) throw new Error(`runInstancesBench: --setups takes ${SETUPS.map((setup) => setup.name).join(',')}`);
   const cpuProfDir = value('--cpu-prof');
-  return { levels, setups, statements: args.includes('--statements'), ...(cpuProfDir !== undefined && { cpuProfDir: path.resolve(cpuProfDir) }) };
+  const poolSize = Number(value('--pool-size') ?? DEFAULT_CLUSTER_POOL_SIZE);
+  if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`runInstancesBench: --pool-size takes a positive integer, got ${value('--pool-size')}`);
+  return { levels, setups, statements: args.includes('--statements'), poolSize, ...(cpuProfDir !== undefined && { cpuProfDir: path.resolve(cpuProfDir) }) };
 }
 
 function nodeArgs(options: Options): string[] {
@@ -109,7 +113,7 @@ function nodeArgs(options: Options): string[] {
 
 async function scenario(setup: Setup, conversations: number, questions: readonly string[], options: Options): Promise<Row> {
   const schema = setup.engine === 'postgres' ? await createTestSchema(8, DATABASE_URL) : undefined;
-  const cluster = await startCluster(setup.instances, schema && { url: schema.config.url, schema: schema.config.schema }, nodeArgs(options));
+  const cluster = await startCluster(setup.instances, schema && { url: schema.config.url, schema: schema.config.schema, poolSize: options.poolSize }, nodeArgs(options));
   const serversCpu = () => cluster.instances.reduce((sum, instance) => sum + cpuMsOf(instance.pid), 0);
   let report: LoadReport;
   let warmUpTurns: number;
@@ -163,7 +167,8 @@ export async function runInstancesBench(args: readonly string[] = []): Promise<v
   const questions = await faqQuestions(TURNS);
   console.log(
     `Several instances: ${TURNS} turns per conversation (question, answer on the WebSocket stream, vote), load generator in its own process, ` +
-      `25 loopback addresses, round-robin proxy in front of every set-up, each instance warmed up with ${WARM_UP_CONVERSATIONS_PER_INSTANCE} conversations first\n`,
+      `25 loopback addresses, round-robin proxy in front of every set-up, each instance warmed up with ${WARM_UP_CONVERSATIONS_PER_INSTANCE} conversations first, ` +
+      `DATABASE_POOL_SIZE ${options.poolSize}\n`,
   );
   const rows: Row[] = [];
   for (const conversations of options.levels) {
