@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../../knowledge/index.js';
 import { exactSearch, HnswVectorIndex, kbDocuments, l2Normalize, type EmbeddingProvider } from '../../embeddings/index.js';
 import type { EvalSet } from './evalSet.js';
 import { recallAtK } from './metrics.js';
+import { seededRandom } from '../../adapters/console/seededRandom.js';
 
 const K = 5;
 const SYNTHETIC_SIZE = 10_000;
@@ -10,18 +11,6 @@ const SYNTHETIC_QUERIES = 300;
 /** Vectors are drawn around this many topic centres: real FAQ embeddings cluster by topic. */
 const SYNTHETIC_CLUSTERS = 400;
 const SYNTHETIC_NOISE = 0.6;
-
-/** Seeded PRNG (mulberry32) so the synthetic KB is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(next: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
@@ -55,7 +44,7 @@ export async function measureRecall(kb: KnowledgeBase, providers: readonly Embed
     const queries = await provider.embed(questions, 'query');
     lines.push(`HNSW recall@${K}, real KB (${vectors.length} vectors, ${provider.name}, ${queries.length} queries): ${await recallOf(vectors, queries)}`);
   }
-  const next = random(42);
+  const next = seededRandom(42);
   const centres = Array.from({ length: SYNTHETIC_CLUSTERS }, () => l2Normalize(Float32Array.from({ length: SYNTHETIC_DIMENSION }, () => gaussian(next))));
   const clustered = syntheticVectors(SYNTHETIC_SIZE, centres, next);
   const clusteredQueries = syntheticVectors(SYNTHETIC_QUERIES, centres, next);
