@@ -1,15 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runner } from 'node-pg-migrate';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config.js';
 import { DatabaseUnavailableError } from '../../databaseUnavailable.js';
 import { isConnectionFailure } from './databaseErrors.js';
 import { PostgresListener, type ListenerLog, type NotificationHandler } from './PostgresListener.js';
+import { migrate } from './migrate.js';
+import { TurnTransaction, type TransactionShape, type TurnHandle } from './TurnTransaction.js';
 
-/** Versioned SQL migrations, applied in order at start (node-pg-migrate records them in `pgmigrations`). */
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** A connection attempt slower than this fails (the request gets 503 instead of hanging). */
 export const CONNECT_TIMEOUT_MS = 3_000;
 /**
@@ -45,13 +42,11 @@ export interface SqlDatabase extends SqlRunner {
 /** Where a store's statements go when they belong to the turn under way (bot state: {@link PostgresDatabase.turnScoped}). */
 export interface TurnScopedDatabase {
   readonly turnScoped: SqlRunner;
+  /** The turn under way while its transaction is open (its preload, its writes sent with COMMIT); undefined outside one. */
+  readonly turn: TurnHandle | undefined;
 }
 
-/** The transaction of the turn under way; `open` turns false at its COMMIT or ROLLBACK. */
-interface TurnTransaction {
-  readonly runner: SqlRunner;
-  open: boolean;
-}
+const PLAIN_TRANSACTION: TransactionShape = { begin: 'BEGIN', commit: () => 'COMMIT' };
 
 /**
  * One instance's access to the shared PostgreSQL database: a query pool, a second pool
@@ -77,6 +72,11 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
       return turn?.open === true ? turn.runner.query<R>(method, sql, params) : this.query<R>(method, sql, params);
     },
   };
+
+  get turn(): TurnHandle | undefined {
+    const turn = this.turns.getStore();
+    return turn?.open === true ? turn : undefined;
+  }
 
   private constructor(
     readonly schema: string,
@@ -132,20 +132,21 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
 
   /** Runs `work` in a transaction on one pooled client; rolls back when it throws. */
   async transaction<T>(method: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
-    return this.withClient(this.pool, method, 'BEGIN', work);
+    return this.withClient(this.pool, method, PLAIN_TRANSACTION, work);
   }
 
   /**
    * Runs `work` in a transaction on the lock pool (a turn holds its lock connection while its
    * other statements use the query pool, so the two never starve each other) that first takes
-   * the transaction-scoped advisory lock on the two keys, sent with BEGIN in one round trip.
-   * {@link turnScoped} statements made during `work` join the transaction.
+   * the transaction-scoped advisory lock on the two keys, sent with BEGIN in one round trip,
+   * with `preload` (a parameterless statement) when given: its rows wait for the turn's first
+   * {@link TurnHandle.takePreloaded}. {@link turnScoped} statements made during `work` join the
+   * transaction; what they hand to {@link TurnHandle.beforeCommit} goes with the COMMIT.
    */
-  async lockedTransaction<T>(method: string, keys: readonly [string, string], work: () => Promise<T>): Promise<T> {
-    // One simple-protocol query holding two statements: the keys are quoted literals, never SQL.
-    const begin = `BEGIN; SELECT pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(keys[0])}), hashtext(${pg.escapeLiteral(keys[1])}))`;
-    return this.withClient(this.lockPool, method, begin, async (runner) => {
-      const turn: TurnTransaction = { runner, open: true };
+  async lockedTransaction<T>(method: string, keys: readonly [string, string], work: () => Promise<T>, preload?: string): Promise<T> {
+    const turn = new TurnTransaction(keys, preload);
+    return this.withClient(this.lockPool, method, turn, async (runner) => {
+      turn.runner = runner;
       try {
         return await this.turns.run(turn, work);
       } finally {
@@ -172,7 +173,12 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
     return this.closing;
   }
 
-  private async withClient<T>(pool: pg.Pool, method: string, begin: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
+  private async withClient<T>(
+    pool: pg.Pool,
+    method: string,
+    shape: TransactionShape,
+    work: (client: SqlRunner) => Promise<T>,
+  ): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
@@ -195,10 +201,24 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
         }
       },
     };
+    /** A simple-protocol round trip of one or more statements: one result each. */
+    const send = async (sql: string): Promise<pg.QueryResult[]> => {
+      const result: pg.QueryResult | pg.QueryResult[] = await client.query(sql);
+      return Array.isArray(result) ? result : [result];
+    };
     try {
-      await runner.query(method, begin);
+      try {
+        const results = await send(shape.begin);
+        shape.began?.(results);
+      } catch (cause) {
+        throw this.failure(method, cause);
+      }
       const result = await work(runner);
-      await runner.query(method, 'COMMIT');
+      try {
+        await send(shape.commit());
+      } catch (cause) {
+        throw shape.commitFailure?.(cause) ?? this.failure(method, cause);
+      }
       return result;
     } catch (error) {
       if (isConnectionFailure(error)) broken = toError(error);
@@ -228,28 +248,6 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
       return new DatabaseUnavailableError(method, { cause });
     }
     return new Error(`${method}: query failed`, { cause });
-  }
-}
-
-async function migrate(clientConfig: pg.ClientConfig, schema: string, log: DatabaseLog): Promise<void> {
-  const client = new pg.Client(clientConfig);
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    await runner({
-      dbClient: client,
-      dir: MIGRATIONS_DIR,
-      migrationsTable: 'pgmigrations',
-      schema,
-      createSchema: true,
-      direction: 'up',
-      checkOrder: true,
-      // Instances started together queue on node-pg-migrate's advisory lock instead of failing.
-      advisoryLockMode: 'wait',
-      logger: { debug: () => undefined, info: (message: string) => log.info({}, message), warn: (message: string) => log.warn({}, message), error: (message: string) => log.warn({}, message) },
-    });
-  } finally {
-    await client.end();
   }
 }
 
