@@ -5,7 +5,8 @@ import { DatabaseUnavailableError } from '../../databaseUnavailable.js';
 import { isConnectionFailure } from './databaseErrors.js';
 import { PostgresListener, type ListenerLog, type NotificationHandler } from './PostgresListener.js';
 import { migrate } from './migrate.js';
-import { TurnTransaction, type TransactionShape, type TurnHandle } from './TurnTransaction.js';
+import { PLAIN_TRANSACTION, runInTransaction, type StatementMaker, type TransactionShape } from './pooledTransaction.js';
+import { TurnTransaction, type TurnHandle } from './TurnTransaction.js';
 
 /** A connection attempt slower than this fails (the request gets 503 instead of hanging). */
 export const CONNECT_TIMEOUT_MS = 3_000;
@@ -46,8 +47,6 @@ export interface TurnScopedDatabase {
   readonly turn: TurnHandle | undefined;
 }
 
-const PLAIN_TRANSACTION: TransactionShape = { begin: 'BEGIN', commit: () => 'COMMIT' };
-
 /**
  * One instance's access to the shared PostgreSQL database: a query pool, a second pool
  * for the turn locks (a turn holds its lock connection while its own queries use the
@@ -60,6 +59,8 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
   private closing: Promise<void> | undefined;
   private readonly turns = new AsyncLocalStorage<TurnTransaction>();
   private readonly statementNames = new Map<string, string>();
+  /** How a pooled transaction's statements are named and its failures told apart. */
+  private readonly statements: StatementMaker = { statement: (sql, params) => this.statement(sql, params), failure: (method, cause) => this.failure(method, cause) };
 
   /**
    * Statements of the turn under way ({@link lockedTransaction}) run in its transaction, on the
@@ -132,27 +133,38 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
 
   /** Runs `work` in a transaction on one pooled client; rolls back when it throws. */
   async transaction<T>(method: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
-    return this.withClient(this.pool, method, PLAIN_TRANSACTION, work);
+    return runInTransaction(this.pool, method, PLAIN_TRANSACTION, work, this.statements);
   }
 
   /**
    * Runs `work` in a transaction on the lock pool (a turn holds its lock connection while its
    * other statements use the query pool, so the two never starve each other) that first takes
    * the transaction-scoped advisory lock on the two keys, sent with BEGIN in one round trip,
-   * with `preload` (a parameterless statement) when given: its rows wait for the turn's first
-   * {@link TurnHandle.takePreloaded}. {@link turnScoped} statements made during `work` join the
+   * with `preload` (a parameterless statement) when given: its rows wait for the turn's reads
+   * ({@link TurnHandle.preloaded}). {@link turnScoped} statements made during `work` join the
    * transaction; what they hand to {@link TurnHandle.beforeCommit} goes with the COMMIT.
    */
   async lockedTransaction<T>(method: string, keys: readonly [string, string], work: () => Promise<T>, preload?: string): Promise<T> {
     const turn = new TurnTransaction(keys, preload);
-    return this.withClient(this.lockPool, method, turn, async (runner) => {
+    return runInTransaction(this.lockPool, method, turn, async (runner) => {
       turn.runner = runner;
       try {
         return await this.turns.run(turn, work);
       } finally {
         turn.open = false;
       }
-    });
+    }, this.statements);
+  }
+
+  /**
+   * A transaction script in one round trip: `BEGIN; <sql>; COMMIT` (simple protocol: several statements,
+   * quoted literals, no parameters; a failed statement rolls it all back). One result per statement, BEGIN's first.
+   */
+  async script(method: string, sql: string): Promise<readonly pg.QueryResult[]> {
+    let results: readonly pg.QueryResult[] = [];
+    const shape: TransactionShape = { begin: `BEGIN; ${sql}; COMMIT`, began: (sent) => (results = sent), commit: () => '' };
+    await runInTransaction(this.pool, method, shape, async () => undefined, this.statements);
+    return results;
   }
 
   /** Sends a notification to every instance (payloads stay far below PostgreSQL's 8,000-byte limit: ids only). */
@@ -173,64 +185,6 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
     return this.closing;
   }
 
-  private async withClient<T>(
-    pool: pg.Pool,
-    method: string,
-    shape: TransactionShape,
-    work: (client: SqlRunner) => Promise<T>,
-  ): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (cause) {
-      throw this.failure(method, cause);
-    }
-    let broken: Error | undefined;
-    // A checked-out client has no pool listener: a connection lost mid-transaction would otherwise be an uncaught
-    // 'error' event (a crash); here it only marks the client broken, and the pending query fails on its own.
-    const onError = (err: Error): void => {
-      broken = err;
-    };
-    client.on('error', onError);
-    const runner: SqlRunner = {
-      query: async <R extends pg.QueryResultRow>(inner: string, sql: string, params: readonly SqlValue[] = []) => {
-        try {
-          return (await client.query<R>(this.statement(sql, params))).rows;
-        } catch (cause) {
-          throw this.failure(inner, cause);
-        }
-      },
-    };
-    /** A simple-protocol round trip of one or more statements: one result each. */
-    const send = async (sql: string): Promise<pg.QueryResult[]> => {
-      const result: pg.QueryResult | pg.QueryResult[] = await client.query(sql);
-      return Array.isArray(result) ? result : [result];
-    };
-    try {
-      try {
-        const results = await send(shape.begin);
-        shape.began?.(results);
-      } catch (cause) {
-        throw this.failure(method, cause);
-      }
-      const result = await work(runner);
-      try {
-        await send(shape.commit());
-      } catch (cause) {
-        throw shape.commitFailure?.(cause) ?? this.failure(method, cause);
-      }
-      return result;
-    } catch (error) {
-      if (isConnectionFailure(error)) broken = toError(error);
-      else await client.query('ROLLBACK').catch((err: unknown) => (broken = toError(err)));
-      throw error;
-    } finally {
-      // A connection that failed is destroyed rather than returned to the pool.
-      client.removeListener('error', onError);
-      client.release(broken);
-    }
-  }
-
   /** The statement as node-postgres runs it: named (prepared once per connection) when it takes parameters. */
   private statement(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
     if (params.length === 0) return { text: sql };
@@ -249,8 +203,4 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
     }
     return new Error(`${method}: query failed`, { cause });
   }
-}
-
-function toError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value));
 }

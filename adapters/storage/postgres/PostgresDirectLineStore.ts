@@ -4,42 +4,11 @@ import {
   storedBytes, type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type PostResult, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
 } from '../../directline/index.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
+import { ADMISSION_RESULT, admissionSql, APPEND_SQL, isEvicted, SEQ_DIGITS } from './directLineSql.js';
 import { LiveWatchers } from './LiveWatchers.js';
 
 /** Longest activity id suffix counted when checking an activity's size before its sequence number is known. */
 const MAX_SEQ_DIGITS = 20;
-/** Activity ids carry the sequence number zero-padded to this many digits (as the memory store writes them). */
-const SEQ_DIGITS = 7;
-
-/**
- * An append in one statement, so one round trip and no explicit transaction: take the next
- * sequence number (the conversation row's lock orders concurrent appends), store the activity
- * with its id, drop the oldest beyond the conversation's bounds counting the new one, and wake
- * every instance with `<origin> <seq> <conversation>` (ids only, far below NOTIFY's 8,000 bytes).
- * The count bound is sequence arithmetic, exact under concurrency; the byte bound sums the rows
- * this statement's snapshot sees, so two appends racing on one conversation (a visitor's post
- * and the bot's reply) may leave it over by one activity until its next append.
- * $1 conversation, $2 now, $3 activity with a 7-digit id, $4 its bytes, $5 byte bound, $6 count bound, $7 channel, $8 origin,
- * $9 the user the conversation must belong to (null: any).
- */
-const APPEND_SQL = `
-  WITH bumped AS (
-    UPDATE dl_conversations SET next_seq = next_seq + 1, last_active = GREATEST(last_active, $2)
-    WHERE id = $1 AND ($9::text IS NULL OR user_id = $9) RETURNING next_seq - 1 AS seq
-  ), numbered AS (
-    SELECT seq, $1 || '|' || lpad(seq::text, greatest(${SEQ_DIGITS}, length(seq::text)), '0') AS id,
-           $4::int + greatest(length(seq::text) - ${SEQ_DIGITS}, 0) AS bytes
-    FROM bumped
-  ), added AS (
-    INSERT INTO dl_activities (conversation_id, seq, activity, bytes)
-    SELECT $1, seq, $3::jsonb || jsonb_build_object('id', id), bytes FROM numbered
-  ), kept AS (
-    SELECT seq, sum(bytes) OVER (ORDER BY seq DESC) AS newer_bytes FROM dl_activities WHERE conversation_id = $1
-  ), dropped AS (
-    DELETE FROM dl_activities d USING kept, numbered
-    WHERE d.conversation_id = $1 AND d.seq = kept.seq AND (kept.newer_bytes + numbered.bytes > $5 OR kept.seq <= numbered.seq - $6)
-  )
-  SELECT seq::text AS seq, pg_notify($7, $8 || ' ' || seq || ' ' || $1) FROM numbered`;
 /** A notification's payload: origin, sequence number, conversation. */
 const NOTIFICATION = /^(\S+) (\d+) (.+)$/s;
 
@@ -94,32 +63,17 @@ export class PostgresDirectLineStore implements DirectLineStore {
   async start(conversationId: string, userId: string, nowMs: number, firstSeq = 0): Promise<StartResult> {
     const found = await this.touch(conversationId, nowMs);
     if (found !== undefined) return found === userId ? { kind: 'existing' } : { kind: 'other-user' };
-    const evicted: { id: string; user_id: string }[] = [];
-    const result = await this.db.transaction('PostgresDirectLineStore.start', async (tx): Promise<StartResult> => {
-      // Admissions one at a time across instances, so the cap holds.
-      await tx.query('PostgresDirectLineStore.start', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.db.schema} dl admission`]);
-      const again = await tx.query<{ user_id: string }>('PostgresDirectLineStore.start', 'SELECT user_id FROM dl_conversations WHERE id = $1', [conversationId]);
-      if (again.length > 0) return again[0].user_id === userId ? { kind: 'existing' } : { kind: 'other-user' };
-      const [{ open }] = await tx.query<{ open: number }>('PostgresDirectLineStore.start', 'SELECT count(*)::int AS open FROM dl_conversations');
-      if (open >= this.limits.maxConversations) {
-        // The least recently active conversation quiet for long enough gives way; none: the endpoint is full.
-        evicted.push(...(await tx.query<{ id: string; user_id: string }>(
-          'PostgresDirectLineStore.start',
-          `DELETE FROM dl_conversations WHERE id = (
-             SELECT id FROM dl_conversations WHERE last_active < $1 ORDER BY last_active LIMIT 1 FOR UPDATE SKIP LOCKED
-           ) RETURNING id, user_id`,
-          [new Date(nowMs - this.limits.evictableIdleMs)],
-        )));
-        if (evicted.length === 0) return { kind: 'full' };
-      }
-      await tx.query('PostgresDirectLineStore.start', 'INSERT INTO dl_conversations (id, user_id, next_seq, last_active) VALUES ($1, $2, $3, $4)', [
-        conversationId, userId, firstSeq, new Date(nowMs),
-      ]);
-      return { kind: 'created' };
-    });
-    for (const gone of evicted) this.onExpired(gone.id, gone.user_id);
-    if (result.kind === 'created') this.stats.size += 1 - evicted.length;
-    return result;
+    const admission = await this.db.script('PostgresDirectLineStore.start', admissionSql(this.db.schema, conversationId, userId, firstSeq, nowMs, this.limits));
+    const row: unknown = admission[ADMISSION_RESULT]?.rows[0];
+    if (typeof row !== 'object' || row === null) throw new Error('PostgresDirectLineStore.start: the admission returned no row');
+    const existing: unknown = Reflect.get(row, 'existing');
+    if (typeof existing === 'string') return existing === userId ? { kind: 'existing' } : { kind: 'other-user' };
+    const evicted: unknown = Reflect.get(row, 'evicted');
+    const gone = Array.isArray(evicted) ? evicted.filter(isEvicted) : [];
+    for (const each of gone) this.onExpired(each.id, each.user_id);
+    if (Reflect.get(row, 'created') !== true) return { kind: 'full' };
+    this.stats.size += 1 - gone.length;
+    return { kind: 'created' };
   }
 
   async append(conversationId: string, activity: Partial<Activity>, nowMs: number): Promise<AppendResult> {

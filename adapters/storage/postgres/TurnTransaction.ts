@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { SqlRunner } from './PostgresDatabase.js';
+import type { TransactionShape } from './pooledTransaction.js';
 
 /**
  * What the statements of the turn under way ({@link PostgresDatabase.lockedTransaction}) can do
@@ -19,16 +20,6 @@ export interface TurnHandle {
    * the transaction is then rolled back, as for any failed turn.
    */
   beforeCommit(statements: () => readonly string[], failure: (cause: unknown) => Error | undefined): void;
-}
-
-/** How a transaction opens and closes: one round trip each, simple protocol (several statements, no parameters). */
-export interface TransactionShape {
-  readonly begin: string;
-  /** The results of the BEGIN round trip, one per statement. */
-  began?(results: readonly pg.QueryResult[]): void;
-  commit(): string;
-  /** The error a failed COMMIT round trip becomes (undefined: the usual "query failed"). */
-  commitFailure?(cause: unknown): Error | undefined;
 }
 
 interface CommitWriter {

@@ -8,7 +8,9 @@
  * Options: `--levels 50` (conversations, comma-separated), `--setups embedded,pg1,pg2`,
  * `--statements` (count each server's PostgreSQL statements per turn, statementCounter.ts),
  * `--cpu-prof <dir>` (a V8 CPU profile of every server, for Chrome's profiler), `--pool-size 8` (DATABASE_POOL_SIZE of
- * every PostgreSQL instance; default DEFAULT_CLUSTER_POOL_SIZE).
+ * every PostgreSQL instance; default DEFAULT_CLUSTER_POOL_SIZE), `--baseline <checkout>` (every PostgreSQL set-up
+ * also runs the servers of another checkout, e.g. a `git worktree` of main, right before or after this one's: an
+ * A/B comparison in one window of a shared machine), `--rounds 2` (the levels again; the baseline's turn alternates).
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -44,9 +46,13 @@ interface Options {
   readonly statements: boolean;
   readonly cpuProfDir?: string;
   readonly poolSize: number;
+  readonly baseline?: string;
+  readonly rounds: number;
 }
 
 interface Row {
+  /** Whose servers ran: this checkout, or `--baseline`'s. */
+  readonly code: 'this' | 'baseline';
   readonly engine: string;
   readonly instances: number;
   readonly conversations: number;
@@ -101,7 +107,14 @@ function parseOptions(args: readonly string[]): Options {
   const cpuProfDir = value('--cpu-prof');
   const poolSize = Number(value('--pool-size') ?? DEFAULT_CLUSTER_POOL_SIZE);
   if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`runInstancesBench: --pool-size takes a positive integer, got ${value('--pool-size')}`);
-  return { levels, setups, statements: args.includes('--statements'), poolSize, ...(cpuProfDir !== undefined && { cpuProfDir: path.resolve(cpuProfDir) }) };
+  const baseline = value('--baseline');
+  const rounds = Number(value('--rounds') ?? 1);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`runInstancesBench: --rounds takes a positive integer, got ${value('--rounds')}`);
+  return {
+    levels, setups, statements: args.includes('--statements'), poolSize, rounds,
+    ...(cpuProfDir !== undefined && { cpuProfDir: path.resolve(cpuProfDir) }),
+    ...(baseline !== undefined && { baseline: path.resolve(baseline) }),
+  };
 }
 
 function nodeArgs(options: Options): string[] {
@@ -111,9 +124,10 @@ function nodeArgs(options: Options): string[] {
   return args;
 }
 
-async function scenario(setup: Setup, conversations: number, questions: readonly string[], options: Options): Promise<Row> {
+async function scenario(setup: Setup, conversations: number, questions: readonly string[], options: Options, code: Row['code']): Promise<Row> {
   const schema = setup.engine === 'postgres' ? await createTestSchema(8, DATABASE_URL) : undefined;
-  const cluster = await startCluster(setup.instances, schema && { url: schema.config.url, schema: schema.config.schema, poolSize: options.poolSize }, nodeArgs(options));
+  const root = code === 'baseline' ? options.baseline : undefined;
+  const cluster = await startCluster(setup.instances, schema && { url: schema.config.url, schema: schema.config.schema, poolSize: options.poolSize }, nodeArgs(options), root);
   const serversCpu = () => cluster.instances.reduce((sum, instance) => sum + cpuMsOf(instance.pid), 0);
   let report: LoadReport;
   let warmUpTurns: number;
@@ -143,7 +157,7 @@ async function scenario(setup: Setup, conversations: number, questions: readonly
   const sorted = [...report.latenciesMs].sort((a, b) => a - b);
   const perTurn = (ms: number): number => ms / Math.max(report.turns, 1);
   return {
-    engine: setup.engine, instances: setup.instances, conversations, load: loadavg()[0],
+    code, engine: setup.engine, instances: setup.instances, conversations, load: loadavg()[0],
     turnsPerSecond: report.turns / (report.elapsedMs / 1000), p50: percentile(sorted, 50), p95: percentile(sorted, 95), failures: report.failures,
     cpuPerTurn: { servers: perTurn(cpu.servers), postgres: perTurn(cpu.postgres), proxy: perTurn(cpu.proxy), loadGenerator: perTurn(report.cpuMs) },
     ...(options.statements && setup.engine === 'postgres' && { statements: statementsPerTurn(cluster.instances.map((instance) => instance.output()), warmUpTurns + report.turns) }),
@@ -170,23 +184,31 @@ export async function runInstancesBench(args: readonly string[] = []): Promise<v
       `25 loopback addresses, round-robin proxy in front of every set-up, each instance warmed up with ${WARM_UP_CONVERSATIONS_PER_INSTANCE} conversations first, ` +
       `DATABASE_POOL_SIZE ${options.poolSize}\n`,
   );
+  if (options.baseline !== undefined) console.log(`Baseline: the PostgreSQL set-ups also run the servers of ${options.baseline}\n`);
   const rows: Row[] = [];
-  for (const conversations of options.levels) {
-    for (const setup of options.setups) {
-      const row = await scenario(setup, conversations, questions, options);
-      rows.push(row);
-      console.log(`  ${row.engine} × ${row.instances}, ${conversations} conversations: ${row.turnsPerSecond.toFixed(1)} turns/s, p95 ${row.p95.toFixed(0)} ms (load ${row.load.toFixed(2)})`);
-      if (row.statements) printStatements(row.statements);
+  for (let round = 0; round < options.rounds; round += 1) {
+    for (const conversations of options.levels) {
+      for (const setup of options.setups) {
+        // Baseline first in even rounds, second in odd ones: neither always gets the quieter minutes.
+        const codes: Row['code'][] = options.baseline === undefined || setup.engine !== 'postgres' ? ['this'] : round % 2 === 0 ? ['baseline', 'this'] : ['this', 'baseline'];
+        for (const code of codes) {
+          const row = await scenario(setup, conversations, questions, options, code);
+          rows.push(row);
+          console.log(`  ${row.code === 'baseline' ? 'baseline ' : ''}${row.engine} × ${row.instances}, ${conversations} conversations: ${row.turnsPerSecond.toFixed(1)} turns/s, p95 ${row.p95.toFixed(0)} ms (load ${row.load.toFixed(2)})`);
+          if (row.statements) printStatements(row.statements);
+        }
+      }
     }
   }
-  console.log('\n| engine | instances | conversations | turns/s | p50 ms | p95 ms | failed conversations | CPU ms per turn: servers / PostgreSQL / proxy / load generator | load average |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| code | engine | instances | conversations | turns/s | p50 ms | p95 ms | failed conversations | CPU ms per turn: servers / PostgreSQL / proxy / load generator | load average |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) {
     const cpu = row.cpuPerTurn;
     const shares = [cpu.servers, cpu.postgres, cpu.proxy, cpu.loadGenerator].map((ms) => ms.toFixed(1)).join(' / ');
-    console.log(`| ${row.engine} | ${row.instances} | ${row.conversations} | ${row.turnsPerSecond.toFixed(1)} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ${row.failures} | ${shares} | ${row.load.toFixed(2)} |`);
+    console.log(`| ${row.code} | ${row.engine} | ${row.instances} | ${row.conversations} | ${row.turnsPerSecond.toFixed(1)} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ${row.failures} | ${shares} | ${row.load.toFixed(2)} |`);
   }
-  const find = (engine: string, instances: number, conversations: number) => rows.find((row) => row.engine === engine && row.instances === instances && row.conversations === conversations);
+  // Ratios from this checkout's first round.
+  const find = (engine: string, instances: number, conversations: number) => rows.find((row) => row.code === 'this' && row.engine === engine && row.instances === instances && row.conversations === conversations);
   console.log('\n| conversations | PostgreSQL p95 / embedded p95 (target ≤ 2 at 50) | 2 instances / 1 instance throughput (target ≥ 1.3) |');
   console.log('| --- | --- | --- |');
   for (const conversations of options.levels) {
