@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import {
-  storedBytes, type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type PostResult, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
+  type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type PostResult, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
 } from '../../directline/index.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
-import { ADMISSION_RESULT, admissionSql, APPEND_SQL, isEvicted, SEQ_DIGITS } from './directLineSql.js';
+import { ADMISSION_RESULT, admissionSql, APPEND_SQL, isEvicted, REPLACE_SQL, SEQ_DIGITS } from './directLineSql.js';
 import { LiveWatchers } from './LiveWatchers.js';
 
 /** Longest activity id suffix counted when checking an activity's size before its sequence number is known. */
@@ -92,15 +92,18 @@ export class PostgresDirectLineStore implements DirectLineStore {
 
   /** One append statement ({@link APPEND_SQL}); undefined when the conversation is not there (or not `userId`'s). */
   private async insert(method: string, conversationId: string, userId: string | null, activity: Partial<Activity>, nowMs: number): Promise<AppendResult | undefined> {
-    const largest = storedBytes({ ...activity, id: `${conversationId}|${'0'.repeat(MAX_SEQ_DIGITS)}` });
+    // Serialised once, with the shortest id; SQL writes the real one and adds the digits beyond seven.
+    const draft = JSON.stringify({ ...activity, id: activityId(conversationId, 0) });
+    const bytes = Buffer.byteLength(draft, 'utf8');
+    const largest = bytes + MAX_SEQ_DIGITS - SEQ_DIGITS;
     if (largest > this.limits.maxActivityBytes) return { kind: 'too-large', bytes: largest };
-    // Sized and serialised with the shortest id; SQL writes the real one and adds the digits beyond seven.
-    const draft: Partial<Activity> = { ...activity, id: activityId(conversationId, 0) };
-    const rows = await this.db.query<{ seq: string }>(method, APPEND_SQL, [
-      conversationId, new Date(nowMs), JSON.stringify(draft), storedBytes(draft), this.limits.maxConversationBytes, this.limits.maxActivities,
-      this.channel, this.origin, userId,
+    const rows = await this.db.query<{ seq: string; dropped_bytes: string }>(method, APPEND_SQL, [
+      conversationId, new Date(nowMs), draft, bytes, this.limits.maxConversationBytes, this.limits.maxActivities, this.channel, this.origin, userId,
     ]);
     if (rows.length === 0) return undefined;
+    const dropped = Number(rows[0].dropped_bytes);
+    // Only once the bounds drop activities (long conversations): the conversation's upper bound comes back down.
+    if (dropped > 0) await this.db.query(method, 'UPDATE dl_conversations SET kept_bytes = kept_bytes - $2 WHERE id = $1', [conversationId, dropped]);
     const seq = Number(rows[0].seq);
     const stored: Partial<Activity> = { ...activity, id: activityId(conversationId, seq) };
     this.watchers.offer(conversationId, seq, stored);
@@ -110,12 +113,7 @@ export class PostgresDirectLineStore implements DirectLineStore {
   async replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
     const seq = seqOf(conversationId, activity.id);
     if (seq === undefined) return false;
-    const updated = await this.db.query(
-      'PostgresDirectLineStore.replace',
-      `UPDATE dl_activities SET activity = activity || $3::jsonb, bytes = octet_length((activity || $3::jsonb)::text)
-       WHERE conversation_id = $1 AND seq = $2 AND octet_length((activity || $3::jsonb)::text) <= $4 RETURNING seq`,
-      [conversationId, seq, JSON.stringify(activity), this.limits.maxActivityBytes],
-    );
+    const updated = await this.db.query('PostgresDirectLineStore.replace', REPLACE_SQL, [conversationId, seq, JSON.stringify(activity), this.limits.maxActivityBytes]);
     return updated.length > 0;
   }
 

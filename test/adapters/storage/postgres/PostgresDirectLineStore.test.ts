@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { expect, it, vi } from 'vitest';
-import { DEFAULT_CONVERSATION_LIMITS, type DirectLineStore } from '../../../../adapters/directline/index.js';
+import { DEFAULT_CONVERSATION_LIMITS, storedBytes, type DirectLineStore } from '../../../../adapters/directline/index.js';
 import { PostgresDatabase, PostgresDirectLineStore } from '../../../../adapters/storage/index.js';
 import { directLineStoreContract } from '../../directline/directLineStoreContract.js';
-import { createTestSchema, describePostgres, quietLog } from './testDatabase.js';
+import { createTestSchema, describePostgres, quietLog, sql } from './testDatabase.js';
 
 describePostgres('PostgresDirectLineStore', () => {
   directLineStoreContract('PostgreSQL (several instances)', async (limits, onExpired) => {
@@ -54,6 +54,45 @@ describePostgres('PostgresDirectLineStore admissions', () => {
     } finally {
       vi.restoreAllMocks();
       for (const db of databases) await db.close();
+      await schema.drop();
+    }
+  });
+});
+
+describePostgres('PostgresDirectLineStore kept bytes', () => {
+  const T0 = Date.UTC(2026, 0, 5, 10);
+  const message = (text: string) => ({ type: 'message', text, from: { id: 'bot', name: 'bot' } });
+
+  it('keeps each conversation\'s kept_bytes an upper bound of its activities\' bytes, exact once the bounds drop some; a NULL one (not known) still trims', async () => {
+    const schema = await createTestSchema();
+    const db = await PostgresDatabase.create(schema.config, quietLog);
+    try {
+      const bound = 6 * storedBytes({ ...message('m'.repeat(200)), id: 'c|0000000' });
+      const store = await PostgresDirectLineStore.factory(db)({ ...DEFAULT_CONVERSATION_LIMITS, maxConversationBytes: bound, maxActivities: 5 }, () => undefined);
+      const exact = async (id: string) =>
+        (await sql(schema.config.url, `SELECT c.kept_bytes::int AS kept, (SELECT coalesce(sum(bytes), 0)::int FROM ${schema.config.schema}.dl_activities a WHERE a.conversation_id = c.id) AS sum, (SELECT count(*)::int FROM ${schema.config.schema}.dl_activities a WHERE a.conversation_id = c.id) AS count FROM ${schema.config.schema}.dl_conversations c WHERE c.id = $1`, [id]))[0];
+      await store.start('short', 'u', T0);
+      await store.start('long', 'u', T0);
+      for (let i = 0; i < 3; i += 1) await store.append('short', message('m'.repeat(200)), T0);
+      expect(await exact('short')).toMatchObject({ count: 3, kept: (await exact('short')).sum });
+      // The count bound alone (small activities), then the byte bound (large ones): exact after each drop.
+      for (let i = 0; i < 8; i += 1) await store.append('long', message('s'), T0);
+      expect(await exact('long')).toMatchObject({ count: 5, kept: (await exact('long')).sum });
+      for (let i = 0; i < 8; i += 1) await store.append('long', message('m'.repeat(400)), T0);
+      const long = await exact('long');
+      expect(long.sum).toBeLessThanOrEqual(bound);
+      expect(long.kept).toBe(long.sum);
+      // A replacement that grows an activity raises the bound too.
+      const [first] = (await store.since('short', 0, T0)).activities;
+      expect(await store.replace('short', { ...first, text: 'm'.repeat(600) })).toBe(true);
+      expect((await exact('short')).kept).toBe((await exact('short')).sum);
+      // Not known (rows of a version before migration 009): the append sums the activities and trims all the same.
+      await sql(schema.config.url, `UPDATE ${schema.config.schema}.dl_conversations SET kept_bytes = NULL WHERE id = 'short'`);
+      for (let i = 0; i < 4; i += 1) await store.append('short', message('m'.repeat(400)), T0);
+      expect((await exact('short')).sum).toBeLessThanOrEqual(bound);
+      await store.close();
+    } finally {
+      await db.close();
       await schema.drop();
     }
   });
