@@ -4,8 +4,8 @@ import {
   type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type PostResult, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
 } from '../../directline/index.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
-import { ADMISSION_RESULT, admissionSql, APPEND_SQL, isEvicted, REPLACE_SQL, SEQ_DIGITS } from './directLineSql.js';
-import { LiveWatchers } from './LiveWatchers.js';
+import { ADMISSION_RESULT, admissionSql, APPEND_SQL, isEvicted, REPLACE_SQL, SEQ_DIGITS, SINCE_EACH_SQL } from './directLineSql.js';
+import { LiveWatchers, type StreamRead } from './LiveWatchers.js';
 
 /** Longest activity id suffix counted when checking an activity's size before its sequence number is known. */
 const MAX_SEQ_DIGITS = 20;
@@ -33,7 +33,7 @@ export class PostgresDirectLineStore implements DirectLineStore {
     private readonly limits: ConversationLimits,
     private readonly onExpired: (conversationId: string, userId: string) => void,
   ) {
-    this.watchers = new LiveWatchers((conversationId, watermark) => this.since(conversationId, watermark));
+    this.watchers = new LiveWatchers((reads) => this.sinceEach(reads));
   }
 
   /** The factory the server's storage hands to the Direct Line endpoint. */
@@ -139,6 +139,21 @@ export class PostgresDirectLineStore implements DirectLineStore {
     if (rows.length === 0) throw new Error('PostgresDirectLineStore.since: unknown conversation');
     const activities = rows.flatMap((row) => (row.activity === null ? [] : [row.activity]));
     return { activities, watermark: rows[0].next_seq };
+  }
+
+  /** {@link since} for several streams in one statement (one snapshot); undefined for a conversation not there. */
+  private async sinceEach(reads: readonly StreamRead[]): Promise<Array<ActivitySet | undefined>> {
+    const rows = await this.db.query<{ i: string; next_seq: string; activity: Partial<Activity> | null }>('PostgresDirectLineStore.watch', SINCE_EACH_SQL, [
+      reads.map((read) => read.conversationId), reads.map((read) => String(read.watermark)),
+    ]);
+    const sets: Array<{ activities: Array<Partial<Activity>>; watermark: string } | undefined> = reads.map(() => undefined);
+    for (const row of rows) {
+      const index = Number(row.i) - 1;
+      const set = sets[index] ?? { activities: [], watermark: row.next_seq };
+      if (row.activity !== null) set.activities.push(row.activity);
+      sets[index] = set;
+    }
+    return sets;
   }
 
   watch(conversationId: string, watermark: number, _nowMs: number, listener: ActivityListener): () => void {

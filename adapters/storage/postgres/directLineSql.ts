@@ -102,3 +102,15 @@ function timestamp(ms: number): string {
 export function isEvicted(value: unknown): value is { id: string; user_id: string } {
   return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'id') === 'string' && typeof Reflect.get(value, 'user_id') === 'string';
 }
+
+/**
+ * The activities of several streams from their watermarks, in one snapshot: rows by read (`i`, from 1) then sequence
+ * number, the conversation's next sequence number on each; no row for a read whose conversation is not there.
+ * $1 conversations, $2 watermarks.
+ */
+export const SINCE_EACH_SQL = `
+  SELECT r.i::text AS i, c.next_seq::text AS next_seq, a.activity
+  FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS r(conversation_id, watermark, i)
+  JOIN dl_conversations c ON c.id = r.conversation_id
+  LEFT JOIN dl_activities a ON a.conversation_id = c.id AND a.seq >= r.watermark
+  ORDER BY r.i, a.seq`;
