@@ -15,7 +15,7 @@ function fakeLog() {
       if (log === undefined || failing.has(conversationId)) return undefined;
       return { activities: log.slice(watermark).map((text, i) => ({ id: `${conversationId}|${watermark + i}`, text })), watermark: String(log.length) };
     });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 30));
     return sets;
   };
   return { logs, calls, read, fail: (ids: string[]) => (failing = new Set(ids)) };
@@ -44,11 +44,10 @@ describe('LiveWatchers', () => {
     for (const id of ['a', 'b', 'c']) log.logs.get(id)?.push(`${id}1`, `${id}2`);
     watchers.wake('a', 1);
     watchers.wake('b', 1);
-    // Woken again while its read is under way: read once more after it, from the new watermark.
-    setTimeout(() => {
-      log.logs.get('a')?.push('a3');
-      watchers.wake('a', 3);
-    }, 1);
+    // Woken again while its read is under way (its snapshot taken, its answer not back): read once more after it, from the new watermark.
+    await until(() => log.calls.length === 2);
+    log.logs.get('a')?.push('a3');
+    watchers.wake('a', 3);
     await until(() => got.get('a')?.length === 4 && got.get('b')?.length === 3);
     expect(got.get('a')).toEqual(['a0', 'a1', 'a2', 'a3']);
     expect(got.get('b')).toEqual(['b0', 'b1', 'b2']);
