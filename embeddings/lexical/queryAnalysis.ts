@@ -207,6 +207,10 @@ export const GENERAL_WORDS: readonly string[] = [
   'parler', 'parle', 'dire', 'dit', 'entendu', 'lu', 'vu', 'voir', 'penser', 'pense', 'crois', 'croire', 'sembler', 'semble', 'hesite',
   'hesitons', 'prepare', 'preparons', 'travaille', 'travaillons', 'arrive', 'arriver', 'commencer', 'trouver', 'trouve', 'chercher',
   'interesse', 'interesses', 'interessee', 'quelqu', 'personne', 'gens', 'monde', 'merci', 'bonjour', 'hello', 'svp', 'stp', 'please',
+  // who the vendor is and what they make (« notre CTO », « une plateforme », « en V2 »)
+  'plateforme', 'plateformes', 'produit', 'produits', 'cto', 'dsi', 'ceo', 'juriste', 'consultant', 'consultante', 'architecte', 'developpeur',
+  'developpeurs', 'developpeuse', 'backend', 'frontend', 'junior', 'juniors', 'senior', 'stagiaire', 'fondateur', 'fondatrice', 'cofondateur',
+  'nouveau', 'nouvelle', 'nouveaux', 'nouvelles', 'jeune', 'jeunes', 'v1', 'v2', 'v3', 'mvp', 'prototype', 'roadmap', 'planning', 'pitch',
   // English question and situation words
   'say', 'says', 'mean', 'means', 'stand', 'stands', 'exactly', 'explain', 'describe', 'tell', 'know', 'need', 'needs', 'want', 'wants',
   'like', 'looking', 'find', 'please', 'thanks', 'hi', 'hey', 'our', 'we', 'us', 'colleague', 'colleagues', 'boss', 'manager', 'startup',
