@@ -101,6 +101,10 @@ export function detectSmallTalk(text: string): SmallTalkKind | undefined {
 /** Most words outside the phrases that small talk may hold when the FAQ knows none of them (« merci, ça m’éclaire »). */
 export const MAX_WORDS_AROUND_SMALL_TALK = 2;
 
+/** Most words of a message that talks to the bot in the second person singular (vendors ask the FAQ with « vous »). */
+export const MAX_WORDS_ADDRESSING_THE_BOT = 5;
+const SECOND_PERSON: ReadonlySet<string> = new Set(['tu', 't', 'te', 'toi']);
+
 /**
  * Kinds that stay small talk with other words around them. A request for help
  * or a « j’ai une question » followed by other words introduces a question
@@ -121,7 +125,9 @@ export function smallTalkAround(text: string): { readonly kind: SmallTalkKind; r
   const words = smallTalkWords(text);
   if (words.length === 0 || words.length > MAX_SMALL_TALK_WORDS) return undefined;
   const { kind, outside, asks } = readSmallTalk(words);
-  if (!kind || !KINDS_WITH_WORDS_AROUND.has(kind) || outside.length === 0 || outside.length > MAX_WORDS_AROUND_SMALL_TALK || asks) return undefined;
-  if (text.includes('?')) return undefined;
+  if (outside.length === 0 || outside.length > MAX_WORDS_AROUND_SMALL_TALK || asks) return undefined;
+  // A short message that says « tu » talks to the bot (« tu dors ? », « t’as faim ? »), question mark or not.
+  if (words.length <= MAX_WORDS_ADDRESSING_THE_BOT && words.some((word) => SECOND_PERSON.has(word))) return { kind: kind ?? 'identity', outside };
+  if (!kind || !KINDS_WITH_WORDS_AROUND.has(kind) || text.includes('?')) return undefined;
   return { kind, outside };
 }

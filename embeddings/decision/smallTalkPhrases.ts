@@ -36,6 +36,8 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'ca ne m avance pas', 'ca m avance pas', 'ca ne m aide pas du tout', 'toujours pas', 'encore rate', 'rate', 'zero', 'nullissime',
     'a cote', 'repondre a cote', 'tu reponds a cote', 'vous repondez a cote', 'tu racontes n importe quoi', 'raconte n importe quoi',
     'tu ne comprends', 'vous ne comprenez', 'lent', 'trop lent', 'bouh', 'arrete', 'arretez', 'ca suffit', 'insupportable', 'horrible',
+    'pas satisfait', 'pas satisfaite', 'insatisfait', 'insatisfaite', 'pas content', 'pas contente', 'mecontent', 'mecontente', 'merci pour rien',
+    'j abandonne', 'c est pas clair', 'ce n est pas clair', 'pas clair', 'c est pas vrai', 'pas vrai', 'pas possible', 'c est pas possible',
   ]],
   ['human', [
     'parler a un humain', 'parler a une personne', 'parler a quelqu un', 'parler a un conseiller', 'parler a une conseillere', 'parler a un agent',
@@ -44,6 +46,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'etre rappele', 'mettre en relation', 'talk to a human', 'speak to a human', 'talk to someone', 'a real person', 'human agent', 'real human',
     'passez moi', 'passe moi', 'un vrai humain', 'contact humain', 'un contact humain', 'une vraie personne svp', 'un etre humain',
     'parler a un etre humain', 'quelqu un de reel', 'une personne reelle', 'le service client', 'service client', 'un interlocuteur',
+    'parler a un responsable', 'un responsable', 'parler au responsable', 'parler a votre responsable',
   ]],
   ['help', [
     'aide', 'help', 'aidez moi', 'aide moi', 'a l aide', 'm aider', 'j ai besoin d aide', 'besoin d aide', 'de l aide', 'comment ca marche',
@@ -61,6 +64,10 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'sert ce robot', 'sert ce chatbot', 'sert cet assistant', 'a quoi sert ce chat', 'a quoi sert ce bot', 'what can i ask',
     'what do you know', 'on commence', 'on commence comment', 'par ou commencer', 'je commence par quoi', 'je fais comment',
     'what can you help me with', 'what can you help with', 'help me with', 'comment ca marche ici', 'comment ca se passe',
+    'comment', 'repeter', 'tu peux repeter', 'vous pouvez repeter', 'pouvez vous repeter', 'anglais', 'english', 'speak english', 'en anglais',
+    'tu parles anglais', 'parlez vous anglais', 'vous parlez anglais', 'do you speak english', 'perdue', 'je suis perdue', 'ce truc',
+    'c est quoi ce truc', 'c est quoi ce bot', 'c est quoi ce chat', 's utilise', 'ca s utilise', 'comment ca s utilise', 'la pour quoi',
+    'i need some help', 'need some help', 'need help', 'some help',
   ]],
   ['identity', [
     'tu es un robot', 't es un robot', 'es tu un robot', 'vous etes un robot', 'etes vous un robot', 'c est un robot', 'tu es un bot', 't es un bot',
@@ -75,6 +82,8 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'un robot', 'un bot', 'un chatbot', 'une ia', 'une machine', 'chatgpt', 'gpt', 'c est une ia', 'c est un bot', 'c est un chatbot',
     'vous etes un chatbot', 'vous etes une ia', 't es une vraie personne', 'vous etes une vraie personne', 'es tu une vraie personne',
     'tu es reel', 'es tu reel', 't es reel', 'tu es vrai', 'are you chatgpt', 'are you an ai', 'an ai',
+    'tu as un nom', 'vous avez un nom', 'as tu un nom', 'qui t a cree', 'qui vous a cree', 'qui t a fait', 'qui t a programme',
+    'qui t a developpe', 'intelligent', 'intelligente', 'tu es intelligent', 'un vrai robot',
   ]],
   ['goodbye', [
     'au revoir', 'aurevoir', 'bye', 'bye bye', 'goodbye', 'good bye', 'a bientot', 'a plus', 'a plus tard', 'a la prochaine', 'a tout a l heure',
@@ -97,6 +106,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'vous etes top', 'tu es top', 't es top', 'vous etes super', 'tu es super', 'vous etes genial', 'tu es genial', 'merci merci',
     'je vous en remercie', 'remercie', 'gracias', 'danke', 'merci d avance', 'merci par avance',
     'ca m eclaire', 'vous m avez aide', 'vous m avez bien aide', 'tu m as aide', 'tu m as bien aide', 'vous m avez ete utile',
+    'thank you very much', 'for your help', 'c est tout ce que je voulais savoir', 'tout ce que je voulais savoir', 'c est bon merci',
   ]],
   ['greeting', [
     'bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hi', 'hey', 'yo', 'bjr', 'bsr', 'slt', 'rebonjour', 're bonjour', 'ca va', 'comment ca va',
@@ -106,6 +116,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'ca va bien', 'vous allez bien', 'j espere que vous allez bien', 'j espere que tu vas bien', 'quoi de neuf', 'hola', 'buongiorno',
     'guten tag', 'bonjour a toute l equipe', 'hello everyone', 'hi everyone',
     'how are you doing', 'how s it going', 'je m appelle', 'moi c est', 'et toi', 'et vous', 'ca va et toi', 'ca va et vous',
+    'me revoila', 'revoila', 'c est encore moi', 'encore moi', 'ca roule', 'salut ca roule',
   ]],
   ['presence', [
     'test', 'testing', 'essai', 'ping', 'allo', 'il y a quelqu un', 'y a quelqu un', 'ya quelqu un', 'y a du monde', 'il y a du monde', 'quelqu un',
@@ -116,6 +127,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'vous poser une question', 'te poser une question', 'poser une question', 'puis je poser une question', 'je peux poser une question',
     'une question svp', 'une question rapide', 'can i ask a question', 'hello ya quelqu un', 'on peut discuter', 'on peut parler',
     'personne ne repond', 'personne', 'vous repondez', 'tu reponds', 'allo allo',
+    'tu dors', 'vous dormez', 'tu es reveille', 't es ou', 'tu es ou',
   ]],
   ['acknowledgement', [
     'ok', 'okay', 'oki', 'okok', 'ok ok', 'd accord', 'd acc', 'dac', 'entendu', 'compris', 'bien compris', 'parfait', 'super', 'genial', 'top', 'cool',
@@ -131,6 +143,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'desole', 'desolee', 'pardon', 'oups', 'oops', 'excusez moi', 'excuse moi', 'je me suis trompe', 'je me suis trompee', 'erreur de ma part',
     'autant pour moi', 'au temps pour moi', 'pas mal', 'sympa', 'tu es', 't es', 'vous etes', 'j adore', 'trop fort', 'trop bien', 'bien joue',
     'well done', 'nice', 'sorry', 'my bad', 'ah bon', 'ah', 'oh', 'wow', 'waouh', 'ouah', 'impressionnant', 'efficace', 'rapide',
+    'hein', 'quoi', 'et alors', 'et donc', 'c est exactement ca', 'exactement ca', 'c est clair maintenant', 'clair maintenant',
   ]],
 ];
 
@@ -152,7 +165,7 @@ export const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
   'chat', 'ai', 'ia', 'assistante', 'agent', 'virtuel', 'virtuelle', 'vraie', 'vrai', 'reel', 'reelle', 'juste', 'simplement', 'voila',
   'everyone', 'everybody', 'guys', 'folks', 'again', 'lot', 'really', 'que', 'qui', 'suis', 'etais', 'avais', 'sommes',
   'plus', 'rien', 'autre', 'ok', 'oui', 'non', 'bon', 'bah', 'ben', 'alors', 'ensuite', 'puis', 'enfin', 'finalement', 'apres', 'maintenant',
-  'aujourd', 'hui', 'soir', 'matin', 'l', 'equipe', 'team', 'de', 'part', 'ma', 'mon', 'nouveau', 'nouvelle', 'ici', 'expliquer', 'explique', 'expliquez', 'dire', 'and', 'ans', 'agence', 'trompe', 'ecrit', 'mal',
+  'aujourd', 'hui', 'soir', 'matin', 'l', 'equipe', 'team', 'de', 'part', 'ma', 'mon', 'nouveau', 'nouvelle', 'ici', 'expliquer', 'explique', 'expliquez', 'dire', 'and', 'for', 'some', 'savoir', 'toujours', 'mais', 'ans', 'agence', 'trompe', 'ecrit', 'mal',
 ]);
 
 /**
