@@ -137,15 +137,11 @@ export class HybridRetriever implements Retriever {
     weighed: WeighedQuery,
     options: RetrieveOptions,
   ): RankedEntry[] {
-    const top = new TopK(options.k ?? DEFAULT_K);
+    const top = new TopK(options.k ?? DEFAULT_K, this.options.entries, (entryIndex) => weighed.match(entryIndex));
     const allowed = (entry: FaqEntry): boolean => !options.filter || matchesFilter(entry, options.filter);
     const fuse = (entryIndex: number, den: number, lex: number): void => {
-      const entry = this.options.entries[entryIndex];
       const uncapped = coverage * (this.weights.dense * den + this.weights.lexical * lex);
-      if (uncapped <= 0 || !top.mayAdmit(uncapped)) return;
-      const match = weighed.match(entryIndex);
-      const item = { entry: { entry, score: Math.min(1, uncapped), dense: den, lexical: lex, match }, uncapped };
-      if (top.admits(item)) top.add(item);
+      if (uncapped > 0) top.offer(entryIndex, uncapped, den, lex);
     };
     for (const [entryIndex, den] of dense) {
       if (allowed(this.options.entries[entryIndex])) fuse(entryIndex, den, lexical ? lexical.score(entryIndex) : 0);
@@ -155,7 +151,7 @@ export class HybridRetriever implements Retriever {
       const accept = (entryIndex: number): boolean => !dense.has(entryIndex) && allowed(this.options.entries[entryIndex]);
       forEachCandidateScore(lexical.parts, () => top.threshold() / scale, accept, (entryIndex, lex) => fuse(entryIndex, 0, lex));
     }
-    return top.sorted().map((f) => f.entry);
+    return top.ranked();
   }
 
   /** Best calibrated cosine similarity of each entry's vectors (all entries: facets filter afterwards). */

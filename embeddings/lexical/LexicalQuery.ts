@@ -124,7 +124,7 @@ export class LexicalQuery {
           if (position < 0 || entries[position] !== entry) continue;
           const base = c * widest - starts[entry];
           const last = starts[entry + 1];
-          for (let p = docStarts === undefined ? position : docStarts[position]; p < docEnd && docs[p] < last; p++) {
+          for (let p = docStarts[position]; p < docEnd && docs[p] < last; p++) {
             scratch[base + docs[p]] += contributions[p];
           }
         }
@@ -168,12 +168,15 @@ export class LexicalQuery {
         docs: postings.docs,
         contributions,
         docEnd: postings.offsets[id + 1],
-        docStarts,
+        docStarts: docStarts ?? SAME_POSITIONS,
         positions: new Int32Array(WALK_BLOCK).fill(-1),
       }));
     });
   }
 }
+
+/** WalkList.docStarts in a view with one document per entry. */
+const SAME_POSITIONS = new Uint32Array(0);
 
 /** The best of 0 and the scratch scores from `from` to `to` over `bound`, leaving those slots zeroed for the next entry. */
 function drainBest(scratch: Float64Array, from: number, to: number, bound: number): number {

@@ -38,8 +38,12 @@ export interface WalkList {
   readonly contributions: Float64Array;
   /** End of the term's document postings. */
   readonly docEnd: number;
-  /** Where each entry posting's documents start in `docs` (EntryPostings.docStarts); undefined: at the same position. */
-  readonly docStarts: Uint32Array | undefined;
+  /**
+   * Where each entry posting's documents start in `docs` (EntryPostings.docStarts); empty in a view with one
+   * document per entry, where they start at the same position (never an undefined: every list has one shape, so
+   * the walk's optimised code stays monomorphic).
+   */
+  readonly docStarts: Uint32Array;
 }
 
 /** A query and its share of the score being ranked (a message's score mixes its question's and its whole text's). */
