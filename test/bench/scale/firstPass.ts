@@ -1,12 +1,18 @@
 /**
  * A cold start as the scale bench's faqRun measures it (KB from its cache, lexical index from disk), then the
  * questions once and again, with each question's wall and CPU time and the GC pauses that fell inside it.
- * Dev tool for issue 12. Usage: tsx test/bench/scale/firstPass.ts <kbDir> <indexDir> [top]
+ * Dev tool for issue 12. Usage: [FIRST_PASS_ROOT=<checkout>] tsx test/bench/scale/firstPass.ts <kbDir> <indexDir> [top]
  */
 import { PerformanceObserver } from 'node:perf_hooks';
-import { loadKnowledgeBase } from '../../../knowledge/index.js';
-import { answerQuestion, createKbRetriever } from '../../../embeddings/index.js';
+import path from 'node:path';
+import type * as EmbeddingsModule from '../../../embeddings/index.js';
+import type * as KnowledgeModule from '../../../knowledge/index.js';
 import { loadEvalSet } from '../../eval/evalSet.js';
+
+// FIRST_PASS_ROOT: another checkout's code to measure (an A/B in alternating processes).
+const root = path.resolve(process.env.FIRST_PASS_ROOT ?? '.');
+const { loadKnowledgeBase } = (await import(path.join(root, 'knowledge/index.ts'))) as typeof KnowledgeModule;
+const { answerQuestion, createKbRetriever } = (await import(path.join(root, 'embeddings/index.ts'))) as typeof EmbeddingsModule;
 
 const [kbDir, indexDir, top = '12'] = process.argv.slice(2);
 const gcs: { start: number; duration: number; kind: number }[] = [];
@@ -30,6 +36,7 @@ console.log(`warm-up ${warmTexts.length} texts CPU ${((warmCpu.user + warmCpu.sy
 const passes: { wall: number; cpu: number; at: number }[][] = [];
 for (let pass = 0; pass < 2; pass++) {
   const times: { wall: number; cpu: number; at: number }[] = [];
+  if (process.env.MARKS) console.log(`MARK pass ${pass}`);
   for (const q of questions) {
     const at = performance.now();
     const c = process.cpuUsage();
@@ -40,6 +47,7 @@ for (let pass = 0; pass < 2; pass++) {
   passes.push(times);
 }
 await new Promise((resolve) => setTimeout(resolve, 50));
+if (process.env.MARKS) console.log('MARK end');
 const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1];
 const gcIn = (t: { wall: number; at: number }): number =>
   gcs.filter((g) => g.start >= t.at && g.start < t.at + t.wall).reduce((s, g) => s + g.duration, 0);
