@@ -50,8 +50,22 @@ export interface EntriesValidation {
   readonly problems: readonly KbProblem[];
 }
 
+/**
+ * Validates one entries file. A file in plain block YAML is read by the fast
+ * reader first; when that finds any problem (or cannot read the file), the
+ * file is parsed again by `yaml` itself, so every problem is reported, and
+ * located, exactly as `parseDocument` sees the file.
+ */
 export function validateEntries(text: SourceText): EntriesValidation {
-  const source = YamlSource.parse(text);
+  const plain = YamlSource.readPlain(text);
+  if (plain !== undefined) {
+    const result = validateSource(plain);
+    if (result.problems.length === 0) return result;
+  }
+  return validateSource(YamlSource.parse(text));
+}
+
+function validateSource(source: YamlSource): EntriesValidation {
   const drafts: EntryDraft[] = [];
   const root = source.root;
   if (source.problems.length > 0) return { drafts, problems: source.problems };

@@ -5,6 +5,7 @@
  */
 import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { KbProblem } from './KnowledgeBaseError.js';
+import { readBlockYaml } from './blockYaml.js';
 
 /** One source file's text and the path its problems name. */
 export interface SourceText {
@@ -47,6 +48,18 @@ export class YamlSource {
       parsed.reportAt(parsed.offsetPos(error.pos[0]), `YAML syntax error (${error.code}): ${error.message}`);
     }
     return parsed;
+  }
+
+  /**
+   * Reads `source` with the fast reader of plain block YAML (blockYaml.ts);
+   * undefined when the text is outside its subset (then use `parse`).
+   */
+  static readPlain(source: SourceText): YamlSource | undefined {
+    const read = readBlockYaml(source.text);
+    if (read === undefined) return undefined;
+    const counter = new LineCounter();
+    for (const start of read.lineStarts) counter.addNewLine(start);
+    return new YamlSource(source.file, read.root, counter);
   }
 
   /** Position of a node; the file start when the node has no range. */
