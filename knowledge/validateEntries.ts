@@ -137,21 +137,22 @@ function readEntry(source: YamlSource, map: YAMLMap): EntryDraft {
   if (!valid || id === undefined || question === undefined || answer === undefined || facets.offer === undefined || facets.theme === undefined) {
     return draft;
   }
+  // Keys in sorted order: the KB version's canonical JSON then needs no sorted copy of each entry (kbVersion.ts).
   const entry: FaqEntry = {
-    id,
-    question,
     alternates: alternates.map((a) => a.value),
     answer,
-    offer: facets.offer.value,
-    theme: facets.theme.value,
+    ...(contact === undefined ? {} : { contact }),
     ...(facets.corridor === undefined ? {} : { corridor: facets.corridor.value }),
     ...(facets.dispositif === undefined ? {} : { dispositif: facets.dispositif.value }),
-    ...(facets.product === undefined ? {} : { product: facets.product.value }),
+    id,
     links,
-    ...(contact === undefined ? {} : { contact }),
-    ...(reviewed === undefined ? {} : { reviewed }),
     ...(missingFigure === undefined ? {} : { missingFigure }),
+    offer: facets.offer.value,
+    ...(facets.product === undefined ? {} : { product: facets.product.value }),
+    question,
+    ...(reviewed === undefined ? {} : { reviewed }),
     source: { file: source.file, line: draft.pos.line },
+    theme: facets.theme.value,
   };
   return { ...draft, entry };
 }

@@ -36,6 +36,9 @@ describe('canonicalJson', () => {
     const values: unknown[] = [
       { é: 1, e: 2, E: 3, '10': 4, '9': 5, '4294967295': 6, '01': 7, z: [undefined, null, 'a"\\\n\u2028', -0, 1.5e300, Number.NaN, true] },
       [{ b: { d: 1, c: [{ y: 1, x: 2 }] }, a: 'x' }, [], {}],
+      [{ a: 1, b: { c: [{ x: 1, y: undefined }], d: 'é' } }, { a: [1, undefined] }],
+      { a: 1, b: { d: 1, c: 2 } },
+      { a: new Date(0), b: new Map([['k', 1]]) },
       { kept: 1, fn: () => 1, list: [() => 1, Symbol('s')] },
       'text',
       42,
