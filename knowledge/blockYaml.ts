@@ -181,8 +181,7 @@ class BlockReader {
     if (first === '"' || first === "'") {
       const close = first === '"' ? closingDoubleQuote(this.text, at + 1, lineEnd) : closingSingleQuote(this.text, at + 1, lineEnd);
       if (close < 0) unsupported();
-      const tail = this.text.slice(close + 1, lineEnd);
-      if (!/^(?: *| +#.*)$/.test(tail)) unsupported();
+      if (close + 1 < lineEnd && !/^(?: *| +#.*)$/.test(this.text.slice(close + 1, lineEnd))) unsupported();
       const raw = this.text.slice(at + 1, close);
       if (first === '"') return scalar(raw.includes('\\') ? unescape(raw) : raw, at, close + 1, Scalar.QUOTE_DOUBLE);
       return scalar(raw.replaceAll("''", "'"), at, close + 1, Scalar.QUOTE_SINGLE);
@@ -258,6 +257,9 @@ function closingSingleQuote(text: string, from: number, lineEnd: number): number
   return -1;
 }
 
+/** First characters of the core schema's non-string plain scalars (besides the empty one). */
+const CORE_NON_STRING_START = /^[-+.~0-9nNtTfF]/;
+
 function isCoreNonString(value: string): boolean {
-  return CORE_NON_STRING.some((pattern) => pattern.test(value));
+  return (value === '' || CORE_NON_STRING_START.test(value)) && CORE_NON_STRING.some((pattern) => pattern.test(value));
 }

@@ -80,6 +80,12 @@ export class YamlSource {
     const { line, col } = this.counter.linePos(offset);
     return { line, column: col };
   }
+
+  /** `value` located at `node`, as the checks across files need it. */
+  locate<T>(value: T, node: Node | Pair | null | undefined): { value: T; file: string; line: number; column: number } {
+    const { line, column } = this.pos(node);
+    return { value, file: this.file, line, column };
+  }
 }
 
 /** Kind of a YAML node as shown in messages ("a list", "a number"...). */
@@ -143,20 +149,22 @@ export function readString(
   context: ProblemContext & { readonly required: boolean; readonly fieldPrefix?: string },
 ): string | undefined {
   const pair = pairs.get(key);
-  const field = `${context.fieldPrefix ?? ''}${key}`;
-  const where = { entryId: context.entryId, field };
   if (pair === undefined) {
-    if (context.required) source.report(owner, 'required field is missing', where);
+    if (context.required) source.report(owner, 'required field is missing', fieldContext(context, key));
     return undefined;
   }
   const value = valueOf(pair);
   if (!isScalar(value) || typeof value.value !== 'string') {
-    source.report(value ?? pair, `must be a string, found ${describeNode(value)}`, where);
+    source.report(value ?? pair, `must be a string, found ${describeNode(value)}`, fieldContext(context, key));
     return undefined;
   }
   if (value.value.trim() === '') {
-    source.report(value, 'must not be empty', where);
+    source.report(value, 'must not be empty', fieldContext(context, key));
     return undefined;
   }
   return value.value;
+}
+
+function fieldContext(context: ProblemContext & { readonly fieldPrefix?: string }, key: string): ProblemContext {
+  return { entryId: context.entryId, field: `${context.fieldPrefix ?? ''}${key}` };
 }
