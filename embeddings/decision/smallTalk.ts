@@ -10,7 +10,7 @@ import { SMALL_TALK_ALIASES, SMALL_TALK_FILLERS, SMALL_TALK_PHRASES } from './sm
 export type SmallTalkKind = 'greeting' | 'thanks' | 'goodbye' | 'acknowledgement' | 'presence' | 'identity' | 'help' | 'human' | 'complaint';
 
 /** Longest message (in words) that can be small talk: longer ones are questions, whatever words they hold. */
-export const MAX_SMALL_TALK_WORDS = 10;
+export const MAX_SMALL_TALK_WORDS = 12;
 
 const PHRASES: readonly { readonly kind: SmallTalkKind; readonly words: readonly string[]; readonly rank: number }[] = SMALL_TALK_PHRASES.flatMap(
   ([kind, phrases], rank) => phrases.map((phrase) => ({ kind, words: phrase.split(' '), rank })),

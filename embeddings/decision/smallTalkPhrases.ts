@@ -38,6 +38,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'tu ne comprends', 'vous ne comprenez', 'lent', 'trop lent', 'bouh', 'arrete', 'arretez', 'ca suffit', 'insupportable', 'horrible',
     'pas satisfait', 'pas satisfaite', 'insatisfait', 'insatisfaite', 'pas content', 'pas contente', 'mecontent', 'mecontente', 'merci pour rien',
     'j abandonne', 'c est pas clair', 'ce n est pas clair', 'pas clair', 'c est pas vrai', 'pas vrai', 'pas possible', 'c est pas possible',
+    'vous ne servez a rien', 'vous servez a rien', 'servez a rien',
   ]],
   ['human', [
     'parler a un humain', 'parler a une personne', 'parler a quelqu un', 'parler a un conseiller', 'parler a une conseillere', 'parler a un agent',
@@ -47,6 +48,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'passez moi', 'passe moi', 'un vrai humain', 'contact humain', 'un contact humain', 'une vraie personne svp', 'un etre humain',
     'parler a un etre humain', 'quelqu un de reel', 'une personne reelle', 'le service client', 'service client', 'un interlocuteur',
     'parler a un responsable', 'un responsable', 'parler au responsable', 'parler a votre responsable',
+    'interlocuteur', 'un vrai interlocuteur', 'joindre un humain', 'joindre une personne',
   ]],
   ['help', [
     'aide', 'help', 'aidez moi', 'aide moi', 'a l aide', 'm aider', 'j ai besoin d aide', 'besoin d aide', 'de l aide', 'comment ca marche',
@@ -68,6 +70,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'tu parles anglais', 'parlez vous anglais', 'vous parlez anglais', 'do you speak english', 'perdue', 'je suis perdue', 'ce truc',
     'c est quoi ce truc', 'c est quoi ce bot', 'c est quoi ce chat', 's utilise', 'ca s utilise', 'comment ca s utilise', 'la pour quoi',
     'i need some help', 'need some help', 'need help', 'some help',
+    'competences', 'vos competences', 'coup de main', 'un coup de main',
   ]],
   ['identity', [
     'tu es un robot', 't es un robot', 'es tu un robot', 'vous etes un robot', 'etes vous un robot', 'c est un robot', 'tu es un bot', 't es un bot',
@@ -84,6 +87,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'tu es reel', 'es tu reel', 't es reel', 'tu es vrai', 'are you chatgpt', 'are you an ai', 'an ai',
     'tu as un nom', 'vous avez un nom', 'as tu un nom', 'qui t a cree', 'qui vous a cree', 'qui t a fait', 'qui t a programme',
     'qui t a developpe', 'intelligent', 'intelligente', 'tu es intelligent', 'un vrai robot',
+    'programme informatique', 'un programme informatique',
   ]],
   ['goodbye', [
     'au revoir', 'aurevoir', 'bye', 'bye bye', 'goodbye', 'good bye', 'a bientot', 'a plus', 'a plus tard', 'a la prochaine', 'a tout a l heure',
@@ -92,8 +96,10 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'pas de question', 'plus de question', 'plus de questions', 'pas d autre question', 'pas d autres questions', 'j ai fini', 'that s all',
     'bonne journee a vous', 'bon apres midi', 'bonne semaine', 'a tres vite', 'a plus', 'see ya', 'bye bye',
     'je vous laisse', 'je te laisse', 'allez salut', 'allez ciao', 'allez au revoir', 'c est tout pour moi', 'ce sera tout pour moi',
-    'bonne fin de soiree', 'bonnes vacances', 'bonnes fetes', 'bon dimanche', 'a la revoyure', 'a toute', 'je m en vais', 'je dois y aller',
+    'bonne fin de soiree', 'bonnes vacances', 'bonnes fetes', 'bon dimanche', 'a la revoyure', 'je m en vais', 'je dois y aller',
     'je reviendrai', 'je reviendrai plus tard', 'je repasserai', 'je repasse plus tard', 'on se reparle', 'a une prochaine',
+    'passez une bonne journee', 'passe une bonne journee', 'passez une bonne soiree', 'je reviens vers vous', 'je reviens plus tard',
+    'je reviendrai vers vous', 'je reviens',
   ]],
   ['thanks', [
     'merci', 'merci beaucoup', 'merci bien', 'merci infiniment', 'mille mercis', 'mille merci', 'merci mille fois', 'grand merci', 'je vous remercie',
@@ -117,6 +123,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'guten tag', 'bonjour a toute l equipe', 'hello everyone', 'hi everyone',
     'how are you doing', 'how s it going', 'je m appelle', 'moi c est', 'et toi', 'et vous', 'ca va et toi', 'ca va et vous',
     'me revoila', 'revoila', 'c est encore moi', 'encore moi', 'ca roule', 'salut ca roule',
+    'se passe bien', 'votre journee se passe bien', 'ta journee se passe bien',
   ]],
   ['presence', [
     'test', 'testing', 'essai', 'ping', 'allo', 'il y a quelqu un', 'y a quelqu un', 'ya quelqu un', 'y a du monde', 'il y a du monde', 'quelqu un',
@@ -144,6 +151,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'autant pour moi', 'au temps pour moi', 'pas mal', 'sympa', 'tu es', 't es', 'vous etes', 'j adore', 'trop fort', 'trop bien', 'bien joue',
     'well done', 'nice', 'sorry', 'my bad', 'ah bon', 'ah', 'oh', 'wow', 'waouh', 'ouah', 'impressionnant', 'efficace', 'rapide',
     'hein', 'quoi', 'et alors', 'et donc', 'c est exactement ca', 'exactement ca', 'c est clair maintenant', 'clair maintenant',
+    'je vais voir', 'je vais regarder', 'on va voir', 'je regarde',
   ]],
 ];
 
@@ -165,7 +173,7 @@ export const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
   'chat', 'ai', 'ia', 'assistante', 'agent', 'virtuel', 'virtuelle', 'vraie', 'vrai', 'reel', 'reelle', 'juste', 'simplement', 'voila',
   'everyone', 'everybody', 'guys', 'folks', 'again', 'lot', 'really', 'que', 'qui', 'suis', 'etais', 'avais', 'sommes',
   'plus', 'rien', 'autre', 'ok', 'oui', 'non', 'bon', 'bah', 'ben', 'alors', 'ensuite', 'puis', 'enfin', 'finalement', 'apres', 'maintenant',
-  'aujourd', 'hui', 'soir', 'matin', 'l', 'equipe', 'team', 'de', 'part', 'ma', 'mon', 'nouveau', 'nouvelle', 'ici', 'expliquer', 'explique', 'expliquez', 'dire', 'and', 'for', 'some', 'savoir', 'toujours', 'mais', 'ans', 'agence', 'trompe', 'ecrit', 'mal',
+  'aujourd', 'hui', 'soir', 'matin', 'l', 'equipe', 'team', 'de', 'part', 'ma', 'mon', 'nouveau', 'nouvelle', 'ici', 'expliquer', 'explique', 'expliquez', 'dire', 'and', 'for', 'some', 'savoir', 'toujours', 'mais', 'journee', 'joindre', 'sont', 'besoin', 'quelles', 'quels', 'trop', 'ans', 'agence', 'trompe', 'ecrit', 'mal',
 ]);
 
 /**
