@@ -196,7 +196,8 @@ class BlockReader {
 
   /** A literal block scalar (`|` or `|-`) whose header is at `at`, the value of a key at `column`. */
   private literal(column: number, at: number, lineEnd: number): Scalar {
-    const header = this.text.slice(at, lineEnd).trimEnd();
+    // Nothing may follow the header, not even spaces (`yaml` rejects them: "extra characters").
+    const header = this.text.slice(at, lineEnd);
     if (header !== '|' && header !== '|-') unsupported();
     this.line++;
     const indent = this.indents[this.line];
