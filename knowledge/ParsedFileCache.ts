@@ -185,25 +185,43 @@ function fromCache(cached: unknown, file: string): EntriesValidation | undefined
   if (!isCachedFile(cached) || cached.file !== file) return undefined;
   const drafts: EntryDraft[] = [];
   for (const [index, entry] of cached.entries.entries()) {
-    const pairs = cached.positions[index];
-    let at = 2;
-    const next = <T>(value: T): Located<T> => {
-      const located = { value, file, line: pairs[at], column: pairs[at + 1] };
-      at += 2;
-      return located;
-    };
-    const id = next(entry.id);
-    const question = next(entry.question);
-    const alternates = entry.alternates.map((alternate) => next(alternate));
+    const positions = new CachedPositions(file, cached.positions[index]);
+    const id = positions.next(entry.id);
+    const question = positions.next(entry.question);
+    const alternates = entry.alternates.map((alternate) => positions.next(alternate));
     const facets: Partial<Record<Facet, Located<string>>> = {};
     for (const facet of FACETS) {
       const value = entry[facet];
-      if (value !== undefined) facets[facet] = next(value);
+      if (value !== undefined) facets[facet] = positions.next(value);
     }
-    if (at !== pairs.length) return undefined;
-    drafts.push({ file, pos: { line: pairs[0], column: pairs[1] }, id, question, alternates, facets, entry });
+    if (!positions.allRead()) return undefined;
+    drafts.push({ file, pos: positions.entry, id, question, alternates, facets, entry });
   }
   return { drafts, problems: [] };
+}
+
+/** One entry's [line, column] pairs (see positionsOf), read in order (a class: no function made per entry). */
+class CachedPositions {
+  private at = 2;
+
+  constructor(
+    private readonly file: string,
+    private readonly pairs: readonly number[],
+  ) {}
+
+  get entry(): { line: number; column: number } {
+    return { line: this.pairs[0], column: this.pairs[1] };
+  }
+
+  next<T>(value: T): Located<T> {
+    const located = { value, file: this.file, line: this.pairs[this.at], column: this.pairs[this.at + 1] };
+    this.at += 2;
+    return located;
+  }
+
+  allRead(): boolean {
+    return this.at === this.pairs.length;
+  }
 }
 
 function isCachedFile(value: unknown): value is CachedFile {

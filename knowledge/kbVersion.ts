@@ -11,9 +11,17 @@ export const SHORT_VERSION_LENGTH = 12;
 
 /** JSON with object keys sorted recursively and undefined members dropped. */
 export function canonicalJson(value: unknown): string {
+  const keys = new Set<string>();
+  const order = collectKeys(value, keys);
+  // Data whose objects list their keys sorted already is its own sorted copy; otherwise JSON.stringify writes each
+  // object's keys in the order of a key list: given every key sorted, it writes the sorted copies sortKeys would make,
+  // without making them (the KB version of 10,000 entries is 22 MB of JSON).
+  if (order === 'sorted') return JSON.stringify(value);
+  if (order === 'unsorted') return JSON.stringify(value, jsonKeyOrder([...keys]));
   return JSON.stringify(sortKeys(value));
 }
 
+/** The definition of canonicalJson, kept for objects that are not plain data (dates, class instances...). */
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
@@ -24,6 +32,44 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+type KeyOrder = 'sorted' | 'unsorted' | 'not plain data';
+
+/** Adds the keys of every object in `value`, and says whether each object lists them sorted (and none is an array index). */
+function collectKeys(value: unknown, keys: Set<string>): KeyOrder {
+  if (typeof value !== 'object' || value === null) return 'sorted';
+  let order: KeyOrder = 'sorted';
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const itemOrder = collectKeys(item, keys);
+      if (itemOrder === 'not plain data') return itemOrder;
+      if (itemOrder === 'unsorted') order = itemOrder;
+    }
+    return order;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return 'not plain data';
+  let previous = '';
+  for (const [key, member] of Object.entries(value)) {
+    keys.add(key);
+    if (key <= previous || ARRAY_INDEX.test(key)) order = 'unsorted';
+    previous = key;
+    const memberOrder = collectKeys(member, keys);
+    if (memberOrder === 'not plain data') return memberOrder;
+    if (memberOrder === 'unsorted') order = memberOrder;
+  }
+  return order;
+}
+
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
+
+/** Keys sorted, in the order an object built from them in that order lists them: array indexes first, by value. */
+function jsonKeyOrder(keys: string[]): string[] {
+  keys.sort();
+  const indexes = keys.filter((key) => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1);
+  if (indexes.length === 0) return keys;
+  return [...indexes.sort((a, b) => Number(a) - Number(b)), ...keys.filter((key) => !indexes.includes(key))];
+}
+
 export function computeKbVersion(content: {
   readonly entries: readonly FaqEntry[];
   readonly taxonomy: Taxonomy;
@@ -31,7 +77,8 @@ export function computeKbVersion(content: {
 }): string {
   // `source` says where an entry was read, not what it says: moving an entry must not change the version.
   const entries = content.entries.map(({ source: _source, ...rest }) => rest);
-  const json = canonicalJson({ entries, taxonomy: content.taxonomy, synonyms: content.synonyms });
+  // canonicalJson of {entries, taxonomy, synonyms}, part by part (the entries, built with sorted keys, take the fast path).
+  const json = `{"entries":${canonicalJson(entries)},"synonyms":${canonicalJson(content.synonyms)},"taxonomy":${canonicalJson(content.taxonomy)}}`;
   return createHash('sha256').update(json, 'utf8').digest('hex');
 }
 

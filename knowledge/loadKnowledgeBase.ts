@@ -24,7 +24,7 @@ export interface LoadKnowledgeBaseOptions {
 }
 
 export async function loadKnowledgeBase(dir: string, options: LoadKnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
-  const { sources, digests } = await readKbFiles(dir);
+  const { sources, digests } = await readKbFiles(dir, options.cacheDir !== undefined);
   const cache = await ParsedFileCache.open(options.cacheDir, digests);
   const result = validateKnowledgeBase(sources, cache);
   await cache.save();
@@ -34,7 +34,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadKnowledgeBaseO
 
 /** Reads the KB files; missing ones are KB problems (thrown together), other I/O errors are failures. */
 export async function readKbSources(dir: string): Promise<KbSources> {
-  return (await readKbFiles(dir)).sources;
+  return (await readKbFiles(dir, false)).sources;
 }
 
 /**
@@ -56,14 +56,14 @@ class FileSource implements SourceText {
   }
 }
 
-/** The KB sources, and per file path the sha256 of its path and bytes (the loader cache's key). */
-async function readKbFiles(dir: string): Promise<{ sources: KbSources; digests: Map<string, string> }> {
+/** The KB sources, and per file path the sha256 of its path and bytes (the loader cache's key; only `forCache`). */
+async function readKbFiles(dir: string, forCache: boolean): Promise<{ sources: KbSources; digests: Map<string, string> }> {
   const missing: KbProblem[] = [];
   const digests = new Map<string, string>();
   const read = async (file: string): Promise<SourceText> => {
     try {
       const bytes = await readFile(file);
-      digests.set(file, createHash('sha256').update(file).update('\0').update(bytes).digest('hex'));
+      if (forCache) digests.set(file, createHash('sha256').update(file).update('\0').update(bytes).digest('hex'));
       return new FileSource(file, bytes);
     } catch (error) {
       if (!isMissing(error)) throw new Error(`loadKnowledgeBase: cannot read ${file}`, { cause: error });

@@ -50,8 +50,22 @@ export interface EntriesValidation {
   readonly problems: readonly KbProblem[];
 }
 
+/**
+ * Validates one entries file. A file in plain block YAML is read by the fast
+ * reader first; when that finds any problem (or cannot read the file), the
+ * file is parsed again by `yaml` itself, so every problem is reported, and
+ * located, exactly as `parseDocument` sees the file.
+ */
 export function validateEntries(text: SourceText): EntriesValidation {
-  const source = YamlSource.parse(text);
+  const plain = YamlSource.readPlain(text);
+  if (plain !== undefined) {
+    const result = validateSource(plain);
+    if (result.problems.length === 0) return result;
+  }
+  return validateSource(YamlSource.parse(text));
+}
+
+function validateSource(source: YamlSource): EntriesValidation {
   const drafts: EntryDraft[] = [];
   const root = source.root;
   if (source.problems.length > 0) return { drafts, problems: source.problems };
@@ -76,7 +90,6 @@ export function validateEntries(text: SourceText): EntriesValidation {
 
 function readEntry(source: YamlSource, map: YAMLMap): EntryDraft {
   const before = source.problems.length;
-  const locate = <T>(value: T, node: Node | Pair | null | undefined): Located<T> => ({ value, file: source.file, ...source.pos(node) });
   // The id is read first so every problem of the entry can name it.
   const rawId = valueOf(map.items.find((pair) => isScalar(pair.key) && pair.key.value === 'id'));
   const idText = isScalar(rawId) && typeof rawId.value === 'string' ? rawId.value : undefined;
@@ -84,60 +97,63 @@ function readEntry(source: YamlSource, map: YAMLMap): EntryDraft {
   const ctx = { entryId };
 
   const pairs = readPairs(source, map, ENTRY_FIELDS, ctx);
-  const str = (key: string, required: boolean): string | undefined => readString(source, map, pairs, key, { ...ctx, required });
-  const id = str('id', true);
+  // Function expressions are named at each creation under tsx (keepNames): the contexts are built once per entry instead.
+  const required = { entryId, required: true };
+  const optional = { entryId, required: false };
+  const id = readString(source, map, pairs, 'id', required);
   if (id !== undefined && !SLUG_PATTERN.test(id)) {
     source.report(valueOf(pairs.get('id')), `"${id}" is not a slug (lower-case letters, digits, single hyphens)`, { ...ctx, field: 'id' });
   }
-  const question = str('question', true);
-  const answer = str('answer', true);
+  const question = readString(source, map, pairs, 'question', required);
+  const answer = readString(source, map, pairs, 'answer', required);
   if (answer?.includes(FEEDBACK_QUESTION)) {
     source.report(valueOf(pairs.get('answer')), `must not include "${FEEDBACK_QUESTION} ?" (the bot asks it)`, { ...ctx, field: 'answer' });
   }
   const alternates = readAlternates(source, map, pairs, entryId);
   const facets: Partial<Record<Facet, Located<string>>> = {};
   for (const facet of ENTRY_FACETS) {
-    const value = str(facet, REQUIRED_FACETS.includes(facet));
-    if (value !== undefined) facets[facet] = locate(value, valueOf(pairs.get(facet)));
+    const value = readString(source, map, pairs, facet, REQUIRED_FACETS.includes(facet) ? required : optional);
+    if (value !== undefined) facets[facet] = source.locate(value, valueOf(pairs.get(facet)));
   }
   const links = readLinks(source, pairs.get('links'), entryId);
-  const contact = str('contact', false);
+  const contact = readString(source, map, pairs, 'contact', optional);
   if (contact !== undefined && !EMAIL_PATTERN.test(contact)) {
     source.report(valueOf(pairs.get('contact')), `"${contact}" is not an e-mail address`, { ...ctx, field: 'contact' });
   }
-  const reviewed = str('reviewed', false);
+  const reviewed = readString(source, map, pairs, 'reviewed', optional);
   if (reviewed !== undefined && !isIsoDate(reviewed)) {
     source.report(valueOf(pairs.get('reviewed')), `"${reviewed}" is not a valid date (YYYY-MM-DD)`, { ...ctx, field: 'reviewed' });
   }
-  const missingFigure = str('missingFigure', false);
+  const missingFigure = readString(source, map, pairs, 'missingFigure', optional);
 
   const draft = {
     file: source.file,
     pos: source.pos(map),
-    ...(id === undefined ? {} : { id: locate(id, valueOf(pairs.get('id'))) }),
-    ...(question === undefined ? {} : { question: locate(question, valueOf(pairs.get('question'))) }),
-    alternates: alternates.map((a) => locate(a.value, a.node)),
+    ...(id === undefined ? {} : { id: source.locate(id, valueOf(pairs.get('id'))) }),
+    ...(question === undefined ? {} : { question: source.locate(question, valueOf(pairs.get('question'))) }),
+    alternates: alternates.map((a) => source.locate(a.value, a.node)),
     facets,
   };
   const valid = source.problems.length === before;
   if (!valid || id === undefined || question === undefined || answer === undefined || facets.offer === undefined || facets.theme === undefined) {
     return draft;
   }
+  // Keys in sorted order: the KB version's canonical JSON then needs no sorted copy of each entry (kbVersion.ts).
   const entry: FaqEntry = {
-    id,
-    question,
     alternates: alternates.map((a) => a.value),
     answer,
-    offer: facets.offer.value,
-    theme: facets.theme.value,
+    ...(contact === undefined ? {} : { contact }),
     ...(facets.corridor === undefined ? {} : { corridor: facets.corridor.value }),
     ...(facets.dispositif === undefined ? {} : { dispositif: facets.dispositif.value }),
-    ...(facets.product === undefined ? {} : { product: facets.product.value }),
+    id,
     links,
-    ...(contact === undefined ? {} : { contact }),
-    ...(reviewed === undefined ? {} : { reviewed }),
     ...(missingFigure === undefined ? {} : { missingFigure }),
+    offer: facets.offer.value,
+    ...(facets.product === undefined ? {} : { product: facets.product.value }),
+    question,
+    ...(reviewed === undefined ? {} : { reviewed }),
     source: { file: source.file, line: draft.pos.line },
+    theme: facets.theme.value,
   };
   return { ...draft, entry };
 }

@@ -5,6 +5,7 @@
  */
 import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { KbProblem } from './KnowledgeBaseError.js';
+import { readBlockYaml } from './blockYaml.js';
 
 /** One source file's text and the path its problems name. */
 export interface SourceText {
@@ -49,6 +50,18 @@ export class YamlSource {
     return parsed;
   }
 
+  /**
+   * Reads `source` with the fast reader of plain block YAML (blockYaml.ts);
+   * undefined when the text is outside its subset (then use `parse`).
+   */
+  static readPlain(source: SourceText): YamlSource | undefined {
+    const read = readBlockYaml(source.text);
+    if (read === undefined) return undefined;
+    const counter = new LineCounter();
+    for (const start of read.lineStarts) counter.addNewLine(start);
+    return new YamlSource(source.file, read.root, counter);
+  }
+
   /** Position of a node; the file start when the node has no range. */
   pos(node: Node | Pair | null | undefined): SourcePos {
     const target: unknown = isPair(node) ? node.key : node;
@@ -66,6 +79,12 @@ export class YamlSource {
   private offsetPos(offset: number): SourcePos {
     const { line, col } = this.counter.linePos(offset);
     return { line, column: col };
+  }
+
+  /** `value` located at `node`, as the checks across files need it. */
+  locate<T>(value: T, node: Node | Pair | null | undefined): { value: T; file: string; line: number; column: number } {
+    const { line, column } = this.pos(node);
+    return { value, file: this.file, line, column };
   }
 }
 
@@ -130,20 +149,22 @@ export function readString(
   context: ProblemContext & { readonly required: boolean; readonly fieldPrefix?: string },
 ): string | undefined {
   const pair = pairs.get(key);
-  const field = `${context.fieldPrefix ?? ''}${key}`;
-  const where = { entryId: context.entryId, field };
   if (pair === undefined) {
-    if (context.required) source.report(owner, 'required field is missing', where);
+    if (context.required) source.report(owner, 'required field is missing', fieldContext(context, key));
     return undefined;
   }
   const value = valueOf(pair);
   if (!isScalar(value) || typeof value.value !== 'string') {
-    source.report(value ?? pair, `must be a string, found ${describeNode(value)}`, where);
+    source.report(value ?? pair, `must be a string, found ${describeNode(value)}`, fieldContext(context, key));
     return undefined;
   }
   if (value.value.trim() === '') {
-    source.report(value, 'must not be empty', where);
+    source.report(value, 'must not be empty', fieldContext(context, key));
     return undefined;
   }
   return value.value;
+}
+
+function fieldContext(context: ProblemContext & { readonly fieldPrefix?: string }, key: string): ProblemContext {
+  return { entryId: context.entryId, field: `${context.fieldPrefix ?? ''}${key}` };
 }

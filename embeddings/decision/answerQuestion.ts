@@ -1,7 +1,7 @@
 import type { FacetFilter } from '../../knowledge/index.js';
 import type { RankedEntry, Retrieval, Retriever } from '../Retriever.js';
 import { decide, type Decision } from './decide.js';
-import { detectSmallTalk, type SmallTalkKind } from './smallTalk.js';
+import { detectSmallTalk, smallTalkAround, type SmallTalkKind } from './smallTalk.js';
 
 /** Entries ranked per question: enough for the clarify list and the next best answers after a 👎. */
 export const SEARCH_K = 5;
@@ -53,7 +53,7 @@ export type Answer =
  * failures propagate (they are real failures).
  */
 export async function answerQuestion(retriever: Retriever, question: string, facets: FacetFilter = {}): Promise<Answer> {
-  const talk = detectSmallTalk(question);
+  const talk = detectSmallTalk(question) ?? (await confirmedSmallTalk(retriever, question));
   if (talk) return { kind: 'smallTalk', talk, question, retrieval: { query: question, ranked: [] }, relaxed: false };
   const scores = await retriever.score(question);
   const whole = (): Retrieval => scores.rank({ k: SEARCH_K });
@@ -65,6 +65,18 @@ export async function answerQuestion(retriever: Retriever, question: string, fac
     outsideDecision.kind !== 'none' &&
     (insideDecision.kind === 'none' || bestScore(outsideDecision) - bestScore(insideDecision) >= FACET_OVERRIDE_MARGIN);
   return outsideWins ? toAnswer(question, outside, true) : toAnswer(question, inside, false);
+}
+
+/**
+ * Small talk with a few other words (« merci, ça m’éclaire »): confirmed when
+ * the FAQ knows none of those words (the IDF coverage of their terms is 0), so
+ * « aide au référencement » or « ok, le DMP » are still searched.
+ */
+async function confirmedSmallTalk(retriever: Retriever, question: string): Promise<SmallTalkKind | undefined> {
+  const around = smallTalkAround(question);
+  if (!around) return undefined;
+  const { evidence } = (await retriever.score(around.outside.join(' '))).rank({ k: 1 });
+  return evidence && evidence.coverage === 0 ? around.kind : undefined;
 }
 
 function toAnswer(question: string, retrieval: Retrieval, relaxed: boolean): Answer {

@@ -45,7 +45,8 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   },
   {
     name: 'duration',
-    asked: /\b(?:combien de temps|delais?|duree|pendant combien|en combien de|how long|processing time)\b/u,
+    // « en combien de temps / jours » asks a duration; « en combien de familles » counts.
+    asked: /\b(?:combien de temps|delais?|duree|pendant combien|en combien de (?:temps|jours|semaines|mois|heures|minutes)|how long|processing time)\b/u,
     stated: /\b\d+ ?(?:jours?|semaines?|mois|ans|annees|heures?|minutes?)\b|\bdelais?\b|\bduree\b/u,
   },
   {
@@ -58,7 +59,8 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   },
   {
     name: 'person',
-    asked: /^(?:qui (?:est|sont|dirige|gere|pilote|compose|fait partie|siege|anime|represente)\b|who (?:is|are|runs|leads|sits)\b)|\b(?:nom (?:du|de la|des) (?:responsable|directeur|directrice|personne|interlocuteur)|membres? (?:du|de la|des)|composition (?:du|de la)|interlocuteur|referent|who is in charge)\b/u,
+    // « qui est le responsable », « qui dirige » ask for a person; « qui est censé… », « qui sont les utilisateurs » ask who is concerned.
+    asked: /^(?:qui (?:est|sont) (?:le |la |les |l'|votre |vos |son |sa |ses |leur |leurs )?(?:responsables?|directeurs?|directrices?|presidente?s?|chefs?|referents?|interlocuteurs?|correspondants?|membres?|dirigeants?|fondat\p{L}*|pilotes?|animat\p{L}*)\b|qui (?:dirige|gere|pilote|compose|fait partie|siege|anime|represente)\b|who (?:is|are) (?:the |your )?(?:head|director|manager|lead|leader|person|contact|members?|in charge)\b|who (?:runs|leads|sits)\b)|\b(?:nom (?:du|de la|des) (?:responsable|directeur|directrice|personne|interlocuteur)|membres? (?:du|de la|des)|composition (?:du|de la)|interlocuteur|referent|who is in charge)\b/u,
     stated: /\b(?:m\.|mme|monsieur|madame|directeur|directrice|president|presidente)\s/u,
   },
   {

@@ -7,8 +7,8 @@
  * embeddings/decision/features.ts gives the probability that the best-ranked
  * entry is the right answer. The thresholds were chosen on 5-fold
  * cross-validated probabilities (each question scored by models that never saw
- * it, averaged over 10 shuffled splits): answered right 82.3 % (directly 64.9 %),
- * confidently wrong 1.9 %, out of scope rejected 93.9 % on those sets.
+ * it, averaged over 10 shuffled splits): answered right 85.0 % (directly 66.3 %),
+ * confidently wrong 1.9 %, out of scope rejected 93.2 % on those sets.
  */
 import type { LogisticModel } from './logistic.js';
 
@@ -19,21 +19,21 @@ export interface ConfidenceThresholds {
 }
 
 export const LEXICAL_CONFIDENCE_MODEL: LogisticModel = {
-  intercept: -2.9382,
+  intercept: -3.3732,
   coefficients: {
-    score: 3.1651,
-    lead: 1.0751,
-    coverage: 0.0967,
-    unknown: -1.6089,
-    explained: 1.3949,
-    explainedMessage: 1.3088,
-    explainedLead: 0.9220,
-    english: 1.5061,
-    context: 2.6619,
-    short: -1.4576,
-    typeMissing: -3.3339,
-    contextMessage: 0.5959,
+    score: 3.2778,
+    lead: 0.7950,
+    coverage: 0.2542,
+    unknown: -1.3469,
+    explained: 1.4177,
+    explainedMessage: 1.4855,
+    explainedLead: 1.0311,
+    english: 1.7651,
+    context: 2.6142,
+    short: -0.7496,
+    typeMissing: -3.7006,
+    contextMessage: 0.5788,
   },
 };
 
-export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.84, clarify: 0.58 };
+export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.84, clarify: 0.55 };

@@ -1,6 +1,6 @@
 import type { FaqEntry } from '../../knowledge/index.js';
 import { matchesFilter } from '../../knowledge/index.js';
-import { ANSWER_VIEW, buildLexicalIndex, LEXICAL_VIEWS, PHRASINGS_VIEW, type LexicalView } from '../lexical/lexicalViews.js';
+import { ANSWER_VIEW, buildLexicalIndex, LEXICAL_VIEWS, PHRASINGS_VIEW } from '../lexical/lexicalViews.js';
 import type { LexicalIndex } from '../lexical/LexicalIndex.js';
 import { forEachCandidateScore, type WeightedQuery } from '../lexical/candidateWalk.js';
 import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
@@ -11,69 +11,19 @@ import type { WeighedQuery } from '../lexical/queryEvidence.js';
 import type { DecisionThresholds } from '../decision/decide.js';
 import type { QueryScores, RankedEntry, RetrievalMode, RetrieveOptions, Retriever } from '../Retriever.js';
 import type { VectorIndex } from '../dense/VectorIndex.js';
-
-/** Results returned when the caller does not say how many. */
-export const DEFAULT_K = 5;
-/** Longer queries are cut: a pasted document must not cost more than a question. */
-export const MAX_QUERY_CHARS = 1_000;
-/** Nearest vectors fetched per query before grouping them by entry (several phrasings per entry). */
-export const DENSE_NEIGHBOURS = 60;
-/**
- * An entry's lexical score averages three views of it, each the normalised
- * BM25 of one kind of document: its best single phrasing (question or
- * alternate), all its phrasings joined (a query mixing words of two
- * alternates), and the agency's answer (a query about a detail only the answer
- * states). Equal weights: on the evaluation set they beat taking the best view
- * (top-1 93.8 % vs 90.8 %, measured before the split below), and unequal ones
- * gained nothing robust.
- *
- * Each view is its own BM25 collection: a couple of hundred short phrasings
- * and 17 long answers have different lengths and term statistics, and one
- * shared index skewed both (the answers inflated the average length, so every
- * short phrasing looked like a strong match, and a word's rarity was counted
- * across all three kinds at once). Separating them took top-1 on the tuning
- * set from 94.6 % to 96.9 % (lexical) and 93.8 % to 96.2 % (hybrid), and from
- * 95.2 % to 96.4 % (lexical) on the blind held-out set.
- */
-export const LEXICAL_VIEW_WEIGHTS: Readonly<Record<LexicalView, number>> = { phrasing: 1, phrasings: 1, answer: 1 };
-const VIEW_WEIGHTS: readonly number[] = LEXICAL_VIEWS.map((view) => LEXICAL_VIEW_WEIGHTS[view]);
-
-/**
- * Per-provider mapping of raw cosine similarity to [0, 1]: below `floor` means
- * unrelated, above `ceil` means a paraphrase. Models spread similarities very
- * differently (e5 packs them into 0.7–0.95), so the range is the model's.
- */
-export interface DenseCalibration {
-  readonly floor: number;
-  readonly ceil: number;
-}
-export const DEFAULT_DENSE_CALIBRATION: DenseCalibration = { floor: 0.3, ceil: 0.9 };
-
-/**
- * The fused score is multiplied by (share of query terms the KB knows) to this
- * power: the strongest out-of-scope signal on the evaluation set (median share
- * 1.0 for answerable questions, 0.6 for out-of-scope ones).
- */
-export const COVERAGE_EXPONENT = 1;
-
-/**
- * In a message that describes a situation before asking, an entry's lexical
- * score mixes its score against the question alone (this share) and against
- * the whole message: the question says what is asked, the context often names
- * the subject ("… dans le catalogue de Mon espace santé : est-ce obligatoire ?"),
- * and the question alone is often only « comment faire ? ». On the tuning set,
- * top-1 misses among the 36 long questions: 4 at 0 (message only), 3 at 0.2,
- * 7 at 0.35, 9 at 0.5.
- */
-export const QUESTION_SHARE = 0.2;
-
-/** Weights of the fused score; they sum to 1 so the fusion stays in [0, 1]. */
-export interface FusionWeights {
-  readonly dense: number;
-  readonly lexical: number;
-}
-/** Tuned with use-lite, whose French similarities are weak; a multilingual model would likely earn more weight. */
-export const HYBRID_WEIGHTS: FusionWeights = { dense: 0.3, lexical: 0.7 };
+import {
+  COVERAGE_EXPONENT,
+  DEFAULT_DENSE_CALIBRATION,
+  DEFAULT_K,
+  DENSE_NEIGHBOURS,
+  HYBRID_WEIGHTS,
+  MAX_QUERY_CHARS,
+  QUESTION_SHARE,
+  VIEW_WEIGHTS,
+  type DenseCalibration,
+  type FusionWeights,
+} from './fusionSettings.js';
+import { TopK } from './TopK.js';
 
 /** One text of the vector index and the entry it points to. */
 export interface VectorLabel {
@@ -187,15 +137,11 @@ export class HybridRetriever implements Retriever {
     weighed: WeighedQuery,
     options: RetrieveOptions,
   ): RankedEntry[] {
-    const top = new TopK(options.k ?? DEFAULT_K);
+    const top = new TopK(options.k ?? DEFAULT_K, this.options.entries, (entryIndex) => weighed.match(entryIndex));
     const allowed = (entry: FaqEntry): boolean => !options.filter || matchesFilter(entry, options.filter);
     const fuse = (entryIndex: number, den: number, lex: number): void => {
-      const entry = this.options.entries[entryIndex];
       const uncapped = coverage * (this.weights.dense * den + this.weights.lexical * lex);
-      if (uncapped <= 0 || !top.mayAdmit(uncapped)) return;
-      const match = weighed.match(entryIndex);
-      const item = { entry: { entry, score: Math.min(1, uncapped), dense: den, lexical: lex, match }, uncapped };
-      if (top.admits(item)) top.add(item);
+      if (uncapped > 0) top.offer(entryIndex, uncapped, den, lex);
     };
     for (const [entryIndex, den] of dense) {
       if (allowed(this.options.entries[entryIndex])) fuse(entryIndex, den, lexical ? lexical.score(entryIndex) : 0);
@@ -205,7 +151,7 @@ export class HybridRetriever implements Retriever {
       const accept = (entryIndex: number): boolean => !dense.has(entryIndex) && allowed(this.options.entries[entryIndex]);
       forEachCandidateScore(lexical.parts, () => top.threshold() / scale, accept, (entryIndex, lex) => fuse(entryIndex, 0, lex));
     }
-    return top.sorted().map((f) => f.entry);
+    return top.ranked();
   }
 
   /** Best calibrated cosine similarity of each entry's vectors (all entries: facets filter afterwards). */
@@ -232,61 +178,8 @@ export class HybridRetriever implements Retriever {
   }
 }
 
-interface Fused {
-  readonly entry: RankedEntry;
-  readonly uncapped: number;
-}
-
 /** How an entry's lexical score is computed (one query, or a mix of two), and the weighted queries its candidates are walked with. */
 interface LexicalScorer {
   readonly parts: readonly WeightedQuery[];
   score(entryIndex: number): number;
-}
-
-/**
- * Lexical scores can exceed 1 (a short phrasing holding every query word): the
- * confidence is capped at 1, but the order follows the uncapped value, then how
- * much of the question the entry's words explain, then the id, so two close
- * entries are told apart by evidence, never by their names.
- */
-function before(a: Fused, b: Fused): boolean {
-  if (a.uncapped !== b.uncapped) return a.uncapped > b.uncapped;
-  const [matchA, matchB] = [a.entry.match?.question ?? 0, b.entry.match?.question ?? 0];
-  if (matchA !== matchB) return matchA > matchB;
-  return a.entry.entry.id.localeCompare(b.entry.entry.id) < 0;
-}
-
-/** The k best fused entries seen so far, kept sorted: ranking thousands of candidates costs O(candidates × k), no full sort. */
-class TopK {
-  private readonly items: Fused[] = [];
-
-  constructor(private readonly k: number) {}
-
-  /** Whether an entry with this score could enter the k best (ties are decided by {@link admits}). */
-  mayAdmit(uncapped: number): boolean {
-    if (this.items.length < this.k) return this.k > 0;
-    return uncapped >= this.items[this.items.length - 1].uncapped;
-  }
-
-  /** Whether this entry would enter the k best. */
-  admits(item: Fused): boolean {
-    if (this.items.length < this.k) return this.k > 0;
-    return before(item, this.items[this.items.length - 1]);
-  }
-
-  add(item: Fused): void {
-    let at = this.items.length;
-    while (at > 0 && before(item, this.items[at - 1])) at--;
-    this.items.splice(at, 0, item);
-    if (this.items.length > this.k) this.items.pop();
-  }
-
-  /** The score an entry must reach to enter (0 while fewer than k are kept). */
-  threshold(): number {
-    return this.items.length < this.k ? 0 : (this.items[this.items.length - 1]?.uncapped ?? Infinity);
-  }
-
-  sorted(): readonly Fused[] {
-    return this.items;
-  }
 }

@@ -1,36 +1,12 @@
-import { bm25Idf, bm25Saturation, TYPO_MIN_LENGTH } from './bm25.js';
+import { bm25Idf, TYPO_MIN_LENGTH } from './bm25.js';
 import { WALK_BLOCK } from './candidateWalk.js';
 import { entryPostings, type EntryPostings } from './entryPostings.js';
 import { LexicalQuery } from './LexicalQuery.js';
 import { forEachNeighbour } from './typoNeighbours.js';
-
-/** One analysed document of a view and the entry it belongs to. */
-export interface AnalysedDocument {
-  readonly entry: number;
-  readonly tokens: readonly string[];
-}
+import { ABSENT, buildView, entryStarts, isConsistent, scoreContributions, type AnalysedDocument, type ViewPostings } from './viewPostings.js';
 
 /** Query terms whose corrections are remembered (the memory is cleared beyond: visitors can type any word). */
 const MAX_REMEMBERED_CORRECTIONS = 10_000;
-
-/** `firstSeen` of a term absent from a view. */
-const ABSENT = 0xffffffff;
-
-/**
- * One BM25 collection as typed arrays (compressed sparse rows): the postings
- * of term t are `docs`/`frequencies` from `offsets[t]` to `offsets[t + 1]`,
- * in ascending document order. Term ids are shared by every view.
- */
-export interface ViewPostings {
-  readonly totalLength: number;
-  readonly documentLengths: Uint32Array;
-  readonly documentEntries: Uint32Array;
-  readonly offsets: Uint32Array;
-  readonly docs: Uint32Array;
-  readonly frequencies: Uint32Array;
-  /** Rank of each term's first occurrence in this view (ABSENT when it has none): the typo tie-break. */
-  readonly firstSeen: Uint32Array;
-}
 
 /** Everything the index holds, as persisted by LexicalStore. */
 export interface LexicalIndexState {
@@ -97,18 +73,8 @@ export class LexicalIndex {
 
   /** Restores an index from {@link state}, checking that its arrays agree with each other. */
   static fromState(state: LexicalIndexState): LexicalIndex {
-    const termCount = state.terms.length;
     for (const [v, view] of state.views.entries()) {
-      const documentCount = view.documentLengths.length;
-      const consistent =
-        view.documentEntries.length === documentCount &&
-        view.offsets.length === termCount + 1 &&
-        view.firstSeen.length === termCount &&
-        view.docs.length === view.frequencies.length &&
-        view.offsets[termCount] === view.docs.length &&
-        view.documentEntries.every((entry) => entry < state.entryCount) &&
-        view.docs.every((doc) => doc < documentCount);
-      if (!consistent) throw new Error(`LexicalIndex.fromState: view ${v} is inconsistent (corrupt or truncated state)`);
+      if (!isConsistent(view, state.terms.length, state.entryCount)) throw new Error(`LexicalIndex.fromState: view ${v} is inconsistent (corrupt or truncated state)`);
     }
     return new LexicalIndex(state);
   }
@@ -198,95 +164,4 @@ export class LexicalIndex {
     if (weights.length !== this.viewCount) throw new Error(`LexicalIndex.query: ${weights.length} weights for ${this.viewCount} views`);
     return new LexicalQuery(this, analysed, weights);
   }
-}
-
-/** First document of each entry in a view; the documents of an entry must be consecutive. */
-function entryStarts(view: ViewPostings, entryCount: number, v: number): Uint32Array {
-  const starts = new Uint32Array(entryCount + 1);
-  const { documentEntries } = view;
-  let doc = 0;
-  for (let entry = 0; entry < entryCount; entry++) {
-    starts[entry] = doc;
-    while (doc < documentEntries.length && documentEntries[doc] === entry) doc++;
-  }
-  starts[entryCount] = doc;
-  if (doc !== documentEntries.length) throw new Error(`LexicalIndex: view ${v} lists entries out of order (document ${doc})`);
-  return starts;
-}
-
-/**
- * Each posting's share of its document's raw BM25 score (IDF × saturation),
- * computed once: every query adds the same products the scanning index
- * recomputed at each query, so scores stay equal to the last bit.
- */
-function scoreContributions(view: ViewPostings, termCount: number): { contributions: Float64Array; maxima: Float64Array } {
-  const documentCount = view.documentLengths.length;
-  const averageLength = view.totalLength / documentCount || 1;
-  const contributions = new Float64Array(view.docs.length);
-  const maxima = new Float64Array(termCount);
-  for (let term = 0; term < termCount; term++) {
-    const [start, end] = [view.offsets[term], view.offsets[term + 1]];
-    if (start === end) continue;
-    const idf = bm25Idf(end - start, documentCount);
-    let max = 0;
-    for (let p = start; p < end; p++) {
-      const contribution = idf * bm25Saturation(view.frequencies[p], view.documentLengths[view.docs[p]], averageLength);
-      contributions[p] = contribution;
-      if (contribution > max) max = contribution;
-    }
-    maxima[term] = max;
-  }
-  return { contributions, maxima };
-}
-
-/** First pass over a view: assigns term ids, counts; returns the packing once the dictionary is complete. */
-function buildView(documents: readonly AnalysedDocument[], termIds: Map<string, number>, terms: string[]): (termCount: number) => ViewPostings {
-  const lists = new Map<number, number[]>();
-  const firstSeen = new Map<number, number>();
-  const documentLengths = new Uint32Array(documents.length);
-  const documentEntries = new Uint32Array(documents.length);
-  let totalLength = 0;
-  let postingCount = 0;
-  documents.forEach((document, doc) => {
-    const counts = new Map<number, number>();
-    for (const token of document.tokens) {
-      let id = termIds.get(token);
-      if (id === undefined) {
-        id = terms.length;
-        termIds.set(token, id);
-        terms.push(token);
-      }
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    for (const [id, frequency] of counts) {
-      if (!firstSeen.has(id)) firstSeen.set(id, firstSeen.size);
-      let list = lists.get(id);
-      if (list === undefined) lists.set(id, (list = []));
-      list.push(doc, frequency);
-      postingCount++;
-    }
-    documentLengths[doc] = document.tokens.length;
-    documentEntries[doc] = document.entry;
-    totalLength += document.tokens.length;
-  });
-  return (termCount) => {
-    const offsets = new Uint32Array(termCount + 1);
-    const docs = new Uint32Array(postingCount);
-    const frequencies = new Uint32Array(postingCount);
-    const seen = new Uint32Array(termCount).fill(ABSENT);
-    let at = 0;
-    for (let id = 0; id < termCount; id++) {
-      offsets[id] = at;
-      const list = lists.get(id);
-      if (list === undefined) continue;
-      seen[id] = firstSeen.get(id) ?? ABSENT;
-      for (let i = 0; i < list.length; i += 2) {
-        docs[at] = list[i];
-        frequencies[at] = list[i + 1];
-        at++;
-      }
-    }
-    offsets[termCount] = at;
-    return { totalLength, documentLengths, documentEntries, offsets, docs, frequencies, firstSeen: seen };
-  };
 }

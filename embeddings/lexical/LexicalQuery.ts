@@ -97,17 +97,11 @@ export class LexicalQuery {
       if (ids.length === 0) continue;
       const starts = this.index.entryStarts[view];
       const weight = this.weights[view];
+      const [from, to] = [list, (list += ids.length)];
       if (this.index.entryPostings[view].docStarts === undefined) {
         // One document per entry: the entry's posting is its document's; its raw score is the sum of the postings found.
         sums.fill(0, count, 2 * count);
-        for (const listEnd = list + ids.length; list < listEnd; list++) {
-          const { entries, positions, contributions } = lists[list];
-          for (let c = 0; c < count; c++) {
-            const slot = slots[c];
-            const position = positions[slot];
-            if (position >= 0 && entries[position] === start + slot) sums[count + c] += contributions[position];
-          }
-        }
+        addOneDocument(lists, from, to, start, slots, count, sums);
         for (let c = 0; c < count; c++) {
           const raw = sums[count + c];
           const normalized = raw !== 0 && bound > 0 ? raw / bound : 0;
@@ -115,20 +109,7 @@ export class LexicalQuery {
         }
         continue;
       }
-      for (const listEnd = list + ids.length; list < listEnd; list++) {
-        const { entries, positions, docs, contributions, docEnd, docStarts } = lists[list];
-        for (let c = 0; c < count; c++) {
-          const slot = slots[c];
-          const entry = start + slot;
-          const position = positions[slot];
-          if (position < 0 || entries[position] !== entry) continue;
-          const base = c * widest - starts[entry];
-          const last = starts[entry + 1];
-          for (let p = docStarts === undefined ? position : docStarts[position]; p < docEnd && docs[p] < last; p++) {
-            scratch[base + docs[p]] += contributions[p];
-          }
-        }
-      }
+      addDocuments(lists, from, to, start, slots, count, starts, scratch, widest);
       for (let c = 0; c < count; c++) {
         const entry = start + slots[c];
         sums[c] += weight * drainBest(scratch, c * widest, c * widest + starts[entry + 1] - starts[entry], bound);
@@ -152,28 +133,80 @@ export class LexicalQuery {
    * over the weights' sum) times `factor`.
    */
   walkLists(factor: number): WalkList[] {
-    return this.views.flatMap(({ ids, bound }, view) => {
+    const lists: WalkList[] = [];
+    for (let view = 0; view < this.views.length; view++) {
+      const { ids, bound } = this.views[view];
       const { offsets, entries, maxima, docStarts } = this.index.entryPostings[view];
       const postings = this.index.state.views[view];
       const contributions = this.index.contributions[view];
       const termMaxima = this.index.maxContributions[view];
       const scale = (factor * this.weights[view]) / bound / this.weightSum;
-      return ids.map((id) => ({
-        entries,
-        maxima,
-        end: offsets[id + 1],
-        cursor: offsets[id],
-        scale,
-        bound: scale * termMaxima[id],
-        docs: postings.docs,
-        contributions,
-        docEnd: postings.offsets[id + 1],
-        docStarts,
-        positions: new Int32Array(WALK_BLOCK).fill(-1),
-      }));
-    });
+      for (const id of ids) {
+        lists.push({
+          entries,
+          maxima,
+          end: offsets[id + 1],
+          cursor: offsets[id],
+          scale,
+          bound: scale * termMaxima[id],
+          docs: postings.docs,
+          contributions,
+          docEnd: postings.offsets[id + 1],
+          docStarts: docStarts ?? SAME_POSITIONS,
+          positions: new Int32Array(WALK_BLOCK).fill(-1),
+        });
+      }
+    }
+    return lists;
   }
 }
+
+/**
+ * scoreBlock in a view with one document per entry: adds candidate c's postings in `lists[from, to)` to
+ * `raw[count + c]`, list by list (the entry's posting is its document's).
+ */
+function addOneDocument(lists: readonly WalkList[], from: number, to: number, start: number, slots: Int32Array, count: number, raw: Float64Array): void {
+  for (let list = from; list < to; list++) {
+    const { entries, positions, contributions } = lists[list];
+    for (let c = 0; c < count; c++) {
+      const slot = slots[c];
+      const position = positions[slot];
+      if (position >= 0 && entries[position] === start + slot) raw[count + c] += contributions[position];
+    }
+  }
+}
+
+/**
+ * scoreBlock in a view with several documents per entry: adds, list by list, the contributions of candidate c's
+ * documents in `lists[from, to)` to its slots of `scratch` (`widest` from `c × widest`, one per document).
+ */
+function addDocuments(
+  lists: readonly WalkList[],
+  from: number,
+  to: number,
+  start: number,
+  slots: Int32Array,
+  count: number,
+  starts: Uint32Array,
+  scratch: Float64Array,
+  widest: number,
+): void {
+  for (let list = from; list < to; list++) {
+    const { entries, positions, docs, contributions, docEnd, docStarts } = lists[list];
+    for (let c = 0; c < count; c++) {
+      const slot = slots[c];
+      const entry = start + slot;
+      const position = positions[slot];
+      if (position < 0 || entries[position] !== entry) continue;
+      const base = c * widest - starts[entry];
+      const last = starts[entry + 1];
+      for (let p = docStarts[position]; p < docEnd && docs[p] < last; p++) scratch[base + docs[p]] += contributions[p];
+    }
+  }
+}
+
+/** WalkList.docStarts in a view with one document per entry. */
+const SAME_POSITIONS = new Uint32Array(0);
 
 /** The best of 0 and the scratch scores from `from` to `to` over `bound`, leaving those slots zeroed for the next entry. */
 function drainBest(scratch: Float64Array, from: number, to: number, bound: number): number {

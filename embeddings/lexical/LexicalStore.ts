@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FaqEntry } from '../../knowledge/index.js';
 import type { TextAnalyzer } from './frenchAnalyzer.js';
-import { LexicalIndex, type LexicalIndexState, type ViewPostings } from './LexicalIndex.js';
+import { LexicalIndex, type LexicalIndexState } from './LexicalIndex.js';
+import type { ViewPostings } from './viewPostings.js';
 import { buildLexicalIndex } from './lexicalViews.js';
 
 /** Bump when the file layout changes (the analysis code is fingerprinted on its own, see analysisFingerprint). */

@@ -38,8 +38,12 @@ export interface WalkList {
   readonly contributions: Float64Array;
   /** End of the term's document postings. */
   readonly docEnd: number;
-  /** Where each entry posting's documents start in `docs` (EntryPostings.docStarts); undefined: at the same position. */
-  readonly docStarts: Uint32Array | undefined;
+  /**
+   * Where each entry posting's documents start in `docs` (EntryPostings.docStarts); empty in a view with one
+   * document per entry, where they start at the same position (never an undefined: every list has one shape, so
+   * the walk's optimised code stays monomorphic).
+   */
+  readonly docStarts: Uint32Array;
 }
 
 /** A query and its share of the score being ranked (a message's score mixes its question's and its whole text's). */
@@ -70,16 +74,22 @@ export function forEachCandidateScore(
   accept: (entry: number) => boolean,
   visit: (entry: number, score: number) => void,
 ): void {
-  const partLists = parts.map((part) => part.query.walkLists(part.factor));
-  const lists = partLists.flat().sort((a, b) => a.bound - b.bound);
+  const partLists: WalkList[][] = [];
+  const lists: WalkList[] = [];
+  for (const part of parts) {
+    const partList = part.query.walkLists(part.factor);
+    partLists.push(partList);
+    for (const list of partList) lists.push(list);
+  }
+  lists.sort((a, b) => a.bound - b.bound);
   const cumulative = new Float64Array(lists.length);
-  lists.reduce((sum, list, i) => (cumulative[i] = sum + list.bound), 0);
-  const floor = (): number => threshold() * (1 - BOUND_SLACK);
+  let sum = 0;
+  for (let i = 0; i < lists.length; i++) cumulative[i] = sum = sum + lists[i].bound;
   // Lists before `essential` together cannot lift an entry to the threshold: entries only they hold are never visited.
   let essential = 0;
-  let at = floor();
+  let at = 0;
   const raise = (): void => {
-    at = floor();
+    at = threshold() * (1 - BOUND_SLACK);
     while (essential < lists.length && cumulative[essential] < at) essential++;
   };
   raise();
@@ -88,33 +98,11 @@ export function forEachCandidateScore(
   // The block's candidates (entry − block start, ascending) and their scores.
   const slots = new Int32Array(WALK_BLOCK);
   const scores = new Float64Array(WALK_BLOCK);
-  for (;;) {
-    // The block starts at the first entry a walked list still holds.
-    let start = Infinity;
-    for (let i = essential; i < lists.length; i++) {
-      const list = lists[i];
-      if (list.cursor < list.end && list.entries[list.cursor] < start) start = list.entries[list.cursor];
-    }
-    if (start === Infinity) return;
+  // Each step is its own small function: compiled (and recompiled) apart, the first questions after a start wait less for the optimiser.
+  for (let start = blockStart(lists, essential); start !== NO_BLOCK; start = blockStart(lists, essential)) {
     const walked = essential;
-    const stop = start + WALK_BLOCK;
-    for (let i = walked; i < lists.length; i++) {
-      const { entries, maxima, end, scale, positions } = lists[i];
-      let cursor = lists[i].cursor;
-      for (; cursor < end && entries[cursor] < stop; cursor++) {
-        const slot = entries[cursor] - start;
-        bounds[slot] += scale * maxima[cursor];
-        positions[slot] = cursor;
-        held[slot] = 1;
-      }
-      lists[i].cursor = cursor;
-    }
-    const unwalked = walked > 0 ? cumulative[walked - 1] : 0;
-    let count = 0;
-    for (let slot = 0; slot < WALK_BLOCK; slot++) {
-      if (held[slot] !== 0 && bounds[slot] + unwalked >= at) slots[count++] = slot;
-      held[slot] = 0;
-    }
+    gather(lists, walked, start, bounds, held);
+    let count = select(held, bounds, walked > 0 ? cumulative[walked - 1] : 0, at, slots);
     count = probe(lists, walked, cumulative, at, start, slots, count, bounds);
     let kept = 0;
     for (let c = 0; c < count; c++) {
@@ -130,6 +118,45 @@ export function forEachCandidateScore(
       raise();
     }
   }
+}
+
+/** blockStart when the walked lists are exhausted. */
+const NO_BLOCK = -1;
+
+/** The first entry a walked list (from `essential` on) still holds: where the next block starts; NO_BLOCK when none does. */
+function blockStart(lists: readonly WalkList[], essential: number): number {
+  let start = Infinity;
+  for (let i = essential; i < lists.length; i++) {
+    const list = lists[i];
+    if (list.cursor < list.end && list.entries[list.cursor] < start) start = list.entries[list.cursor];
+  }
+  return start === Infinity ? NO_BLOCK : start;
+}
+
+/** Adds the postings of the walked lists (from `walked` on) in the block from `start` to their entries' bounds, recording where each is. */
+function gather(lists: readonly WalkList[], walked: number, start: number, bounds: Float64Array, held: Uint8Array): void {
+  const stop = start + WALK_BLOCK;
+  for (let i = walked; i < lists.length; i++) {
+    const { entries, maxima, end, scale, positions } = lists[i];
+    let cursor = lists[i].cursor;
+    for (; cursor < end && entries[cursor] < stop; cursor++) {
+      const slot = entries[cursor] - start;
+      bounds[slot] += scale * maxima[cursor];
+      positions[slot] = cursor;
+      held[slot] = 1;
+    }
+    lists[i].cursor = cursor;
+  }
+}
+
+/** Writes to `slots` the block's entries a walked list holds whose bound with the unwalked lists' may reach `at`; clears `held`. Returns their count. */
+function select(held: Uint8Array, bounds: Float64Array, unwalked: number, at: number, slots: Int32Array): number {
+  let count = 0;
+  for (let slot = 0; slot < WALK_BLOCK; slot++) {
+    if (held[slot] !== 0 && bounds[slot] + unwalked >= at) slots[count++] = slot;
+    held[slot] = 0;
+  }
+  return count;
 }
 
 /**

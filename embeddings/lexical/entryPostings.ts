@@ -1,4 +1,4 @@
-import type { ViewPostings } from './LexicalIndex.js';
+import type { ViewPostings } from './viewPostings.js';
 
 /**
  * The postings of a view at entry level: for each term, the entries holding

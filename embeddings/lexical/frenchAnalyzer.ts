@@ -227,6 +227,26 @@ class SynonymMatcher {
   }
 }
 
+/** Shortest stem whose final « e » is the mark of a feminine past participle (« publiée » → « publie » → « publi »). */
+const MIN_PARTICIPLE_STEM_LENGTH = 5;
+
+/**
+ * natural's French stemmer reads folded text, so « publiée », « élaborée »,
+ * « accompagnées » reach it as « publiee », « elaboree », « accompagnees » and
+ * keep an « e » their verb's other forms lose (« publier » → « publi »,
+ * « accompagnement » → « accompagn »). Dropping it puts the feminine
+ * participles back into their verb's family, on the KB's side and the
+ * question's alike.
+ */
+function participleStemmer(stemmer: Stemmer): Stemmer {
+  return {
+    stem(word: string): string {
+      const stem = stemmer.stem(word);
+      return stem.length >= MIN_PARTICIPLE_STEM_LENGTH && stem.endsWith('e') ? stem.slice(0, -1) : stem;
+    },
+  };
+}
+
 /** Stems remembered per analyser: the Porter stemmer dominates analysis time, and questions reuse the same words. */
 const MAX_REMEMBERED_STEMS = 20_000;
 
@@ -252,7 +272,7 @@ function memoizedStemmer(stemmer: Stemmer): Stemmer {
  */
 export function createFrenchAnalyzer(synonyms: readonly SynonymGroup[]): TextAnalyzer {
   naturalFrench ??= loadNaturalFrench();
-  const stemmer = memoizedStemmer(naturalFrench.stemmer);
+  const stemmer = memoizedStemmer(participleStemmer(naturalFrench.stemmer));
   const stopWords: ReadonlySet<string> = new Set(
     [...naturalFrench.stopWords, ...FRENCH_FILLER_WORDS, ...ENGLISH_STOP_WORDS, ...CHAT_STOP_WORDS].map((word) => foldAccents(word).toLowerCase()),
   );

@@ -1,6 +1,7 @@
 import type { FaqEntry } from '../../knowledge/index.js';
 import type { TextAnalyzer } from './frenchAnalyzer.js';
-import { LexicalIndex, type AnalysedDocument } from './LexicalIndex.js';
+import { LexicalIndex } from './LexicalIndex.js';
+import type { AnalysedDocument } from './viewPostings.js';
 
 /**
  * The three lexical views of an entry, in this order (view v of the index):

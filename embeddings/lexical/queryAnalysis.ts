@@ -41,20 +41,34 @@ export function repairGluedElisions(text: string, status: (word: string) => Word
 }
 
 /**
- * First-person plural verbs (« nous éditons », « nous développons ») that
- * the stemmer leaves whole (« editon » never meets « édite », « éditer »):
- * a word ending in -ons (not -ions, mostly nouns) that the KB does not know
- * is read as its -er infinitive when the KB knows that one.
+ * Inflected and derived forms the stemmer leaves apart from the KB's words:
+ * first-person plurals (« nous éditons », not -ions, mostly nouns), third-person
+ * plurals (« ils servent », « utilisent », « appuient », « contiennent ») and nouns
+ * of action (« candidature », « évaluation », « paramétrage »). A word the KB
+ * does not know is read as the first of its related forms the KB knows
+ * (« servent » → « servir », « candidature » → « candidater »). General French
+ * conjugation and derivation, tried only on unknown words.
  */
-const PLURAL_VERB = /^(\p{L}{3,}[^i\W])ons$/iu;
+const WORD_FAMILIES: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/^(\p{L}{3,}[^i\W])ons$/iu, ['$1er']],
+  [/^(\p{L}{2,})iennent$/iu, ['$1enir']],
+  [/^(\p{L}{2,}[ou])ient$/iu, ['$1yer']],
+  [/^(\p{L}{3,})ent$/iu, ['$1er', '$1ir', '$1re']],
+  [/^(\p{L}{3,})ature$/iu, ['$1ater', '$1at']],
+  [/^(\p{L}{3,})ation$/iu, ['$1er']],
+  [/^(\p{L}{3,})age$/iu, ['$1er']],
+];
 
-/** Pure: the message with unknown -ons verb forms replaced by their known -er infinitive. */
+/** Pure: the message with unknown inflected or derived words replaced by the first related form the KB knows. */
 export function repairVerbForms(text: string, status: (word: string) => WordStatus): string {
   return text.replace(WORD, (word) => {
-    const match = PLURAL_VERB.exec(word);
-    if (!match || status(word) !== 'unknown') return word;
-    const infinitive = `${match[1]}er`;
-    return status(infinitive) === 'known' ? infinitive : word;
+    if (status(word) !== 'unknown') return word;
+    for (const [pattern, forms] of WORD_FAMILIES) {
+      if (!pattern.test(word)) continue;
+      const known = forms.map((form) => word.replace(pattern, form)).find((form) => status(form) === 'known');
+      if (known) return known;
+    }
+    return word;
   });
 }
 
@@ -193,6 +207,10 @@ export const GENERAL_WORDS: readonly string[] = [
   'parler', 'parle', 'dire', 'dit', 'entendu', 'lu', 'vu', 'voir', 'penser', 'pense', 'crois', 'croire', 'sembler', 'semble', 'hesite',
   'hesitons', 'prepare', 'preparons', 'travaille', 'travaillons', 'arrive', 'arriver', 'commencer', 'trouver', 'trouve', 'chercher',
   'interesse', 'interesses', 'interessee', 'quelqu', 'personne', 'gens', 'monde', 'merci', 'bonjour', 'hello', 'svp', 'stp', 'please',
+  // who the vendor is and what they make (« notre CTO », « une plateforme », « en V2 »)
+  'plateforme', 'plateformes', 'produit', 'produits', 'cto', 'dsi', 'ceo', 'juriste', 'consultant', 'consultante', 'architecte', 'developpeur',
+  'developpeurs', 'developpeuse', 'backend', 'frontend', 'junior', 'juniors', 'senior', 'stagiaire', 'fondateur', 'fondatrice', 'cofondateur',
+  'nouveau', 'nouvelle', 'nouveaux', 'nouvelles', 'jeune', 'jeunes', 'v1', 'v2', 'v3', 'mvp', 'prototype', 'roadmap', 'planning', 'pitch',
   // English question and situation words
   'say', 'says', 'mean', 'means', 'stand', 'stands', 'exactly', 'explain', 'describe', 'tell', 'know', 'need', 'needs', 'want', 'wants',
   'like', 'looking', 'find', 'please', 'thanks', 'hi', 'hey', 'our', 'we', 'us', 'colleague', 'colleagues', 'boss', 'manager', 'startup',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldAccents, foldForComparison } from '../../knowledge/index.js';
+import { seededRandom } from '../../adapters/console/seededRandom.js';
 
 describe('foldAccents', () => {
   it('removes accents and expands ligatures, keeping case', () => {
@@ -15,5 +16,38 @@ describe('foldForComparison', () => {
 
   it('keeps different words different', () => {
     expect(foldForComparison('le MOS')).not.toBe(foldForComparison('les NOS'));
+  });
+});
+
+/** The folding as a pipeline of replacements (its definition): the table-driven implementation must match it. */
+function referenceFold(text: string): string {
+  return foldAccents(text)
+    .toLowerCase()
+    .replace(/[’‘`´ʼ]/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([?!:;,.…])/g, '$1')
+    .trim();
+}
+
+describe('foldForComparison matches its definition', () => {
+  it('on every single character', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      expect(foldForComparison(char), `U+${code.toString(16)}`).toBe(referenceFold(char));
+    }
+  });
+
+  it('on random texts of accented letters, marks, ligatures, spaces, apostrophes and punctuation', () => {
+    const random = seededRandom(3);
+    const alphabet = [...'aeEéÉèÈêàÀçÇôÔœŒæßİiIΣσ?!:;,.…’‘`´ʼ\'-x ', '\u00a0', '\u202f', '\u2009', '\n', '\t', '\u0301', '\u0327', '\u0308', '😀', 'ﬁ', 'Å', 'ǅ'];
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(foldForComparison(text), JSON.stringify(text)).toBe(referenceFold(text));
+    }
+  });
+
+  it('on a very long text (folded by the pipeline)', () => {
+    const text = 'Été ? '.repeat(10_000);
+    expect(foldForComparison(text)).toBe(referenceFold(text));
   });
 });

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, computeKbVersion, shortVersion, type FaqEntry } from '../../knowledge/index.js';
+import { createHash } from 'node:crypto';
+import { canonicalJson, computeKbVersion, loadKnowledgeBase, shortVersion, type FaqEntry } from '../../knowledge/index.js';
+import { REAL_KB_DIR } from './support/paths.js';
+
+/** canonicalJson's definition: sorted copies, then JSON.stringify. */
+function referenceJson(value: unknown): string {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys);
+    if (v !== null && typeof v === 'object') {
+      const members = Object.entries(v).filter(([, m]) => m !== undefined);
+      members.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return Object.fromEntries(members.map(([k, m]) => [k, sortKeys(m)]));
+    }
+    return v;
+  };
+  return JSON.stringify(sortKeys(value));
+}
 
 const entry: FaqEntry = {
   id: 'a', question: 'Q ?', alternates: ['x'], answer: 'R.', offer: 'innovation', theme: 'presentation', links: [],
@@ -15,6 +31,21 @@ describe('canonicalJson', () => {
   it('sorts keys recursively and drops undefined members, keeping array order', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, 1], c: undefined } })).toBe('{"a":{"d":[2,1]},"b":1}');
   });
+
+  it('is JSON.stringify of the sorted copy, whatever the values', () => {
+    const values: unknown[] = [
+      { é: 1, e: 2, E: 3, '10': 4, '9': 5, '4294967295': 6, '01': 7, z: [undefined, null, 'a"\\\n\u2028', -0, 1.5e300, Number.NaN, true] },
+      [{ b: { d: 1, c: [{ y: 1, x: 2 }] }, a: 'x' }, [], {}],
+      [{ a: 1, b: { c: [{ x: 1, y: undefined }], d: 'é' } }, { a: [1, undefined] }],
+      { a: 1, b: { d: 1, c: 2 } },
+      { a: new Date(0), b: new Map([['k', 1]]) },
+      { kept: 1, fn: () => 1, list: [() => 1, Symbol('s')] },
+      'text',
+      42,
+      null,
+    ];
+    for (const value of values) expect(canonicalJson(value)).toBe(referenceJson(value));
+  });
 });
 
 describe('computeKbVersion', () => {
@@ -23,6 +54,13 @@ describe('computeKbVersion', () => {
     const reordered = { synonyms: content.synonyms, taxonomy: content.taxonomy, entries: [reversedEntry] };
     expect(computeKbVersion(moved)).toBe(computeKbVersion(content));
     expect(computeKbVersion(reordered)).toBe(computeKbVersion(content));
+  });
+
+  it('is the sha256 of the canonical JSON of the content without where entries were read (the real KB)', async () => {
+    const kb = await loadKnowledgeBase(REAL_KB_DIR);
+    const entries = kb.entries.map(({ source: _source, ...rest }) => rest);
+    const json = referenceJson({ entries, taxonomy: kb.taxonomy, synonyms: kb.synonyms });
+    expect(kb.version).toBe(createHash('sha256').update(json, 'utf8').digest('hex'));
   });
 
   it('changes with the answer, the synonyms or the taxonomy', () => {

@@ -23,6 +23,11 @@ describe('asked information types', () => {
     expect(askedTypes('Nombre de services référencés ?').map((t) => t.name)).toEqual(['count']);
     expect(askedTypes('Le nombre de pas fait-il partie des mesures de Mon espace santé ?')).toEqual([]);
     expect(askedTypes('Quand pourra-t-on déposer une demande de référencement ?')).toEqual([]);
+    // « qui est censé… » asks who is concerned, not for a named person; « en combien de familles » counts, « en combien de jours » is a duration.
+    expect(askedTypes('Qui est censé utiliser le MOS et les NOS ?')).toEqual([]);
+    expect(askedTypes('Qui sont les utilisateurs types du MOS ?')).toEqual([]);
+    expect(askedTypes('En combien de familles sont découpées les NOS ?').map((t) => t.name)).toEqual(['count']);
+    expect(askedTypes('En combien de jours le dossier est-il traité ?').map((t) => t.name)).toContain('duration');
   });
 
   it('flags an answer that states none of what is asked, not one that does', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectSmallTalk, MAX_SMALL_TALK_WORDS } from '../../../embeddings/decision/smallTalk.js';
+import { detectSmallTalk, MAX_SMALL_TALK_WORDS, MAX_WORDS_ADDRESSING_THE_BOT, MAX_WORDS_AROUND_SMALL_TALK, smallTalkAround } from '../../../embeddings/decision/smallTalk.js';
 
 describe('detectSmallTalk', () => {
   it.each([
@@ -49,5 +49,27 @@ describe('detectSmallTalk', () => {
     ]) {
       expect(detectSmallTalk(text), text).toBeUndefined();
     }
+  });
+});
+
+describe('smallTalkAround', () => {
+  it('finds small talk with a few words the phrases lack, for the caller to check against the KB', () => {
+    expect(smallTalkAround('merci pour cette réponse détaillée')).toEqual({ kind: 'thanks', outside: ['detaillee'] });
+    expect(smallTalkAround('bonjour je m’appelle Julie')).toEqual({ kind: 'greeting', outside: ['julie'] });
+  });
+
+  it('reads a short message that says « tu » as talking to the bot, question mark or not', () => {
+    expect(smallTalkAround('t’as faim ?')).toEqual({ kind: 'identity', outside: ['as', 'faim'] });
+    expect(smallTalkAround(`tu ${'mot '.repeat(MAX_WORDS_ADDRESSING_THE_BOT)}`)).toBeUndefined();
+  });
+
+  it('declines plain small talk, messages without a phrase, too many other words, interrogatives and question marks', () => {
+    expect(smallTalkAround('merci beaucoup')).toBeUndefined();
+    expect(smallTalkAround('référencement obligatoire')).toBeUndefined();
+    expect(smallTalkAround(`merci ${'mot '.repeat(MAX_WORDS_AROUND_SMALL_TALK + 1)}`)).toBeUndefined();
+    expect(smallTalkAround('merci, combien de temps')).toBeUndefined();
+    expect(smallTalkAround('ok, et le DMP ?')).toBeUndefined();
+    expect(smallTalkAround('comment faire une rupture conventionnelle')).toBeUndefined();
+    expect(smallTalkAround('comment ça marche le financement Ségur ?')).toBeUndefined();
   });
 });

@@ -53,6 +53,13 @@ describe('createFrenchAnalyzer', () => {
     expect(plain.analyze('comment')).not.toEqual(plain.analyze('pourquoi'));
   });
 
+  it('puts feminine past participles in their verb’s family (the stemmer reads folded text)', () => {
+    const analyzer = createFrenchAnalyzer([]);
+    expect(analyzer.analyze('publiée')).toEqual(analyzer.analyze('publier'));
+    expect(analyzer.analyze('accompagnées')).toEqual(analyzer.analyze('accompagnement'));
+    expect(analyzer.analyze('élaborée')).toEqual(analyzer.analyze('élaborer'));
+  });
+
   it('stems plural and singular to the same token', () => {
     expect(plain.analyze('services numériques')).toEqual(plain.analyze('service numérique'));
     expect(plain.analyze('les éditeurs')).toEqual(plain.analyze('un éditeur'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isEnglish, MIN_QUESTION_WORDS, MIN_WORDS_WITH_CONTEXT, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from '../../../embeddings/lexical/queryAnalysis.js';
 
 /** A toy vocabulary: what the KB knows, and which words the analyser drops. */
-const KNOWN = new Set(['offre', 'interoperabilite', 'ans', 'application', 'des', 'dossier', 'sante', 'editer', 'integrer']);
+const KNOWN = new Set(['offre', 'interoperabilite', 'ans', 'application', 'des', 'dossier', 'sante', 'editer', 'integrer', 'servir', 'utiliser', 'appuyer', 'contenir', 'candidater', 'evaluer']);
 const STOP = new Set(['est', 'on', 'y', 'a', 'ai', 'il']);
 const status = (word: string): WordStatus => {
   const folded = word.toLowerCase();
@@ -25,6 +25,15 @@ describe('repairGluedElisions', () => {
 describe('repairVerbForms', () => {
   it('reads an unknown -ons verb as its -er infinitive when the KB knows it', () => {
     expect(repairVerbForms('nous editons et integrons une application', status)).toBe('nous editer et integrer une application');
+  });
+
+  it('reads third-person plurals and nouns of action as the related form the KB knows', () => {
+    expect(repairVerbForms('ils servent, utilisent, appuient et contiennent', status)).toBe('ils servir, utiliser, appuyer et contenir');
+    expect(repairVerbForms('la candidature et son evaluation', status)).toBe('la candidater et son evaluer');
+  });
+
+  it('leaves known words and words without a known relative alone', () => {
+    expect(repairVerbForms('les patients parlent de sante', status)).toBe('les patients parlent de sante');
   });
 
   it('leaves -ions nouns, words whose infinitive is unknown and short words alone', () => {

@@ -7,7 +7,7 @@ describePostgres('PostgresBotStorage', () => {
   const instances = twoInstancesPerTest();
 
   it('reads what was written with its version as eTag, and forgets deleted keys', async () => {
-    const storage = new PostgresBotStorage(instances()[0]);
+    const storage = new PostgresBotStorage(instances().dbs[0]);
     await storage.write({ a: { n: 1, nested: { text: 'é' } }, b: { n: 2 } });
     const items = await storage.read(['a', 'b', 'missing']);
     expect(items).toEqual({ a: { n: 1, nested: { text: 'é' }, eTag: '1' }, b: { n: 2, eTag: '1' } });
@@ -18,7 +18,7 @@ describePostgres('PostgresBotStorage', () => {
   });
 
   it('refuses a write whose eTag another writer has replaced (compare-and-set), and accepts the current one', async () => {
-    const storage = new PostgresBotStorage(instances()[0]);
+    const storage = new PostgresBotStorage(instances().dbs[0]);
     await storage.write({ k: { n: 1 } });
     await storage.write({ k: { n: 2, eTag: '1' } });
     await expect(storage.write({ k: { n: 3, eTag: '1' } })).rejects.toBeInstanceOf(StaleWriteError);
@@ -28,7 +28,7 @@ describePostgres('PostgresBotStorage', () => {
 
   it('refuses the stale one of two turns on two instances, although BotState writes eTag "*"', async () => {
     // Two instances load the same conversation's state, both change it, both save: the second is stale.
-    const states = instances().map((db) => new ConversationState(new PostgresBotStorage(db)));
+    const states = instances().dbs.map((db) => new ConversationState(new PostgresBotStorage(db)));
     const adapter = new TestAdapter();
     const activity = { type: 'message', channelId: 'directline', conversation: { id: 'conv-1', isGroup: false, conversationType: 'personal', name: '' }, from: { id: 'u', name: '' }, recipient: { id: 'bot', name: '' } };
     // The conversation's first turn (the greeting) created its state.

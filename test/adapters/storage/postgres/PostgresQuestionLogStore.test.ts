@@ -1,10 +1,10 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedQuestions } from '../../../../adapters/console/seedQuestions.js';
 import { openExistingQuestionLogStore, openQuestionLogStore, PostgresDatabase } from '../../../../adapters/storage/index.js';
 import { PostgresQuestionLogStore } from '../../../../adapters/storage/postgres/PostgresQuestionLogStore.js';
 import { loadFixtureKnowledgeBase } from '../../../fixtures/kb.js';
 import { questionLogStoreContract } from '../questionLogStoreContract.js';
-import { createTestSchema, describePostgres, quietLog, sql, TEST_DATABASE_URL } from './testDatabase.js';
+import { createTestSchema, describePostgres, quietLog, sql, TEST_DATABASE_URL, twoInstancesPerTest } from './testDatabase.js';
 
 if (TEST_DATABASE_URL !== undefined) {
   // The store the console, the seed script and the retention purge get when DATABASE_URL is set, each test in its own schema.
@@ -56,86 +56,6 @@ describePostgres('PostgresQuestionLogStore', () => {
     }
   });
 
-  it('records a question and a vote while another turn that wrote the same day is still open (no shared rollup row)', async () => {
-    const schema = await createTestSchema();
-    const [a, b] = await Promise.all([PostgresDatabase.create(schema.config, quietLog), PostgresDatabase.create(schema.config, quietLog)]);
-    let release: () => void = () => undefined;
-    try {
-      const base = { channel: 'webchat', kbVersion: 'kb1', conversationHash: 'c', source: 'typed', text: 'q', facets: {}, decision: 'answer', candidates: [{ id: 'e1' }] } as const;
-      const at = (second: number): string => new Date(Date.UTC(2026, 0, 1, 8, 0, second)).toISOString();
-      const vote = (questionId: string, second: number) => ({ questionId, time: at(second), kind: 'voted', entryId: 'e1', helpful: true, voteKey: questionId }) as const;
-      const other = new PostgresQuestionLogStore(b);
-      await other.recordQuestion({ ...base, id: 'q0', time: at(0) });
-      await other.recordQuestion({ ...base, id: 'q3', time: at(3) });
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let written: () => void = () => undefined;
-      const open = new Promise<void>((resolve) => (written = resolve));
-      // A turn of instance a: its question and vote are written, its transaction stays open until released.
-      const turn = a.transaction('test turn', async (tx) => {
-        const inTurn = new PostgresQuestionLogStore({ query: (method, text, params) => tx.query(method, text, params), transaction: () => Promise.reject(new Error('nested')) });
-        await inTurn.recordQuestion({ ...base, id: 'q1', time: at(1) });
-        await inTurn.recordEvent(vote('q0', 5));
-        written();
-        await held;
-      });
-      await open;
-      const timedOut = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000).unref());
-      const concurrent = (async () => {
-        await other.recordQuestion({ ...base, id: 'q2', time: at(2) });
-        await other.recordEvent(vote('q3', 6));
-        return 'done' as const;
-      })();
-      expect(await Promise.race([concurrent, timedOut])).toBe('done');
-      release();
-      await turn;
-      expect(await other.dailyCounts()).toEqual([{ day: '2026-01-01', channel: 'webchat', kbVersion: 'kb1', questions: 4, answered: 4, clarified: 0, declined: 0, up: 2, down: 0 }]);
-    } finally {
-      release();
-      await Promise.all([a.close(), b.close()]);
-      await schema.drop();
-    }
-  });
-
-  it('folds deltas in bounded batches, the counts the same before and after, with two instances compacting while writing', async () => {
-    const schema = await createTestSchema();
-    const [a, b] = await Promise.all([PostgresDatabase.create(schema.config, quietLog), PostgresDatabase.create(schema.config, quietLog)]);
-    try {
-      const stores = [new PostgresQuestionLogStore(a), new PostgresQuestionLogStore(b)];
-      const base = { channel: 'webchat', kbVersion: 'kb1', conversationHash: 'c', source: 'typed', text: 'q', facets: {}, candidates: [{ id: 'e1' }] } as const;
-      const record = (i: number) =>
-        stores[i % 2].recordQuestion({ ...base, id: `q${i}`, decision: i % 3 === 0 ? 'none' : 'answer', time: new Date(Date.UTC(2026, 0, 1 + (i % 3), 8, 0, i % 60)).toISOString() });
-      for (let i = 0; i < 10; i += 1) await record(i);
-      const deltas = async (): Promise<number> => {
-        const [row] = await sql(schema.config.url, `SELECT (SELECT count(*) FROM ${schema.config.schema}.question_day_deltas) + (SELECT count(*) FROM ${schema.config.schema}.entry_day_deltas) AS n`);
-        return Number(row.n);
-      };
-      // 10 question deltas, 6 entry deltas (the answered ones); a batch of 4 folds 4 of each.
-      expect(await deltas()).toBe(16);
-      expect(await stores[0].compact(4)).toBe(8);
-      expect(await deltas()).toBe(8);
-      // Writes and compactions of both instances at once.
-      await Promise.all([
-        ...Array.from({ length: 90 }, (_, i) => record(10 + i)),
-        ...Array.from({ length: 20 }, (_, i) => stores[i % 2].compact(7)),
-      ]);
-      const raw = await sql(
-        schema.config.url,
-        `SELECT day, channel, kb_version AS "kbVersion", COUNT(*)::int AS questions, COUNT(*) FILTER (WHERE decision = 'answer')::int AS answered,
-         0 AS clarified, COUNT(*) FILTER (WHERE decision = 'none')::int AS declined, 0 AS up, 0 AS down
-         FROM ${schema.config.schema}.questions GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-      );
-      expect(raw).toHaveLength(3);
-      expect(await stores[1].dailyCounts()).toEqual(raw);
-      // The read folded what was left.
-      expect(await deltas()).toBe(0);
-      expect(await stores[0].dailyCounts()).toEqual(raw);
-      expect(await stores[0].entryCounts()).toEqual([{ entryId: 'e1', shown: 66, up: 0, down: 0, comments: 0 }]);
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-      await schema.drop();
-    }
-  });
-
   it('is what a reader opens when DATABASE_URL is configured, even with no SQLite file anywhere', async () => {
     const schema = await createTestSchema();
     try {
@@ -155,10 +75,83 @@ describePostgres('PostgresQuestionLogStore', () => {
     }
   });
 
-  it('keeps one vote per key and consistent counts when two instances record votes at once', async () => {
-    const schema = await createTestSchema();
-    const [a, b] = await Promise.all([PostgresDatabase.create(schema.config, quietLog), PostgresDatabase.create(schema.config, quietLog)]);
-    try {
+
+  describe('two instances on one schema', () => {
+    const instances = twoInstancesPerTest();
+
+    it('records a question and a vote while another turn that wrote the same day is still open (no shared rollup row)', async () => {
+      const [a, b] = instances().dbs;
+      let release: () => void = () => undefined;
+      try {
+        const base = { channel: 'webchat', kbVersion: 'kb1', conversationHash: 'c', source: 'typed', text: 'q', facets: {}, decision: 'answer', candidates: [{ id: 'e1' }] } as const;
+        const at = (second: number): string => new Date(Date.UTC(2026, 0, 1, 8, 0, second)).toISOString();
+        const vote = (questionId: string, second: number) => ({ questionId, time: at(second), kind: 'voted', entryId: 'e1', helpful: true, voteKey: questionId }) as const;
+        const other = new PostgresQuestionLogStore(b);
+        await other.recordQuestion({ ...base, id: 'q0', time: at(0) });
+        await other.recordQuestion({ ...base, id: 'q3', time: at(3) });
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let written: () => void = () => undefined;
+        const open = new Promise<void>((resolve) => (written = resolve));
+        // A turn of instance a: its question and vote are written, its transaction stays open until released.
+        const turn = a.transaction('test turn', async (tx) => {
+          const inTurn = new PostgresQuestionLogStore({ query: (method, text, params) => tx.query(method, text, params), transaction: () => Promise.reject(new Error('nested')) });
+          await inTurn.recordQuestion({ ...base, id: 'q1', time: at(1) });
+          await inTurn.recordEvent(vote('q0', 5));
+          written();
+          await held;
+        });
+        await open;
+        const timedOut = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000).unref());
+        const concurrent = (async () => {
+          await other.recordQuestion({ ...base, id: 'q2', time: at(2) });
+          await other.recordEvent(vote('q3', 6));
+          return 'done' as const;
+        })();
+        expect(await Promise.race([concurrent, timedOut])).toBe('done');
+        release();
+        await turn;
+        expect(await other.dailyCounts()).toEqual([{ day: '2026-01-01', channel: 'webchat', kbVersion: 'kb1', questions: 4, answered: 4, clarified: 0, declined: 0, up: 2, down: 0 }]);
+      } finally {
+        release();
+      }
+    });
+
+    it('folds deltas in bounded batches, the counts the same before and after, with two instances compacting while writing', async () => {
+      const { dbs: [a, b], config } = instances();
+      const stores = [new PostgresQuestionLogStore(a), new PostgresQuestionLogStore(b)];
+      const base = { channel: 'webchat', kbVersion: 'kb1', conversationHash: 'c', source: 'typed', text: 'q', facets: {}, candidates: [{ id: 'e1' }] } as const;
+      const record = (i: number) =>
+        stores[i % 2].recordQuestion({ ...base, id: `q${i}`, decision: i % 3 === 0 ? 'none' : 'answer', time: new Date(Date.UTC(2026, 0, 1 + (i % 3), 8, 0, i % 60)).toISOString() });
+      for (let i = 0; i < 10; i += 1) await record(i);
+      const deltas = async (): Promise<number> => {
+        const [row] = await sql(config.url, `SELECT (SELECT count(*) FROM ${config.schema}.question_day_deltas) + (SELECT count(*) FROM ${config.schema}.entry_day_deltas) AS n`);
+        return Number(row.n);
+      };
+      // 10 question deltas, 6 entry deltas (the answered ones); a batch of 4 folds 4 of each.
+      expect(await deltas()).toBe(16);
+      expect(await stores[0].compact(4)).toBe(8);
+      expect(await deltas()).toBe(8);
+      // Writes and compactions of both instances at once.
+      await Promise.all([
+        ...Array.from({ length: 90 }, (_, i) => record(10 + i)),
+        ...Array.from({ length: 20 }, (_, i) => stores[i % 2].compact(7)),
+      ]);
+      const raw = await sql(
+        config.url,
+        `SELECT day, channel, kb_version AS "kbVersion", COUNT(*)::int AS questions, COUNT(*) FILTER (WHERE decision = 'answer')::int AS answered,
+         0 AS clarified, COUNT(*) FILTER (WHERE decision = 'none')::int AS declined, 0 AS up, 0 AS down
+         FROM ${config.schema}.questions GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      );
+      expect(raw).toHaveLength(3);
+      expect(await stores[1].dailyCounts()).toEqual(raw);
+      // The read folded what was left.
+      expect(await deltas()).toBe(0);
+      expect(await stores[0].dailyCounts()).toEqual(raw);
+      expect(await stores[0].entryCounts()).toEqual([{ entryId: 'e1', shown: 66, up: 0, down: 0, comments: 0 }]);
+    });
+
+    it('keeps one vote per key and consistent counts when two instances record votes at once', async () => {
+      const [a, b] = instances().dbs;
       const stores = [new PostgresQuestionLogStore(a), new PostgresQuestionLogStore(b)];
       const base = { channel: 'webchat', kbVersion: 'kb1', conversationHash: 'c', source: 'typed', text: 'q', facets: {}, decision: 'answer' } as const;
       await Promise.all(
@@ -183,9 +176,6 @@ describePostgres('PostgresQuestionLogStore', () => {
       const ups = questions.filter((q) => q.events.some((e) => e.helpful === true)).length;
       expect(day.up).toBe(ups);
       expect(entries.reduce((sum, e) => sum + e.up, 0)).toBe(ups);
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-      await schema.drop();
-    }
+    });
   });
 });

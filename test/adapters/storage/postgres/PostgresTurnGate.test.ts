@@ -10,7 +10,7 @@ describePostgres('PostgresTurnGate', () => {
   const instances = twoInstancesPerTest();
 
   it('runs the turns of one conversation one at a time across two instances, and other conversations alongside', async () => {
-    const gates = instances().map((db) => new PostgresTurnGate(db));
+    const gates = instances().dbs.map((db) => new PostgresTurnGate(db));
     const running = new Map<string, number>();
     let maxSame = 0;
     let maxAll = 0;
@@ -31,13 +31,13 @@ describePostgres('PostgresTurnGate', () => {
   });
 
   it('passes a turn failure to its caller and releases the lock for the next turn', async () => {
-    const gate = new PostgresTurnGate(instances()[0]);
+    const gate = new PostgresTurnGate(instances().dbs[0]);
     await expect(gate.run('c', () => Promise.reject(new Error('bot failed')))).rejects.toThrow('bot failed');
-    expect(await new PostgresTurnGate(instances()[1]).run('c', async () => 'next')).toBe('next');
+    expect(await new PostgresTurnGate(instances().dbs[1]).run('c', async () => 'next')).toBe('next');
   });
 
   it('reads and writes bot state in the turn\'s transaction: other instances see it once the turn is over, a failed turn\'s not at all', async () => {
-    const [db, otherDb] = instances();
+    const [db, otherDb] = instances().dbs;
     const gate = new PostgresTurnGate(db);
     const storage = new PostgresBotStorage(db);
     const outside = new PostgresBotStorage(otherDb);

@@ -51,26 +51,33 @@ export async function sql(url: string, text: string, params: unknown[] = []): Pr
   }
 }
 
+/** Two instances' connections to one schema, and that schema's configuration (for direct SQL checks). */
+export interface TwoInstances {
+  readonly dbs: readonly [PostgresDatabase, PostgresDatabase];
+  readonly config: DatabaseConfig;
+}
+
 /**
  * Two instances' connections to one fresh schema for each test of the enclosing
  * `describe`, closed and dropped after it; call the returned function inside a test.
  */
-export function twoInstancesPerTest(): () => readonly [PostgresDatabase, PostgresDatabase] {
+export function twoInstancesPerTest(): () => TwoInstances {
   let schema: TestSchema | undefined;
-  let dbs: [PostgresDatabase, PostgresDatabase] | undefined;
+  let current: TwoInstances | undefined;
   beforeEach(async () => {
     schema = await createTestSchema();
     const config = schema.config;
-    dbs = await Promise.all([PostgresDatabase.create(config, quietLog), PostgresDatabase.create(config, quietLog)]);
+    const dbs = await Promise.all([PostgresDatabase.create(config, quietLog), PostgresDatabase.create(config, quietLog)]);
+    current = { dbs, config };
   });
   afterEach(async () => {
-    await Promise.all((dbs ?? []).map((db) => db.close()));
+    await Promise.all((current?.dbs ?? []).map((db) => db.close()));
     await schema?.drop();
-    dbs = undefined;
+    current = undefined;
     schema = undefined;
   });
   return () => {
-    if (dbs === undefined) throw new Error('twoInstancesPerTest: called outside a test');
-    return dbs;
+    if (current === undefined) throw new Error('twoInstancesPerTest: called outside a test');
+    return current;
   };
 }
