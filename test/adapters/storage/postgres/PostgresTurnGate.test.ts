@@ -70,7 +70,7 @@ describePostgres('PostgresTurnGate', () => {
   const conversationKey = (id: string): string => PostgresBotStorage.preload([`directline/conversations/${id}/`]);
 
   it('sends the turn\'s lock with its ConversationState read, and its state write with its COMMIT: two round trips for a turn that loads and saves', async () => {
-    const [db, otherDb] = instances();
+    const [db, otherDb] = instances().dbs;
     const storage = new PostgresBotStorage(db);
     const gate = new PostgresTurnGate(db, conversationKey);
     const state = new ConversationState(storage);
@@ -96,7 +96,7 @@ describePostgres('PostgresTurnGate', () => {
   });
 
   it('fails a turn whose state write went stale meanwhile (a writer outside the gate): nothing of it is committed, the next turn goes on', async () => {
-    const [db, otherDb] = instances();
+    const [db, otherDb] = instances().dbs;
     const key = 'directline/conversations/conv-1/';
     const storage = new PostgresBotStorage(db);
     const outside = new PostgresBotStorage(otherDb);
@@ -119,7 +119,7 @@ describePostgres('PostgresTurnGate', () => {
   });
 
   it('reads a key the preload does not cover with a query of its own, and forgets the preload once the turn deletes', async () => {
-    const [db] = instances();
+    const [db] = instances().dbs;
     const key = 'directline/conversations/conv-1/';
     const storage = new PostgresBotStorage(db);
     await storage.write({ [key]: { n: 1 }, 'directline/users/u/': { u: 1 } });
