@@ -2,7 +2,7 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import type { FeedbackStore, QuestionLogStore } from '../../bot/index.js';
 import type { AppConfig } from '../config.js';
 import type { CurationStore } from '../console/CurationStore.js';
-import { MemoryDirectLineStore, type DirectLineStoreFactory } from '../directline/index.js';
+import { DIRECT_LINE_CHANNEL_ID, MemoryDirectLineStore, type DirectLineStoreFactory } from '../directline/index.js';
 import { InProcessTurnGate, type TurnGate } from '../TurnGate.js';
 import { PostgresBotStorage } from './postgres/PostgresBotStorage.js';
 import { PostgresCurationStore } from './postgres/PostgresCurationStore.js';
@@ -49,6 +49,8 @@ export async function openStorage(config: StorageConfig, log: DatabaseLog): Prom
   if (config.database) {
     const db = await PostgresDatabase.create(config.database, log);
     const questionLog = new PostgresQuestionLogStore(db);
+    // The gate's turns are Direct Line turns: their lock brings botbuilder's ConversationState document with it.
+    const preload = (conversationId: string): string => PostgresBotStorage.preload([`${DIRECT_LINE_CHANNEL_ID}/conversations/${conversationId}/`]);
     const stopCompacting = questionLog.compactEvery(ROLLUP_COMPACT_INTERVAL_MS, log);
     return {
       kind: 'postgres',
@@ -56,7 +58,7 @@ export async function openStorage(config: StorageConfig, log: DatabaseLog): Prom
       questionLog,
       curation: new PostgresCurationStore(db),
       botStorage: new PostgresBotStorage(db),
-      turnGate: new PostgresTurnGate(db),
+      turnGate: new PostgresTurnGate(db, preload),
       directLineStore: PostgresDirectLineStore.factory(db),
       database: db,
       close: () => {

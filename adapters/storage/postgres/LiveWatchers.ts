@@ -4,7 +4,17 @@ import type { ActivityListener, ActivitySet } from '../../directline/index.js';
 /** Pause before reading again after a failed read (the database may be restarting). */
 export const RETRY_READ_MS = 1_000;
 
+/** One stream's read: the activities of `conversationId` from `watermark` on. */
+export interface StreamRead {
+  readonly conversationId: string;
+  readonly watermark: number;
+}
+
+/** Reads for several streams at once: one set per read, in order, undefined for a conversation not there (any more). */
+export type BatchReader = (reads: readonly StreamRead[]) => Promise<ReadonlyArray<ActivitySet | undefined>>;
+
 interface Watcher {
+  readonly conversationId: string;
   cursor: number;
   readonly listener: ActivityListener;
   running: boolean;
@@ -17,23 +27,26 @@ interface Watcher {
  * instance appended goes straight to the streams whose watermark it is ({@link offer});
  * another instance's notification (or a reconnection, or a gap) makes a stream read from
  * its watermark ({@link wake}). Reads of one stream never overlap and a stream's watermark
- * only moves forward, so every activity is delivered once and in order.
+ * only moves forward, so every activity is delivered once and in order. The reads asked for
+ * in one turn of the event loop go to the database together, in one statement (under load,
+ * the notifications of many conversations arrive together).
  */
 export class LiveWatchers {
   private readonly byConversation = new Map<string, Set<Watcher>>();
+  private batch: Watcher[] = [];
 
-  constructor(private readonly read: (conversationId: string, watermark: number) => Promise<ActivitySet>) {}
+  constructor(private readonly read: BatchReader) {}
 
   /** Starts delivering from `watermark` (the backlog at once); returns the function that stops it. */
   add(conversationId: string, watermark: number, listener: ActivityListener): () => void {
-    const watcher: Watcher = { cursor: watermark, listener, running: false, again: false, closed: false };
+    const watcher: Watcher = { conversationId, cursor: watermark, listener, running: false, again: false, closed: false };
     let set = this.byConversation.get(conversationId);
     if (!set) {
       set = new Set();
       this.byConversation.set(conversationId, set);
     }
     set.add(watcher);
-    void this.pump(conversationId, watcher);
+    this.pump(watcher);
     return () => {
       watcher.closed = true;
       set.delete(watcher);
@@ -55,14 +68,14 @@ export class LiveWatchers {
         watcher.listener({ activities: [activity], watermark: String(seq + 1) });
         continue;
       }
-      void this.pump(conversationId, watcher);
+      this.pump(watcher);
     }
   }
 
   /** Another instance appended at `seq` (undefined: anything may have been appended): streams not past it read from their watermark. */
   wake(conversationId: string, seq?: number): void {
     for (const watcher of this.byConversation.get(conversationId) ?? []) {
-      if (seq === undefined || watcher.cursor <= seq) void this.pump(conversationId, watcher);
+      if (seq === undefined || watcher.cursor <= seq) this.pump(watcher);
     }
   }
 
@@ -83,26 +96,40 @@ export class LiveWatchers {
     this.byConversation.clear();
   }
 
-  private async pump(conversationId: string, watcher: Watcher): Promise<void> {
+  /** Reads from the stream's watermark with the other reads asked for in this turn of the event loop (a read under way: once more after it). */
+  private pump(watcher: Watcher): void {
     if (watcher.running) {
       watcher.again = true;
       return;
     }
     watcher.running = true;
+    watcher.again = false;
+    this.batch.push(watcher);
+    if (this.batch.length === 1) setImmediate(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    let sets: ReadonlyArray<ActivitySet | undefined>;
     try {
-      do {
-        watcher.again = false;
-        const set = await this.read(conversationId, watcher.cursor);
-        if (watcher.closed) return;
-        if (set.activities.length > 0) watcher.listener(set);
-        watcher.cursor = Math.max(watcher.cursor, Number(set.watermark));
-      } while (watcher.again && !watcher.closed);
+      sets = await this.read(batch.map((watcher) => ({ conversationId: watcher.conversationId, watermark: watcher.cursor })));
     } catch {
-      // The database is unreachable or the conversation expired: try again shortly while the stream is open
-      // (the reconnection also wakes every stream).
-      if (!watcher.closed) setTimeout(() => void this.pump(conversationId, watcher), RETRY_READ_MS).unref();
-    } finally {
+      sets = [];
+    }
+    for (const [i, watcher] of batch.entries()) {
       watcher.running = false;
+      if (watcher.closed) continue;
+      const set = sets[i];
+      if (set === undefined) {
+        // The database is unreachable or the conversation expired: try again shortly while the stream is open
+        // (the reconnection also wakes every stream).
+        setTimeout(() => this.pump(watcher), RETRY_READ_MS).unref();
+        continue;
+      }
+      if (set.activities.length > 0) watcher.listener(set);
+      watcher.cursor = Math.max(watcher.cursor, Number(set.watermark));
+      if (watcher.again) this.pump(watcher);
     }
   }
 }

@@ -1,15 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runner } from 'node-pg-migrate';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config.js';
 import { DatabaseUnavailableError } from '../../databaseUnavailable.js';
 import { isConnectionFailure } from './databaseErrors.js';
 import { PostgresListener, type ListenerLog, type NotificationHandler } from './PostgresListener.js';
+import { migrate } from './migrate.js';
+import { PLAIN_TRANSACTION, runInTransaction, type StatementMaker, type TransactionShape } from './pooledTransaction.js';
+import { TurnTransaction, type TurnHandle } from './TurnTransaction.js';
 
-/** Versioned SQL migrations, applied in order at start (node-pg-migrate records them in `pgmigrations`). */
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** A connection attempt slower than this fails (the request gets 503 instead of hanging). */
 export const CONNECT_TIMEOUT_MS = 3_000;
 /**
@@ -45,12 +43,8 @@ export interface SqlDatabase extends SqlRunner {
 /** Where a store's statements go when they belong to the turn under way (bot state: {@link PostgresDatabase.turnScoped}). */
 export interface TurnScopedDatabase {
   readonly turnScoped: SqlRunner;
-}
-
-/** The transaction of the turn under way; `open` turns false at its COMMIT or ROLLBACK. */
-interface TurnTransaction {
-  readonly runner: SqlRunner;
-  open: boolean;
+  /** The turn under way while its transaction is open (its preload, its writes sent with COMMIT); undefined outside one. */
+  readonly turn: TurnHandle | undefined;
 }
 
 /**
@@ -65,6 +59,8 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
   private closing: Promise<void> | undefined;
   private readonly turns = new AsyncLocalStorage<TurnTransaction>();
   private readonly statementNames = new Map<string, string>();
+  /** How a pooled transaction's statements are named and its failures told apart. */
+  private readonly statements: StatementMaker = { statement: (sql, params) => this.statement(sql, params), failure: (method, cause) => this.failure(method, cause) };
 
   /**
    * Statements of the turn under way ({@link lockedTransaction}) run in its transaction, on the
@@ -77,6 +73,11 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
       return turn?.open === true ? turn.runner.query<R>(method, sql, params) : this.query<R>(method, sql, params);
     },
   };
+
+  get turn(): TurnHandle | undefined {
+    const turn = this.turns.getStore();
+    return turn?.open === true ? turn : undefined;
+  }
 
   private constructor(
     readonly schema: string,
@@ -132,26 +133,38 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
 
   /** Runs `work` in a transaction on one pooled client; rolls back when it throws. */
   async transaction<T>(method: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
-    return this.withClient(this.pool, method, 'BEGIN', work);
+    return runInTransaction(this.pool, method, PLAIN_TRANSACTION, work, this.statements);
   }
 
   /**
    * Runs `work` in a transaction on the lock pool (a turn holds its lock connection while its
    * other statements use the query pool, so the two never starve each other) that first takes
-   * the transaction-scoped advisory lock on the two keys, sent with BEGIN in one round trip.
-   * {@link turnScoped} statements made during `work` join the transaction.
+   * the transaction-scoped advisory lock on the two keys, sent with BEGIN in one round trip,
+   * with `preload` (a parameterless statement) when given: its rows wait for the turn's reads
+   * ({@link TurnHandle.preloaded}). {@link turnScoped} statements made during `work` join the
+   * transaction; what they hand to {@link TurnHandle.beforeCommit} goes with the COMMIT.
    */
-  async lockedTransaction<T>(method: string, keys: readonly [string, string], work: () => Promise<T>): Promise<T> {
-    // One simple-protocol query holding two statements: the keys are quoted literals, never SQL.
-    const begin = `BEGIN; SELECT pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(keys[0])}), hashtext(${pg.escapeLiteral(keys[1])}))`;
-    return this.withClient(this.lockPool, method, begin, async (runner) => {
-      const turn: TurnTransaction = { runner, open: true };
+  async lockedTransaction<T>(method: string, keys: readonly [string, string], work: () => Promise<T>, preload?: string): Promise<T> {
+    const turn = new TurnTransaction(keys, preload);
+    return runInTransaction(this.lockPool, method, turn, async (runner) => {
+      turn.runner = runner;
       try {
         return await this.turns.run(turn, work);
       } finally {
         turn.open = false;
       }
-    });
+    }, this.statements);
+  }
+
+  /**
+   * A transaction script in one round trip: `BEGIN; <sql>; COMMIT` (simple protocol: several statements,
+   * quoted literals, no parameters; a failed statement rolls it all back). One result per statement, BEGIN's first.
+   */
+  async script(method: string, sql: string): Promise<readonly pg.QueryResult[]> {
+    let results: readonly pg.QueryResult[] = [];
+    const shape: TransactionShape = { begin: `BEGIN; ${sql}; COMMIT`, began: (sent) => (results = sent), commit: () => '' };
+    await runInTransaction(this.pool, method, shape, async () => undefined, this.statements);
+    return results;
   }
 
   /** Sends a notification to every instance (payloads stay far below PostgreSQL's 8,000-byte limit: ids only). */
@@ -172,45 +185,6 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
     return this.closing;
   }
 
-  private async withClient<T>(pool: pg.Pool, method: string, begin: string, work: (client: SqlRunner) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (cause) {
-      throw this.failure(method, cause);
-    }
-    let broken: Error | undefined;
-    // A checked-out client has no pool listener: a connection lost mid-transaction would otherwise be an uncaught
-    // 'error' event (a crash); here it only marks the client broken, and the pending query fails on its own.
-    const onError = (err: Error): void => {
-      broken = err;
-    };
-    client.on('error', onError);
-    const runner: SqlRunner = {
-      query: async <R extends pg.QueryResultRow>(inner: string, sql: string, params: readonly SqlValue[] = []) => {
-        try {
-          return (await client.query<R>(this.statement(sql, params))).rows;
-        } catch (cause) {
-          throw this.failure(inner, cause);
-        }
-      },
-    };
-    try {
-      await runner.query(method, begin);
-      const result = await work(runner);
-      await runner.query(method, 'COMMIT');
-      return result;
-    } catch (error) {
-      if (isConnectionFailure(error)) broken = toError(error);
-      else await client.query('ROLLBACK').catch((err: unknown) => (broken = toError(err)));
-      throw error;
-    } finally {
-      // A connection that failed is destroyed rather than returned to the pool.
-      client.removeListener('error', onError);
-      client.release(broken);
-    }
-  }
-
   /** The statement as node-postgres runs it: named (prepared once per connection) when it takes parameters. */
   private statement(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
     if (params.length === 0) return { text: sql };
@@ -229,30 +203,4 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
     }
     return new Error(`${method}: query failed`, { cause });
   }
-}
-
-async function migrate(clientConfig: pg.ClientConfig, schema: string, log: DatabaseLog): Promise<void> {
-  const client = new pg.Client(clientConfig);
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    await runner({
-      dbClient: client,
-      dir: MIGRATIONS_DIR,
-      migrationsTable: 'pgmigrations',
-      schema,
-      createSchema: true,
-      direction: 'up',
-      checkOrder: true,
-      // Instances started together queue on node-pg-migrate's advisory lock instead of failing.
-      advisoryLockMode: 'wait',
-      logger: { debug: () => undefined, info: (message: string) => log.info({}, message), warn: (message: string) => log.warn({}, message), error: (message: string) => log.warn({}, message) },
-    });
-  } finally {
-    await client.end();
-  }
-}
-
-function toError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value));
 }

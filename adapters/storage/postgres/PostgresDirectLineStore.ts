@@ -1,45 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import {
-  storedBytes, type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type PostResult, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
+  type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type PostResult, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
 } from '../../directline/index.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
-import { LiveWatchers } from './LiveWatchers.js';
+import { ADMISSION_RESULT, admissionSql, APPEND_SQL, isEvicted, REPLACE_SQL, SEQ_DIGITS, SINCE_EACH_SQL } from './directLineSql.js';
+import { LiveWatchers, type StreamRead } from './LiveWatchers.js';
 
 /** Longest activity id suffix counted when checking an activity's size before its sequence number is known. */
 const MAX_SEQ_DIGITS = 20;
-/** Activity ids carry the sequence number zero-padded to this many digits (as the memory store writes them). */
-const SEQ_DIGITS = 7;
-
-/**
- * An append in one statement, so one round trip and no explicit transaction: take the next
- * sequence number (the conversation row's lock orders concurrent appends), store the activity
- * with its id, drop the oldest beyond the conversation's bounds counting the new one, and wake
- * every instance with `<origin> <seq> <conversation>` (ids only, far below NOTIFY's 8,000 bytes).
- * The count bound is sequence arithmetic, exact under concurrency; the byte bound sums the rows
- * this statement's snapshot sees, so two appends racing on one conversation (a visitor's post
- * and the bot's reply) may leave it over by one activity until its next append.
- * $1 conversation, $2 now, $3 activity with a 7-digit id, $4 its bytes, $5 byte bound, $6 count bound, $7 channel, $8 origin,
- * $9 the user the conversation must belong to (null: any).
- */
-const APPEND_SQL = `
-  WITH bumped AS (
-    UPDATE dl_conversations SET next_seq = next_seq + 1, last_active = GREATEST(last_active, $2)
-    WHERE id = $1 AND ($9::text IS NULL OR user_id = $9) RETURNING next_seq - 1 AS seq
-  ), numbered AS (
-    SELECT seq, $1 || '|' || lpad(seq::text, greatest(${SEQ_DIGITS}, length(seq::text)), '0') AS id,
-           $4::int + greatest(length(seq::text) - ${SEQ_DIGITS}, 0) AS bytes
-    FROM bumped
-  ), added AS (
-    INSERT INTO dl_activities (conversation_id, seq, activity, bytes)
-    SELECT $1, seq, $3::jsonb || jsonb_build_object('id', id), bytes FROM numbered
-  ), kept AS (
-    SELECT seq, sum(bytes) OVER (ORDER BY seq DESC) AS newer_bytes FROM dl_activities WHERE conversation_id = $1
-  ), dropped AS (
-    DELETE FROM dl_activities d USING kept, numbered
-    WHERE d.conversation_id = $1 AND d.seq = kept.seq AND (kept.newer_bytes + numbered.bytes > $5 OR kept.seq <= numbered.seq - $6)
-  )
-  SELECT seq::text AS seq, pg_notify($7, $8 || ' ' || seq || ' ' || $1) FROM numbered`;
 /** A notification's payload: origin, sequence number, conversation. */
 const NOTIFICATION = /^(\S+) (\d+) (.+)$/s;
 
@@ -64,7 +33,7 @@ export class PostgresDirectLineStore implements DirectLineStore {
     private readonly limits: ConversationLimits,
     private readonly onExpired: (conversationId: string, userId: string) => void,
   ) {
-    this.watchers = new LiveWatchers((conversationId, watermark) => this.since(conversationId, watermark));
+    this.watchers = new LiveWatchers((reads) => this.sinceEach(reads));
   }
 
   /** The factory the server's storage hands to the Direct Line endpoint. */
@@ -94,32 +63,17 @@ export class PostgresDirectLineStore implements DirectLineStore {
   async start(conversationId: string, userId: string, nowMs: number, firstSeq = 0): Promise<StartResult> {
     const found = await this.touch(conversationId, nowMs);
     if (found !== undefined) return found === userId ? { kind: 'existing' } : { kind: 'other-user' };
-    const evicted: { id: string; user_id: string }[] = [];
-    const result = await this.db.transaction('PostgresDirectLineStore.start', async (tx): Promise<StartResult> => {
-      // Admissions one at a time across instances, so the cap holds.
-      await tx.query('PostgresDirectLineStore.start', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.db.schema} dl admission`]);
-      const again = await tx.query<{ user_id: string }>('PostgresDirectLineStore.start', 'SELECT user_id FROM dl_conversations WHERE id = $1', [conversationId]);
-      if (again.length > 0) return again[0].user_id === userId ? { kind: 'existing' } : { kind: 'other-user' };
-      const [{ open }] = await tx.query<{ open: number }>('PostgresDirectLineStore.start', 'SELECT count(*)::int AS open FROM dl_conversations');
-      if (open >= this.limits.maxConversations) {
-        // The least recently active conversation quiet for long enough gives way; none: the endpoint is full.
-        evicted.push(...(await tx.query<{ id: string; user_id: string }>(
-          'PostgresDirectLineStore.start',
-          `DELETE FROM dl_conversations WHERE id = (
-             SELECT id FROM dl_conversations WHERE last_active < $1 ORDER BY last_active LIMIT 1 FOR UPDATE SKIP LOCKED
-           ) RETURNING id, user_id`,
-          [new Date(nowMs - this.limits.evictableIdleMs)],
-        )));
-        if (evicted.length === 0) return { kind: 'full' };
-      }
-      await tx.query('PostgresDirectLineStore.start', 'INSERT INTO dl_conversations (id, user_id, next_seq, last_active) VALUES ($1, $2, $3, $4)', [
-        conversationId, userId, firstSeq, new Date(nowMs),
-      ]);
-      return { kind: 'created' };
-    });
-    for (const gone of evicted) this.onExpired(gone.id, gone.user_id);
-    if (result.kind === 'created') this.stats.size += 1 - evicted.length;
-    return result;
+    const admission = await this.db.script('PostgresDirectLineStore.start', admissionSql(this.db.schema, conversationId, userId, firstSeq, nowMs, this.limits));
+    const row: unknown = admission[ADMISSION_RESULT]?.rows[0];
+    if (typeof row !== 'object' || row === null) throw new Error('PostgresDirectLineStore.start: the admission returned no row');
+    const existing: unknown = Reflect.get(row, 'existing');
+    if (typeof existing === 'string') return existing === userId ? { kind: 'existing' } : { kind: 'other-user' };
+    const evicted: unknown = Reflect.get(row, 'evicted');
+    const gone = Array.isArray(evicted) ? evicted.filter(isEvicted) : [];
+    for (const each of gone) this.onExpired(each.id, each.user_id);
+    if (Reflect.get(row, 'created') !== true) return { kind: 'full' };
+    this.stats.size += 1 - gone.length;
+    return { kind: 'created' };
   }
 
   async append(conversationId: string, activity: Partial<Activity>, nowMs: number): Promise<AppendResult> {
@@ -138,15 +92,18 @@ export class PostgresDirectLineStore implements DirectLineStore {
 
   /** One append statement ({@link APPEND_SQL}); undefined when the conversation is not there (or not `userId`'s). */
   private async insert(method: string, conversationId: string, userId: string | null, activity: Partial<Activity>, nowMs: number): Promise<AppendResult | undefined> {
-    const largest = storedBytes({ ...activity, id: `${conversationId}|${'0'.repeat(MAX_SEQ_DIGITS)}` });
+    // Serialised once, with the shortest id; SQL writes the real one and adds the digits beyond seven.
+    const draft = JSON.stringify({ ...activity, id: activityId(conversationId, 0) });
+    const bytes = Buffer.byteLength(draft, 'utf8');
+    const largest = bytes + MAX_SEQ_DIGITS - SEQ_DIGITS;
     if (largest > this.limits.maxActivityBytes) return { kind: 'too-large', bytes: largest };
-    // Sized and serialised with the shortest id; SQL writes the real one and adds the digits beyond seven.
-    const draft: Partial<Activity> = { ...activity, id: activityId(conversationId, 0) };
-    const rows = await this.db.query<{ seq: string }>(method, APPEND_SQL, [
-      conversationId, new Date(nowMs), JSON.stringify(draft), storedBytes(draft), this.limits.maxConversationBytes, this.limits.maxActivities,
-      this.channel, this.origin, userId,
+    const rows = await this.db.query<{ seq: string; dropped_bytes: string }>(method, APPEND_SQL, [
+      conversationId, new Date(nowMs), draft, bytes, this.limits.maxConversationBytes, this.limits.maxActivities, this.channel, this.origin, userId,
     ]);
     if (rows.length === 0) return undefined;
+    const dropped = Number(rows[0].dropped_bytes);
+    // Only once the bounds drop activities (long conversations): the conversation's upper bound comes back down.
+    if (dropped > 0) await this.db.query(method, 'UPDATE dl_conversations SET kept_bytes = kept_bytes - $2 WHERE id = $1', [conversationId, dropped]);
     const seq = Number(rows[0].seq);
     const stored: Partial<Activity> = { ...activity, id: activityId(conversationId, seq) };
     this.watchers.offer(conversationId, seq, stored);
@@ -156,12 +113,7 @@ export class PostgresDirectLineStore implements DirectLineStore {
   async replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
     const seq = seqOf(conversationId, activity.id);
     if (seq === undefined) return false;
-    const updated = await this.db.query(
-      'PostgresDirectLineStore.replace',
-      `UPDATE dl_activities SET activity = activity || $3::jsonb, bytes = octet_length((activity || $3::jsonb)::text)
-       WHERE conversation_id = $1 AND seq = $2 AND octet_length((activity || $3::jsonb)::text) <= $4 RETURNING seq`,
-      [conversationId, seq, JSON.stringify(activity), this.limits.maxActivityBytes],
-    );
+    const updated = await this.db.query('PostgresDirectLineStore.replace', REPLACE_SQL, [conversationId, seq, JSON.stringify(activity), this.limits.maxActivityBytes]);
     return updated.length > 0;
   }
 
@@ -187,6 +139,21 @@ export class PostgresDirectLineStore implements DirectLineStore {
     if (rows.length === 0) throw new Error('PostgresDirectLineStore.since: unknown conversation');
     const activities = rows.flatMap((row) => (row.activity === null ? [] : [row.activity]));
     return { activities, watermark: rows[0].next_seq };
+  }
+
+  /** {@link since} for several streams in one statement (one snapshot); undefined for a conversation not there. */
+  private async sinceEach(reads: readonly StreamRead[]): Promise<Array<ActivitySet | undefined>> {
+    const rows = await this.db.query<{ i: string; next_seq: string; activity: Partial<Activity> | null }>('PostgresDirectLineStore.watch', SINCE_EACH_SQL, [
+      reads.map((read) => read.conversationId), reads.map((read) => String(read.watermark)),
+    ]);
+    const sets: Array<{ activities: Array<Partial<Activity>>; watermark: string } | undefined> = reads.map(() => undefined);
+    for (const row of rows) {
+      const index = Number(row.i) - 1;
+      const set = sets[index] ?? { activities: [], watermark: row.next_seq };
+      if (row.activity !== null) set.activities.push(row.activity);
+      sets[index] = set;
+    }
+    return sets;
   }
 
   watch(conversationId: string, watermark: number, _nowMs: number, listener: ActivityListener): () => void {

@@ -10,14 +10,21 @@ import type { PostgresDatabase } from './PostgresDatabase.js';
  * mid-turn releases it as soon as PostgreSQL sees its connection close. Turns of the same
  * conversation on this instance queue in memory first: they never hold several lock
  * connections waiting on each other.
+ *
+ * `preload` names a parameterless statement sent with the lock, in the same round trip
+ * (PostgresBotStorage.preload: the conversation's bot state), so that the turn's first read
+ * costs no round trip of its own.
  */
 export class PostgresTurnGate implements TurnGate {
   private readonly local = new InProcessTurnGate();
 
-  constructor(private readonly db: PostgresDatabase) {}
+  constructor(
+    private readonly db: PostgresDatabase,
+    private readonly preload?: (conversationId: string) => string,
+  ) {}
 
   run<T>(conversationId: string, turn: () => Promise<T>): Promise<T> {
     // Two 32-bit keys: the schema (instances of another deployment on the same server do not collide) and the conversation.
-    return this.local.run(conversationId, () => this.db.lockedTransaction('PostgresTurnGate.run', [this.db.schema, conversationId], turn));
+    return this.local.run(conversationId, () => this.db.lockedTransaction('PostgresTurnGate.run', [this.db.schema, conversationId], turn, this.preload?.(conversationId)));
   }
 }

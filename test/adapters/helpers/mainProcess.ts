@@ -35,11 +35,12 @@ export function startScriptFlags(): string[] {
 
 /**
  * Starts `adapters/main.ts` with the node flags of `npm start` (its pid is the server's) and `env`, nothing
- * else from this process's environment but PATH, and resolves once it logs its listening URL.
+ * else from this process's environment but PATH, and resolves once it logs its listening URL. `root`: the
+ * checkout to run (the instances bench's `--baseline` runs another one's code).
  */
-export function startMainProcess(env: Record<string, string>, startTimeoutMs = 60_000, nodeArgs: readonly string[] = []): Promise<MainProcess> {
+export function startMainProcess(env: Record<string, string>, startTimeoutMs = 60_000, nodeArgs: readonly string[] = [], root = ROOT): Promise<MainProcess> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...startScriptFlags(), 'adapters/main.ts'], {
-    cwd: ROOT,
+    cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -24,9 +24,15 @@ export interface Cluster {
 
 /**
  * `database` undefined: the embedded default (one instance only: SQLite and memory are per process).
- * `nodeArgs` go before `npm start`'s flags (the bench's profiler and statement counter).
+ * `nodeArgs` go before `npm start`'s flags (the bench's profiler and statement counter); `root` is the
+ * checkout whose server runs (default: this one).
  */
-export async function startCluster(count: number, database?: { url: string; schema: string; poolSize?: number }, nodeArgs: readonly string[] = []): Promise<Cluster> {
+export async function startCluster(
+  count: number,
+  database?: { url: string; schema: string; poolSize?: number },
+  nodeArgs: readonly string[] = [],
+  root?: string,
+): Promise<Cluster> {
   if (database === undefined && count > 1) throw new Error('startCluster: several instances need PostgreSQL');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'multi-instance-'));
   const env: Record<string, string> = {
@@ -36,7 +42,7 @@ export async function startCluster(count: number, database?: { url: string; sche
   };
   // One at a time: the first applies the migrations (the others would wait on their lock anyway).
   const instances: MainProcess[] = [];
-  for (let i = 0; i < count; i += 1) instances.push(await startMainProcess(env, undefined, nodeArgs));
+  for (let i = 0; i < count; i += 1) instances.push(await startMainProcess(env, undefined, nodeArgs, root));
   const proxy = await RoundRobinProxy.start(instances.map((instance) => instance.url));
   return {
     instances,

@@ -1,5 +1,7 @@
-import { expect, it } from 'vitest';
-import { PostgresBotStorage, PostgresTurnGate } from '../../../../adapters/storage/index.js';
+import { ConversationState, TestAdapter, TurnContext } from 'botbuilder';
+import pg from 'pg';
+import { afterEach, expect, it, vi } from 'vitest';
+import { PostgresBotStorage, PostgresTurnGate, StaleWriteError } from '../../../../adapters/storage/index.js';
 import { describePostgres, twoInstancesPerTest } from './testDatabase.js';
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,7 +45,8 @@ describePostgres('PostgresTurnGate', () => {
     let late: Promise<void> | undefined;
     await gate.run('c', async () => {
       await storage.write({ k: { n: 1 } });
-      expect((await storage.read(['k'])).k).toEqual({ n: 1, eTag: '1' });
+      // Written with the COMMIT: the turn reads its own write back (unconditional, as it was written).
+      expect((await storage.read(['k'])).k).toEqual({ n: 1, eTag: '*' });
       seenOutside = await outside.read(['k']);
       // Work the turn started but did not wait for runs on the pool once the turn's transaction is gone.
       late = pause(50).then(() => storage.write({ late: { n: 2 } }));
@@ -57,5 +60,78 @@ describePostgres('PostgresTurnGate', () => {
       throw new Error('bot failed');
     })).rejects.toThrow('bot failed');
     expect((await outside.read(['k'])).k).toEqual({ n: 1, eTag: '1' });
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const activity = { type: 'message', channelId: 'directline', conversation: { id: 'conv-1', isGroup: false, conversationType: 'personal', name: '' }, from: { id: 'u', name: '' }, recipient: { id: 'bot', name: '' } };
+  const conversationKey = (id: string): string => PostgresBotStorage.preload([`directline/conversations/${id}/`]);
+
+  it('sends the turn\'s lock with its ConversationState read, and its state write with its COMMIT: two round trips for a turn that loads and saves', async () => {
+    const [db, otherDb] = instances().dbs;
+    const storage = new PostgresBotStorage(db);
+    const gate = new PostgresTurnGate(db, conversationKey);
+    const state = new ConversationState(storage);
+    const count = state.createProperty<number>('count');
+    const adapter = new TestAdapter();
+    const turn = (): Promise<number> => gate.run('conv-1', async () => {
+      const context = new TurnContext(adapter, activity);
+      const next = (await count.get(context, 0)) + 1;
+      await count.set(context, next);
+      await state.saveChanges(context);
+      return next;
+    });
+    expect(await turn()).toBe(1);
+    const sent = vi.spyOn(pg.Client.prototype, 'query');
+    expect(await turn()).toBe(2);
+    expect(sent).toHaveBeenCalledTimes(2);
+    expect(String(sent.mock.calls[0][0])).toMatch(/^BEGIN; SELECT pg_advisory_xact_lock\(.*; SELECT k\.key/);
+    expect(String(sent.mock.calls[1][0])).toMatch(/^WITH written AS \(INSERT INTO bot_state .* COMMIT$/s);
+    sent.mockRestore();
+    // The version moved once per turn: another instance's ConversationState reads 2 at version 2.
+    const outside = await new PostgresBotStorage(otherDb).read(['directline/conversations/conv-1/']);
+    expect(outside['directline/conversations/conv-1/']).toMatchObject({ count: 2, eTag: '2' });
+  });
+
+  it('fails a turn whose state write went stale meanwhile (a writer outside the gate): nothing of it is committed, the next turn goes on', async () => {
+    const [db, otherDb] = instances().dbs;
+    const key = 'directline/conversations/conv-1/';
+    const storage = new PostgresBotStorage(db);
+    const outside = new PostgresBotStorage(otherDb);
+    await outside.write({ [key]: { n: 1 }, other: { n: 1 } });
+    const gate = new PostgresTurnGate(db, conversationKey);
+    await expect(gate.run('conv-1', async () => {
+      const items = await storage.read([key, 'other']);
+      await outside.write({ [key]: { n: 10, eTag: '1' } });
+      await storage.write({ [key]: { ...items[key], n: 2 }, other: { ...items.other, n: 2 } });
+      // A second save of the same object in the turn (onTurnError's forced save) still compares against version 1.
+      await storage.write({ [key]: { ...items[key], n: 3 } });
+    })).rejects.toBeInstanceOf(StaleWriteError);
+    expect(await outside.read([key, 'other'])).toEqual({ [key]: { n: 10, eTag: '2' }, other: { n: 1, eTag: '1' } });
+    await gate.run('conv-1', async () => {
+      const items = await storage.read([key]);
+      expect(items[key]).toEqual({ n: 10, eTag: '2' });
+      await storage.write({ [key]: { ...items[key], n: 11 } });
+    });
+    expect((await outside.read([key]))[key]).toEqual({ n: 11, eTag: '3' });
+  });
+
+  it('reads a key the preload does not cover with a query of its own, and forgets the preload once the turn deletes', async () => {
+    const [db] = instances().dbs;
+    const key = 'directline/conversations/conv-1/';
+    const storage = new PostgresBotStorage(db);
+    await storage.write({ [key]: { n: 1 }, 'directline/users/u/': { u: 1 } });
+    const gate = new PostgresTurnGate(db, conversationKey);
+    await gate.run('conv-1', async () => {
+      expect(await storage.read(['directline/users/u/', key])).toEqual({ 'directline/users/u/': { u: 1, eTag: '1' }, [key]: { n: 1, eTag: '1' } });
+      expect(await storage.read([key, 'missing'])).toEqual({ [key]: { n: 1, eTag: '1' } });
+      await storage.delete([key]);
+      expect(await storage.read([key])).toEqual({});
+      await storage.write({ [key]: { n: 5 } });
+      expect(await storage.read([key])).toEqual({ [key]: { n: 5, eTag: '*' } });
+    });
+    expect(await storage.read([key])).toEqual({ [key]: { n: 5, eTag: '1' } });
   });
 });

@@ -1,0 +1,75 @@
+import pg from 'pg';
+import type { SqlRunner } from './PostgresDatabase.js';
+import type { TransactionShape } from './pooledTransaction.js';
+
+/**
+ * What the statements of the turn under way ({@link PostgresDatabase.lockedTransaction}) can do
+ * beyond running in its transaction: pick up the rows read with its BEGIN, and send their
+ * writes with its COMMIT, so that a turn makes two round trips of its own instead of four
+ * (BEGIN + lock, state read, state write, COMMIT).
+ */
+export interface TurnHandle {
+  /** Rows of the preload statement sent with BEGIN (undefined: none, or dropped). */
+  readonly preloaded: readonly pg.QueryResultRow[] | undefined;
+  /** Forgets the preload (a statement of the turn changed what it read). */
+  dropPreloaded(): void;
+  /**
+   * Statements sent with COMMIT in its round trip (simple protocol: no parameters, quoted
+   * literals only); `statements` is called at commit. When that round trip fails, `failure`
+   * turns the error into the one the turn fails with (undefined: not this writer's error);
+   * the transaction is then rolled back, as for any failed turn.
+   */
+  beforeCommit(statements: () => readonly string[], failure: (cause: unknown) => Error | undefined): void;
+}
+
+interface CommitWriter {
+  readonly statements: () => readonly string[];
+  readonly failure: (cause: unknown) => Error | undefined;
+}
+
+/**
+ * The transaction of a turn: BEGIN with its advisory lock (and the preload), the turn's
+ * statements on {@link runner}, COMMIT with what they handed to {@link beforeCommit}.
+ * `open` turns false once the turn's work is over.
+ */
+export class TurnTransaction implements TurnHandle, TransactionShape {
+  open = true;
+  /** The lock connection's runner, set once the transaction has begun. */
+  runner: SqlRunner = { query: () => Promise.reject(new Error('TurnTransaction: the transaction has not begun')) };
+  readonly begin: string;
+  preloaded: readonly pg.QueryResultRow[] | undefined;
+  private readonly writers: CommitWriter[] = [];
+
+  /** The lock keys are sent as quoted literals, never SQL; `preload` is a parameterless statement. */
+  constructor(keys: readonly [string, string], private readonly preload: string | undefined) {
+    const lock = `BEGIN; SELECT pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(keys[0])}), hashtext(${pg.escapeLiteral(keys[1])}))`;
+    this.begin = preload === undefined ? lock : `${lock}; ${preload}`;
+  }
+
+  /** Keeps the rows of the preload (the BEGIN round trip's third result). */
+  began(results: readonly pg.QueryResult[]): void {
+    if (this.preload !== undefined) this.preloaded = results[2]?.rows ?? [];
+  }
+
+  dropPreloaded(): void {
+    this.preloaded = undefined;
+  }
+
+  beforeCommit(statements: () => readonly string[], failure: (cause: unknown) => Error | undefined): void {
+    this.writers.push({ statements, failure });
+  }
+
+  /** The COMMIT round trip: the writers' statements, then COMMIT (skipped by PostgreSQL when one of them fails). */
+  commit(): string {
+    return [...this.writers.flatMap((writer) => writer.statements()), 'COMMIT'].join('; ');
+  }
+
+  /** The error the turn fails with when its COMMIT round trip failed with `cause`. */
+  commitFailure(cause: unknown): Error | undefined {
+    for (const writer of this.writers) {
+      const error = writer.failure(cause);
+      if (error !== undefined) return error;
+    }
+    return undefined;
+  }
+}
