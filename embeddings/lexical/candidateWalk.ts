@@ -162,37 +162,69 @@ function select(held: Uint8Array, bounds: Float64Array, unwalked: number, at: nu
 /**
  * Adds to the bounds of the block's candidates their own shares in the lists
  * before `walked` (highest bounds first), each list moved forward through the
- * candidates and their positions recorded; drops a candidate as soon as its
- * bound with the lists left cannot reach `at`. Returns the candidates left.
+ * block and the positions of its postings recorded; drops a candidate as soon
+ * as its bound with the lists left cannot reach `at`. Returns the candidates left.
+ *
+ * With several candidates, a list's postings in the block are read in one
+ * tight loop, like a walked list's (the bounds of the block's other entries
+ * are not read again, and a position is only trusted where the list holds
+ * the entry); with few, the list is searched for each (a few steps, then
+ * doubling ones). A candidate gets the same shares in the same order either way.
  */
 function probe(lists: readonly WalkList[], walked: number, cumulative: Float64Array, at: number, start: number, slots: Int32Array, count: number, bounds: Float64Array): number {
   for (let i = walked - 1; i >= 0 && count > 0; i--) {
-    const { entries, end, maxima, scale, positions } = lists[i];
+    const list = lists[i];
+    if (count >= SCAN_CANDIDATES) scan(list, start, bounds);
+    else search(list, start, slots, count, bounds);
     const rest = i > 0 ? cumulative[i - 1] : 0;
-    let cursor = lists[i].cursor;
     let kept = 0;
     for (let c = 0; c < count; c++) {
       const slot = slots[c];
-      const entry = start + slot;
-      // Candidates are close together in long lists: a few steps, then doubling ones.
-      for (let steps = 0; cursor < end && entries[cursor] < entry; steps++) {
-        if (steps === LINEAR_STEPS) {
-          cursor = gallop(entries, cursor, end, entry);
-          break;
-        }
-        cursor++;
-      }
-      if (cursor < end && entries[cursor] === entry) {
-        bounds[slot] += scale * maxima[cursor];
-        positions[slot] = cursor;
-      }
       if (bounds[slot] + rest >= at) slots[kept++] = slot;
     }
-    lists[i].cursor = cursor;
     count = kept;
   }
   return count;
 }
 
-/** Postings stepped over one by one before a probe gallops. */
+/** Candidates from which a probed list is read through the block rather than searched for each. */
+const SCAN_CANDIDATES = 4;
+
+/** Adds every posting of `list` in the block from `start` to its entry's bound, recording where it is. */
+function scan(list: WalkList, start: number, bounds: Float64Array): void {
+  const { entries, end, maxima, scale, positions } = list;
+  const stop = start + WALK_BLOCK;
+  let cursor = gallop(entries, list.cursor, end, start);
+  for (; cursor < end && entries[cursor] < stop; cursor++) {
+    const slot = entries[cursor] - start;
+    bounds[slot] += scale * maxima[cursor];
+    positions[slot] = cursor;
+  }
+  list.cursor = cursor;
+}
+
+/** Adds the posting of `list` of each candidate (if it has one) to the candidate's bound, recording where it is. */
+function search(list: WalkList, start: number, slots: Int32Array, count: number, bounds: Float64Array): void {
+  const { entries, end, maxima, scale, positions } = list;
+  let cursor = list.cursor;
+  for (let c = 0; c < count; c++) {
+    const slot = slots[c];
+    const entry = start + slot;
+    // Candidates are close together in long lists: a few steps, then doubling ones.
+    for (let steps = 0; cursor < end && entries[cursor] < entry; steps++) {
+      if (steps === LINEAR_STEPS) {
+        cursor = gallop(entries, cursor, end, entry);
+        break;
+      }
+      cursor++;
+    }
+    if (cursor < end && entries[cursor] === entry) {
+      bounds[slot] += scale * maxima[cursor];
+      positions[slot] = cursor;
+    }
+  }
+  list.cursor = cursor;
+}
+
+/** Postings stepped over one by one before a search gallops. */
 const LINEAR_STEPS = 4;
