@@ -2,7 +2,7 @@ import type { FaqEntry } from '../../knowledge/index.js';
 import { EntryVocabulary, termEntriesOfSets, type TermEntries } from './EntryVocabulary.js';
 import { frenchGlosses, glossedInFrench } from './englishGlossary.js';
 import type { TextAnalyzer } from './frenchAnalyzer.js';
-import { expandChatAbbreviations, GENERAL_WORDS, isEnglish, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from './queryAnalysis.js';
+import { asksForDefinition, DEFINITION_TERM, expandChatAbbreviations, GENERAL_WORDS, isEnglish, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from './queryAnalysis.js';
 import { weighQuery, type WeighedQuery } from './queryEvidence.js';
 
 /** Typed words whose status is remembered (the memory is cleared beyond: visitors can type any word). */
@@ -21,7 +21,7 @@ export interface ReadQuery {
 /**
  * Reads a typed message the way the FAQ's vocabulary needs it: chat-speak
  * abbreviations written out, glued elisions and -ons verb forms repaired against the KB's words,
- * the question told apart from its context, English glossed in French, and
+ * the question told apart from its context, a definition question read with « définition », English glossed in French, and
  * every term weighed by its rarity across entries.
  */
 export class QueryReader {
@@ -55,8 +55,10 @@ export class QueryReader {
     const withContext = parts.context !== '';
     // An English question is searched with its own words (the KB has some English phrasings) and their French glosses.
     const glosses = english ? `\n${frenchGlosses(repaired)}` : '';
-    const terms = this.analyzer.analyze(repaired + glosses);
-    const questionTerms = withContext ? this.analyzer.analyze(parts.question + glosses) : undefined;
+    // A definition question is searched with the word its words only imply, which the KB's definition phrasings say.
+    const definition = asksForDefinition(parts.question) ? `\n${DEFINITION_TERM}` : '';
+    const terms = this.analyzer.analyze(repaired + glosses + definition);
+    const questionTerms = withContext ? this.analyzer.analyze(parts.question + glosses + definition) : undefined;
     // The evidence weighs an English message by its French glosses (and the words the glossary lacks).
     const [evidenceMessage, evidenceQuestion] = english
       ? [this.analyzer.analyze(glossedInFrench(repaired)), this.analyzer.analyze(glossedInFrench(parts.question))]

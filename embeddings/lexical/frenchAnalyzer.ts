@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { foldAccents, type SynonymGroup } from '../../knowledge/index.js';
+import { infinitiveOf } from './frenchVerbForms.js';
 
 /** Turns French text into the tokens the lexical index matches on. */
 export interface TextAnalyzer {
@@ -283,7 +284,7 @@ export function createFrenchAnalyzer(synonyms: readonly SynonymGroup[]): TextAna
       const tokens: string[] = [];
       for (const token of matcher.rewrite(tokenize(text))) {
         if (!token.keep && (stopWords.has(token.text) || (!token.canonical && token.text.length < MIN_TOKEN_LENGTH))) continue;
-        tokens.push(token.stem && !/^\p{N}+$/u.test(token.text) ? stemmer.stem(token.text) : token.text);
+        tokens.push(token.stem && !/^\p{N}+$/u.test(token.text) ? stemmer.stem(infinitiveOf(token.text)) : token.text);
       }
       return tokens;
     },

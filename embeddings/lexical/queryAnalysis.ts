@@ -140,6 +140,26 @@ export function splitQuestion(text: string): QuestionParts {
   return context === '' ? { question: trimmed, context: '' } : { question, context };
 }
 
+/**
+ * How French asks what something is: « qu'est-ce que le MOS », « c'est quoi
+ * les NOS », « que signifie… », « qu'entend l'ANS par… », « ce qu'est le
+ * MOS », « de quoi s'agit-il », « ça désigne quoi ». Every word of these
+ * phrases is a function word, so without this the question is reduced to its
+ * subject and meets every entry that names it equally (the MOS's uses, its
+ * updates, its definition). Folded, lower case, straight apostrophes; the
+ * apostrophe may be missing (« cest quoi »).
+ */
+const DEFINITION_QUESTION =
+  /(?:^|[^\p{L}])(?:qu['\s]?est[- ]ce (?:que |qu'|qu )(?:c'?est\b|(?:le|la|les|un|une) |l')|c'?est quoi\b|c koi\b|que (?:signifie|veut dire|designe)\b|qu'?entend\b|ce qu'?est\b|ce que c'?est\b|ce que sont\b|que sont (?:les|le|la) |de quoi s'?agit\b|designe quoi\b|veut dire quoi\b)/u;
+
+/** The word a definition question is read with: the KB's definition phrasings say it (« Quelle est la définition du MOS ? »). */
+export const DEFINITION_TERM = 'définition';
+
+/** Pure: whether a question asks what something is (see DEFINITION_QUESTION). */
+export function asksForDefinition(question: string): boolean {
+  return DEFINITION_QUESTION.test(foldAccents(question).toLowerCase().replace(/[’‘ʼ`´]/gu, "'"));
+}
+
 /** English function words that are not French words: enough of them marks an English message. */
 const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
   'the', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'how', 'what', 'when', 'where', 'which', 'who', 'why', 'can', 'could', 'should',

@@ -13,7 +13,8 @@ import { startRealApp, type RealApp } from '../helpers/realApp.js';
 const SCREENSHOT_DIR = process.env.CONSOLE_SCREENSHOTS_DIR;
 const PASSWORD = 'correct horse battery staple';
 const ANSWERED = 'Le référencement au Catalogue de services de Mon espace santé est-il obligatoire ?';
-const CLARIFIED = "c'est quoi le MOS et les NOS";
+// Vague on purpose: a question that names the MOS and NOS without saying what it asks gets « Vouliez-vous dire… ».
+const CLARIFIED = "j'aimerais des infos sur le MOS et les NOS";
 const DECLINED = 'Quel temps fera-t-il à Brest demain ?';
 /** Two declined questions on one subject the FAQ lacks: one cluster, which becomes a new entry. */
 const MISSING = ['Comment obtenir une carte CPS pour un éditeur de logiciel ?', 'Comment un éditeur de logiciel obtient-il une carte CPS ?'];

@@ -10,7 +10,8 @@ import { ConsoleClient } from './consoleClient.js';
 
 const PASSWORD = 'correct horse battery staple';
 const ANSWERED = 'Le référencement au Catalogue de services de Mon espace santé est-il obligatoire ?';
-const CLARIFIED = "c'est quoi le MOS et les NOS";
+// Vague on purpose: a question that names the MOS and NOS without saying what it asks gets « Vouliez-vous dire… ».
+const CLARIFIED = "j'aimerais des infos sur le MOS et les NOS";
 const DECLINED = 'Quel temps fera-t-il à Brest demain ?';
 
 /** What a browser would post back from an attribute value. */
@@ -85,7 +86,7 @@ describe('console over a real conversation log', () => {
 
   it('proposes the clarified question as a phrasing of the picked entry, and accepts it', async () => {
     const page = (await console_.get('/console/propositions')).text;
-    expect(page).toContain('c&#39;est quoi le MOS et les NOS');
+    expect(page).toContain('j&#39;aimerais des infos sur le MOS et les NOS');
     expect(page).toContain('mos-nos-cas-usage');
     const key = unescapeHtml(/name="key" value="([^"]+)"/.exec(page)?.[1] ?? '');
     const form = { _csrf: ConsoleClient.csrfOf(page), key, text: CLARIFIED, entryId: 'mos-nos-cas-usage', status: 'accepted' };
@@ -96,7 +97,7 @@ describe('console over a real conversation log', () => {
 
   it('turns the accepted phrasing into a patch that applies to the KB and passes its checks', async () => {
     const page = (await console_.get('/console/correctif')).text;
-    expect(page).toContain('+      - &quot;c&#39;est quoi le MOS et les NOS&quot;');
+    expect(page).toContain('+      - &quot;j&#39;aimerais des infos sur le MOS et les NOS&quot;');
     const patch = await console_.get('/console/correctif.patch');
     expect(patch.status).toBe(200);
     const copy = await mkdtemp(path.join(tmpdir(), 'kb-patched-'));

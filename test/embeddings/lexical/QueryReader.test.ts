@@ -27,4 +27,12 @@ describe('QueryReader', () => {
     expect(edited.terms.length).toBe(plain.terms.length);
     expect(edited.weighed.evidence.messageCoverage).toBeGreaterThan(plain.weighed.evidence.messageCoverage);
   });
+
+  it('reads a definition question with « définition », the word the KB’s definition phrasings say', () => {
+    const analyzer = createFrenchAnalyzer(kb.synonyms);
+    const [definition] = analyzer.analyze('définition');
+    expect(reader.read('Le MOS, ça désigne quoi ?').terms).toContain(definition);
+    expect(reader.read('cest quoi le mos exactement').terms).toContain(definition);
+    expect(reader.read('À quelle fréquence le MOS est-il mis à jour ?').terms).not.toContain(definition);
+  });
 });

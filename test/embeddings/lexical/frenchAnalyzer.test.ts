@@ -60,6 +60,16 @@ describe('createFrenchAnalyzer', () => {
     expect(analyzer.analyze('élaborée')).toEqual(analyzer.analyze('élaborer'));
   });
 
+  it('puts the present of irregular verbs in their infinitive’s family (« sert », « servent » → servir)', () => {
+    expect(plain.analyze('à quoi sert le modèle')).toEqual(plain.analyze('à quoi servir le modèle'));
+    expect(plain.analyze('ils servent')).toEqual(plain.analyze('servir'));
+    expect(plain.analyze('cela permet')).toEqual(plain.analyze('permettre'));
+    expect(plain.analyze('il contient')).toEqual(plain.analyze('contenir'));
+    expect(plain.analyze('ça dépend')).toEqual(plain.analyze('dépendre'));
+    // A noun spelled like a verb form stays a noun: « l’offre innovation » is not « offrir ».
+    expect(plain.analyze('offre')).not.toEqual(plain.analyze('offrir'));
+  });
+
   it('stems plural and singular to the same token', () => {
     expect(plain.analyze('services numériques')).toEqual(plain.analyze('service numérique'));
     expect(plain.analyze('les éditeurs')).toEqual(plain.analyze('un éditeur'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEnglish, MIN_QUESTION_WORDS, MIN_WORDS_WITH_CONTEXT, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from '../../../embeddings/lexical/queryAnalysis.js';
+import { asksForDefinition, isEnglish, MIN_QUESTION_WORDS, MIN_WORDS_WITH_CONTEXT, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from '../../../embeddings/lexical/queryAnalysis.js';
 
 /** A toy vocabulary: what the KB knows, and which words the analyser drops. */
 const KNOWN = new Set(['offre', 'interoperabilite', 'ans', 'application', 'des', 'dossier', 'sante', 'editer', 'integrer', 'servir', 'utiliser', 'appuyer', 'contenir', 'candidater', 'evaluer']);
@@ -111,5 +111,26 @@ describe('isEnglish', () => {
     expect(isEnglish('Le référencement dans Mon espace santé est-il obligatoire ?')).toBe(false);
     expect(isEnglish('Le MOS est-il disponible en format UML ?')).toBe(false);
     expect(isEnglish('')).toBe(false);
+  });
+});
+
+describe('asksForDefinition', () => {
+  it('recognises the ways French asks what something is, with or without apostrophes and accents', () => {
+    for (const question of [
+      'Qu’est-ce que le MOS ?', "qu est ce que le modele des objets de sante", "Qu'est-ce qu'un jeu de valeurs ?", 'cest quoi le mos exactement',
+      'Les NOS, c’est quoi ?', 'Que sont les NOS ?', 'Que signifie l’acronyme MOS ?', 'Qu’entend l’ANS par MOS ?', 'Pouvez-vous m’expliquer ce qu’est le MOS ?',
+      'De quoi s’agit-il ?', 'Le MOS, ça désigne quoi au juste ?',
+    ]) {
+      expect(asksForDefinition(question), question).toBe(true);
+    }
+  });
+
+  it('leaves other questions built on the same words alone', () => {
+    for (const question of [
+      'Qu’est-ce qu’il faut pour que mon appli soit référencée ?', 'Que se passe-t-il quand un attribut est codifié ?', 'Quels sont les cas d’usage du MOS ?',
+      'Est-ce que le référencement est obligatoire ?', 'Pourquoi se conformer au MOS ?',
+    ]) {
+      expect(asksForDefinition(question), question).toBe(false);
+    }
   });
 });
