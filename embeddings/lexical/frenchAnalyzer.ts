@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { foldAccents, type SynonymGroup } from '../../knowledge/index.js';
+import { createFrenchStemming, type Stemmer } from './frenchStemming.js';
 import { infinitiveOf } from './frenchVerbForms.js';
 
 /** Turns French text into the tokens the lexical index matches on. */
@@ -28,37 +28,6 @@ const SHOUTING_MIN_WORDS = 4;
 /** Typographic, straight and modifier apostrophes, plus the backtick some keyboards produce. */
 const APOSTROPHES = /['’‘ʼ`´]/g;
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
-
-interface Stemmer {
-  stem(word: string): string;
-}
-
-/**
- * natural's French Porter stemmer and stop words, through deep imports: the
- * package's top-level entry loads every module (~700 ms) and prints dotenv lines.
- * The deep files ship without type declarations, hence the runtime shape check.
- */
-function loadNaturalFrench(): { stemmer: Stemmer; stopWords: readonly string[] } {
-  const require = createRequire(import.meta.url);
-  const stemmer: unknown = require('natural/lib/natural/stemmers/porter_stemmer_fr.js');
-  const stopWords: unknown = require('natural/lib/natural/util/stopwords_fr.js');
-  if (!isStemmer(stemmer)) {
-    throw new Error('loadNaturalFrench: natural’s French stemmer has no stem() function');
-  }
-  if (!isStopWordModule(stopWords)) {
-    throw new Error('loadNaturalFrench: natural’s French stop word module has no words list');
-  }
-  return { stemmer, stopWords: stopWords.words };
-}
-
-function isStemmer(value: unknown): value is Stemmer {
-  return typeof value === 'object' && value !== null && 'stem' in value && typeof value.stem === 'function';
-}
-
-function isStopWordModule(value: unknown): value is { words: string[] } {
-  const words = typeof value === 'object' && value !== null && 'words' in value ? value.words : undefined;
-  return Array.isArray(words) && words.every((word) => typeof word === 'string');
-}
 
 /**
  * Function words of the English questions some vendors type: without them a
@@ -102,8 +71,6 @@ export const FRENCH_FILLER_WORDS: readonly string[] = [
   'aussi', 'bien', 'tres', 'trop', 'plus', 'moins', 'peu', 'beaucoup', 'assez', 'deja', 'encore', 'toujours', 'jamais', 'maintenant',
   'svp', 'stp', 'bonjour', 'bonsoir', 'salut', 'ok', 'oui',
 ];
-
-let naturalFrench: ReturnType<typeof loadNaturalFrench> | undefined;
 
 /** One word of the input: its folded lowercase form and whether it was written as an acronym. */
 interface RawToken {
@@ -228,43 +195,6 @@ class SynonymMatcher {
   }
 }
 
-/** Shortest stem whose final « e » is the mark of a feminine past participle (« publiée » → « publie » → « publi »). */
-const MIN_PARTICIPLE_STEM_LENGTH = 5;
-
-/**
- * natural's French stemmer reads folded text, so « publiée », « élaborée »,
- * « accompagnées » reach it as « publiee », « elaboree », « accompagnees » and
- * keep an « e » their verb's other forms lose (« publier » → « publi »,
- * « accompagnement » → « accompagn »). Dropping it puts the feminine
- * participles back into their verb's family, on the KB's side and the
- * question's alike.
- */
-function participleStemmer(stemmer: Stemmer): Stemmer {
-  return {
-    stem(word: string): string {
-      const stem = stemmer.stem(word);
-      return stem.length >= MIN_PARTICIPLE_STEM_LENGTH && stem.endsWith('e') ? stem.slice(0, -1) : stem;
-    },
-  };
-}
-
-/** Stems remembered per analyser: the Porter stemmer dominates analysis time, and questions reuse the same words. */
-const MAX_REMEMBERED_STEMS = 20_000;
-
-function memoizedStemmer(stemmer: Stemmer): Stemmer {
-  const stems = new Map<string, string>();
-  return {
-    stem(word: string): string {
-      const known = stems.get(word);
-      if (known !== undefined) return known;
-      const stem = stemmer.stem(word);
-      if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
-      stems.set(word, stem);
-      return stem;
-    },
-  };
-}
-
 /**
  * Builds the French analyser used by the lexical index. Order matters: accents
  * are folded and synonyms rewritten to their canonical form BEFORE stop words
@@ -272,10 +202,9 @@ function memoizedStemmer(stemmer: Stemmer): Stemmer {
  * the same tokens.
  */
 export function createFrenchAnalyzer(synonyms: readonly SynonymGroup[]): TextAnalyzer {
-  naturalFrench ??= loadNaturalFrench();
-  const stemmer = memoizedStemmer(participleStemmer(naturalFrench.stemmer));
+  const { stemmer, stopWords: naturalStopWords } = createFrenchStemming();
   const stopWords: ReadonlySet<string> = new Set(
-    [...naturalFrench.stopWords, ...FRENCH_FILLER_WORDS, ...ENGLISH_STOP_WORDS, ...CHAT_STOP_WORDS].map((word) => foldAccents(word).toLowerCase()),
+    [...naturalStopWords, ...FRENCH_FILLER_WORDS, ...ENGLISH_STOP_WORDS, ...CHAT_STOP_WORDS].map((word) => foldAccents(word).toLowerCase()),
   );
   const matcher = new SynonymMatcher(synonyms, stemmer, stopWords);
 
