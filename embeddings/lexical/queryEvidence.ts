@@ -39,7 +39,9 @@ function share(terms: readonly WeighedTerm[], test: (term: WeighedTerm) => boole
  * question and of the message the entry's own words explain. Words of the
  * context only count in the message figures, so describing one's product no
  * longer reads as asking about something else. `general` tells the analysed
- * general words (GENERAL_WORDS) that are left out when the KB does not know them.
+ * general words (GENERAL_WORDS) that are left out when the KB does not know them;
+ * `answerHolds` whether an entry's answer alone holds a known term (the
+ * agency's words, as against the phrasings written for the entry).
  */
 export function weighQuery(
   vocabulary: EntryVocabulary,
@@ -47,6 +49,7 @@ export function weighQuery(
   messageTerms: readonly string[],
   facts: Pick<QueryEvidence, 'question' | 'english' | 'withContext'>,
   general: (term: string) => boolean = () => false,
+  answerHolds?: (entryIndex: number, term: string) => boolean,
 ): WeighedQuery {
   const question = weigh(vocabulary, questionTerms, general);
   const message = weigh(vocabulary, messageTerms, general);
@@ -61,6 +64,10 @@ export function weighQuery(
   const has = (entryIndex: number) => (term: WeighedTerm) => term.known !== undefined && vocabulary.has(entryIndex, term.known);
   return {
     evidence,
-    match: (entryIndex) => ({ question: share(question, has(entryIndex)), message: share(message, has(entryIndex)) }),
+    match: (entryIndex) => ({
+      question: share(question, has(entryIndex)),
+      message: share(message, has(entryIndex)),
+      ...(answerHolds && { answer: share(question, (term) => term.known !== undefined && answerHolds(entryIndex, term.known)) }),
+    }),
   };
 }
