@@ -8,8 +8,10 @@ import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_ANSWER_MAX_AGE_MONTHS } from '../bot/index.js';
 import { loadConsoleConfig, type ConsoleConfig } from './consoleConfig.js';
+import { databaseConfig, type DatabaseConfig } from './databaseConfig.js';
 
 export type { ConsoleConfig, OidcConfig } from './consoleConfig.js';
+export { DEFAULT_DATABASE_POOL_SIZE, type DatabaseConfig } from './databaseConfig.js';
 
 export type EmbeddingsProviderChoice = 'auto' | 'transformers' | 'use-lite' | 'none';
 export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -71,15 +73,6 @@ export interface AppConfig {
   readonly trustedProxies: readonly string[];
 }
 
-/** Where the shared PostgreSQL database is and how many connections an instance opens. */
-export interface DatabaseConfig {
-  readonly url: string;
-  /** Connections of the query pool (the turn locks and LISTEN use their own, see PostgresDatabase). */
-  readonly poolSize: number;
-  /** Schema holding the tables (migrations create it); `public` by default. */
-  readonly schema: string;
-}
-
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`Invalid configuration:\n - ${problems.join('\n - ')}`);
@@ -91,8 +84,6 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const PROVIDERS = ['auto', 'transformers', 'use-lite', 'none'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
-export const DEFAULT_DATABASE_POOL_SIZE = 10;
-const MAX_DATABASE_POOL_SIZE = 100;
 /** Public default salt: fine on a developer's machine, guessable in production (see main.ts's warning). */
 export const DEFAULT_ID_HASH_SALT = 'ans-faq-bot';
 /** Free text of the question log is kept this many days by default. */
@@ -252,27 +243,6 @@ export function configWarnings(config: AppConfig): string[] {
     warnings.push('EMULATOR_ENABLED is on while the server is exposed: it is for local development (only direct loopback requests are served)');
   }
   return warnings;
-}
-
-/** Validates the PostgreSQL settings; undefined without `DATABASE_URL` (the embedded default). */
-function databaseConfig(url: string | undefined, poolText: string | undefined, schemaText: string | undefined, problems: string[]): DatabaseConfig | undefined {
-  let poolSize = DEFAULT_DATABASE_POOL_SIZE;
-  if (poolText !== undefined) {
-    poolSize = Number(poolText);
-    if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > MAX_DATABASE_POOL_SIZE) {
-      problems.push(`DATABASE_POOL_SIZE must be an integer from 1 to ${MAX_DATABASE_POOL_SIZE} (got "${poolText}")`);
-    }
-  }
-  const schema = schemaText ?? 'public';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    problems.push(`DATABASE_SCHEMA must be a lower-case SQL identifier (got "${schema}")`);
-  }
-  if (url === undefined) return undefined;
-  // The URL carries a password: never echo it in a problem.
-  if (!URL.canParse(url) || !['postgres:', 'postgresql:'].includes(new URL(url).protocol)) {
-    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
-  }
-  return { url, poolSize, schema };
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -27,6 +27,7 @@ describe('labelled evaluation sets', () => {
     ['tuning-v2.yaml', 150, 80],
     ['tuning-v3.yaml', 150, 80],
     ['tuning-v4.yaml', 200, 110],
+    ['tuning-v5.yaml', 200, 100],
     ['heldout-v2.yaml', 150, 80],
   ])('%s loads against the KB: known labels, no copied phrasing, enough questions', async (name, minInScope, minOutOfScope) => {
     const set = await loadEvalSet(join(import.meta.dirname, name), kb);
@@ -39,6 +40,7 @@ describe('labelled evaluation sets', () => {
     ['tuning-v2.yaml', 'heldout-v2.yaml'],
     ['tuning-v3.yaml', 'heldout-v2.yaml'],
     ['tuning-v4.yaml', 'heldout-v2.yaml'],
+    ['tuning-v5.yaml', 'heldout-v2.yaml'],
   ])('%s and %s share no question', async (tuningName, heldOutName) => {
     const [tuning, heldOut] = await Promise.all([tuningName, heldOutName].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
     const tuningQuestions = new Set([...tuning.inScope, ...tuning.outOfScope].map((item) => item.q.toLowerCase()));
@@ -74,6 +76,29 @@ describe('labelled evaluation sets', () => {
     const [v4, ...earlier] = await Promise.all(['tuning-v4.yaml', 'tuning-v2.yaml', 'tuning-v3.yaml'].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
     const earlierQuestions = new Set(earlier.flatMap((set) => [...set.inScope, ...set.outOfScope]).map((item) => item.q.toLowerCase()));
     expect([...v4.inScope, ...v4.outOfScope].filter((item) => earlierQuestions.has(item.q.toLowerCase())).map((item) => item.q)).toEqual([]);
+  });
+
+  it('tuning-v5 holds what its brief asked for: every seed answer asked 11+ times, each kind, long questions of 25+ words', async () => {
+    const set = await loadEvalSet(join(import.meta.dirname, 'tuning-v5.yaml'), kb);
+    expect(set.inScope.every((item) => item.kind !== undefined) && set.outOfScope.every((item) => item.kind !== undefined)).toBe(true);
+    const perEntry = new Map<string, number>();
+    for (const item of set.inScope) perEntry.set(item.id, (perEntry.get(item.id) ?? 0) + 1);
+    expect(perEntry.size).toBeGreaterThanOrEqual(17);
+    expect([...perEntry].filter(([, n]) => n < 11)).toEqual([]);
+    const inScopeKinds = { paraphrase: 70, typo: 40, long: 40, english: 30 };
+    for (const [kind, min] of Object.entries(inScopeKinds)) expect(set.inScope.filter((item) => item.kind === kind).length, kind).toBeGreaterThanOrEqual(min);
+    expect(set.outOfScope.filter((item) => item.kind === 'near').length).toBeGreaterThanOrEqual(65);
+    expect(set.outOfScope.filter((item) => item.kind === 'far').length).toBeGreaterThanOrEqual(35);
+    const words = (q: string) => q.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+    expect(set.inScope.filter((item) => item.kind === 'long' && words(item.q) < 25).map((item) => item.q)).toEqual([]);
+    const questions = [...set.inScope, ...set.outOfScope].map((item) => item.q.toLowerCase());
+    expect(questions.filter((q, i) => questions.indexOf(q) !== i)).toEqual([]);
+  });
+
+  it('tuning-v5 repeats no question of the earlier tuning sets (a copy would weigh twice in the fit)', async () => {
+    const [v5, ...earlier] = await Promise.all(['tuning-v5.yaml', 'tuning-v2.yaml', 'tuning-v3.yaml', 'tuning-v4.yaml'].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
+    const earlierQuestions = new Set(earlier.flatMap((set) => [...set.inScope, ...set.outOfScope]).map((item) => item.q.toLowerCase()));
+    expect([...v5.inScope, ...v5.outOfScope].filter((item) => earlierQuestions.has(item.q.toLowerCase())).map((item) => item.q)).toEqual([]);
   });
 
   it('refuses an unknown kind', async () => {
