@@ -7,8 +7,8 @@
  * embeddings/decision/features.ts gives the probability that the best-ranked
  * entry is the right answer. The thresholds were chosen on 5-fold
  * cross-validated probabilities (each question scored by models that never saw
- * it, averaged over 10 shuffled splits): answered right 90.2 % (directly 72.5 %),
- * confidently wrong 1.9 %, out of scope rejected 93.1 % on those sets.
+ * it, averaged over 10 shuffled splits): answered right 90.8 % (directly 73.2 %),
+ * confidently wrong 1.9 %, out of scope rejected 93.3 % on those sets.
  */
 import type { LogisticModel } from './logistic.js';
 
@@ -19,21 +19,22 @@ export interface ConfidenceThresholds {
 }
 
 export const LEXICAL_CONFIDENCE_MODEL: LogisticModel = {
-  intercept: -2.9433,
+  intercept: -2.7370,
   coefficients: {
-    score: 3.6046,
-    lead: 1.0367,
-    coverage: 0.4694,
-    unknown: -2.1199,
-    explained: 1.7999,
-    explainedMessage: 1.5451,
-    explainedLead: 0.7314,
-    english: 1.6054,
-    context: 2.5726,
-    short: -0.7169,
-    typeMissing: -3.9309,
-    contextMessage: 0.5962,
-    answerExplained: -1.2061,
+    score: 3.3505,
+    lead: 1.1150,
+    coverage: 0.5101,
+    unknown: -2.1602,
+    explained: 1.7587,
+    explainedMessage: 1.5453,
+    explainedLead: 0.6882,
+    english: 1.4823,
+    context: 2.5335,
+    short: -0.8446,
+    typeMissing: -3.9852,
+    contextMessage: 0.5378,
+    answerExplained: -1.1165,
+    actionMissing: -1.8780,
   },
 };
 

@@ -19,9 +19,10 @@ import { askedTypes, missesAskedType } from './answerTypes.js';
  *   message whose question is answered shares its situation's words with the entry too);
  * - `answerExplained`: IDF-weighted share of the question the best entry's answer alone holds (the agency's words, not
  *   the phrasings written for it). At equal `explained`, the fit weighs it down: near misses reuse the answers' own
- *   words to ask what they do not say, while answerable questions also meet the phrasings' words.
+ *   words to ask what they do not say, while answerable questions also meet the phrasings' words;
+ * - `actionMissing`: the question asks how to do something (« comment obtenir… ») the best entry never names.
  */
-export const FEATURE_NAMES = ['score', 'lead', 'coverage', 'unknown', 'explained', 'explainedMessage', 'explainedLead', 'english', 'context', 'short', 'typeMissing', 'contextMessage', 'answerExplained'] as const;
+export const FEATURE_NAMES = ['score', 'lead', 'coverage', 'unknown', 'explained', 'explainedMessage', 'explainedLead', 'english', 'context', 'short', 'typeMissing', 'contextMessage', 'answerExplained', 'actionMissing'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Readonly<Record<FeatureName, number>>;
 
@@ -56,5 +57,6 @@ export function decisionFeatures(retrieval: Retrieval): Features | undefined {
     typeMissing: missesAskedType(askedTypes(evidence.question), best.entry) ? 1 : 0,
     contextMessage: evidence.withContext ? (best.match?.message ?? 0) : 0,
     answerExplained: best.match?.answer ?? 0,
+    actionMissing: best.match?.action === false ? 1 : 0,
   };
 }

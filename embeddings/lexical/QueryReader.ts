@@ -1,4 +1,5 @@
 import type { FaqEntry } from '../../knowledge/index.js';
+import { askedAction } from './askedAction.js';
 import { EntryVocabulary, termEntriesOfSets, type TermEntries } from './EntryVocabulary.js';
 import { frenchGlosses, glossedInFrench } from './englishGlossary.js';
 import type { TextAnalyzer } from './frenchAnalyzer.js';
@@ -69,7 +70,10 @@ export class QueryReader {
       : [terms, questionTerms ?? terms];
     const general = (term: string): boolean => this.generalTerms.has(term);
     const inAnswer = (entry: number, term: string): boolean => this.answerTerms.holds(entry, term);
-    const weighed = weighQuery(this.vocabulary, evidenceQuestion, evidenceMessage, { question: parts.question, english, withContext }, general, inAnswer);
+    const action = askedAction(parts.question);
+    const actionTerms = action === undefined ? [] : this.analyzer.analyze(action);
+    const facts = { question: parts.question, english, withContext };
+    const weighed = weighQuery(this.vocabulary, evidenceQuestion, evidenceMessage, facts, general, inAnswer, actionTerms);
     return { terms, ...(questionTerms && { questionTerms }), weighed };
   }
 

@@ -66,4 +66,12 @@ describe('weighQuery', () => {
     expect(answer).toBeLessThan(0.5);
     expect(weighed.match(1).answer).toBe(0);
   });
+
+  it('tells whether an entry names the action a « comment… » question asks, typos corrected', () => {
+    const facts = { question: 'q', english: false, withContext: false };
+    const weighed = weighQuery(vocabulary, ['referenc', 'avantag'], ['referenc', 'avantag'], facts, () => false, undefined, ['catalgu']);
+    expect(weighed.match(0).action).toBe(true);
+    expect(weighed.match(1).action).toBe(false);
+    expect(weighQuery(vocabulary, ['mos'], ['mos'], facts).match(2).action).toBeUndefined();
+  });
 });
