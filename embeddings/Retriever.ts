@@ -22,6 +22,10 @@ export interface EntryMatch {
   readonly question: number;
   /** Of the whole message. */
   readonly message: number;
+  /** Of the question, by the agency's answer alone (its words, not the phrasings we wrote). */
+  readonly answer?: number;
+  /** Whether the entry names the action a « comment… » question asks how to do (absent when no such action is asked). */
+  readonly action?: boolean;
 }
 
 /** What the analysis of the query says, whichever entry is ranked: the decision's inputs besides the scores. */

@@ -2,8 +2,9 @@ import { foldAccents, type FaqEntry } from '../../knowledge/index.js';
 
 /**
  * Kinds of information a question can ask for that an answer either states
- * or does not: a price, a duration, a count, a person, a phone number or
- * postal address, a web address, a version, a licence, an integration detail
+ * or does not: a price or funding, a duration, a count, a person, a phone
+ * number or postal address, a web address, a version, a code of a
+ * nomenclature, a licence, an integration detail
  * (API, test environment), a date still to come. Near misses use the FAQ's own words to ask
  * exactly that (« Combien coûte le référencement ? », « Quel est le délai de
  * traitement ? »): the entry they land on talks about the subject but cannot
@@ -40,7 +41,7 @@ function countedStated(question: string): RegExp | undefined {
 export const ANSWER_TYPES: readonly AnswerType[] = [
   {
     name: 'price',
-    asked: /\b(?:combien (?:ca |cela )?(?:coute|coutent|faut-il payer)|prix|tarifs?|couts?|payante?s?|gratuite?s?|frais|budgets?|subventions?|remunere|how much|costs?|price|fees?|free of charge|paid)\b/u,
+    asked: /\b(?:combien (?:ca |cela )?(?:coute|coutent|faut-il payer)|prix|tarifs?|couts?|payante?s?|gratuite?s?|frais|budgets?|subventions?|financ(?:e|ent|er|ement|ements)|remunere|how much|costs?|price|fees?|free of charge|paid|funds?|funding)\b/u,
     stated: /€|\beuros?\b|\bgratuite?s?\b|\bpayante?s?\b|\btarifs?\b|\bprix\b|\bcouts?\b|\bfinanc|\bsubvention/u,
   },
   {
@@ -60,7 +61,7 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   {
     name: 'person',
     // « qui est le responsable », « qui dirige » ask for a person; « qui est censé… », « qui sont les utilisateurs » ask who is concerned.
-    asked: /^(?:qui (?:est|sont) (?:le |la |les |l'|votre |vos |son |sa |ses |leur |leurs )?(?:responsables?|directeurs?|directrices?|presidente?s?|chefs?|referents?|interlocuteurs?|correspondants?|membres?|dirigeants?|fondat\p{L}*|pilotes?|animat\p{L}*)\b|qui (?:dirige|gere|pilote|compose|fait partie|siege|anime|represente)\b|who (?:is|are) (?:the |your )?(?:head|director|manager|lead|leader|person|contact|members?|in charge)\b|who (?:runs|leads|sits)\b)|\b(?:nom (?:du|de la|des) (?:responsable|directeur|directrice|personne|interlocuteur)|membres? (?:du|de la|des)|composition (?:du|de la)|interlocuteur|referent|who is in charge)\b/u,
+    asked: /^(?:qui (?:est|sont) (?:le |la |les |l'|votre |vos |son |sa |ses |leur |leurs )?(?:responsables?|directeurs?|directrices?|presidente?s?|chefs?|referents?|interlocuteurs?|correspondants?|membres?|dirigeants?|fondat\p{L}*|pilotes?|animat\p{L}*)\b|qui (?:dirige|gere|pilote|preside|compose|fait partie|siege|anime|represente)\b|who (?:is|are) (?:the |your )?(?:head|director|manager|lead|leader|person|contact|members?|in charge)\b|who (?:runs|leads|sits|chairs)\b)|\b(?:nom (?:du|de la|des) (?:responsable|directeur|directrice|personne|interlocuteur)|comment s'appelle (?:le |la |l')(?:personne|responsable|directeur|directrice|president|presidente|chef|referent|interlocuteur)|name of the (?:person|head|director|manager|lead)|membres? (?:du|de la|des)|composition (?:du|de la)|interlocuteur|referent|who is in charge)\b/u,
     stated: /\b(?:m\.|mme|monsieur|madame|directeur|directrice|president|presidente)\s/u,
   },
   {
@@ -75,8 +76,14 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   },
   {
     name: 'version',
-    asked: /\b(?:quelle version|quelles versions|numero de version|which version|what version)\b/u,
+    asked: /\b(?:quelle version|quelles versions|numero de version|derniere version|which version|what version|latest version)\b/u,
     stated: /\bversions? \d|\bv\d/u,
+  },
+  {
+    // A code of a nomenclature (« le code NOS de la profession infirmier »): an answer about the nomenclatures lists none.
+    name: 'code value',
+    asked: /\b(?:quel(?:le)?s? (?:est|sont) (?:le |les )?codes?|quels? codes?|le code (?:nos|tre|jdv|loinc|cim|ccam)|which code|what code)\b/u,
+    stated: /\bcodes? (?:[a-z]+ )?(?:[a-z]*\d[\w.-]*)|\bcode\s*[:=]/u,
   },
   {
     name: 'licence',

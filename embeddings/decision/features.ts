@@ -16,9 +16,13 @@ import { askedTypes, missesAskedType } from './answerTypes.js';
  * - `short`: 1 for a one-term question, falling with its length (one word says little);
  * - `typeMissing`: the question asks for a kind of information (a price, a delay…) the best entry's answer does not state;
  * - `contextMessage`: for a message with context, how much of the whole message the best entry explains (a long
- *   message whose question is answered shares its situation's words with the entry too).
+ *   message whose question is answered shares its situation's words with the entry too);
+ * - `answerExplained`: IDF-weighted share of the question the best entry's answer alone holds (the agency's words, not
+ *   the phrasings written for it). At equal `explained`, the fit weighs it down: near misses reuse the answers' own
+ *   words to ask what they do not say, while answerable questions also meet the phrasings' words;
+ * - `actionMissing`: the question asks how to do something (« comment obtenir… ») the best entry never names.
  */
-export const FEATURE_NAMES = ['score', 'lead', 'coverage', 'unknown', 'explained', 'explainedMessage', 'explainedLead', 'english', 'context', 'short', 'typeMissing', 'contextMessage'] as const;
+export const FEATURE_NAMES = ['score', 'lead', 'coverage', 'unknown', 'explained', 'explainedMessage', 'explainedLead', 'english', 'context', 'short', 'typeMissing', 'contextMessage', 'answerExplained', 'actionMissing'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Readonly<Record<FeatureName, number>>;
 
@@ -52,5 +56,7 @@ export function decisionFeatures(retrieval: Retrieval): Features | undefined {
     short: 1 / Math.max(1, evidence.questionTerms),
     typeMissing: missesAskedType(askedTypes(evidence.question), best.entry) ? 1 : 0,
     contextMessage: evidence.withContext ? (best.match?.message ?? 0) : 0,
+    answerExplained: best.match?.answer ?? 0,
+    actionMissing: best.match?.action === false ? 1 : 0,
   };
 }

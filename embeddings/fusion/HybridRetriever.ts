@@ -80,7 +80,7 @@ export class HybridRetriever implements Retriever {
     if (this.lexical.state.entryCount !== entries.length || this.lexical.viewCount !== LEXICAL_VIEWS.length) {
       throw new Error(`HybridRetriever.create: the lexical index has ${this.lexical.state.entryCount} entries, the KB ${entries.length}`);
     }
-    this.reader = new QueryReader(entries, analyzer, indexTermEntries(this.lexical, [PHRASINGS_VIEW, ANSWER_VIEW]));
+    this.reader = new QueryReader(entries, analyzer, indexTermEntries(this.lexical, [PHRASINGS_VIEW, ANSWER_VIEW]), indexTermEntries(this.lexical, [ANSWER_VIEW]));
     this.mode = this.weights.lexical === 0 ? 'dense' : this.weights.dense === 0 ? 'lexical' : 'hybrid';
     this.description = dense && this.weights.dense > 0 ? `${this.mode}(${dense.provider.name}:${dense.provider.model})` : this.mode;
   }

@@ -1,4 +1,5 @@
 import type { FaqEntry } from '../../knowledge/index.js';
+import { askedAction } from './askedAction.js';
 import { EntryVocabulary, termEntriesOfSets, type TermEntries } from './EntryVocabulary.js';
 import { frenchGlosses, glossedInFrench } from './englishGlossary.js';
 import type { TextAnalyzer } from './frenchAnalyzer.js';
@@ -29,17 +30,21 @@ export class QueryReader {
   private readonly wordStatuses = new Map<string, WordStatus>();
   /** The analysed forms of GENERAL_WORDS. */
   private readonly generalTerms: ReadonlySet<string>;
+  /** The terms of each entry's answer alone. */
+  private readonly answerTerms: TermEntries;
 
   /**
    * `entryTerms`, when given, are the entries' analysed words read from the
-   * lexical index (restored without analysing the KB again); otherwise the
-   * entries are analysed here.
+   * lexical index (restored without analysing the KB again), and `answerTerms`
+   * the words of their answers alone; otherwise the entries are analysed here.
    */
   constructor(
     entries: readonly FaqEntry[],
     private readonly analyzer: TextAnalyzer,
     entryTerms?: TermEntries,
+    answerTerms?: TermEntries,
   ) {
+    this.answerTerms = answerTerms ?? termEntriesOfSets(entries.map((entry) => new Set(analyzer.analyze(entry.answer))));
     this.vocabulary = new EntryVocabulary(
       entryTerms ??
         termEntriesOfSets(entries.map((entry) => new Set(analyzer.analyze([entry.question, ...entry.alternates, entry.answer].join('\n'))))),
@@ -64,7 +69,11 @@ export class QueryReader {
       ? [this.analyzer.analyze(glossedInFrench(repaired)), this.analyzer.analyze(glossedInFrench(parts.question))]
       : [terms, questionTerms ?? terms];
     const general = (term: string): boolean => this.generalTerms.has(term);
-    const weighed = weighQuery(this.vocabulary, evidenceQuestion, evidenceMessage, { question: parts.question, english, withContext }, general);
+    const inAnswer = (entry: number, term: string): boolean => this.answerTerms.holds(entry, term);
+    const action = askedAction(parts.question);
+    const actionTerms = action === undefined ? [] : this.analyzer.analyze(action);
+    const facts = { question: parts.question, english, withContext };
+    const weighed = weighQuery(this.vocabulary, evidenceQuestion, evidenceMessage, facts, general, inAnswer, actionTerms);
     return { terms, ...(questionTerms && { questionTerms }), weighed };
   }
 

@@ -58,6 +58,18 @@ function participleStemmer(stemmer: Stemmer): Stemmer {
   };
 }
 
+/**
+ * Folded words whose Porter stem falls into an unrelated family: « formation »
+ * (training) is stemmed « format », the stem of « format » (a file format), so
+ * a question about training met every answer naming a format (« au format
+ * PDF », « format FHIR »). They keep a stem of their own.
+ */
+export const STEM_EXCEPTIONS: Readonly<Record<string, string>> = { formation: 'formation', formations: 'formation' };
+
+function exceptionStemmer(stemmer: Stemmer): Stemmer {
+  return { stem: (word) => (Object.hasOwn(STEM_EXCEPTIONS, word) ? STEM_EXCEPTIONS[word] : stemmer.stem(word)) };
+}
+
 /** Stems remembered per analyser: the Porter stemmer dominates analysis time, and questions reuse the same words. */
 const MAX_REMEMBERED_STEMS = 20_000;
 
@@ -78,5 +90,5 @@ function memoizedStemmer(stemmer: Stemmer): Stemmer {
 /** A fresh stemmer (its own memory of stems) and natural's French stop words, for one analyser. */
 export function createFrenchStemming(): { readonly stemmer: Stemmer; readonly stopWords: readonly string[] } {
   naturalFrench ??= loadNaturalFrench();
-  return { stemmer: memoizedStemmer(participleStemmer(naturalFrench.stemmer)), stopWords: naturalFrench.stopWords };
+  return { stemmer: memoizedStemmer(exceptionStemmer(participleStemmer(naturalFrench.stemmer))), stopWords: naturalFrench.stopWords };
 }

@@ -39,7 +39,10 @@ function share(terms: readonly WeighedTerm[], test: (term: WeighedTerm) => boole
  * question and of the message the entry's own words explain. Words of the
  * context only count in the message figures, so describing one's product no
  * longer reads as asking about something else. `general` tells the analysed
- * general words (GENERAL_WORDS) that are left out when the KB does not know them.
+ * general words (GENERAL_WORDS) that are left out when the KB does not know them;
+ * `answerHolds` whether an entry's answer alone holds a known term (the
+ * agency's words, as against the phrasings written for the entry);
+ * `actionTerms` the analysed verb of a « comment… » question (see askedAction).
  */
 export function weighQuery(
   vocabulary: EntryVocabulary,
@@ -47,6 +50,8 @@ export function weighQuery(
   messageTerms: readonly string[],
   facts: Pick<QueryEvidence, 'question' | 'english' | 'withContext'>,
   general: (term: string) => boolean = () => false,
+  answerHolds?: (entryIndex: number, term: string) => boolean,
+  actionTerms: readonly string[] = [],
 ): WeighedQuery {
   const question = weigh(vocabulary, questionTerms, general);
   const message = weigh(vocabulary, messageTerms, general);
@@ -59,8 +64,14 @@ export function weighQuery(
     ...facts,
   };
   const has = (entryIndex: number) => (term: WeighedTerm) => term.known !== undefined && vocabulary.has(entryIndex, term.known);
+  const action = actionTerms.map((term) => vocabulary.resolve(term));
   return {
     evidence,
-    match: (entryIndex) => ({ question: share(question, has(entryIndex)), message: share(message, has(entryIndex)) }),
+    match: (entryIndex) => ({
+      question: share(question, has(entryIndex)),
+      message: share(message, has(entryIndex)),
+      ...(answerHolds && { answer: share(question, (term) => term.known !== undefined && answerHolds(entryIndex, term.known)) }),
+      ...(action.length > 0 && { action: action.some((term) => term !== undefined && vocabulary.has(entryIndex, term)) }),
+    }),
   };
 }

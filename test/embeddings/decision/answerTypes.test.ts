@@ -18,6 +18,17 @@ describe('asked information types', () => {
     expect(askedTypes('Y a-t-il un bac à sable pour tester l’API ?').map((t) => t.name)).toEqual(['integration detail']);
     expect(askedTypes('Quand a lieu la prochaine session de formation ?').map((t) => t.name)).toEqual(['upcoming date']);
     expect(askedTypes('Le référencement est-il obligatoire ?')).toEqual([]);
+    // Funding is money asked; a chair or a named person is a person; the latest version is a version; a code of a nomenclature is a code.
+    expect(askedTypes('L’agence finance-t-elle les projets ?').map((t) => t.name)).toEqual(['price']);
+    expect(askedTypes('Does the agency offer funding?').map((t) => t.name)).toEqual(['price']);
+    expect(askedTypes('Qui préside le comité de validation ?').map((t) => t.name)).toEqual(['person']);
+    expect(askedTypes('Comment s’appelle la personne responsable du programme ?').map((t) => t.name)).toEqual(['person']);
+    expect(askedTypes('What is the name of the person leading the team?').map((t) => t.name)).toEqual(['person']);
+    expect(askedTypes('Quelle est la dernière version publiée du référentiel ?').map((t) => t.name)).toEqual(['version']);
+    expect(askedTypes('Quel est le code de la profession sage-femme ?').map((t) => t.name)).toEqual(['code value']);
+    // Naming a tool is not asking for a person; a list of codes is not a code asked.
+    expect(askedTypes('Comment s’appelle l’outil d’autoévaluation ?')).toEqual([]);
+    expect(askedTypes('Les NOS sont-elles des listes de codes ?')).toEqual([]);
     // « nombre de » asks for a count when it opens the question, not when it names a quantity inside it.
     expect(askedTypes('Quel est le nombre de services référencés ?').map((t) => t.name)).toEqual(['count']);
     expect(askedTypes('Nombre de services référencés ?').map((t) => t.name)).toEqual(['count']);
@@ -46,6 +57,9 @@ describe('asked information types', () => {
     const upcoming = askedTypes('À quelle date la prochaine version sort-elle ?');
     expect(missesAskedType(upcoming, entry('La version est publiée chaque mois.'))).toBe(true);
     expect(missesAskedType(askedTypes('Quelle date de démarrage ?'), entry('Lancée à la rentrée 2022.'))).toBe(false);
+    const code = askedTypes('Quel est le code NOS de la profession infirmier ?');
+    expect(missesAskedType(code, entry('Les NOS sont des listes de codes-libellés.'))).toBe(true);
+    expect(missesAskedType(code, entry('La profession infirmier a le code 60.'))).toBe(false);
     expect(missesAskedType([], entry('Tout.'))).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ function entry(id: string, answer = 'Réponse.'): FaqEntry {
   return { id, question: `${id} ?`, alternates: [], answer, offer: 'o', theme: 't', links: [], source: { file: 'f.yaml', line: 1 } };
 }
 function ranked(...items: [string, number, number][]): RankedEntry[] {
-  return items.map(([id, lexical, explained]) => ({ entry: entry(id), score: Math.min(1, lexical), lexical, match: { question: explained, message: explained } }));
+  return items.map(([id, lexical, explained]) => ({ entry: entry(id), score: Math.min(1, lexical), lexical, match: { question: explained, message: explained, answer: explained / 2 } }));
 }
 
 /** A model that reads the best entry's score only: P = σ(10 × (score − 0.5)). */
@@ -37,12 +37,17 @@ describe('decisionFeatures', () => {
       short: 0.25,
       typeMissing: 0,
       contextMessage: 0,
+      answerExplained: 0.45,
+      actionMissing: 0,
     });
   });
 
   it('flags a price asked of an answer without one, and gives nothing without evidence or ranking', () => {
     const asked: Retrieval = { query: 'q', ranked: ranked(['a', 0.8, 0.9]), evidence: { ...EVIDENCE, question: 'Combien coûte le référencement ?' } };
     expect(decisionFeatures(asked)?.typeMissing).toBe(1);
+    const [best] = ranked(['a', 0.8, 0.9]);
+    const howTo: Retrieval = { query: 'q', ranked: [{ ...best, match: { question: 0.9, message: 0.9, action: false } }], evidence: EVIDENCE };
+    expect(decisionFeatures(howTo)?.actionMissing).toBe(1);
     expect(decisionFeatures({ query: 'q', ranked: ranked(['a', 0.8, 0.9]) })).toBeUndefined();
     expect(decisionFeatures({ query: 'q', ranked: [], evidence: EVIDENCE })).toBeUndefined();
   });
@@ -80,7 +85,7 @@ describe('fitLogistic', () => {
   it('learns a separable rule and its probabilities order the examples', () => {
     const one = 1 as const;
     const zero = 0 as const;
-    const base: Features = { score: 0, lead: 0, coverage: 0, unknown: 0, explained: 0, explainedMessage: 0, explainedLead: 0, english: 0, context: 0, short: 0, typeMissing: 0, contextMessage: 0 };
+    const base: Features = { score: 0, lead: 0, coverage: 0, unknown: 0, explained: 0, explainedMessage: 0, explainedLead: 0, english: 0, context: 0, short: 0, typeMissing: 0, contextMessage: 0, answerExplained: 0, actionMissing: 0 };
     const examples = [0.1, 0.2, 0.3, 0.35, 0.65, 0.7, 0.8, 0.9].map((score) => ({ features: { ...base, score }, label: score > 0.5 ? one : zero }));
     const model = fitLogistic(examples);
     expect(model.coefficients.score).toBeGreaterThan(0);

@@ -55,4 +55,23 @@ describe('weighQuery', () => {
     const known = weighQuery(vocabulary, ['referenc', 'prix'], ['referenc', 'prix'], { question: 'q', english: false, withContext: false }, general);
     expect(known.evidence).toMatchObject({ unknownRarity: 0.5, questionTerms: 2 });
   });
+
+  it('measures how much of the question an entry’s answer alone holds, when told', () => {
+    // Entry 0's answer says « référencement » but not « obligatoire » (only its phrasings do).
+    const answerHolds = (entry: number, term: string) => entry === 0 && term === 'referenc';
+    const weighed = weighQuery(vocabulary, ['referenc', 'obligatoir'], ['referenc', 'obligatoir'], { question: 'q', english: false, withContext: false }, () => false, answerHolds);
+    const { question, answer } = weighed.match(0);
+    expect(question).toBe(1);
+    expect(answer).toBeGreaterThan(0);
+    expect(answer).toBeLessThan(0.5);
+    expect(weighed.match(1).answer).toBe(0);
+  });
+
+  it('tells whether an entry names the action a « comment… » question asks, typos corrected', () => {
+    const facts = { question: 'q', english: false, withContext: false };
+    const weighed = weighQuery(vocabulary, ['referenc', 'avantag'], ['referenc', 'avantag'], facts, () => false, undefined, ['catalgu']);
+    expect(weighed.match(0).action).toBe(true);
+    expect(weighed.match(1).action).toBe(false);
+    expect(weighQuery(vocabulary, ['mos'], ['mos'], facts).match(2).action).toBeUndefined();
+  });
 });

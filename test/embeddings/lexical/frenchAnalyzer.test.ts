@@ -60,6 +60,12 @@ describe('createFrenchAnalyzer', () => {
     expect(analyzer.analyze('élaborée')).toEqual(analyzer.analyze('élaborer'));
   });
 
+  it('keeps « formation » (training) apart from « format » (a file format), which the stemmer confuses', () => {
+    expect(analyzer.analyze('Formations')).toEqual(analyzer.analyze('formation'));
+    expect(analyzer.analyze('formation')).not.toEqual(analyzer.analyze('format'));
+    expect(analyzer.analyze('au format PDF')).toEqual(analyzer.analyze('aux formats PDF'));
+  });
+
   it('puts the present of irregular verbs in their infinitive’s family (« sert », « servent » → servir)', () => {
     expect(plain.analyze('à quoi sert le modèle')).toEqual(plain.analyze('à quoi servir le modèle'));
     expect(plain.analyze('ils servent')).toEqual(plain.analyze('servir'));
