@@ -2,13 +2,16 @@
  * The load generator of `npm run bench -- --instances`, in its own process so that its CPU
  * is not the servers': `conversations` Web Chat-like visitors (from several loopback
  * addresses) each run `turns` turns (question, answer on the stream, vote) through the
- * proxy; prints one JSON line with the turn latencies and the elapsed time.
+ * proxy, or, given several base URLs, sending each request to the next instance in turn
+ * themselves (client-side round robin, one counter for all visitors, as a proxy's);
+ * prints one JSON line with the turn latencies and the elapsed time.
  */
 import { loopbackAddresses } from '../robustness/fuzzServer.js';
 import { runVisitor } from '../../adapters/multiInstance/webChatVisitor.js';
 
 export interface LoadRequest {
-  readonly baseUrl: string;
+  /** The proxy, or every instance (client-side round robin). */
+  readonly baseUrls: readonly string[];
   readonly conversations: number;
   readonly questions: readonly string[];
 }
@@ -25,10 +28,15 @@ export interface LoadReport {
 const ADDRESSES = 25;
 
 const request: unknown = JSON.parse(process.argv[2] ?? '{}');
-const baseUrl = String(Reflect.get(Object(request), 'baseUrl'));
+const baseUrls: unknown = Reflect.get(Object(request), 'baseUrls');
 const conversations = Number(Reflect.get(Object(request), 'conversations'));
 const questions: unknown = Reflect.get(Object(request), 'questions');
-if (!Array.isArray(questions) || !Number.isInteger(conversations)) throw new Error('loadGenerator: expects {"baseUrl","conversations","questions"}');
+if (!Array.isArray(baseUrls) || baseUrls.length === 0 || !Array.isArray(questions) || !Number.isInteger(conversations)) {
+  throw new Error('loadGenerator: expects {"baseUrls","conversations","questions"}');
+}
+const urls = baseUrls.map(String);
+let next = 0;
+const baseUrl = urls.length === 1 ? urls[0] : () => urls[next++ % urls.length];
 const addresses = loopbackAddresses(8, ADDRESSES);
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
