@@ -89,5 +89,5 @@ export function printStatements(statements: ReadonlyMap<string, number>): void {
     sum += perTurn;
     if (perTurn >= 0.05) console.log(`      ${perTurn.toFixed(2)}  ${text}`);
   }
-  console.log(`      ${sum.toFixed(2)}  statements per visitor turn (question and vote: two bot turns), all counted`);
+  console.log(`      ${sum.toFixed(2)}  round trips per visitor turn (question and vote: two bot turns), all counted`);
 }

@@ -15,10 +15,8 @@
  * generator sends each request to the next instance itself); `nginx,none`: both, one after the other.
  * Every scenario also prints the CPU per visitor turn of each role (servers, PostgreSQL, proxy, load generator; cpuWindow.ts).
  */
-import { execFile } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { percentile } from '../../eval/metrics.js';
 import { faqQuestions, startCluster } from '../../adapters/multiInstance/cluster.js';
 import { createTestSchema, TEST_DATABASE_URL } from '../../adapters/storage/postgres/testDatabase.js';
@@ -26,9 +24,9 @@ import { startCpuWindow, type CpuPerTurn } from './cpuWindow.js';
 import { printStatements, printTables, type Row } from './instancesReport.js';
 import { parseOptions, type Options, type ProxyKind, type Setup } from './instancesOptions.js';
 import type { LoadReport } from './loadGenerator.js';
+import { LoadGeneratorProcess } from './LoadGeneratorProcess.js';
 import { NginxProxy } from './NginxProxy.js';
 
-const run = promisify(execFile);
 /** How statementCounter.ts starts the line it prints at exit. */
 const STATEMENTS_LINE = 'statements ';
 const TURNS = 10;
@@ -66,23 +64,20 @@ async function scenario(setup: Setup, conversations: number, questions: readonly
   let report: LoadReport;
   let warmUpTurns: number;
   let cpu: CpuPerTurn;
+  // The warm-up warms the load generator too: its measured load runs compiled, as visitors' browsers do.
+  const loadGenerator = LoadGeneratorProcess.start();
   try {
-    const load = (count: number) => run(process.execPath, ['--import', 'tsx', 'test/bench/instances/loadGenerator.ts', JSON.stringify({ baseUrls, conversations: count, questions })], {
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 600_000,
-    });
-    const warmUp = parseReport((await load(WARM_UP_CONVERSATIONS_PER_INSTANCE * setup.instances)).stdout.trim().split('\n').at(-1) ?? '');
-    warmUpTurns = warmUp.turns;
+    warmUpTurns = (await loadGenerator.run(baseUrls, WARM_UP_CONVERSATIONS_PER_INSTANCE * setup.instances, questions)).turns;
     const window = await startCpuWindow({
       servers: cluster.instances,
       proxyPids: nginx !== undefined ? () => nginx.pids() : proxyKind === 'node' ? 'bench' : undefined,
       databaseUrl: DATABASE_URL,
       applicationName: schema && `ans-faq-bot:${schema.config.schema}`,
     });
-    const { stdout } = await load(conversations);
-    report = parseReport(stdout.trim().split('\n').at(-1) ?? '');
+    report = await loadGenerator.run(baseUrls, conversations, questions);
     cpu = await window.stop(report.turns, report.cpuMs);
   } finally {
+    await loadGenerator.close();
     await nginx?.close();
     await cluster.stop();
     await schema?.drop();
@@ -136,17 +131,4 @@ export async function runInstancesBench(args: readonly string[] = []): Promise<v
     }
   }
   printTables(rows, options.levels, options.proxies);
-}
-
-function parseReport(line: string): LoadReport {
-  const value: unknown = JSON.parse(line);
-  const field = (name: string): unknown => (typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined);
-  const latencies = field('latenciesMs');
-  return {
-    turns: Number(field('turns')),
-    elapsedMs: Number(field('elapsedMs')),
-    latenciesMs: Array.isArray(latencies) ? latencies.map(Number) : [],
-    failures: Number(field('failures')),
-    cpuMs: Number(field('cpuMs')),
-  };
 }
