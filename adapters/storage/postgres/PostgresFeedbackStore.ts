@@ -1,5 +1,6 @@
 import type { FeedbackRecord, FeedbackStore } from '../../../bot/index.js';
-import type { SqlDatabase, SqlValue } from './PostgresDatabase.js';
+import type { SqlValue } from './PostgresDatabase.js';
+import { writeWithTurn, type TurnAwareDatabase } from './turnCommitWrites.js';
 
 interface Row {
   kind: 'feedback' | 'unanswered';
@@ -33,19 +34,22 @@ const DURABLE = "(SELECT set_config('synchronous_commit', 'on', true)) AS durabl
  * repeated vote without a comment keeps the one written, a flipped vote drops it. A vote
  * is acknowledged once its statement has committed with `synchronous_commit = on` (the
  * connections default to off for conversation data): an acknowledged vote is on disk.
- * Each write is one statement ({@link DURABLE}).
+ * Each write is one statement ({@link DURABLE}). During a turn of the PostgresTurnGate, a vote and an unanswered
+ * question go with the turn's COMMIT ({@link writeWithTurn}), which DURABLE then makes synchronous: they are on disk
+ * when the turn's request is answered, and a turn that fails records neither.
  */
 export class PostgresFeedbackStore implements FeedbackStore {
   private closed = false;
 
   /** `onClose` releases what the store was opened with (the CLI's own database handle); the server's is shared. */
   constructor(
-    private readonly db: SqlDatabase,
+    private readonly db: TurnAwareDatabase,
     private readonly onClose: () => Promise<void> = async () => {},
   ) {}
 
   async recordFeedback(record: FeedbackRecord & { readonly kind: 'feedback'; readonly voteKey: string }): Promise<void> {
-    await this.db.query(
+    await writeWithTurn(
+      this.db,
       'PostgresFeedbackStore.recordFeedback',
       `INSERT INTO feedback_records (${COLUMNS}, vote_key)
        SELECT 'feedback', ${TYPED_PARAMS}, $12::text FROM ${DURABLE}
@@ -68,7 +72,8 @@ export class PostgresFeedbackStore implements FeedbackStore {
   }
 
   async recordUnanswered(record: FeedbackRecord & { readonly kind: 'unanswered' }): Promise<void> {
-    await this.db.query(
+    await writeWithTurn(
+      this.db,
       'PostgresFeedbackStore.recordUnanswered',
       `INSERT INTO feedback_records (${COLUMNS}) SELECT 'unanswered', ${TYPED_PARAMS} FROM ${DURABLE}`,
       toParams(record),

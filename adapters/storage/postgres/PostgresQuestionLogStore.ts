@@ -4,7 +4,8 @@ import type {
 import { assemblePage, type QuestionPage } from '../questionPage.js';
 import { rollupFilter } from '../questionFilterSql.js';
 import { eventParams } from '../questionLogSql.js';
-import type { DatabaseLog, SqlDatabase, SqlValue } from './PostgresDatabase.js';
+import type { DatabaseLog, SqlValue } from './PostgresDatabase.js';
+import { writeWithTurn, type TurnAwareDatabase } from './turnCommitWrites.js';
 import {
   bindWhere, ENTRY_DAYS, fromEventRow, fromQuestionRow, INSERT_QUESTIONS, QUESTION_COLUMNS, QUESTION_DAYS, questionBatch, RECORD_EVENTS,
   type EventRow, type QuestionRow,
@@ -42,12 +43,13 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
 
   /** `onClose` releases what the store was opened with (a CLI's own database handle); the server's is shared. */
   constructor(
-    private readonly db: SqlDatabase,
+    private readonly db: TurnAwareDatabase,
     private readonly onClose: () => Promise<void> = async () => {},
   ) {}
 
+  /** During a turn of the PostgresTurnGate, the question goes with the turn's COMMIT ({@link writeWithTurn}). */
   async recordQuestion(question: QuestionRecord): Promise<void> {
-    await this.db.query('PostgresQuestionLogStore.recordQuestion', INSERT_QUESTIONS, [questionBatch([question])]);
+    await writeWithTurn(this.db, 'PostgresQuestionLogStore.recordQuestion', INSERT_QUESTIONS, [questionBatch([question])]);
   }
 
   async recordBatch(questions: readonly QuestionRecord[], events: readonly QuestionEvent[]): Promise<void> {

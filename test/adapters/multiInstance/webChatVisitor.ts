@@ -25,7 +25,12 @@ export interface VisitorResult {
 }
 
 export interface VisitorOptions {
-  readonly baseUrl: string;
+  /**
+   * Where each request goes: the proxy, or a function called for every request (the REST calls and the
+   * stream's reconnections) when the client itself spreads them over the instances, as a deployment
+   * without a load balancer (round-robin DNS) would. The stream opens where `streamUrl` says.
+   */
+  readonly baseUrl: string | (() => string);
   readonly questions: readonly string[];
   readonly localAddress?: string;
   /** Longest wait for one answer (the stream may be reconnecting meanwhile). */
@@ -56,11 +61,12 @@ function stringField(body: unknown, name: string): string {
 
 export async function runVisitor(options: VisitorOptions): Promise<VisitorResult> {
   const { baseUrl, localAddress } = options;
+  const base = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
   const answerTimeoutMs = options.answerTimeoutMs ?? 30_000;
   const call = async (method: string, path: string, token: string, body?: unknown) => {
     for (;;) {
       try {
-        const result = await httpJson(method, `${baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body), localAddress });
+        const result = await httpJson(method, `${base()}${path}`, { headers: { Authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body), localAddress });
         if (result.status < 500 && result.status !== 429) return result;
       } catch {
         // The connection was cut (an instance died): send it again.
@@ -70,10 +76,10 @@ export async function runVisitor(options: VisitorOptions): Promise<VisitorResult
     }
   };
   let retried = 0;
-  let issued = await httpJson('POST', `${baseUrl}/api/directline/token`, { localAddress });
+  let issued = await httpJson('POST', `${base()}/api/directline/token`, { localAddress });
   while (issued.status !== 200) {
     await pause(RETRY_PAUSE_MS);
-    issued = await httpJson('POST', `${baseUrl}/api/directline/token`, { localAddress });
+    issued = await httpJson('POST', `${base()}/api/directline/token`, { localAddress });
   }
   let token = stringField(issued.body, 'token');
   const started = await call('POST', '/v3/directline/conversations', token, {});

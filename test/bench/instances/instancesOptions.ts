@@ -13,9 +13,11 @@ export type Setup = (typeof SETUPS)[number];
 
 /**
  * The round-robin proxy in front of a set-up: nginx (NginxProxy.ts, the default: what a deployment runs, and its
- * CPU per turn is a tenth of the Node proxy's, which shares the bench's two cores), or the tests' Node proxy.
+ * CPU per turn is a tenth of the Node proxy's, which shares the bench's two cores), the tests' Node proxy, or none:
+ * the load generator sends each request to the next instance itself (client-side round robin, as a deployment
+ * without a load balancer would), which measures the instances without a proxy's CPU on the same two cores.
  */
-export type ProxyKind = 'node' | 'nginx';
+export type ProxyKind = 'node' | 'nginx' | 'none';
 
 export interface Options {
   readonly levels: readonly number[];
@@ -45,7 +47,7 @@ export function parseOptions(args: readonly string[]): Options {
   const rounds = Number(value('--rounds') ?? 1);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`runInstancesBench: --rounds takes a positive integer, got ${value('--rounds')}`);
   const proxies = (value('--proxy') ?? 'nginx').split(',');
-  if (proxies.length === 0 || !proxies.every(isProxyKind)) throw new Error(`runInstancesBench: --proxy takes node, nginx or node,nginx, got ${value('--proxy')}`);
+  if (proxies.length === 0 || !proxies.every(isProxyKind)) throw new Error(`runInstancesBench: --proxy takes nginx, node, none or several of them (nginx,none), got ${value('--proxy')}`);
   return {
     levels, setups, statements: args.includes('--statements'), poolSize, rounds, proxies,
     ...(cpuProfDir !== undefined && { cpuProfDir: path.resolve(cpuProfDir) }),
@@ -54,5 +56,5 @@ export function parseOptions(args: readonly string[]): Options {
 }
 
 function isProxyKind(value: string): value is ProxyKind {
-  return value === 'node' || value === 'nginx';
+  return value === 'node' || value === 'nginx' || value === 'none';
 }

@@ -1,7 +1,8 @@
 /**
- * Preloaded into the servers by `npm run bench -- --instances --statements`: counts the statements
- * each server sends to PostgreSQL (pooled and dedicated connections all go through
- * `pg.Client.prototype.query`), by statement text, and prints them on stderr as one
+ * Preloaded into the servers by `npm run bench -- --instances --statements`: counts the round trips
+ * each server makes to PostgreSQL (pooled and dedicated connections all go through
+ * `pg.Client.prototype.query`), by statement text (a round trip of several statements, as the turn's
+ * BEGIN and COMMIT, by the start of each), and prints them on stderr as one
  * `statements <json>` line when the process exits (the bench reads the server's output).
  */
 import { writeSync } from 'node:fs';
@@ -14,8 +15,11 @@ if (typeof query !== 'function') throw new Error('statementCounter: pg.Client ha
 
 function statementText(config: unknown): string {
   const text: unknown = typeof config === 'string' ? config : typeof config === 'object' && config !== null ? Reflect.get(config, 'text') : undefined;
+  if (typeof text !== 'string') return '?';
   // Literals (the turn lock's keys) vary per conversation: counted as one statement.
-  return typeof text === 'string' ? text.replace(/E?'(?:[^']|'')*'/g, "'…'").replace(/\s+/g, ' ').trim().slice(0, 100) : '?';
+  const statements = text.replace(/E?'(?:[^']|'')*'/g, "'…'").replace(/\s+/g, ' ').split(';').map((each) => each.trim()).filter(Boolean);
+  // A round trip of several statements (simple protocol: BEGIN with the lock, writes with COMMIT): each one's start.
+  return statements.length === 1 ? statements[0].slice(0, 100) : `[${statements.length} in one round trip] ${statements.map((each) => each.slice(0, 28)).join('; ')}`;
 }
 
 Reflect.set(pg.Client.prototype, 'query', function counted(this: pg.Client, ...args: unknown[]): unknown {

@@ -1,0 +1,89 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import type { FeedbackRecord, QuestionRecord } from '../../../../bot/index.js';
+import { PostgresFeedbackStore, PostgresTurnGate } from '../../../../adapters/storage/index.js';
+import { PostgresQuestionLogStore } from '../../../../adapters/storage/postgres/PostgresQuestionLogStore.js';
+import { withLiterals } from '../../../../adapters/storage/postgres/turnCommitWrites.js';
+import { describePostgres, twoInstancesPerTest } from './testDatabase.js';
+
+describe('withLiterals', () => {
+  it('writes each $n as a quoted literal, $10 apart from $1', () => {
+    const params = ['it\'s', 2, true, null, new Date('2026-01-01T08:00:00.000Z'), ['a', 'b\'c'], 'x', 'y', 'z', 'ten'];
+    expect(withLiterals('SELECT $1, $2::int, $3, $4, $5::timestamptz, $6, $10', params)).toBe(
+      "SELECT 'it''s', 2::int, TRUE, NULL, '2026-01-01T08:00:00.000Z'::timestamptz, ARRAY['a', 'b''c']::text[], 'ten'",
+    );
+    expect(withLiterals('SELECT $1', ['back\\slash'])).toBe("SELECT  E'back\\\\slash'");
+  });
+
+  it('refuses a missing parameter and a number SQL cannot spell', () => {
+    expect(() => withLiterals('SELECT $2', ['one'])).toThrow('$2 has no parameter');
+    expect(() => withLiterals('SELECT $1', [Number.NaN])).toThrow('not a finite number');
+  });
+});
+
+describePostgres('writes sent with the turn\'s COMMIT', () => {
+  const instances = twoInstancesPerTest();
+  const vote = (question: string): FeedbackRecord & { kind: 'feedback'; voteKey: string } => ({
+    kind: 'feedback', voteKey: `key ${question}`, time: '2026-01-01T08:00:00.000Z', channel: 'directline', userHash: 'u', conversationHash: 'c',
+    question, answerId: 'e1', score: 0.93, rank: 1, kbVersion: 'kb1', helpful: true,
+  });
+  const question = (id: string, text: string): QuestionRecord => ({
+    id, time: '2026-01-01T08:00:00.000Z', channel: 'directline', kbVersion: 'kb1', conversationHash: 'c', source: 'typed', text, facets: {}, decision: 'answer', candidates: [{ id: 'e1', score: 0.93 }],
+  });
+
+  it('commit a turn\'s vote and question with the turn: unseen by another instance while it runs, stored once it ends, byte for byte', async () => {
+    const [db, otherDb] = instances().dbs;
+    const gate = new PostgresTurnGate(db);
+    const [feedback, questions] = [new PostgresFeedbackStore(db), new PostgresQuestionLogStore(db)];
+    const [otherFeedback, otherQuestions] = [new PostgresFeedbackStore(otherDb), new PostgresQuestionLogStore(otherDb)];
+    const text = 'L’ANS « garde » \\ les $1 et les \'quotes\' ? 🙂';
+    let seenDuringTurn: unknown[] = [];
+    await gate.run('conv', async () => {
+      await feedback.recordFeedback(vote(text));
+      await questions.recordQuestion(question('q1', text));
+      seenDuringTurn = [...(await otherFeedback.list()), ...(await otherQuestions.list())];
+    });
+    expect(seenDuringTurn).toEqual([]);
+    const { voteKey, ...stored } = vote(text);
+    expect(voteKey).toBe(`key ${text}`);
+    expect(await otherFeedback.list()).toEqual([stored]);
+    expect((await otherQuestions.list()).map((each) => [each.id, each.text])).toEqual([['q1', text]]);
+  });
+
+  it('drop them with a turn that fails', async () => {
+    const [db, otherDb] = instances().dbs;
+    const gate = new PostgresTurnGate(db);
+    await expect(gate.run('conv', async () => {
+      await new PostgresFeedbackStore(db).recordFeedback(vote('lost'));
+      await new PostgresQuestionLogStore(db).recordQuestion(question('q-lost', 'lost'));
+      throw new Error('bot failed');
+    })).rejects.toThrow('bot failed');
+    expect(await new PostgresFeedbackStore(otherDb).list()).toEqual([]);
+    expect(await new PostgresQuestionLogStore(otherDb).list()).toEqual([]);
+  });
+
+  it('send them in the COMMIT round trip, which a vote turns synchronous (acknowledged means on disk) and a question alone does not', async () => {
+    const { dbs: [db] } = instances();
+    const gate = new PostgresTurnGate(db);
+    const sent: string[] = [];
+    // Every round trip of the simple protocol (BEGIN, COMMIT) as its text.
+    const original: unknown = Reflect.get(pg.Client.prototype, 'query');
+    if (typeof original !== 'function') throw new Error('pg.Client has no query method');
+    Reflect.set(pg.Client.prototype, 'query', function recorded(this: pg.Client, ...args: unknown[]): unknown {
+      if (typeof args[0] === 'string') sent.push(args[0]);
+      return Reflect.apply(original, this, args);
+    });
+    try {
+      await gate.run('conv', () => new PostgresQuestionLogStore(db).recordQuestion(question('q2', 'statistics only')));
+      await gate.run('conv', () => new PostgresFeedbackStore(db).recordFeedback(vote('durable')));
+    } finally {
+      Reflect.set(pg.Client.prototype, 'query', original);
+    }
+    const commits = sent.filter((text) => text.endsWith('COMMIT'));
+    expect(commits).toHaveLength(2);
+    expect(commits[0]).toContain('INSERT INTO questions');
+    expect(commits[0]).not.toContain('synchronous_commit');
+    expect(commits[1]).toContain('INSERT INTO feedback_records');
+    expect(commits[1]).toContain("set_config('synchronous_commit', 'on', true)");
+  });
+});
