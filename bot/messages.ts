@@ -78,6 +78,12 @@ export const messages = {
       fr`Tapez votre question, ou « menu » pour être guidé.`,
     human: fr`Je suis un assistant automatique et ne peux pas vous mettre en relation directement. Vous pouvez écrire à l’ANS :`,
     complaint: fr`Désolé de ne pas avoir pu vous aider. Reformulez votre question en quelques mots, ou écrivez à l’ANS :`,
+    /** « un instant », « je réfléchis »: nothing to do but wait. */
+    wait: fr`Prenez votre temps : je suis là quand vous voudrez poser votre question.`,
+    /** « do you speak English? »: the FAQ is French, but English questions are searched. */
+    language:
+      fr`Je réponds uniquement en français, mais vous pouvez taper votre question en anglais : ` +
+      fr`je vous donnerai la réponse de l’ANS, en français.`,
   },
 
   /** Answers. */
