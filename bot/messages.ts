@@ -65,6 +65,8 @@ export const messages = {
 
   /** Before the answer to a question typed in English: the FAQ is in French only. */
   englishPreface: fr`Cette FAQ n’existe qu’en français : voici ce que l’ANS répond à votre question.`,
+  /** Before « Vouliez-vous dire… » or « pas trouvé » for a question typed in English: nothing is answered yet. */
+  englishNote: fr`Cette FAQ n’existe qu’en français.`,
 
   /** Small talk: a short kind reply, never recorded as an unanswered question. */
   smallTalk: {
