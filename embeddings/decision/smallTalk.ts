@@ -25,6 +25,13 @@ const NEGATABLE: ReadonlySet<SmallTalkKind> = new Set(['acknowledgement', 'thank
 /** Every word small talk is made of: a word outside it is kept as typed, or read as the small-talk word a typo away. */
 const READER = new SmallTalkWordReader([...PHRASES.flatMap((phrase) => phrase.words), ...SMALL_TALK_FILLERS, ...NEGATIONS, ...NUMBER_WORDS], SMALL_TALK_ALIASES);
 
+/** Most unknown words a message may hold for its typos to be looked for (« bonjoru merco »; more make it a question anyway). */
+export const MAX_TYPOS_LOOKED_FOR = 3;
+
+function readWords(text: string): SmallTalkWords {
+  return READER.read(text, { maxWords: MAX_SMALL_TALK_WORDS, maxUnknown: MAX_TYPOS_LOOKED_FOR });
+}
+
 /** How a message reads against the small-talk vocabulary. */
 interface SmallTalkReading {
   /** The kind of the phrases it holds (the first kind of SMALL_TALK_PHRASES on a mix), undefined without any. */
@@ -81,10 +88,22 @@ function readSmallTalk({ words, typed }: SmallTalkWords): SmallTalkReading {
  * to a small-talk phrase or be a filler around one.
  */
 export function detectSmallTalk(text: string): SmallTalkKind | undefined {
-  const read = READER.read(text);
+  const talk = smallTalkOf(text);
+  return talk?.confirm ? undefined : talk?.kind;
+}
+
+/**
+ * Pure: what the bot makes of a message as small talk, read once: plain small
+ * talk (see {@link detectSmallTalk}), small talk to confirm against the FAQ's
+ * vocabulary (`confirm`, see {@link smallTalkAround}), or undefined.
+ */
+export function smallTalkOf(text: string): { readonly kind: SmallTalkKind; readonly confirm?: SmallTalkAround } | undefined {
+  const read = readWords(text);
   if (read.words.length === 0 || read.words.length > MAX_SMALL_TALK_WORDS) return undefined;
   const reading = readSmallTalk(read);
-  return reading.outside.length === 0 && reading.typos.length === 0 ? reading.kind : undefined;
+  if (reading.outside.length === 0 && reading.typos.length === 0) return reading.kind && { kind: reading.kind };
+  const around = aroundOf(text, read.words, reading);
+  return around && { kind: around.kind, confirm: around };
 }
 
 /** Most words outside the phrases that small talk may hold when the FAQ knows none of them (« merci, ça m’éclaire »). */
@@ -130,11 +149,11 @@ export interface SmallTalkAround {
  * one that asks something (« tu connais un bon restaurant ? ») is an off-topic question, declined as such.
  */
 export function smallTalkAround(text: string): SmallTalkAround | undefined {
-  const read = READER.read(text);
-  const { words } = read;
-  if (words.length === 0 || words.length > MAX_SMALL_TALK_WORDS) return undefined;
-  const { kind, outside, typos, asks } = readSmallTalk(read);
-  if (outside.length === 0) return kind && typos.length > 0 ? { kind, outside, typos } : undefined;
+  return smallTalkOf(text)?.confirm;
+}
+
+function aroundOf(text: string, words: readonly string[], { kind, outside, typos, asks }: SmallTalkReading): SmallTalkAround | undefined {
+  if (outside.length === 0) return kind && { kind, outside, typos };
   if (outside.length > MAX_WORDS_AROUND_SMALL_TALK || asks || outside.some((word) => acronyms(text).has(word))) return undefined;
   // « t’es marrant »: the bot taken for a person, whatever « t’es » reads as alone.
   const addressed = words.length <= MAX_WORDS_ADDRESSING_THE_BOT && words.some((word) => SECOND_PERSON.has(word));

@@ -39,17 +39,23 @@ export class SmallTalkWordReader {
     this.targets = targets;
   }
 
-  read(text: string): SmallTalkWords {
+  /**
+   * The message's words; typos are looked for only when it has at most
+   * `maxWords` words and `maxUnknown` unknown ones (longer messages are
+   * questions, and the scan costs a few hundred edit distances per word).
+   */
+  read(text: string, limits: { readonly maxWords: number; readonly maxUnknown: number }): SmallTalkWords {
     const folded = foldAccents(text.normalize('NFC'))
       .toLowerCase()
       .replace(/(?<![\p{L}\p{N}])[a@] ?\+(?![\p{L}\p{N}])/gu, ' a plus ')
       .replace(/\bcan['’]t\b/gu, 'can not')
       .replace(/(\p{L})n['’]t\b/gu, '$1 not');
+    const plains = (folded.match(/[\p{L}\p{N}]+/gu) ?? []).map((written) => ({ written, plain: this.unstretch(written) }));
+    const repair = plains.length <= limits.maxWords && plains.filter(({ plain }) => !this.known.has(plain)).length <= limits.maxUnknown;
     const words: string[] = [];
     const typed: (string | undefined)[] = [];
-    for (const written of folded.match(/[\p{L}\p{N}]+/gu) ?? []) {
-      const plain = this.unstretch(written);
-      const near = this.known.has(plain) ? undefined : this.nearWord(plain);
+    for (const { written, plain } of plains) {
+      const near = !repair || this.known.has(plain) ? undefined : this.nearWord(plain);
       (this.aliases[near ?? plain] ?? near ?? plain).split(' ').forEach((word, index) => {
         words.push(word);
         typed.push(near !== undefined && index === 0 ? written : undefined);
