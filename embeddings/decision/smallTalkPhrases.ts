@@ -218,6 +218,7 @@ export const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
   'everyone', 'everybody', 'guys', 'folks', 'again', 'lot', 'really', 'que', 'qui', 'suis', 'etais', 'avais', 'sommes',
   'plus', 'rien', 'autre', 'ok', 'oui', 'non', 'bon', 'bah', 'ben', 'alors', 'ensuite', 'puis', 'enfin', 'finalement', 'apres', 'maintenant',
   'plusieurs', 'quelques', 'derniere', 'dernier', 'autres', 'petite', 'petites', 'pose', 'avez', 'can', 'could', 'i', 'do', 'does', 'did', 'ask', 'in',
+  'parlez', 'parles', 'fais', 'faire', 'answer', 'reply', 'speak', 'talk',
   'now', 'aujourd', 'hui', 'soir', 'matin', 'l', 'equipe', 'team', 'de', 'part', 'ma', 'mon', 'nouveau', 'nouvelle', 'ici', 'expliquer', 'explique', 'expliquez', 'dire', 'and', 'for', 'some', 'savoir', 'toujours', 'mais', 'journee', 'joindre', 'sont', 'besoin', 'quelles', 'quels', 'trop', 'ans', 'agence', 'trompe', 'ecrit', 'mal',
 ]);
 

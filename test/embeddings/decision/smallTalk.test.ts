@@ -75,7 +75,10 @@ describe('smallTalkAround', () => {
   it('reads a word a typo away from a small-talk word as that word, and names it for the caller to check', () => {
     expect(smallTalkAround('bonjoru')).toEqual({ kind: 'greeting', outside: [], typos: ['bonjoru'] });
     expect(smallTalkAround('merco beaucou')).toEqual({ kind: 'thanks', outside: [], typos: ['merco', 'beaucou'] });
-    expect(smallTalkAround('au revoire')).toEqual({ kind: 'goodbye', outside: [], typos: ['revoire'] });
+    expect(smallTalkAround('bonsior')).toEqual({ kind: 'greeting', outside: [], typos: ['bonsior'] });
+    // A final « e » too many is a spelling, not a typo: plain small talk.
+    expect(smallTalkAround('au revoire')).toBeUndefined();
+    expect(detectSmallTalk('au revoire')).toBe('goodbye');
     // Too short to guess: « nos », « ins » are one letter from many words.
     expect(smallTalkAround('non ?')).toBeUndefined();
     expect(smallTalkAround('nos ?')).toBeUndefined();

@@ -20,12 +20,15 @@ describe('editDistance', () => {
 
 describe('SmallTalkWordReader', () => {
   const LIMITS = { maxWords: 12, maxUnknown: 3 };
-  const reader = new SmallTalkWordReader(['merci', 'bonjour', 'excellent', 'journee', 'ok', 'not'], { bjr: 'bonjour', daccord: 'd accord' });
+  const reader = new SmallTalkWordReader(['merci', 'bonjour', 'excellent', 'journee', 'ok', 'not', 'clair', 'vu', 'reponse', 'pas'], { bjr: 'bonjour', daccord: 'd accord' });
 
   it('folds, unstretches, applies SMS spellings and reads « n’t » as « not »', () => {
     expect(reader.read('Merciiii !! BJR', LIMITS)).toEqual({ words: ['merci', 'bonjour'], typed: [undefined, undefined] });
     expect(reader.read('doesn’t', LIMITS)).toEqual({ words: ['does', 'not'], typed: [undefined, undefined] });
     expect(reader.read('bonne journé', LIMITS)).toEqual({ words: ['bonne', 'journee'], typed: [undefined, undefined] });
+    expect(reader.read('réponse pas claire', LIMITS)).toEqual({ words: ['reponse', 'pas', 'clair'], typed: [undefined, undefined, undefined] });
+    // Short words keep their « e » (« vue » is not « vu »).
+    expect(reader.read('vue', LIMITS)).toEqual({ words: ['vue'], typed: [undefined] });
   });
 
   it('reads a typo as the small-talk word it is near, and reports it', () => {
