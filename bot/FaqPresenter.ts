@@ -120,7 +120,7 @@ export class FaqPresenter {
     const deadEnd = conversation.triage.takeDeadEnd();
     if (deadEnd !== undefined) await this.options.feedback.recordUnanswered(context.activity, text);
     if (answer.relaxed) await context.sendActivity(messages.relaxed);
-    if (answer.retrieval.evidence?.english) await context.sendActivity(messages.englishPreface);
+    if (answer.retrieval.evidence?.english) await context.sendActivity(answer.kind === 'answer' ? messages.englishPreface : messages.englishNote);
     const best = answer.kind === 'answer' ? answer.best : undefined;
     logger.info(
       { conversation: this.hashedConversation(context), outcome: answer.kind, relaxed: answer.relaxed, answerId: best?.entry.id, score: best?.score },

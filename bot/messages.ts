@@ -65,6 +65,8 @@ export const messages = {
 
   /** Before the answer to a question typed in English: the FAQ is in French only. */
   englishPreface: fr`Cette FAQ n’existe qu’en français : voici ce que l’ANS répond à votre question.`,
+  /** Before « Vouliez-vous dire… » or « pas trouvé » for a question typed in English: nothing is answered yet. */
+  englishNote: fr`Cette FAQ n’existe qu’en français.`,
 
   /** Small talk: a short kind reply, never recorded as an unanswered question. */
   smallTalk: {
@@ -78,6 +80,12 @@ export const messages = {
       fr`Tapez votre question, ou « menu » pour être guidé.`,
     human: fr`Je suis un assistant automatique et ne peux pas vous mettre en relation directement. Vous pouvez écrire à l’ANS :`,
     complaint: fr`Désolé de ne pas avoir pu vous aider. Reformulez votre question en quelques mots, ou écrivez à l’ANS :`,
+    /** « un instant », « je réfléchis »: nothing to do but wait. */
+    wait: fr`Prenez votre temps : je suis là quand vous voudrez poser votre question.`,
+    /** « do you speak English? »: the FAQ is French, but English questions are searched. */
+    language:
+      fr`Je réponds uniquement en français, mais vous pouvez taper votre question en anglais : ` +
+      fr`je vous donnerai la réponse de l’ANS, en français.`,
   },
 
   /** Answers. */

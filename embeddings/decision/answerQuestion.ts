@@ -1,7 +1,7 @@
 import type { FacetFilter } from '../../knowledge/index.js';
-import type { RankedEntry, Retrieval, Retriever } from '../Retriever.js';
+import type { QueryEvidence, RankedEntry, Retrieval, Retriever } from '../Retriever.js';
 import { decide, type Decision } from './decide.js';
-import { detectSmallTalk, smallTalkAround, type SmallTalkKind } from './smallTalk.js';
+import { smallTalkOf, type SmallTalkKind } from './smallTalk.js';
 
 /** Entries ranked per question: enough for the clarify list and the next best answers after a 👎. */
 export const SEARCH_K = 5;
@@ -53,7 +53,7 @@ export type Answer =
  * failures propagate (they are real failures).
  */
 export async function answerQuestion(retriever: Retriever, question: string, facets: FacetFilter = {}): Promise<Answer> {
-  const talk = detectSmallTalk(question) ?? (await confirmedSmallTalk(retriever, question));
+  const talk = await smallTalkKind(retriever, question);
   if (talk) return { kind: 'smallTalk', talk, question, retrieval: { query: question, ranked: [] }, relaxed: false };
   const scores = await retriever.score(question);
   const whole = (): Retrieval => scores.rank({ k: SEARCH_K });
@@ -68,15 +68,23 @@ export async function answerQuestion(retriever: Retriever, question: string, fac
 }
 
 /**
- * Small talk with a few other words (« merci, ça m’éclaire »): confirmed when
- * the FAQ knows none of those words (the IDF coverage of their terms is 0), so
- * « aide au référencement » or « ok, le DMP » are still searched.
+ * The kind of small talk a message is, if any. Small talk with a few other
+ * words (« merci, ça m’éclaire ») or typos (« bonjoru ») is confirmed when the FAQ knows none of those words (the IDF
+ * coverage of their terms is 0), so « aide au référencement » or « ok, le DMP »
+ * are still searched; and when each typo is a term of its own, so that a
+ * common word one letter from a small-talk word (« pourra », « pourri ») is not read as one.
  */
-async function confirmedSmallTalk(retriever: Retriever, question: string): Promise<SmallTalkKind | undefined> {
-  const around = smallTalkAround(question);
-  if (!around) return undefined;
-  const { evidence } = (await retriever.score(around.outside.join(' '))).rank({ k: 1 });
-  return evidence && evidence.coverage === 0 ? around.kind : undefined;
+async function smallTalkKind(retriever: Retriever, question: string): Promise<SmallTalkKind | undefined> {
+  const talk = smallTalkOf(question);
+  if (!talk?.confirm) return talk?.kind;
+  const around = talk.confirm;
+  const unknown = async (text: string): Promise<QueryEvidence | undefined> => {
+    const { evidence } = (await retriever.score(text)).rank({ k: 1 });
+    return evidence && evidence.coverage === 0 ? evidence : undefined;
+  };
+  if (!(await unknown([...around.outside, ...around.typos].join(' ')))) return undefined;
+  for (const typo of around.typos) if (((await unknown(typo))?.questionTerms ?? 0) === 0) return undefined;
+  return around.kind;
 }
 
 function toAnswer(question: string, retrieval: Retrieval, relaxed: boolean): Answer {

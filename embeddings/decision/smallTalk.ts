@@ -1,13 +1,15 @@
 import { foldAccents } from '../../knowledge/index.js';
-import { SMALL_TALK_ALIASES, SMALL_TALK_FILLERS, SMALL_TALK_PHRASES } from './smallTalkPhrases.js';
+import { NEGATIONS, NEGATION_GAP, NUMBER_WORDS, SMALL_TALK_ALIASES, SMALL_TALK_FILLERS, SMALL_TALK_PHRASES } from './smallTalkPhrases.js';
+import { SmallTalkWordReader, type SmallTalkWords } from './smallTalkWords.js';
 
 /**
  * Messages that are not questions about the FAQ: greetings, thanks, goodbyes,
- * « ok », « test ? », « tu es un robot ? », requests for help or for a human,
- * complaints and insults. The bot answers them with a short kind reply and
- * never records them as unanswered questions.
+ * « ok », « test ? », « tu es un robot ? », requests for help, for a human or
+ * for another language, « un instant », complaints and insults. The bot
+ * answers them with a short kind reply and never records them as unanswered questions.
  */
-export type SmallTalkKind = 'greeting' | 'thanks' | 'goodbye' | 'acknowledgement' | 'presence' | 'identity' | 'help' | 'human' | 'complaint';
+export type SmallTalkKind =
+  | 'greeting' | 'thanks' | 'goodbye' | 'acknowledgement' | 'presence' | 'identity' | 'help' | 'human' | 'complaint' | 'wait' | 'language';
 
 /** Longest message (in words) that can be small talk: longer ones are questions, whatever words they hold. */
 export const MAX_SMALL_TALK_WORDS = 12;
@@ -16,46 +18,28 @@ const PHRASES: readonly { readonly kind: SmallTalkKind; readonly words: readonly
   ([kind, phrases], rank) => phrases.map((phrase) => ({ kind, words: phrase.split(' '), rank })),
 ).sort((a, b) => b.words.length - a.words.length);
 
-/** Every word small talk is made of: a word outside it is kept as typed, never "repaired" into one. */
-const KNOWN_WORDS: ReadonlySet<string> = new Set([...PHRASES.flatMap((phrase) => phrase.words), ...SMALL_TALK_FILLERS, ...Object.keys(SMALL_TALK_ALIASES)]);
+const COMPLAINT_RANK = SMALL_TALK_PHRASES.findIndex(([kind]) => kind === 'complaint');
+/** Kinds a negation in front of turns into a complaint (« pas top », « pas vraiment », « not helpful », « doesn’t help »). */
+const NEGATABLE: ReadonlySet<SmallTalkKind> = new Set(['acknowledgement', 'thanks', 'help']);
 
-/**
- * A word with letters held for emphasis (« merciii », « bonjouuur », « nuuul »,
- * « okk », « pffff ») brought back to the known word it stretches: runs of three
- * or more first become two (« coool » → « cool ») or one (« hellooo » → « hello »), then any run becomes one.
- */
-function unstretch(word: string): string {
-  if (KNOWN_WORDS.has(word)) return word;
-  const two = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
-  if (KNOWN_WORDS.has(two)) return two;
-  const held = word.replace(/(\p{L})\1{2,}/gu, '$1');
-  if (KNOWN_WORDS.has(held)) return held;
-  const one = word.replace(/(\p{L})\1+/gu, '$1');
-  return KNOWN_WORDS.has(one) ? one : word;
-}
+/** Every word small talk is made of: a word outside it is kept as typed, or read as the small-talk word a typo away. */
+const READER = new SmallTalkWordReader([...PHRASES.flatMap((phrase) => phrase.words), ...SMALL_TALK_FILLERS, ...NEGATIONS, ...NUMBER_WORDS], SMALL_TALK_ALIASES);
 
-/**
- * Folded words of a message: accents, case, punctuation and emojis dropped,
- * « a+ » and « @+ » read as « a plus », stretched letters and SMS spellings
- * brought back to their usual form.
- */
-function smallTalkWords(text: string): string[] {
-  const folded = foldAccents(text.normalize('NFC'))
-    .toLowerCase()
-    .replace(/(?<![\p{L}\p{N}])[a@] ?\+(?![\p{L}\p{N}])/gu, ' a plus ');
-  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.flatMap((word) => {
-    const plain = unstretch(word);
-    return (SMALL_TALK_ALIASES[plain] ?? plain).split(' ');
-  });
+/** Most unknown words a message may hold for its typos to be looked for (« bonjoru merco »; more make it a question anyway). */
+export const MAX_TYPOS_LOOKED_FOR = 3;
+
+function readWords(text: string): SmallTalkWords {
+  return READER.read(text, { maxWords: MAX_SMALL_TALK_WORDS, maxUnknown: MAX_TYPOS_LOOKED_FOR });
 }
 
 /** How a message reads against the small-talk vocabulary. */
 interface SmallTalkReading {
   /** The kind of the phrases it holds (the first kind of SMALL_TALK_PHRASES on a mix), undefined without any. */
   readonly kind?: SmallTalkKind;
-  /** Its words that are neither in a phrase nor fillers, in order. */
+  /** Its words that are neither in a phrase nor fillers, in order, as typed. */
   readonly outside: readonly string[];
+  /** Its typed words read as a small-talk word a typo away that fit a phrase or a filler (« bonjoru »). */
+  readonly typos: readonly string[];
   /** A word outside its phrases asks something (« quel », « combien », « comment »…). */
   readonly asks: boolean;
 }
@@ -66,36 +50,60 @@ const INTERROGATIVES: ReadonlySet<string> = new Set([
   'what', 'how', 'when', 'where', 'why', 'which',
 ]);
 
-function readSmallTalk(words: readonly string[]): SmallTalkReading {
+function readSmallTalk({ words, typed }: SmallTalkWords): SmallTalkReading {
   let found: { kind: SmallTalkKind; rank: number } | undefined;
   const outside: string[] = [];
+  const typos: string[] = [];
   let asks = false;
+  // A negation followed by nothing but intensifiers (« pas très », « not really ») turns the next phrase into a complaint.
+  let negated = false;
   let i = 0;
   while (i < words.length) {
     const phrase = PHRASES.find((candidate) => candidate.words.every((word, offset) => words[i + offset] === word));
     if (phrase) {
-      if (!found || phrase.rank < found.rank) found = phrase;
+      const read = negated && NEGATABLE.has(phrase.kind) ? { kind: 'complaint' as const, rank: COMPLAINT_RANK } : phrase;
+      if (!found || read.rank < found.rank) found = read;
+      typos.push(...typed.slice(i, i + phrase.words.length).filter((word) => word !== undefined));
+      negated = false;
       i += phrase.words.length;
       continue;
     }
-    if (INTERROGATIVES.has(words[i])) asks = true;
-    // Numbers say nothing on their own (« test 1 2 3 »).
-    if (!SMALL_TALK_FILLERS.has(words[i]) && !/^\p{N}+$/u.test(words[i])) outside.push(words[i]);
+    const word = words[i];
+    if (INTERROGATIVES.has(word)) asks = true;
+    negated = NEGATIONS.has(word) || (negated && NEGATION_GAP.has(word));
+    // Numbers say nothing on their own (« test 1 2 3 », « 2 sec »).
+    const fills = SMALL_TALK_FILLERS.has(word) || NEGATIONS.has(word) || NUMBER_WORDS.has(word) || /^\p{N}+$/u.test(word);
+    const written = typed[i];
+    if (!fills) outside.push(written ?? word);
+    else if (written !== undefined) typos.push(written);
     i += 1;
   }
-  return { ...(found && { kind: found.kind }), outside, asks };
+  return { ...(found && { kind: found.kind }), outside, typos, asks };
 }
 
 /**
  * Pure: the kind of small talk a message is, or undefined when it holds
- * anything else (a question, even one opening with « Bonjour »). Every word
- * must belong to a small-talk phrase or be a filler around one.
+ * anything else (a question, even one opening with « Bonjour ») or a word read
+ * as a typo (« bonjoru »: see {@link smallTalkAround}). Every word must belong
+ * to a small-talk phrase or be a filler around one.
  */
 export function detectSmallTalk(text: string): SmallTalkKind | undefined {
-  const words = smallTalkWords(text);
-  if (words.length === 0 || words.length > MAX_SMALL_TALK_WORDS) return undefined;
-  const reading = readSmallTalk(words);
-  return reading.outside.length === 0 ? reading.kind : undefined;
+  const talk = smallTalkOf(text);
+  return talk?.confirm ? undefined : talk?.kind;
+}
+
+/**
+ * Pure: what the bot makes of a message as small talk, read once: plain small
+ * talk (see {@link detectSmallTalk}), small talk to confirm against the FAQ's
+ * vocabulary (`confirm`, see {@link smallTalkAround}), or undefined.
+ */
+export function smallTalkOf(text: string): { readonly kind: SmallTalkKind; readonly confirm?: SmallTalkAround } | undefined {
+  const read = readWords(text);
+  if (read.words.length === 0 || read.words.length > MAX_SMALL_TALK_WORDS) return undefined;
+  const reading = readSmallTalk(read);
+  if (reading.outside.length === 0 && reading.typos.length === 0) return reading.kind && { kind: reading.kind };
+  const around = aroundOf(text, read.words, reading);
+  return around && { kind: around.kind, confirm: around };
 }
 
 /** Most words outside the phrases that small talk may hold when the FAQ knows none of them (« merci, ça m’éclaire »). */
@@ -106,28 +114,50 @@ export const MAX_WORDS_ADDRESSING_THE_BOT = 5;
 const SECOND_PERSON: ReadonlySet<string> = new Set(['tu', 't', 'te', 'toi']);
 
 /**
- * Kinds that stay small talk with other words around them. A request for help
- * or a « j’ai une question » followed by other words introduces a question
- * (« comment faire une rupture conventionnelle »), whatever the FAQ knows.
+ * Words typed in capitals (« NOS », « DMP »), folded: an acronym names a subject,
+ * even one the FAQ's analysis drops as a common word (« nos »).
+ */
+function acronyms(text: string): ReadonlySet<string> {
+  return new Set((text.match(/(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu) ?? []).map((word) => foldAccents(word).toLowerCase()));
+}
+
+/**
+ * Kinds that stay small talk with other words around them. A request for help,
+ * for another language, a « j’ai une question » or a « un instant » followed by other
+ * words introduces a question (« comment faire une rupture conventionnelle »), whatever the FAQ knows.
  */
 const KINDS_WITH_WORDS_AROUND: ReadonlySet<SmallTalkKind> = new Set(['greeting', 'thanks', 'goodbye', 'acknowledgement', 'complaint', 'identity', 'human']);
 
+/** Small talk to be confirmed against the FAQ's vocabulary (see {@link smallTalkAround}). */
+export interface SmallTalkAround {
+  readonly kind: SmallTalkKind;
+  /** Words neither in its phrases nor fillers: the FAQ must know none of them. */
+  readonly outside: readonly string[];
+  /** Words read as the small-talk word a typo away, as typed: each must be a word of its own (not a common word such as « pourra ») that the FAQ does not know. */
+  readonly typos: readonly string[];
+}
+
 /**
- * Pure: small talk with a few words the phrases lack (« merci, ça m’éclaire
- * vraiment », « bonjour de Lyon »), to be confirmed by the caller: it is small
- * talk only when the FAQ knows none of the `outside` words. Undefined when the
- * message is plain small talk (see {@link detectSmallTalk}), holds no phrase
- * (or only help or presence phrases),
- * too many other words, an interrogative outside its phrases, or a « ? » (with
- * other words, « ok, et le DMP ? », « comment ça marche le financement Ségur ? » ask something).
+ * Pure: small talk that holds a few words the phrases lack (« merci, ça
+ * m’éclaire vraiment », « bonjour de Lyon ») or typos of its words
+ * (« bonjoru », « merco »), to be confirmed by the caller against the FAQ's vocabulary. Undefined when the message is plain small talk (see
+ * {@link detectSmallTalk}), holds no phrase (or only help, language, wait or
+ * presence phrases with other words), too many other words, an interrogative
+ * outside its phrases, or a « ? » (with other words, « ok, et le DMP ? »,
+ * « comment ça marche le financement Ségur ? » ask something). A short message
+ * that says « tu » talks to the bot (« tu dors ? », « t’as faim ? »), question mark or not;
+ * one that asks something (« tu connais un bon restaurant ? ») is an off-topic question, declined as such.
  */
-export function smallTalkAround(text: string): { readonly kind: SmallTalkKind; readonly outside: readonly string[] } | undefined {
-  const words = smallTalkWords(text);
-  if (words.length === 0 || words.length > MAX_SMALL_TALK_WORDS) return undefined;
-  const { kind, outside, asks } = readSmallTalk(words);
-  if (outside.length === 0 || outside.length > MAX_WORDS_AROUND_SMALL_TALK || asks) return undefined;
-  // A short message that says « tu » talks to the bot (« tu dors ? », « t’as faim ? »), question mark or not.
-  if (words.length <= MAX_WORDS_ADDRESSING_THE_BOT && words.some((word) => SECOND_PERSON.has(word))) return { kind: kind ?? 'identity', outside };
+export function smallTalkAround(text: string): SmallTalkAround | undefined {
+  return smallTalkOf(text)?.confirm;
+}
+
+function aroundOf(text: string, words: readonly string[], { kind, outside, typos, asks }: SmallTalkReading): SmallTalkAround | undefined {
+  if (outside.length === 0) return kind && { kind, outside, typos };
+  if (outside.length > MAX_WORDS_AROUND_SMALL_TALK || asks || outside.some((word) => acronyms(text).has(word))) return undefined;
+  // « t’es marrant »: the bot taken for a person, whatever « t’es » reads as alone.
+  const addressed = words.length <= MAX_WORDS_ADDRESSING_THE_BOT && words.some((word) => SECOND_PERSON.has(word));
+  if (addressed) return { kind: kind && kind !== 'acknowledgement' ? kind : 'identity', outside, typos };
   if (!kind || !KINDS_WITH_WORDS_AROUND.has(kind) || text.includes('?')) return undefined;
-  return { kind, outside };
+  return { kind, outside, typos };
 }

@@ -7,6 +7,19 @@ import type { SmallTalkKind } from './smallTalk.js';
  * subjects never belongs here, so a question holding one is always searched.
  */
 
+/** What one wishes on leaving (« bonne journée », « bon appétit », « bonne fin d’après-midi »), either gender (« bon journée » is a typo). */
+const WISHES: readonly string[] = [
+  'journee', 'soiree', 'nuit', 'matinee', 'apres midi', 'aprem', 'semaine', 'week end', 'weekend', 'vacances', 'fetes', 'dimanche', 'samedi',
+  'continuation', 'courage', 'appetit', 'route', 'chance', 'reprise', 'rentree', 'fin de semaine', 'fin d apres midi', 'lundi', 'vendredi',
+];
+
+/** Words that turn the next acknowledgement, thanks or help phrase into a complaint (« pas top », « not helpful »; « n’t » is read as « not »). */
+export const NEGATIONS: ReadonlySet<string> = new Set(['pas', 'not', 'never', 'jamais']);
+/** Intensifiers that may stand between a negation and its phrase (« pas très clair », « not really helpful »). */
+export const NEGATION_GAP: ReadonlySet<string> = new Set(['tres', 'si', 'trop', 'assez', 'super', 'really', 'very', 'so', 'that', 'du', 'tout']);
+/** Numbers in words, which say nothing on their own (« deux minutes », « une ou deux questions »). */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set(['deux', 'trois', 'quatre', 'cinq', 'dix', 'two', 'three', 'five', 'ten']);
+
 /**
  * General French (and English) phrases of each kind, in folded form (lowercase,
  * no accents, punctuation and apostrophes as spaces). When a message mixes
@@ -39,6 +52,12 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'pas satisfait', 'pas satisfaite', 'insatisfait', 'insatisfaite', 'pas content', 'pas contente', 'mecontent', 'mecontente', 'merci pour rien',
     'j abandonne', 'c est pas clair', 'ce n est pas clair', 'pas clair', 'c est pas vrai', 'pas vrai', 'pas possible', 'c est pas possible',
     'vous ne servez a rien', 'vous servez a rien', 'servez a rien',
+    // unclear, too long, off the point, broken; « laisse tomber », « never mind »
+    'mouais', 'pas vraiment', 'trop long', 'trop longue', 'trop complique', 'trop compliquee', 'trop complexe', 'trop technique', 'trop vague',
+    'flou', 'confus', 'incomprehensible', 'imprecis', 'trop de texte', 'tourne en rond', 'je tourne en rond', 'on tourne en rond', 'pas repondu',
+    'ne correspond pas', 'correspond pas', 'ca ne correspond pas', 'ca correspond pas', 'toujours rien', 'ca bug', 'ca bugue', 'ca beug',
+    // not « oublié » nor « bug » alone: « j’ai oublié mon mot de passe », « mon imprimante bug » are off-topic questions
+    'ca plante', 'oubliez', 'oublions', 'forget it', 'never mind', 'nevermind', 'not working', 'not work',
   ]],
   ['human', [
     'parler a un humain', 'parler a une personne', 'parler a quelqu un', 'parler a un conseiller', 'parler a une conseillere', 'parler a un agent',
@@ -49,6 +68,14 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'parler a un etre humain', 'quelqu un de reel', 'une personne reelle', 'le service client', 'service client', 'un interlocuteur',
     'parler a un responsable', 'un responsable', 'parler au responsable', 'parler a votre responsable',
     'interlocuteur', 'un vrai interlocuteur', 'joindre un humain', 'joindre une personne',
+    // call backs and transfers
+    'rappelez moi', 'rappelle moi', 'me rappeler', 'me recontacter', 'recontactez moi', 'transferez moi', 'transferer',
+    'un agent', 'agent humain', 'call me', 'call me back', 'talk to a person', 'speak to someone', 'real agent',
+  ]],
+  ['language', [
+    'anglais', 'english', 'en anglais', 'in english', 'speak english', 'tu parles anglais', 'parlez vous anglais', 'vous parlez anglais',
+    'do you speak english', 'anglophone', 'francais', 'french', 'en francais', 'espagnol', 'spanish', 'allemand', 'german', 'italien',
+    'italian', 'portugais', 'arabe', 'langue', 'langues', 'language', 'autre langue', 'une autre langue', 'other language',
   ]],
   ['help', [
     'aide', 'help', 'aidez moi', 'aide moi', 'a l aide', 'm aider', 'j ai besoin d aide', 'besoin d aide', 'de l aide', 'comment ca marche',
@@ -66,11 +93,11 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'sert ce robot', 'sert ce chatbot', 'sert cet assistant', 'a quoi sert ce chat', 'a quoi sert ce bot', 'what can i ask',
     'what do you know', 'on commence', 'on commence comment', 'par ou commencer', 'je commence par quoi', 'je fais comment',
     'what can you help me with', 'what can you help with', 'help me with', 'comment ca marche ici', 'comment ca se passe',
-    'comment', 'repeter', 'tu peux repeter', 'vous pouvez repeter', 'pouvez vous repeter', 'anglais', 'english', 'speak english', 'en anglais',
-    'tu parles anglais', 'parlez vous anglais', 'vous parlez anglais', 'do you speak english', 'perdue', 'je suis perdue', 'ce truc',
+    'comment', 'repeter', 'tu peux repeter', 'vous pouvez repeter', 'pouvez vous repeter', 'perdue', 'je suis perdue', 'ce truc',
     'c est quoi ce truc', 'c est quoi ce bot', 'c est quoi ce chat', 's utilise', 'ca s utilise', 'comment ca s utilise', 'la pour quoi',
     'i need some help', 'need some help', 'need help', 'some help',
     'competences', 'vos competences', 'coup de main', 'un coup de main',
+    'formuler', 'reformuler', 'comment formuler', 'how do i use', 'how to use', 'how do i ask', 'how should i ask',
   ]],
   ['identity', [
     'tu es un robot', 't es un robot', 'es tu un robot', 'vous etes un robot', 'etes vous un robot', 'c est un robot', 'tu es un bot', 't es un bot',
@@ -88,6 +115,9 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'tu as un nom', 'vous avez un nom', 'as tu un nom', 'qui t a cree', 'qui vous a cree', 'qui t a fait', 'qui t a programme',
     'qui t a developpe', 'intelligent', 'intelligente', 'tu es intelligent', 'un vrai robot',
     'programme informatique', 'un programme informatique',
+    // affection, and asking whether one talks to a bot (« raconte-moi une blague » is an off-topic question, declined)
+    'je t aime', 'je vous aime', 'je t adore', 'love you', 'i love you', 'bisous', 'bises',
+    'am i talking to', 'am i speaking to', 'is this a bot', 'is this a robot', 'is this a human', 'is this a real person', 'is it a bot',
   ]],
   ['goodbye', [
     'au revoir', 'aurevoir', 'bye', 'bye bye', 'goodbye', 'good bye', 'a bientot', 'a plus', 'a plus tard', 'a la prochaine', 'a tout a l heure',
@@ -99,7 +129,8 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'bonne fin de soiree', 'bonnes vacances', 'bonnes fetes', 'bon dimanche', 'a la revoyure', 'je m en vais', 'je dois y aller',
     'je reviendrai', 'je reviendrai plus tard', 'je repasserai', 'je repasse plus tard', 'on se reparle', 'a une prochaine',
     'passez une bonne journee', 'passe une bonne journee', 'passez une bonne soiree', 'je reviens vers vous', 'je reviens plus tard',
-    'je reviendrai vers vous', 'je reviens',
+    'je reviendrai vers vous', 'je reviens', 'bye now',
+    ...WISHES.flatMap((wish) => [`bon ${wish}`, `bonne ${wish}`, `bonnes ${wish}`, `bonne fin de ${wish}`, `bonne fin d ${wish}`]),
   ]],
   ['thanks', [
     'merci', 'merci beaucoup', 'merci bien', 'merci infiniment', 'mille mercis', 'mille merci', 'merci mille fois', 'grand merci', 'je vous remercie',
@@ -108,11 +139,11 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'thank you so much', 'many thanks', 'thx', 'ty', 'cimer', 'mci',
     'merci a vous', 'merci a toi', 'pour votre aide', 'pour ton aide', 'pour l aide', 'merci du coup', 'merci quand meme', 'thank u', 'tks',
     'ca m aide', 'ca m aide beaucoup', 'ca m a aide', 'ca m a bien aide', 'ca m a beaucoup aide', 'ca repond a ma question',
-    'ca repond', 'c est exactement ce que je cherchais', 'ce que je cherchais', 'helpful', 'very helpful', 'that helps', 'that helped',
+    'c est exactement ce que je cherchais', 'ce que je cherchais', 'helpful', 'very helpful', 'that helps', 'that helped',
     'vous etes top', 'tu es top', 't es top', 'vous etes super', 'tu es super', 'vous etes genial', 'tu es genial', 'merci merci',
     'je vous en remercie', 'remercie', 'gracias', 'danke', 'merci d avance', 'merci par avance',
     'ca m eclaire', 'vous m avez aide', 'vous m avez bien aide', 'tu m as aide', 'tu m as bien aide', 'vous m avez ete utile',
-    'thank you very much', 'for your help', 'c est tout ce que je voulais savoir', 'tout ce que je voulais savoir', 'c est bon merci',
+    'thank you very much', 'for your help', 'cheers', 'c est tout ce que je voulais savoir', 'tout ce que je voulais savoir', 'c est bon merci',
   ]],
   ['greeting', [
     'bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hi', 'hey', 'yo', 'bjr', 'bsr', 'slt', 'rebonjour', 're bonjour', 'ca va', 'comment ca va',
@@ -124,6 +155,8 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'how are you doing', 'how s it going', 'je m appelle', 'moi c est', 'et toi', 'et vous', 'ca va et toi', 'ca va et vous',
     'me revoila', 'revoila', 'c est encore moi', 'encore moi', 'ca roule', 'salut ca roule',
     'se passe bien', 'votre journee se passe bien', 'ta journee se passe bien',
+    'sa va', 'what s up', 'whats up', 'wassup', 'sup', 'joyeux noel', 'joyeuses fetes', 'joyeuses paques', 'bonne fete', 'happy new year',
+    'merry christmas',
   ]],
   ['presence', [
     'test', 'testing', 'essai', 'ping', 'allo', 'il y a quelqu un', 'y a quelqu un', 'ya quelqu un', 'y a du monde', 'il y a du monde', 'quelqu un',
@@ -135,6 +168,14 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'une question svp', 'une question rapide', 'can i ask a question', 'hello ya quelqu un', 'on peut discuter', 'on peut parler',
     'personne ne repond', 'personne', 'vous repondez', 'tu reponds', 'allo allo',
     'tu dors', 'vous dormez', 'tu es reveille', 't es ou', 'tu es ou',
+    'heho', 'he ho', 'ohe', 'youhou', 'ouhou', 'hou hou', 'ca repond', 'anyone', 'anybody', 'someone there', 'teste', 'je teste', 'on teste',
+    'question', 'questions',
+  ]],
+  ['wait', [
+    // not « moment » alone: « à quel moment ? » asks something
+    'un instant', 'un moment', 'une seconde', 'secondes', 'sec', 'une minute', 'minutes', 'attendez', 'attends',
+    'patientez', 'patiente', 'patience', 'je reflechis', 'reflechis', 'je cherche', 'bouge pas', 'ne bougez pas', 'j arrive',
+    'hold on', 'wait', 'one moment', 'one sec', 'just a sec', 'just a moment', 'give me a sec', 'brb',
   ]],
   ['acknowledgement', [
     'ok', 'okay', 'oki', 'okok', 'ok ok', 'd accord', 'd acc', 'dac', 'entendu', 'compris', 'bien compris', 'parfait', 'super', 'genial', 'top', 'cool',
@@ -152,6 +193,9 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'well done', 'nice', 'sorry', 'my bad', 'ah bon', 'ah', 'oh', 'wow', 'waouh', 'ouah', 'impressionnant', 'efficace', 'rapide',
     'hein', 'quoi', 'et alors', 'et donc', 'c est exactement ca', 'exactement ca', 'c est clair maintenant', 'clair maintenant',
     'je vais voir', 'je vais regarder', 'on va voir', 'je regarde',
+    // doubt and agreement (« vraiment ? », « t'es sûr ? »): « pas » in front makes them complaints (see NEGATIONS)
+    'vraiment', 'serieux', 'serieusement', 't es sur', 'tu es sur', 'vous etes sur', 'etes vous sur', 'es tu sur', 'tout a fait', 'c est ca',
+    'really', 'seriously', 'are you sure', 'sounds good', 'no worries', 'all good', 'fair enough', 'ok then',
   ]],
 ];
 
@@ -173,7 +217,9 @@ export const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
   'chat', 'ai', 'ia', 'assistante', 'agent', 'virtuel', 'virtuelle', 'vraie', 'vrai', 'reel', 'reelle', 'juste', 'simplement', 'voila',
   'everyone', 'everybody', 'guys', 'folks', 'again', 'lot', 'really', 'que', 'qui', 'suis', 'etais', 'avais', 'sommes',
   'plus', 'rien', 'autre', 'ok', 'oui', 'non', 'bon', 'bah', 'ben', 'alors', 'ensuite', 'puis', 'enfin', 'finalement', 'apres', 'maintenant',
-  'aujourd', 'hui', 'soir', 'matin', 'l', 'equipe', 'team', 'de', 'part', 'ma', 'mon', 'nouveau', 'nouvelle', 'ici', 'expliquer', 'explique', 'expliquez', 'dire', 'and', 'for', 'some', 'savoir', 'toujours', 'mais', 'journee', 'joindre', 'sont', 'besoin', 'quelles', 'quels', 'trop', 'ans', 'agence', 'trompe', 'ecrit', 'mal',
+  'plusieurs', 'quelques', 'derniere', 'dernier', 'autres', 'petite', 'petites', 'pose', 'avez', 'can', 'could', 'i', 'do', 'does', 'did', 'ask', 'in',
+  'parlez', 'parles', 'fais', 'faire', 'answer', 'reply', 'speak', 'talk',
+  'now', 'aujourd', 'hui', 'soir', 'matin', 'l', 'equipe', 'team', 'de', 'part', 'ma', 'mon', 'nouveau', 'nouvelle', 'ici', 'expliquer', 'explique', 'expliquez', 'dire', 'and', 'for', 'some', 'savoir', 'toujours', 'mais', 'journee', 'joindre', 'sont', 'besoin', 'quelles', 'quels', 'trop', 'ans', 'agence', 'trompe', 'ecrit', 'mal',
 ]);
 
 /**
@@ -185,5 +231,5 @@ export const SMALL_TALK_ALIASES: Readonly<Record<string, string>> = {
   mrc: 'merci', mci: 'merci', mercie: 'merci', merki: 'merci', mersi: 'merci', thks: 'thanks', thanx: 'thanks',
   daccord: 'd accord', dacc: 'd acc', nimporte: 'n importe', qqn: 'quelqu un', qqun: 'quelqu un', qq1: 'quelqu un', quelquun: 'quelqu un',
   jai: 'j ai', cest: 'c est', tes: 't es', jcomprends: 'je comprends', chui: 'je suis', jsuis: 'je suis', aurevoir: 'au revoir',
-  okey: 'okay', okai: 'okay',
+  okey: 'okay', okai: 'okay', oke: 'ok', cv: 'ca va', sava: 'ca va',
 };

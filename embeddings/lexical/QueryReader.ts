@@ -1,9 +1,9 @@
 import type { FaqEntry } from '../../knowledge/index.js';
 import { askedAction } from './askedAction.js';
 import { EntryVocabulary, termEntriesOfSets, type TermEntries } from './EntryVocabulary.js';
-import { frenchGlosses, glossedInFrench } from './englishGlossary.js';
+import { frenchGlosses, glossedInFrench, isEnglish } from './englishGlossary.js';
 import type { TextAnalyzer } from './frenchAnalyzer.js';
-import { asksForDefinition, DEFINITION_TERM, expandChatAbbreviations, GENERAL_WORDS, isEnglish, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from './queryAnalysis.js';
+import { asksForDefinition, DEFINITION_TERM, expandChatAbbreviations, GENERAL_WORDS, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from './queryAnalysis.js';
 import { weighQuery, type WeighedQuery } from './queryEvidence.js';
 
 /** Typed words whose status is remembered (the memory is cleared beyond: visitors can type any word). */

@@ -20,10 +20,10 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   when: 'quand date', date: 'date', dates: 'dates', deadline: 'date limite', schedule: 'calendrier', timeline: 'calendrier', calendar: 'calendrier agenda',
   start: 'démarrer début', started: 'démarré', launched: 'lancé', open: 'ouvrir ouverture', opens: 'ouvre ouverture', often: 'fréquence',
   frequency: 'fréquence', yearly: 'annuelle', annual: 'annuelle', annually: 'chaque année', year: 'année', monthly: 'mensuelle', month: 'mois',
-  published: 'publié publiée', publish: 'publier', updated: 'mis à jour', update: 'mise à jour', updates: 'mises à jour', history: 'historique',
-  changes: 'modifications', change: 'modification', evolve: 'évoluer', new: 'nouveau nouveaux',
+  published: 'publié publiée', publish: 'publier', updated: 'mis à jour', update: 'mise à jour', updates: 'mises à jour', history: 'historique antécédents',
+  changes: 'modifications', change: 'modification évoluer', evolve: 'évoluer', new: 'nouveau nouveaux',
   // purpose and value
-  why: 'pourquoi', how: 'comment', benefit: 'avantage bénéfice', benefits: 'avantages bénéfices', advantage: 'avantage', advantages: 'avantages', value: 'intérêt',
+  why: 'pourquoi', how: 'comment', benefit: 'avantage bénéfice', benefits: 'avantages bénéfices', advantage: 'avantage', advantages: 'avantages', value: 'intérêt valeur',
   purpose: 'finalité objectif', goal: 'objectif', use: 'utiliser usage', uses: 'usages', used: 'utilisé', usage: 'usage', useful: 'utile',
   example: 'exemple', examples: 'exemples', projects: 'projets', project: 'projet', case: 'cas', cases: 'cas',
   // things
@@ -37,13 +37,13 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   appointment: 'rendez-vous', appointments: 'rendez-vous', booking: 'rendez-vous', exchange: 'échanger échange', share: 'partager',
   sharing: 'partage', send: 'envoyer', connect: 'connecter', patients: 'patients', patient: 'patient', doctors: 'médecins', doctor: 'médecin',
   professionals: 'professionnels', hospital: 'hôpital', consent: 'consentement accord', security: 'sécurité', ethics: 'éthique',
-  interoperability: 'interopérabilité', device: 'dispositif', devices: 'dispositifs', wellness: 'bien-être', wellbeing: 'bien-être',
+  interoperability: 'interopérabilité', device: 'dispositif objet', devices: 'dispositifs objets', wellness: 'bien-être', wellbeing: 'bien-être',
   // people and organisations
   team: 'équipe', contact: 'contact contacter', collaborate: 'collaborer', collaboration: 'collaboration', partnership: 'partenariat',
   partner: 'partenaire', work: 'travailler', company: 'entreprise', companies: 'entreprises', vendor: 'éditeur', vendors: 'éditeurs',
   publisher: 'éditeur', newsletter: 'lettre information', subscribe: 'abonner inscrire', support: 'accompagnement', help: 'aide accompagnement',
   offer: 'offre', training: 'formation', learn: 'apprendre formation', understand: 'comprendre', knowledge: 'connaissances', built: 'construite',
-  designed: 'conçue', created: 'créée', suggest: 'proposer suggérer', propose: 'proposer', improvement: 'amélioration', feedback: 'retour',
+  designed: 'conçue', created: 'créée', suggest: 'proposer suggérer', propose: 'proposer', improvement: 'amélioration', feedback: 'retour avis',
   // costs
   cost: 'coût', costs: 'coûts', price: 'prix', free: 'gratuit', paid: 'payant', fee: 'frais', fees: 'frais',
   // more general words of questions (verbs, then nouns and adjectives)
@@ -54,7 +54,7 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   includes: 'comprend', included: 'inclus', find: 'trouver', found: 'trouvé', see: 'voir', show: 'montrer', describe: 'décrire', described: 'décrit',
   represent: 'représenter', represented: 'représenté représentés', representation: 'représentation', write: 'écrire', read: 'lire',
   design: 'conception concevoir', develop: 'développer', developed: 'développé', development: 'développement', build: 'construire',
-  building: 'construire', create: 'créer', make: 'faire', join: 'rejoindre', enter: 'entrer', access: 'accès accéder', accessible: 'accessible',
+  building: 'construire', create: 'créer', make: 'faire', join: 'rejoindre', enter: 'entrer saisir', access: 'accès accéder', accessible: 'accessible',
   allow: 'permettre', allowed: 'autorisé permis', permitted: 'autorisé', possible: 'possible', able: 'pouvoir', obtain: 'obtenir', receive: 'recevoir',
   ask: 'demander', asked: 'demandé', answer: 'réponse', reply: 'réponse', check: 'vérifier', checked: 'vérifié', verify: 'vérifier',
   validate: 'valider', validated: 'validé', validation: 'validation', review: 'examen validation', reviews: 'examine', reviewed: 'examiné',
@@ -63,16 +63,16 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   officially: 'officiellement', official: 'officiel', first: 'premier première', last: 'dernier', next: 'prochain', current: 'actuel',
   keep: 'continuer garder', continue: 'continuer', stop: 'arrêter', remain: 'rester', improve: 'améliorer', suggestion: 'suggestion proposition',
   suggestions: 'propositions', proposal: 'proposition', proposals: 'propositions', idea: 'idée', ideas: 'idées', needs: 'besoins', need: 'besoin',
-  raise: 'remonter', report: 'signaler remonter', requests: 'demandes', modification: 'modification', modifications: 'modifications',
+  raise: 'remonter', report: 'signaler remonter compte-rendu', requests: 'demandes', modification: 'modification', modifications: 'modifications',
   add: 'ajouter', added: 'ajouté', extend: 'étendre élargir', scope: 'périmètre', sector: 'secteur', sectors: 'secteurs', social: 'social',
   // more things
-  agency: 'agence ANS', organisation: 'organisation', organization: 'organisation', government: 'état public', public: 'public publics',
+  agency: 'agence ANS', organisation: 'organisation', organization: 'organisation', organisations: 'organisations', organizations: 'organisations', government: 'état public', public: 'public publics',
   private: 'privé privés', citizens: 'citoyens', citizen: 'citoyen', users: 'usagers utilisateurs', user: 'usager utilisateur', people: 'personnes',
   website: 'site web', websites: 'sites web', site: 'site', web: 'web', mobile: 'mobile', connected: 'connecté connectés', object: 'objet',
   system: 'système', systems: 'systèmes', exchanges: 'échanges',
   vocabulary: 'vocabulaire', terminology: 'terminologie', terminologies: 'terminologies', nomenclature: 'nomenclature', nomenclatures: 'nomenclatures',
   codes: 'codes', code: 'code', labels: 'libellés', families: 'familles', family: 'famille', values: 'valeurs',
-  sets: 'jeux', set: 'jeu', tables: 'tables', table: 'table', mapping: 'association correspondance', class: 'classe', classes: 'classes',
+  sets: 'jeux', set: 'jeu ensemble', tables: 'tables', table: 'table', mapping: 'association correspondance', class: 'classe', classes: 'classes',
   results: 'résultats', result: 'résultat', measurement: 'mesure', weight: 'poids', height: 'taille', blood: 'sang', pressure: 'tension',
   allergies: 'allergies', reports: 'comptes-rendus', space: 'espace', catalogue: 'catalogue', directory: 'annuaire',
   directories: 'annuaires', registry: 'répertoire', repository: 'répertoire', standard: 'standard', standards: 'standards', reference: 'référence',
@@ -80,7 +80,7 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   quality: 'qualité', content: 'contenu', business: 'économique', economic: 'économique', trust: 'confiance', visibility: 'visibilité',
   visible: 'visible', worth: 'intérêt', bother: 'intérêt', gain: 'gagner avantage', advantageous: 'avantageux', prevention: 'prévention',
   diagnosis: 'diagnostic', care: 'soins', follow: 'suivi', monitoring: 'suivi', autonomy: 'autonomie',
-  startups: 'startups', entrepreneurs: 'entrepreneurs', innovative: 'innovantes', innovation: 'innovation', expertise: 'expertise',
+  startups: 'startups', startup: 'startups', entrepreneurs: 'entrepreneurs', innovative: 'innovantes', innovation: 'innovation', expertise: 'expertise',
   cybersecurity: 'cybersécurité', co: 'co', produce: 'produire', production: 'production', joint: 'commune communes', common: 'commun commune',
   page: 'page', portal: 'portail', email: 'adresse', address: 'adresse', beginner: 'débutant', beginners: 'débutants',
   novice: 'novice', skills: 'connaissances', prior: 'préalables', courses: 'formations', course: 'formation', sessions: 'sessions', trainings: 'formations',
@@ -89,9 +89,85 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   assessment: 'évaluation', maturity: 'maturité', topics: 'sujets', topic: 'sujet', submitted: 'déposé', status: 'statut', national: 'national',
   identity: 'identité', tools: 'outils',
   reasons: 'raisons', reason: 'raison', main: 'principal principales', principal: 'principal', key: 'clé principales',
+  // the vocabulary of the agency's answers, in the words a vendor would use for it
+  // innovation offer and collaboration
+  offering: 'offre', offerings: 'offres', program: 'programme offre', programme: 'programme offre', iterative: 'itérative', evolving: 'évolutive',
+  ecosystem: 'écosystème', cohort: 'promotion', prioritise: 'prioriser', prioritize: 'prioriser', blocks: 'briques', adapt: 'adapter',
+  wishes: 'souhaits', promote: 'promouvoir', adoption: 'adoption', adopt: 'adopter', core: 'socles', experience: 'expérience',
+  cyber: 'cybersécurité', weeks: 'semaines', week: 'semaine', biweekly: 'deux semaines', fortnightly: 'deux semaines', exist: 'exister existe',
+  existing: 'existant', product: 'produit solution', products: 'produits solutions', solution: 'solution', solutions: 'solutions',
+  // eligibility and listing
+  inclusive: 'inclusive', candidate: 'candidat candidater', candidates: 'candidats', applicant: 'candidat', applicants: 'candidats',
+  actors: 'acteurs', players: 'acteurs', stakeholders: 'acteurs', bodies: 'acteurs organismes', entities: 'acteurs', healthcare: 'santé soins',
+  welfare: 'social', article: 'article', defined: 'défini', linked: 'reliés', wearable: 'objet connecté', wearables: 'objets connectés',
+  paying: 'payant', charge: 'payant gratuit', submission: 'dépôt demande', filing: 'dépôt', usable: 'utilisable', european: 'européen',
+  performance: 'performances', safety: 'sécurité', marking: 'marquage', regulatory: 'règlementaire', regulations: 'règlementation',
+  provisions: 'dispositions', laws: 'lois', conform: 'conforme conformer', conformity: 'conformité', prerequisite: 'prérequis condition',
+  prerequisites: 'prérequis conditions', field: 'champ domaine', domain: 'domaine', independence: 'autonomie', range: 'offre richesse',
+  audience: 'public', target: 'public', technical: 'technique', guarantee: 'garantie', confidence: 'confiance', dedicated: 'dédié',
+  level: 'degré niveau', degree: 'degré', august: 'août', november: 'novembre',
+  // Mon espace santé: data, features, exchanges
+  appear: 'figurer', entered: 'saisies', unstructured: 'non structuré', allergy: 'allergies', bmi: 'IMC', temperature: 'température',
+  heart: 'cardiaque', rate: 'fréquence', pain: 'douleur', glucose: 'glycémie', sugar: 'glycémie', waist: 'tour taille', therapeutic: 'thérapeutique',
+  admission: 'admission', diagnostic: 'diagnostic', specification: 'spécification', specifications: 'spécifications', purposes: 'finalités',
+  treatment: 'soins', informed: 'éclairé', functionalities: 'fonctionnalités', functionality: 'fonctionnalité', capabilities: 'fonctionnalités',
+  shared: 'partagé', inbox: 'messagerie', mailbox: 'messagerie', messages: 'messagerie', reminders: 'rappels', reminder: 'rappel',
+  centralise: 'centraliser', centralize: 'centraliser', management: 'gestion', manage: 'gérer gestion', pathway: 'parcours', journey: 'parcours',
+  exams: 'examens', checkups: 'examens', three: 'trois 3', four: 'quatre',
+  // MOS and NOS
+  semantic: 'sémantique', basic: 'base', commission: 'commission', formalise: 'formaliser', formalize: 'formaliser', conceptual: 'conceptuels',
+  logical: 'logiques', exposure: 'exposition', merge: 'fusionner', sources: 'sources', concept: 'concept', homogeneous: 'homogène',
+  neutral: 'neutre', technology: 'technologie', description: 'description', processed: 'traitées', consistency: 'cohérence', coherence: 'cohérence',
+  attributes: 'attributs', attribute: 'attribut', coded: 'codifiés', codified: 'codifiés', coding: 'codification', lists: 'listes',
+  reuse: 'réutiliser', reusing: 'réutilisant', components: 'composants', pool: 'mutualiser', reduce: 'réduire', effort: 'efforts',
+  efforts: 'efforts', analysis: 'analyse', internal: 'internes', external: 'externes', developers: 'développeurs développements', method: 'méthode',
+  methodology: 'méthode', functional: 'fonctionnelles', harmonise: 'harmoniser', harmonize: 'harmoniser', names: 'noms', profiles: 'profils',
+  inseparable: 'indissociables', standardised: 'standardisé', standardized: 'standardisé', codification: 'codification', category: 'catégorie',
+  establishment: 'établissement', facility: 'établissement', profession: 'profession', maintained: 'maintenues', literal: 'littérale',
+  committee: 'comité', board: 'comité', progressive: 'progressive', governance: 'gouvernance', enrich: 'enrichir', broaden: 'élargir',
+  administrative: 'administratif', log: 'historique', changelog: 'historique modifications', sorted: 'triées',
 };
 
 const WORD = /[\p{L}\p{N}]+/gu;
+
+/** English function words that are not French words: enough of them marks an English message. */
+const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
+  'the', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'how', 'what', 'when', 'where', 'which', 'who', 'why', 'can', 'could', 'should',
+  'would', 'will', 'my', 'our', 'your', 'their', 'it', 'its', 'this', 'that', 'these', 'those', 'of', 'to', 'in', 'for', 'with', 'from',
+  'and', 'or', 'be', 'been', 'have', 'has', 'i', 'we', 'you', 'they', 'there', 'any', 'get', 'about', 'if', 'into', 'at', 'by', 'an',
+]);
+/** French words spelled like English markers: they count for neither side. */
+const SHARED_SPELLINGS: ReadonlySet<string> = new Set(['a', 'as', 'on', 'in', 'i', 'an', 'est']);
+
+/** Letters a glossary word shares with one of its glosses when French spells it alike (« service », « information », « procedure »). */
+const SHARED_STEM_LETTERS = 4;
+/**
+ * The glossary's English words that French does not spell alike (« include »,
+ * « secure », « fee »; not « service » nor « app »): with a function word, they
+ * mark a message that French names dilute (« Does Mon espace santé include secure messaging? »).
+ */
+const ENGLISH_CONTENT_WORDS: ReadonlySet<string> = new Set(
+  Object.entries(ENGLISH_GLOSSARY)
+    .filter(([word, glosses]) => !(foldAccents(glosses).toLowerCase().match(WORD) ?? []).some((gloss) => gloss.slice(0, SHARED_STEM_LETTERS) === word.slice(0, SHARED_STEM_LETTERS)))
+    .map(([word]) => word),
+);
+
+/** Share of English markers among a message's words must reach this for the message to be English. */
+export const ENGLISH_MIN_SHARE = 0.25;
+/** …with at least this many markers (one "the" in a French sentence is a quotation, not English). */
+export const ENGLISH_MIN_MARKERS = 2;
+/** Or: share of English markers and content words, with at least one marker (French loanwords such as « listing » alone are not English). */
+export const ENGLISH_MIN_SHARE_WITH_CONTENT = 0.3;
+
+/** Pure: whether a message is written in English (the FAQ answers in French only, and says so). */
+export function isEnglish(text: string): boolean {
+  const words = (foldAccents(text).toLowerCase().match(WORD) ?? []).filter((word) => !SHARED_SPELLINGS.has(word));
+  if (words.length === 0) return false;
+  const markers = words.filter((word) => ENGLISH_MARKERS.has(word)).length;
+  if (markers >= ENGLISH_MIN_MARKERS && markers / words.length >= ENGLISH_MIN_SHARE) return true;
+  const english = markers + words.filter((word) => ENGLISH_CONTENT_WORDS.has(word)).length;
+  return markers >= ENGLISH_MIN_MARKERS && english / words.length >= ENGLISH_MIN_SHARE_WITH_CONTENT;
+}
 
 /**
  * English phrases whose words mean nothing alone (« have to », « sign up ») or

@@ -2,9 +2,9 @@ import { foldAccents } from '../../knowledge/index.js';
 
 /**
  * French analysis of a typed question before it is scored: elisions typed
- * without their apostrophe, the question found inside a longer message, and
- * whether the message is written in English. Pure functions of the text (and
- * of the KB's vocabulary for the elisions).
+ * without their apostrophe and the question found inside a longer message
+ * (whether it is written in English: englishGlossary.ts). Pure functions of the
+ * text (and of the KB's vocabulary for the elisions).
  */
 
 /**
@@ -158,28 +158,6 @@ export const DEFINITION_TERM = 'définition';
 /** Pure: whether a question asks what something is (see DEFINITION_QUESTION). */
 export function asksForDefinition(question: string): boolean {
   return DEFINITION_QUESTION.test(foldAccents(question).toLowerCase().replace(/[’‘ʼ`´]/gu, "'"));
-}
-
-/** English function words that are not French words: enough of them marks an English message. */
-const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
-  'the', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'how', 'what', 'when', 'where', 'which', 'who', 'why', 'can', 'could', 'should',
-  'would', 'will', 'my', 'our', 'your', 'their', 'it', 'its', 'this', 'that', 'these', 'those', 'of', 'to', 'in', 'for', 'with', 'from',
-  'and', 'or', 'be', 'been', 'have', 'has', 'i', 'we', 'you', 'they', 'there', 'any', 'get', 'about', 'if', 'into', 'at', 'by', 'an',
-]);
-/** French words spelled like English markers: they count for neither side. */
-const SHARED_SPELLINGS: ReadonlySet<string> = new Set(['a', 'as', 'on', 'in', 'i', 'an', 'est']);
-
-/** Share of English markers among a message's words must reach this for the message to be English. */
-export const ENGLISH_MIN_SHARE = 0.25;
-/** …with at least this many markers (one "the" in a French sentence is a quotation, not English). */
-export const ENGLISH_MIN_MARKERS = 2;
-
-/** Whether a message is written in English (the FAQ answers in French only, and says so). */
-export function isEnglish(text: string): boolean {
-  const words = (foldAccents(text).toLowerCase().match(WORD) ?? []).filter((word) => !SHARED_SPELLINGS.has(word));
-  if (words.length === 0) return false;
-  const markers = words.filter((word) => ENGLISH_MARKERS.has(word)).length;
-  return markers >= ENGLISH_MIN_MARKERS && markers / words.length >= ENGLISH_MIN_SHARE;
 }
 
 /**

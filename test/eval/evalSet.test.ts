@@ -29,6 +29,7 @@ describe('labelled evaluation sets', () => {
     ['tuning-v4.yaml', 200, 110],
     ['tuning-v5.yaml', 200, 100],
     ['heldout-v2.yaml', 150, 80],
+    ['english-tuning.yaml', 40, 10],
   ])('%s loads against the KB: known labels, no copied phrasing, enough questions', async (name, minInScope, minOutOfScope) => {
     const set = await loadEvalSet(join(import.meta.dirname, name), kb);
     expect(set.inScope.length).toBeGreaterThanOrEqual(minInScope);
@@ -41,6 +42,7 @@ describe('labelled evaluation sets', () => {
     ['tuning-v3.yaml', 'heldout-v2.yaml'],
     ['tuning-v4.yaml', 'heldout-v2.yaml'],
     ['tuning-v5.yaml', 'heldout-v2.yaml'],
+    ['english-tuning.yaml', 'heldout-v2.yaml'],
   ])('%s and %s share no question', async (tuningName, heldOutName) => {
     const [tuning, heldOut] = await Promise.all([tuningName, heldOutName].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
     const tuningQuestions = new Set([...tuning.inScope, ...tuning.outOfScope].map((item) => item.q.toLowerCase()));
@@ -99,6 +101,17 @@ describe('labelled evaluation sets', () => {
     const [v5, ...earlier] = await Promise.all(['tuning-v5.yaml', 'tuning-v2.yaml', 'tuning-v3.yaml', 'tuning-v4.yaml'].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
     const earlierQuestions = new Set(earlier.flatMap((set) => [...set.inScope, ...set.outOfScope]).map((item) => item.q.toLowerCase()));
     expect([...v5.inScope, ...v5.outOfScope].filter((item) => earlierQuestions.has(item.q.toLowerCase())).map((item) => item.q)).toEqual([]);
+  });
+
+  it('english-tuning holds English questions only, on every seed answer, none of them in the earlier tuning sets', async () => {
+    const [english, ...earlier] = await Promise.all(
+      ['english-tuning.yaml', 'tuning-v2.yaml', 'tuning-v3.yaml', 'tuning-v4.yaml', 'tuning-v5.yaml'].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)),
+    );
+    expect(english.inScope.filter((item) => item.kind !== 'english').map((item) => item.q)).toEqual([]);
+    expect(new Set(english.inScope.map((item) => item.id)).size).toBeGreaterThanOrEqual(17);
+    expect(english.outOfScope.filter((item) => item.kind === 'near').length).toBeGreaterThanOrEqual(5);
+    const earlierQuestions = new Set(earlier.flatMap((set) => [...set.inScope, ...set.outOfScope]).map((item) => item.q.toLowerCase()));
+    expect([...english.inScope, ...english.outOfScope].filter((item) => earlierQuestions.has(item.q.toLowerCase())).map((item) => item.q)).toEqual([]);
   });
 
   it('refuses an unknown kind', async () => {

@@ -29,6 +29,18 @@ describe('detectSmallTalk', () => {
     ['Vous êtes un bot ou un humain ?', 'identity'],
     ['Are you a bot or a human?', 'identity'],
     ['bande de nuls', 'complaint'],
+    ['un instant svp', 'wait'],
+    ['Do you speak English?', 'language'],
+    ['bonne fin d’après-midi', 'goodbye'],
+    ['bon appétit !', 'goodbye'],
+    ['bonne soiré', 'goodbye'],
+    ['pas top', 'complaint'],
+    ['pas très clair', 'complaint'],
+    ['pas vraiment', 'complaint'],
+    ['vraiment ?', 'acknowledgement'],
+    ['pas de souci', 'acknowledgement'],
+    ['this doesn’t help', 'complaint'],
+    ['I need help', 'help'],
   ])('« %s » is %s', (text, kind) => {
     expect(detectSmallTalk(text)).toBe(kind);
   });
@@ -46,6 +58,8 @@ describe('detectSmallTalk', () => {
       '👍',
       '',
       'bonjour '.repeat(MAX_SMALL_TALK_WORDS + 1),
+      'à quel moment ?',
+      'bonjoru',
     ]) {
       expect(detectSmallTalk(text), text).toBeUndefined();
     }
@@ -54,12 +68,32 @@ describe('detectSmallTalk', () => {
 
 describe('smallTalkAround', () => {
   it('finds small talk with a few words the phrases lack, for the caller to check against the KB', () => {
-    expect(smallTalkAround('merci pour cette réponse détaillée')).toEqual({ kind: 'thanks', outside: ['detaillee'] });
-    expect(smallTalkAround('bonjour je m’appelle Julie')).toEqual({ kind: 'greeting', outside: ['julie'] });
+    expect(smallTalkAround('merci pour cette réponse détaillée')).toEqual({ kind: 'thanks', outside: ['detaillee'], typos: [] });
+    expect(smallTalkAround('bonjour je m’appelle Julie')).toEqual({ kind: 'greeting', outside: ['julie'], typos: [] });
+  });
+
+  it('reads a word a typo away from a small-talk word as that word, and names it for the caller to check', () => {
+    expect(smallTalkAround('bonjoru')).toEqual({ kind: 'greeting', outside: [], typos: ['bonjoru'] });
+    expect(smallTalkAround('merco beaucou')).toEqual({ kind: 'thanks', outside: [], typos: ['merco', 'beaucou'] });
+    expect(smallTalkAround('bonsior')).toEqual({ kind: 'greeting', outside: [], typos: ['bonsior'] });
+    // A final « e » too many is a spelling, not a typo: plain small talk.
+    expect(smallTalkAround('au revoire')).toBeUndefined();
+    expect(detectSmallTalk('au revoire')).toBe('goodbye');
+    // Too short to guess: « nos », « ins » are one letter from many words.
+    expect(smallTalkAround('non ?')).toBeUndefined();
+    expect(smallTalkAround('nos ?')).toBeUndefined();
+  });
+
+  it('never reads an acronym as a word around small talk, even one the FAQ drops as a common word', () => {
+    expect(smallTalkAround('bonjour les NOS')).toBeUndefined();
+    expect(smallTalkAround('bonjour les nos')).toEqual({ kind: 'greeting', outside: ['nos'], typos: [] });
   });
 
   it('reads a short message that says « tu » as talking to the bot, question mark or not', () => {
-    expect(smallTalkAround('t’as faim ?')).toEqual({ kind: 'identity', outside: ['as', 'faim'] });
+    expect(smallTalkAround('t’as faim ?')).toEqual({ kind: 'identity', outside: ['as', 'faim'], typos: [] });
+    expect(smallTalkAround('t’es marrant')).toEqual({ kind: 'identity', outside: ['marrant'], typos: [] });
+    // Asking something off-topic is a question, declined as such.
+    expect(smallTalkAround('tu connais quel restaurant ?')).toBeUndefined();
     expect(smallTalkAround(`tu ${'mot '.repeat(MAX_WORDS_ADDRESSING_THE_BOT)}`)).toBeUndefined();
   });
 
@@ -71,5 +105,7 @@ describe('smallTalkAround', () => {
     expect(smallTalkAround('ok, et le DMP ?')).toBeUndefined();
     expect(smallTalkAround('comment faire une rupture conventionnelle')).toBeUndefined();
     expect(smallTalkAround('comment ça marche le financement Ségur ?')).toBeUndefined();
+    expect(smallTalkAround('un instant, le DMP')).toBeUndefined();
+    expect(smallTalkAround('in English: is listing mandatory?')).toBeUndefined();
   });
 });

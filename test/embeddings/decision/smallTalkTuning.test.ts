@@ -7,7 +7,7 @@ import type { SmallTalkKind } from '../../../embeddings/decision/smallTalk.js';
 import { createKbRetriever } from '../../../embeddings/index.js';
 import { loadKnowledgeBase } from '../../../knowledge/index.js';
 
-const KINDS: readonly SmallTalkKind[] = ['greeting', 'thanks', 'goodbye', 'acknowledgement', 'presence', 'identity', 'help', 'human', 'complaint'];
+const KINDS: readonly SmallTalkKind[] = ['greeting', 'thanks', 'goodbye', 'acknowledgement', 'presence', 'identity', 'help', 'human', 'complaint', 'wait', 'language'];
 
 interface SmallTalkTuning {
   readonly positives: readonly { readonly q: string; readonly kind: SmallTalkKind }[];

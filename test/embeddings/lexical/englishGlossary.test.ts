@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frenchGlosses, glossedInFrench } from '../../../embeddings/lexical/englishGlossary.js';
+import { frenchGlosses, glossedInFrench, isEnglish } from '../../../embeddings/lexical/englishGlossary.js';
 
 describe('englishGlossary', () => {
   it('lists the French glosses of the English words it knows', () => {
@@ -17,5 +17,23 @@ describe('englishGlossary', () => {
   it('replaces the English words it knows in place, keeping the others', () => {
     expect(glossedInFrench('Is listing in Mon espace santé mandatory?')).toBe('Is référencement in Mon espace santé obligatoire?');
     expect(glossedInFrench('What about SQL joins?')).toBe('What about SQL joins?');
+  });
+});
+
+describe('isEnglish', () => {
+  it('tells English questions from French ones, names and acronyms aside', () => {
+    expect(isEnglish('Is listing in the Mon espace santé catalogue mandatory?')).toBe(true);
+    expect(isEnglish('How often is the MOS updated?')).toBe(true);
+    expect(isEnglish('Le référencement dans Mon espace santé est-il obligatoire ?')).toBe(false);
+    expect(isEnglish('Le MOS est-il disponible en format UML ?')).toBe(false);
+    expect(isEnglish('')).toBe(false);
+  });
+
+  it('counts English content words with the function words, so French names do not hide an English question', () => {
+    expect(isEnglish('Does Mon espace santé include secure messaging with doctors?')).toBe(true);
+    expect(isEnglish('Can a paid mobile app be listed in Mon espace santé?')).toBe(true);
+    // French loanwords without any English function word stay French.
+    expect(isEnglish('Le listing de la newsletter business')).toBe(false);
+    expect(isEnglish('Mon app est-elle free ?')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForDefinition, isEnglish, MIN_QUESTION_WORDS, MIN_WORDS_WITH_CONTEXT, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from '../../../embeddings/lexical/queryAnalysis.js';
+import { asksForDefinition, MIN_QUESTION_WORDS, MIN_WORDS_WITH_CONTEXT, repairGluedElisions, repairVerbForms, splitQuestion, type WordStatus } from '../../../embeddings/lexical/queryAnalysis.js';
 
 /** A toy vocabulary: what the KB knows, and which words the analyser drops. */
 const KNOWN = new Set(['offre', 'interoperabilite', 'ans', 'application', 'des', 'dossier', 'sante', 'editer', 'integrer', 'servir', 'utiliser', 'appuyer', 'contenir', 'candidater', 'evaluer']);
@@ -101,16 +101,6 @@ describe('splitQuestion with a question that points back at its context', () => 
     });
     const sentences = 'Pour préparer un webinaire destiné à nos utilisateurs, je dois résumer ce que contient Mon espace santé. Quelles sont ses rubriques ?';
     expect(splitQuestion(sentences).question).toBe('je dois résumer ce que contient Mon espace santé. Quelles sont ses rubriques ?');
-  });
-});
-
-describe('isEnglish', () => {
-  it('tells English questions from French ones, names and acronyms aside', () => {
-    expect(isEnglish('Is listing in the Mon espace santé catalogue mandatory?')).toBe(true);
-    expect(isEnglish('How often is the MOS updated?')).toBe(true);
-    expect(isEnglish('Le référencement dans Mon espace santé est-il obligatoire ?')).toBe(false);
-    expect(isEnglish('Le MOS est-il disponible en format UML ?')).toBe(false);
-    expect(isEnglish('')).toBe(false);
   });
 });
 

@@ -1,0 +1,123 @@
+import { foldAccents } from '../../knowledge/index.js';
+
+/** The folded words of a message, each with the word as typed when it was read as a near small-talk word. */
+export interface SmallTalkWords {
+  readonly words: readonly string[];
+  /** Parallel to `words`: the typed word (folded) read as the small-talk word one or two edits away (« bonjoru », « merco »), else undefined. */
+  readonly typed: readonly (string | undefined)[];
+}
+
+/** Shortest typed word read as a near small-talk word: shorter ones (« nos », « ins ») are too close to everything. */
+export const MIN_REPAIRED_LENGTH = 4;
+/** Shortest small-talk word a typo is read as (« merci », « salut »): « aide » and « ok » are too short to guess. */
+export const MIN_REPAIR_TARGET_LENGTH = 5;
+/** Shortest typed word read at two edits (« exelent » for « excellent »); shorter ones get one edit. */
+export const MIN_LENGTH_FOR_TWO_EDITS = 7;
+
+/**
+ * Reads messages against the small-talk vocabulary: accents, case,
+ * punctuation and emojis dropped, « a+ » and « @+ » read as « a plus »,
+ * English « n’t » as « not », stretched letters and SMS spellings brought back
+ * to their usual form, and a word a typo away from a small-talk word read as
+ * that word (reported in `typed`).
+ */
+export class SmallTalkWordReader {
+  private readonly known: ReadonlySet<string>;
+  /** Words a typo may be read as, grouped by length for the edit-distance scan. */
+  private readonly targets: ReadonlyMap<number, readonly string[]>;
+
+  constructor(
+    knownWords: Iterable<string>,
+    private readonly aliases: Readonly<Record<string, string>>,
+  ) {
+    this.known = new Set([...knownWords, ...Object.keys(aliases)]);
+    const targets = new Map<number, string[]>();
+    for (const word of this.known) {
+      if (word.length < MIN_REPAIR_TARGET_LENGTH) continue;
+      targets.set(word.length, [...(targets.get(word.length) ?? []), word]);
+    }
+    this.targets = targets;
+  }
+
+  /**
+   * The message's words; typos are looked for only when it has at most
+   * `maxWords` words and `maxUnknown` unknown ones (longer messages are
+   * questions, and the scan costs a few hundred edit distances per word).
+   */
+  read(text: string, limits: { readonly maxWords: number; readonly maxUnknown: number }): SmallTalkWords {
+    const folded = foldAccents(text.normalize('NFC'))
+      .toLowerCase()
+      .replace(/(?<![\p{L}\p{N}])[a@] ?\+(?![\p{L}\p{N}])/gu, ' a plus ')
+      .replace(/\bcan['’]t\b/gu, 'can not')
+      .replace(/(\p{L})n['’]t\b/gu, '$1 not');
+    const plains = (folded.match(/[\p{L}\p{N}]+/gu) ?? []).map((written) => ({ written, plain: this.unstretch(written) }));
+    const repair = plains.length <= limits.maxWords && plains.filter(({ plain }) => !this.known.has(plain)).length <= limits.maxUnknown;
+    const words: string[] = [];
+    const typed: (string | undefined)[] = [];
+    for (const { written, plain } of plains) {
+      const near = !repair || this.known.has(plain) ? undefined : this.nearWord(plain);
+      (this.aliases[near ?? plain] ?? near ?? plain).split(' ').forEach((word, index) => {
+        words.push(word);
+        typed.push(near !== undefined && index === 0 ? written : undefined);
+      });
+    }
+    return { words, typed };
+  }
+
+  /**
+   * A word with letters held for emphasis (« merciii », « bonjouuur », « nuuul »,
+   * « okk », « pffff ») brought back to the known word it stretches: runs of three
+   * or more first become two (« coool » → « cool ») or one (« hellooo » → « hello »), then any run becomes one.
+   */
+  private unstretch(word: string): string {
+    if (this.known.has(word)) return word;
+    // « journé », « soiré » for a feminine « -ée », « claire », « parfaite » for « clair », « parfait »: spellings, not typos.
+    if (word.endsWith('e') && this.known.has(`${word}e`)) return `${word}e`;
+    if (word.length > MIN_REPAIR_TARGET_LENGTH && word.endsWith('e') && this.known.has(word.slice(0, -1))) return word.slice(0, -1);
+    const two = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+    if (this.known.has(two)) return two;
+    const held = word.replace(/(\p{L})\1{2,}/gu, '$1');
+    if (this.known.has(held)) return held;
+    const one = word.replace(/(\p{L})\1+/gu, '$1');
+    return this.known.has(one) ? one : word;
+  }
+
+  /** The first small-talk word one edit away (two for long words), letters only; undefined when none is. */
+  private nearWord(word: string): string | undefined {
+    if (word.length < MIN_REPAIRED_LENGTH || !/^\p{L}+$/u.test(word)) return undefined;
+    const maxEdits = word.length >= MIN_LENGTH_FOR_TWO_EDITS ? 2 : 1;
+    for (let edits = 1; edits <= maxEdits; edits += 1) {
+      for (let length = word.length - edits; length <= word.length + edits; length += 1) {
+        const near = this.targets.get(length)?.find((target) => editDistance(word, target, edits) <= edits);
+        if (near !== undefined) return near;
+      }
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Pure: the optimal-string-alignment distance between two words (insertions,
+ * deletions, substitutions and swaps of two neighbouring letters), or
+ * `max + 1` as soon as it must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length], max + 1);
+}
