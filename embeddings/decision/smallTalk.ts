@@ -16,6 +16,10 @@ const PHRASES: readonly { readonly kind: SmallTalkKind; readonly words: readonly
   ([kind, phrases], rank) => phrases.map((phrase) => ({ kind, words: phrase.split(' '), rank })),
 ).sort((a, b) => b.words.length - a.words.length);
 
+/** PHRASES by first word, in PHRASES order: a message's word is compared with the phrases that start with it only. */
+const PHRASES_BY_FIRST_WORD = new Map<string, (typeof PHRASES)[number][]>();
+for (const phrase of PHRASES) PHRASES_BY_FIRST_WORD.set(phrase.words[0], [...(PHRASES_BY_FIRST_WORD.get(phrase.words[0]) ?? []), phrase]);
+
 /** Every word small talk is made of: a word outside it is kept as typed, never "repaired" into one. */
 const KNOWN_WORDS: ReadonlySet<string> = new Set([...PHRASES.flatMap((phrase) => phrase.words), ...SMALL_TALK_FILLERS, ...Object.keys(SMALL_TALK_ALIASES)]);
 
@@ -72,7 +76,7 @@ function readSmallTalk(words: readonly string[]): SmallTalkReading {
   let asks = false;
   let i = 0;
   while (i < words.length) {
-    const phrase = PHRASES.find((candidate) => candidate.words.every((word, offset) => words[i + offset] === word));
+    const phrase = PHRASES_BY_FIRST_WORD.get(words[i])?.find((candidate) => candidate.words.every((word, offset) => words[i + offset] === word));
     if (phrase) {
       if (!found || phrase.rank < found.rank) found = phrase;
       i += phrase.words.length;
