@@ -15,13 +15,6 @@ const BASE = 0x01000193;
 /** Slot value of an empty slot of the table (slots hold term id + 1). */
 const EMPTY = 0;
 
-/** Polynomial hash of `word`'s code units from `from` to `to`, modulo 2^32. */
-function hashOf(word: string, from = 0, to = word.length): number {
-  let hash = 0;
-  for (let i = from; i < to; i++) hash = (Math.imul(hash, BASE) + word.charCodeAt(i)) | 0;
-  return hash;
-}
-
 export class TermNeighbours {
   /** The letters of the terms held: every letter an insertion or a substitution can need. */
   readonly alphabet: string;
@@ -39,28 +32,33 @@ export class TermNeighbours {
     private readonly terms: readonly string[],
     minLength: number,
   ) {
-    const letters = new Set<string>();
+    const seen = new Uint8Array(0x10000);
     let count = 0;
     for (const term of terms) {
       if (term.length < minLength) continue;
       count++;
-      for (let i = 0; i < term.length; i++) letters.add(term[i]);
+      for (let i = 0; i < term.length; i++) seen[term.charCodeAt(i)] = 1;
     }
-    this.alphabet = [...letters].sort().join('');
-    this.codes = Uint16Array.from(this.alphabet, (letter) => letter.charCodeAt(0));
+    const codes: number[] = [];
+    for (let code = 0; code < seen.length; code++) if (seen[code] !== 0) codes.push(code);
+    this.codes = Uint16Array.from(codes);
+    this.alphabet = String.fromCharCode(...codes);
     let size = 16;
     while (size < 2 * count) size *= 2;
-    this.mask = size - 1;
-    this.slots = new Int32Array(size);
-    this.hashes = new Int32Array(size);
-    terms.forEach((term, id) => {
-      if (term.length < minLength) return;
-      const hash = hashOf(term);
-      let slot = hash & this.mask;
-      while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
-      this.slots[slot] = id + 1;
-      this.hashes[slot] = hash;
-    });
+    const mask = (this.mask = size - 1);
+    const slots = (this.slots = new Int32Array(size));
+    const hashes = (this.hashes = new Int32Array(size));
+    for (let id = 0; id < terms.length; id++) {
+      const term = terms[id];
+      if (term.length < minLength) continue;
+      // The term's polynomial hash, modulo 2^32 (inline: this loop runs at start-up, before anything else is optimised).
+      let hash = 0;
+      for (let i = 0; i < term.length; i++) hash = (Math.imul(hash, BASE) + term.charCodeAt(i)) | 0;
+      let slot = hash & mask;
+      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+      hashes[slot] = hash;
+    }
   }
 
   /**
