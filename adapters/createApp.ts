@@ -1,6 +1,7 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import { createFaqBot, createIdHasher, createOnTurnError } from '../bot/index.js';
+import { warmUpAnswering, warmUpTexts, type WarmUpReport } from '../embeddings/index.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/index.js';
 import { createBotFrameworkAuthentication } from './botFrameworkEndpoint.js';
 import { buildRetriever, type ProviderFactories, type RetrievalStatus } from './buildRetriever.js';
@@ -34,6 +35,13 @@ export interface App {
   readonly retrieval: RetrievalStatus;
   /** Whether /console is served (a local password or OIDC is configured). */
   readonly consoleEnabled: boolean;
+  /**
+   * Answers the KB's own phrasings in the background so that the first
+   * visitors are answered by optimised code (warmUpAnswering): to call once
+   * listening. It waits for real turns, stops at close, and logs and stores
+   * nothing.
+   */
+  warmUp(): Promise<WarmUpReport>;
   /** Stops accepting, finishes turns in flight, then closes the stores (and the database connections). */
   close(): Promise<void>;
 }
@@ -107,12 +115,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   let closing: Promise<void> | undefined;
+  const closed = new AbortController();
   return {
     server,
     knowledgeBase,
     retrieval: status,
     consoleEnabled: consoleRoutes !== undefined,
+    warmUp: () => warmUpAnswering(retriever, warmUpTexts(knowledgeBase.entries), { idle: () => server.whenIdle(), signal: closed.signal }),
     close: () => {
+      closed.abort();
       closing ??= server.close().finally(closeStores);
       return closing;
     },

@@ -20,6 +20,8 @@ import { StaticAssets } from './staticAssets.js';
 
 /** Longest wait for turns in flight at shutdown. */
 export const SHUTDOWN_GRACE_MS = 10_000;
+/** How long App.warmUp's wait for idleness lasts before it looks again (turns keep coming under load). */
+const IDLE_CHECK_MS = 1_000;
 
 /** What /healthz reports besides the server's own state. */
 export interface HealthInfo {
@@ -67,6 +69,8 @@ export interface AppServer {
   readonly server: restify.Server;
   readonly tokenSource: TokenSource;
   readonly botFrameworkMode: BotFrameworkMode;
+  /** Resolves once no bot turn is running (at once when none is): background work waits for it (App.warmUp). */
+  whenIdle(): Promise<void>;
 }
 
 /** Builds the restify server: /api/messages, /healthz, the web page and the built-in Direct Line endpoint. */
@@ -138,6 +142,9 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     server,
     tokenSource,
     botFrameworkMode: mode,
+    whenIdle: async () => {
+      while (inFlight.size > 0) await inFlight.drain(IDLE_CHECK_MS);
+    },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);

@@ -73,6 +73,15 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     app.consoleEnabled ? `console on: ${url}/console` : 'console off: set CONSOLE_ADMIN_PASSWORD or OIDC_ISSUER to serve /console',
   );
   for (const warning of configWarnings(config)) log.warn({}, warning);
+  // The first visitors are answered by optimised code: the KB's own phrasings go first, in the background.
+  app.warmUp().then(
+    (report) =>
+      log.info(
+        { ...report, cpuMs: Math.round(report.cpuMs), wallMs: Math.round(report.wallMs) },
+        report.ending === 'aborted' ? 'warm-up stopped: the server is closing' : 'answering warmed up',
+      ),
+    (err: unknown) => log.warn({ err }, 'warm-up failed: the first questions will be answered more slowly'),
+  );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

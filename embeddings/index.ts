@@ -8,6 +8,7 @@
  */
 export type { QueryScores, RankedEntry, Retrieval, RetrievalMode, RetrieveOptions, Retriever } from './Retriever.js';
 export { answerQuestion, shownEntries, type Answer } from './decision/answerQuestion.js';
+export { warmUpAnswering, warmUpTexts, WARM_UP_BUDGET_MS, WARM_UP_TEXTS, type WarmUpOptions, type WarmUpReport } from './decision/warmUp.js';
 export { decide, type Decision, type DecisionThresholds } from './decision/decide.js';
 export { detectSmallTalk, type SmallTalkKind } from './decision/smallTalk.js';
 export { calibrationFile, readModelCalibration, writeModelCalibration, type ModelCalibration } from './decision/modelCalibration.js';

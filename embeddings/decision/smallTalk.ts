@@ -22,6 +22,10 @@ const COMPLAINT_RANK = SMALL_TALK_PHRASES.findIndex(([kind]) => kind === 'compla
 /** Kinds a negation in front of turns into a complaint (« pas top », « pas vraiment », « not helpful », « doesn’t help »). */
 const NEGATABLE: ReadonlySet<SmallTalkKind> = new Set(['acknowledgement', 'thanks', 'help']);
 
+/** PHRASES by first word, in PHRASES order: a message's word is compared with the phrases that start with it only. */
+const PHRASES_BY_FIRST_WORD = new Map<string, (typeof PHRASES)[number][]>();
+for (const phrase of PHRASES) PHRASES_BY_FIRST_WORD.set(phrase.words[0], [...(PHRASES_BY_FIRST_WORD.get(phrase.words[0]) ?? []), phrase]);
+
 /** Every word small talk is made of: a word outside it is kept as typed, or read as the small-talk word a typo away. */
 const READER = new SmallTalkWordReader([...PHRASES.flatMap((phrase) => phrase.words), ...SMALL_TALK_FILLERS, ...NEGATIONS, ...NUMBER_WORDS], SMALL_TALK_ALIASES);
 
@@ -59,7 +63,7 @@ function readSmallTalk({ words, typed }: SmallTalkWords): SmallTalkReading {
   let negated = false;
   let i = 0;
   while (i < words.length) {
-    const phrase = PHRASES.find((candidate) => candidate.words.every((word, offset) => words[i + offset] === word));
+    const phrase = PHRASES_BY_FIRST_WORD.get(words[i])?.find((candidate) => candidate.words.every((word, offset) => words[i + offset] === word));
     if (phrase) {
       const read = negated && NEGATABLE.has(phrase.kind) ? { kind: 'complaint' as const, rank: COMPLAINT_RANK } : phrase;
       if (!found || read.rank < found.rank) found = read;

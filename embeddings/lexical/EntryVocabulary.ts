@@ -14,8 +14,8 @@ export interface TermEntries {
   knows(term: string): boolean;
   /** Whether entry `entryIndex` holds `term`. */
   holds(entryIndex: number, term: string): boolean;
-  /** The letters of the terms at least TYPO_MIN_LENGTH long (every letter a typo correction can need). */
-  readonly alphabet: string;
+  /** Calls `visit` with the terms some entry holds, at least TYPO_MIN_LENGTH long, one edit from `term` (duplicates possible). */
+  forEachNeighbour(term: string, visit: (known: string) => void): void;
 }
 
 /** TermEntries of one set of analysed terms per entry. */
@@ -24,12 +24,16 @@ export function termEntriesOfSets(entryTerms: readonly ReadonlySet<string>[]): T
   for (const terms of entryTerms) for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
   const letters = new Set<string>();
   for (const term of frequencies.keys()) if (term.length >= TYPO_MIN_LENGTH) for (const unit of term.split('')) letters.add(unit);
+  const alphabet = [...letters].sort().join('');
   return {
     entryCount: entryTerms.length,
     entryFrequency: (term) => frequencies.get(term) ?? 0,
     knows: (term) => frequencies.has(term),
     holds: (entryIndex, term) => entryTerms[entryIndex]?.has(term) ?? false,
-    alphabet: [...letters].sort().join(''),
+    forEachNeighbour: (term, visit) =>
+      forEachNeighbour(term, alphabet, (candidate) => {
+        if (candidate.length >= TYPO_MIN_LENGTH && frequencies.has(candidate)) visit(candidate);
+      }),
   };
 }
 
@@ -61,7 +65,7 @@ export class EntryVocabulary {
    * The known term a query term stands for: itself, or the most widespread
    * known term one edit away (typos, as the BM25 index corrects them; the
    * first in code-unit order on ties); undefined when there is none. The
-   * candidates are the term's edit neighbours over the vocabulary's alphabet:
+   * candidates are the term's edit neighbours (TermEntries.forEachNeighbour):
    * a few hundred lookups, whatever the size of the vocabulary.
    */
   resolve(term: string): string | undefined {
@@ -69,9 +73,7 @@ export class EntryVocabulary {
     if (term.length < TYPO_MIN_LENGTH) return undefined;
     if (this.corrections.has(term)) return this.corrections.get(term);
     const candidates = new Set<string>();
-    forEachNeighbour(term, this.terms.alphabet, (candidate) => {
-      if (candidate.length >= TYPO_MIN_LENGTH && this.knows(candidate)) candidates.add(candidate);
-    });
+    this.terms.forEachNeighbour(term, (candidate) => candidates.add(candidate));
     let best: string | undefined;
     let bestFrequency = 0;
     // Sorted so that equally widespread corrections resolve the same way whatever the enumeration order.

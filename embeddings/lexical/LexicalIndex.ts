@@ -2,7 +2,7 @@ import { bm25Idf, TYPO_MIN_LENGTH } from './bm25.js';
 import { WALK_BLOCK } from './candidateWalk.js';
 import { entryPostings, type EntryPostings } from './entryPostings.js';
 import { LexicalQuery } from './LexicalQuery.js';
-import { forEachNeighbour } from './typoNeighbours.js';
+import { TermNeighbours } from './TermNeighbours.js';
 import { ABSENT, buildView, entryStarts, isConsistent, scoreContributions, type AnalysedDocument, type ViewPostings } from './viewPostings.js';
 
 /** Query terms whose corrections are remembered (the memory is cleared beyond: visitors can type any word). */
@@ -21,13 +21,13 @@ export interface LexicalIndexState {
  * term dictionary, as typed-array postings. A query touches only the postings
  * of its terms, never the whole KB, and ranking skips the entries that cannot
  * reach the k best (see LexicalQuery). Unknown words are matched to a known
- * term one edit away through their edit neighbourhood (typoNeighbours.ts).
+ * term one edit away through their edit neighbourhood (TermNeighbours.ts).
  * Built once from the analysed documents, or restored from its persisted state.
  */
 export class LexicalIndex {
   private readonly termIds: Map<string, number>;
-  /** The letters of the terms at least TYPO_MIN_LENGTH long: every letter a typo correction can need. */
-  readonly alphabet: string;
+  /** The typo search of this index and of the entry vocabulary (indexTermEntries): the terms one edit from a word. */
+  readonly neighbours: TermNeighbours;
   private readonly remembered = new Map<string, readonly string[]>();
   /** Per view and posting: the term's IDF × the posting's saturation, the posting's whole share of a document's raw score. */
   readonly contributions: readonly Float64Array[];
@@ -47,9 +47,7 @@ export class LexicalIndex {
 
   private constructor(readonly state: LexicalIndexState) {
     this.termIds = new Map(state.terms.map((term, id) => [term, id]));
-    const letters = new Set<string>();
-    for (const term of state.terms) if (term.length >= TYPO_MIN_LENGTH) for (const unit of term.split('')) letters.add(unit);
-    this.alphabet = [...letters].sort().join('');
+    this.neighbours = new TermNeighbours(state.terms, TYPO_MIN_LENGTH);
     this.entryStarts = state.views.map((view, v) => entryStarts(view, state.entryCount, v));
     const contributions = state.views.map((view) => scoreContributions(view, state.terms.length));
     this.contributions = contributions.map((c) => c.contributions);
@@ -138,10 +136,7 @@ export class LexicalIndex {
     const best = views.map(() => -1);
     if (needed.includes(true)) {
       const frequencies = views.map(() => 0);
-      forEachNeighbour(term, this.alphabet, (candidate) => {
-        if (candidate.length < TYPO_MIN_LENGTH) return;
-        const id = this.termIds.get(candidate);
-        if (id === undefined) return;
+      this.neighbours.forEach(term, (id) => {
         views.forEach((postings, view) => {
           if (!needed[view] || postings.firstSeen[id] === ABSENT) return;
           const frequency = postings.offsets[id + 1] - postings.offsets[id];

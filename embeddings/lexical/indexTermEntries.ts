@@ -26,11 +26,17 @@ export function indexTermEntries(index: LexicalIndex, views: readonly number[]):
       return at < offsets[id + 1] && entries[at] === entryIndex;
     });
   };
+  const holdsId = (id: number): boolean => lists.some(({ offsets }) => offsets[id + 1] > offsets[id]);
   const knows = (term: string): boolean => {
     const id = index.termId(term);
-    return id !== undefined && lists.some(({ offsets }) => offsets[id + 1] > offsets[id]);
+    return id !== undefined && holdsId(id);
   };
-  return { entryCount: index.state.entryCount, entryFrequency, knows, holds, alphabet: index.alphabet };
+  // The index's own typo search: its dictionary also holds the terms of the single phrasings, left out here.
+  const forEachNeighbour = (term: string, visit: (known: string) => void): void =>
+    index.neighbours.forEach(term, (id) => {
+      if (holdsId(id)) visit(index.state.terms[id]);
+    });
+  return { entryCount: index.state.entryCount, entryFrequency, knows, holds, forEachNeighbour };
 }
 
 /** Number of distinct values in ascending lists. */

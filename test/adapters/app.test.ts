@@ -87,6 +87,19 @@ describe('the assembled application', () => {
     expect(await storage.read([key])).toEqual({});
   });
 
+  it('warms the answering up in the background after its turns, counting no visitor and storing nothing', async () => {
+    real = await startRealApp({ EMBEDDINGS_PROVIDER: 'none' });
+    const client = await DirectLineTestClient.connect(real.url);
+    const sent = client.send('le référencement est-il obligatoire ?');
+    const report = await real.app.warmUp();
+    expect(report).toMatchObject({ ending: 'done' });
+    expect(report.answered).toBeGreaterThan(30);
+    expect((await sent).status).toBe(200);
+    const health = await (await fetch(`${real.url}/healthz`)).json();
+    expect(health).toMatchObject({ status: 'ok', conversations: 1 });
+    expect(await real.feedbackRecords()).toEqual([]);
+  });
+
   it('npm start refuses a bad configuration, printing every problem, exit 1', async () => {
     const run = await runMain({ PORT: 'abc', LOG_LEVEL: 'loud' });
     expect(run.code).toBe(1);

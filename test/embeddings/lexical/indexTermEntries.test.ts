@@ -6,7 +6,7 @@ import { ANSWER_VIEW, buildLexicalIndex, PHRASINGS_VIEW } from '../../../embeddi
 import { loadRealKnowledgeBase } from '../../fixtures/kb.js';
 
 describe('indexTermEntries', () => {
-  it('reads from the postings what a set of words per entry says: entry counts, holdings, alphabet', async () => {
+  it('reads from the postings what a set of words per entry says: entry counts, holdings, typo neighbours', async () => {
     const kb = await loadRealKnowledgeBase();
     const analyzer = createFrenchAnalyzer(kb.synonyms);
     const index = buildLexicalIndex(kb.entries, analyzer);
@@ -23,7 +23,20 @@ describe('indexTermEntries', () => {
       expect(fromIndex.knows(term), term).toBe(fromSets.knows(term));
       for (let entry = 0; entry < kb.entries.length; entry++) expect(fromIndex.holds(entry, term)).toBe(fromSets.holds(entry, term));
     }
-    // The index's alphabet may hold more letters (the single phrasings' terms): never fewer.
-    for (const letter of fromSets.alphabet) expect(fromIndex.alphabet).toContain(letter);
+    // Typos of every term (a letter dropped, doubled, replaced): the same known neighbours, through the index's typo search.
+    const neighbours = (entries: typeof fromSets, typo: string): string[] => {
+      const found = new Set<string>();
+      entries.forEachNeighbour(typo, (known) => found.add(known));
+      return [...found].sort();
+    };
+    let found = 0;
+    for (const term of terms.filter((t) => t.length >= 5)) {
+      for (const typo of [term.slice(1), `${term[0]}${term}`, `${term.slice(0, 2)}z${term.slice(3)}`, `${term}e`]) {
+        const expected = neighbours(fromSets, typo);
+        found += expected.length;
+        expect(neighbours(fromIndex, typo), typo).toEqual(expected);
+      }
+    }
+    expect(found).toBeGreaterThan(terms.length);
   });
 });

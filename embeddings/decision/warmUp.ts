@@ -1,0 +1,95 @@
+import type { FaqEntry } from '../../knowledge/index.js';
+import type { Retriever } from '../Retriever.js';
+import { answerQuestion } from './answerQuestion.js';
+
+/**
+ * Warming the answering path up in the background once a server is ready.
+ * The first questions a process answers run in V8's unoptimised tiers: at
+ * 10,000 entries the first ~45 take 2-5× longer than the same questions later
+ * (README, issue 12). A server that has just started answers its first
+ * visitors that slowly unless it has answered something before: here, the
+ * KB's own phrasings, as typed, with a letter dropped (the typo search) and
+ * two of them in one message (a question after its context). Answers are
+ * thrown away: nothing is logged, stored or counted, and no memory it fills
+ * changes a ranking (they only remember pure results).
+ */
+
+/** Most texts a warm-up answers: enough for V8 to optimise the answering path (the first ~45 questions pay for it). */
+export const WARM_UP_TEXTS = 160;
+/** A warm-up stops after this long (wall clock, waits for real turns included), done or not. */
+export const WARM_UP_BUDGET_MS = 3_000;
+
+/** What a warm-up did. */
+export interface WarmUpReport {
+  /** Texts answered. */
+  readonly answered: number;
+  /** Process CPU time while answering them (every thread: the optimising compiler works beside the main thread). */
+  readonly cpuMs: number;
+  /** From its start to its end, waits included. */
+  readonly wallMs: number;
+  /** `done`: every text answered; `budget`: out of time; `aborted`: the caller stopped it (the server is closing). */
+  readonly ending: 'done' | 'budget' | 'aborted';
+}
+
+export interface WarmUpOptions {
+  readonly budgetMs?: number;
+  /** Resolves when no real turn is being answered (the warm-up waits for it before each text). */
+  readonly idle?: () => Promise<void>;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Texts to warm up with, spread over the KB: its phrasings (questions and
+ * alternates) in turn as typed, with the last letter of their longest word
+ * dropped, and joined two by two into one longer message.
+ */
+export function warmUpTexts(entries: readonly FaqEntry[], count = WARM_UP_TEXTS): string[] {
+  const phrasings: string[] = [];
+  const step = Math.max(1, Math.floor(entries.length / count));
+  for (let i = 0; i < entries.length && phrasings.length < count; i += step) {
+    phrasings.push(...[entries[i].question, ...entries[i].alternates].slice(0, 3));
+  }
+  return phrasings.slice(0, count).map((text, i) => {
+    switch (i % 3) {
+      case 1:
+        return withTypo(text);
+      case 2:
+        return `${phrasings[(i + 1) % phrasings.length]} ${text}`;
+      default:
+        return text;
+    }
+  });
+}
+
+/** `text` with the last letter of its longest word dropped (« référencement » → « référencemen »). */
+function withTypo(text: string): string {
+  const longest = (text.match(/\p{L}+/gu) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
+  return longest.length < 6 ? text : text.replace(longest, longest.slice(0, -1));
+}
+
+/**
+ * Answers `texts` one by one through answerQuestion, yielding to the event
+ * loop before each (it never delays what is already waiting, and never blocks
+ * the start-up that calls it) and waiting for `idle` (real turns go first),
+ * until done, out of budget or aborted. Failures propagate: they would be the
+ * first visitor's too.
+ */
+export async function warmUpAnswering(retriever: Retriever, texts: readonly string[], options: WarmUpOptions = {}): Promise<WarmUpReport> {
+  const budget = options.budgetMs ?? WARM_UP_BUDGET_MS;
+  const start = performance.now();
+  let cpu = 0;
+  let answered = 0;
+  const report = (ending: WarmUpReport['ending']): WarmUpReport => ({ answered, cpuMs: cpu, wallMs: performance.now() - start, ending });
+  for (const text of texts) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await options.idle?.();
+    if (options.signal?.aborted) return report('aborted');
+    if (performance.now() - start >= budget) return report('budget');
+    const before = process.cpuUsage();
+    await answerQuestion(retriever, text);
+    const used = process.cpuUsage(before);
+    cpu += (used.user + used.system) / 1000;
+    answered++;
+  }
+  return report('done');
+}
