@@ -7,8 +7,8 @@
  * embeddings/decision/features.ts gives the probability that the best-ranked
  * entry is the right answer. The thresholds were chosen on 5-fold
  * cross-validated probabilities (each question scored by models that never saw
- * it, averaged over 10 shuffled splits): answered right 91.9 % (directly 75.6 %),
- * confidently wrong 1.9 %, out of scope rejected 94.1 % on those sets.
+ * it, averaged over 10 shuffled splits): answered right 92.2 % (directly 75.2 %),
+ * confidently wrong 1.8 %, out of scope rejected 93.8 % on those sets.
  */
 import type { LogisticModel } from './logistic.js';
 
@@ -19,23 +19,23 @@ export interface ConfidenceThresholds {
 }
 
 export const LEXICAL_CONFIDENCE_MODEL: LogisticModel = {
-  intercept: -3.1320,
+  intercept: -2.9840,
   coefficients: {
-    score: 3.4549,
-    lead: 1.4045,
-    coverage: 0.8386,
-    unknown: -2.1041,
-    explained: 1.6476,
-    explainedMessage: 1.5295,
-    explainedLead: 0.5542,
-    english: 1.5842,
-    context: 2.5428,
-    short: -0.7614,
-    typeMissing: -3.9539,
-    contextMessage: 0.5824,
-    answerExplained: -1.1571,
-    actionMissing: -1.8491,
+    score: 3.4058,
+    lead: 1.3099,
+    coverage: 0.8570,
+    unknown: -2.2749,
+    explained: 1.7592,
+    explainedMessage: 1.4186,
+    explainedLead: 0.6428,
+    english: 1.5940,
+    context: 2.4262,
+    short: -1.1494,
+    typeMissing: -3.9483,
+    contextMessage: 0.6355,
+    answerExplained: -1.2167,
+    actionMissing: -1.8760,
   },
 };
 
-export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.83, clarify: 0.49 };
+export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.84, clarify: 0.47 };
