@@ -7,8 +7,8 @@
  * embeddings/decision/features.ts gives the probability that the best-ranked
  * entry is the right answer. The thresholds were chosen on 5-fold
  * cross-validated probabilities (each question scored by models that never saw
- * it, averaged over 10 shuffled splits): answered right 90.8 % (directly 73.2 %),
- * confidently wrong 1.9 %, out of scope rejected 93.3 % on those sets.
+ * it, averaged over 10 shuffled splits): answered right 92.2 % (directly 75.2 %),
+ * confidently wrong 1.8 %, out of scope rejected 93.8 % on those sets.
  */
 import type { LogisticModel } from './logistic.js';
 
@@ -19,23 +19,23 @@ export interface ConfidenceThresholds {
 }
 
 export const LEXICAL_CONFIDENCE_MODEL: LogisticModel = {
-  intercept: -2.7370,
+  intercept: -2.9840,
   coefficients: {
-    score: 3.3505,
-    lead: 1.1150,
-    coverage: 0.5101,
-    unknown: -2.1602,
-    explained: 1.7587,
-    explainedMessage: 1.5453,
-    explainedLead: 0.6882,
-    english: 1.4823,
-    context: 2.5335,
-    short: -0.8446,
-    typeMissing: -3.9852,
-    contextMessage: 0.5378,
-    answerExplained: -1.1165,
-    actionMissing: -1.8780,
+    score: 3.4058,
+    lead: 1.3099,
+    coverage: 0.8570,
+    unknown: -2.2749,
+    explained: 1.7592,
+    explainedMessage: 1.4186,
+    explainedLead: 0.6428,
+    english: 1.5940,
+    context: 2.4262,
+    short: -1.1494,
+    typeMissing: -3.9483,
+    contextMessage: 0.6355,
+    answerExplained: -1.2167,
+    actionMissing: -1.8760,
   },
 };
 
-export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.84, clarify: 0.5 };
+export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.84, clarify: 0.47 };
