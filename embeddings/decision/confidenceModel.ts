@@ -7,8 +7,8 @@
  * embeddings/decision/features.ts gives the probability that the best-ranked
  * entry is the right answer. The thresholds were chosen on 5-fold
  * cross-validated probabilities (each question scored by models that never saw
- * it, averaged over 10 shuffled splits): answered right 92.2 % (directly 75.2 %),
- * confidently wrong 1.8 %, out of scope rejected 93.8 % on those sets.
+ * it, averaged over 10 shuffled splits): answered right 92.7 % (directly 75.8 %),
+ * confidently wrong 1.8 %, out of scope rejected 93.1 % on those sets.
  */
 import type { LogisticModel } from './logistic.js';
 
@@ -19,23 +19,23 @@ export interface ConfidenceThresholds {
 }
 
 export const LEXICAL_CONFIDENCE_MODEL: LogisticModel = {
-  intercept: -2.9840,
+  intercept: -3.0740,
   coefficients: {
-    score: 3.4058,
-    lead: 1.3099,
-    coverage: 0.8570,
-    unknown: -2.2749,
-    explained: 1.7592,
-    explainedMessage: 1.4186,
-    explainedLead: 0.6428,
-    english: 1.5940,
-    context: 2.4262,
-    short: -1.1494,
-    typeMissing: -3.9483,
-    contextMessage: 0.6355,
-    answerExplained: -1.2167,
-    actionMissing: -1.8760,
+    score: 3.4057,
+    lead: 1.3162,
+    coverage: 0.9200,
+    unknown: -2.2929,
+    explained: 1.7213,
+    explainedMessage: 1.4351,
+    explainedLead: 0.6760,
+    english: 1.6053,
+    context: 2.4589,
+    short: -1.1784,
+    typeMissing: -3.9504,
+    contextMessage: 0.6334,
+    answerExplained: -1.1364,
+    actionMissing: -1.8683,
   },
 };
 
-export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.84, clarify: 0.47 };
+export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.84, clarify: 0.45 };
