@@ -21,7 +21,7 @@ import {
   triageResultsTexts,
 } from './replies.js';
 import { nextTriageStep, offerContacts, triagePath, type TriageStep } from './triage.js';
-import { TYPING_INTERVAL_MS, withTyping } from './typing.js';
+import { DEFAULT_TYPING_TIMING, withTyping, type TypingTiming } from './typing.js';
 import { quoteUserText } from './userInput.js';
 
 /** Triage results shown as buttons at most ("a handful"). */
@@ -37,8 +37,8 @@ export interface FaqPresenterOptions {
   readonly questions: QuestionRecorder;
   readonly hashId: IdHasher;
   readonly logger: BotLogger;
-  /** Period of the typing indicator while a search runs (default `TYPING_INTERVAL_MS`). */
-  readonly typingIntervalMs?: number;
+  /** When the typing indicator starts while a search runs, and its period (default `DEFAULT_TYPING_TIMING`). */
+  readonly typing?: TypingTiming;
   /** Months after an entry's `reviewed` date when its answer says it may be out of date (default 12; 0: never). */
   readonly answerMaxAgeMonths?: number;
   /** Today, for the age of answers; tests pin it. */
@@ -104,9 +104,8 @@ export class FaqPresenter {
   async answerText(context: TurnContext, conversation: Conversation, text: string, truncated: boolean): Promise<void> {
     const { logger } = this.options;
     if (truncated) await context.sendActivity(longMessageReply());
-    const interval = this.options.typingIntervalMs ?? TYPING_INTERVAL_MS;
     const facets = conversation.triage.facets;
-    const answer = await withTyping(context, interval, () => answerQuestion(this.options.retriever, text, facets), (error) =>
+    const answer = await withTyping(context, this.options.typing ?? DEFAULT_TYPING_TIMING, () => answerQuestion(this.options.retriever, text, facets), (error) =>
       logger.debug({ err: error }, 'typing indicator failed'),
     );
     if (answer.kind === 'smallTalk') {
