@@ -175,8 +175,9 @@ export class FaqPresenter {
       const entry = this.entry(c.id);
       return entry ? [{ entry, score: c.score }] : [];
     });
-    const offer = { source: 'nextBest', question: answer.question, questionId: answer.questionId } as const;
-    if (candidates.length > 0) await this.showQuestions(context, conversation, offer, candidates, [messages.nextBest], true);
+    if (candidates.length === 0) return;
+    const turn = conversation.shown.rememberNextBest(answer, candidates.map(toShown));
+    await context.sendActivity(questionsReply([messages.nextBest], candidates.map((c) => c.entry), turn, true, []));
   }
 
   /** "Aucune de ces questions": recorded as unanswered under the question the list was for; false for an unknown list. */
@@ -193,7 +194,9 @@ export class FaqPresenter {
     const turn = conversation.shown.newAnswerTurn();
     const trust = answerTrust(entry, { now: this.clock(), maxAgeMonths: this.options.answerMaxAgeMonths ?? DEFAULT_ANSWER_MAX_AGE_MONTHS });
     const response = await context.sendActivity(answerReply(entry, turn, replyChannelOf(context.activity.channelId), trust));
-    conversation.shown.rememberAnswer({ turn, answerId: entry.id, activityId: response?.id, ...meta });
+    // Only Teams' native feedback names an answer by its activity id (elsewhere votes carry the card's nonce).
+    const activityId = replyChannelOf(context.activity.channelId) === 'teams' ? response?.id : undefined;
+    conversation.shown.rememberAnswer({ turn, answerId: entry.id, ...(activityId !== undefined && { activityId }), ...meta });
     this.options.logger.info({ conversation: this.hashedConversation(context), answerId: entry.id, rank: meta.rank }, 'answer shown');
   }
 
@@ -206,9 +209,8 @@ export class FaqPresenter {
     withNone = false,
     after: readonly string[] = [],
   ): Promise<void> {
-    const shown = candidates.map((c) => ({ id: c.entry.id, ...('score' in c && { score: c.score }) }));
     const { source, question, questionId } = offer;
-    const turn = conversation.shown.rememberOffer({ source, question, candidates: shown, ...(questionId !== undefined && { questionId }) });
+    const turn = conversation.shown.rememberOffer({ source, question, candidates: candidates.map(toShown), ...(questionId !== undefined && { questionId }) });
     await context.sendActivity(questionsReply(texts, candidates.map((c) => c.entry), turn, withNone, after));
   }
 
@@ -223,6 +225,11 @@ export class FaqPresenter {
   private hashedConversation(context: TurnContext): string {
     return this.options.hashId(context.activity.conversation.id);
   }
+}
+
+/** A button shown for an entry, with its score when it came from a search. */
+function toShown(candidate: Pick<RankedEntry, 'entry'> | RankedEntry): ShownCandidate {
+  return { id: candidate.entry.id, ...('score' in candidate && candidate.score !== undefined && { score: candidate.score }) };
 }
 
 function toCandidate(ranked: RankedEntry): ShownCandidate {
