@@ -1,51 +1,14 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Facet, FacetFilter } from '../knowledge/index.js';
-import type { DecisionKind } from './QuestionLogStore.js';
+import { ShownMemory, type ShownData } from './ShownMemory.js';
+
+export {
+  MAX_REMEMBERED_ANSWERS, MAX_REMEMBERED_OFFERS, ShownMemory,
+  type LastQuestion, type ShownAnswer, type ShownCandidate, type ShownOffer,
+} from './ShownMemory.js';
 
 /** Conversation-state property name (stable: it is a key in the storage). */
 export const CONVERSATION_DATA_PROPERTY = 'faqConversation';
-/** How many shown answers and button lists a conversation remembers (votes and clicks on older ones get a kind reply). */
-export const MAX_REMEMBERED = 20;
-
-/** An entry offered or answered, with the retrieval score when it came from a search. */
-export interface ShownCandidate {
-  readonly id: string;
-  readonly score?: number;
-}
-
-/** A list of question buttons that was shown (triage results, "Vouliez-vous dire…", nearby questions, next best answers). */
-export interface ShownOffer {
-  readonly turn: number;
-  readonly source: 'triage' | 'clarify' | 'nearby' | 'nextBest';
-  /** The user's question, or the triage path when the list came from buttons. */
-  readonly question: string;
-  readonly candidates: readonly ShownCandidate[];
-  /** The logged question the list was shown for (clicks and « aucune » are recorded against it). */
-  readonly questionId?: string;
-}
-
-/** An answer that was shown, so votes (card buttons or Teams' native loop) can be tied to it. */
-export interface ShownAnswer {
-  readonly turn: number;
-  readonly answerId: string;
-  readonly question: string;
-  readonly score?: number;
-  /** 1-based rank among the candidates the answer came from. */
-  readonly rank?: number;
-  /** Id of the activity that carried the answer (Teams' feedback invoke refers to it by `replyToId`). */
-  readonly activityId?: string;
-  /** The runner-up entries, offered after a 👎. */
-  readonly alternatives: readonly ShownCandidate[];
-  /** The logged question the answer was shown for (votes are recorded against it). */
-  readonly questionId?: string;
-}
-
-/** The last logged question, until a click settles it (a new typed question after an unsettled one is a rephrasing). */
-export interface LastQuestion {
-  readonly id: string;
-  readonly decision: DecisionKind;
-}
-
 /** The clarifying question waiting for a click. */
 export interface PendingChoice {
   readonly facet: Facet;
@@ -58,8 +21,8 @@ export interface PendingComment {
   readonly turn: number;
 }
 
-/** The stored form (plain JSON in ConversationState). Only this module reads or writes it. */
-interface FaqConversationData {
+/** The stored form (plain JSON in ConversationState). Only this module and ShownMemory (its `ShownData` part) read or write it. */
+interface FaqConversationData extends ShownData {
   /** Facets chosen so far in the triage; they filter free-text searches. */
   facets: FacetFilter;
   /** Last card nonce handed out. */
@@ -67,10 +30,7 @@ interface FaqConversationData {
   pendingChoice?: PendingChoice;
   /** The triage path of a branch with no entry just shown: the next typed question is recorded with it for the curators. */
   deadEnd?: string;
-  offers: ShownOffer[];
-  answers: ShownAnswer[];
   pendingComment?: PendingComment;
-  lastQuestion?: LastQuestion;
 }
 
 /**
@@ -162,56 +122,6 @@ export class TriageMemory {
   }
 }
 
-/** The answers and question lists shown, so that later clicks and votes find what they refer to. */
-export class ShownMemory {
-  constructor(
-    private readonly data: FaqConversationData,
-    private readonly nextTurn: () => number,
-  ) {}
-
-  /** The nonce of the answer card about to be sent (remembered by `rememberAnswer` once sent). */
-  newAnswerTurn(): number {
-    return this.nextTurn();
-  }
-
-  rememberAnswer(answer: ShownAnswer): void {
-    this.data.answers = remember(this.data.answers, answer);
-  }
-
-  /** Remembers a list of question buttons about to be shown; returns the nonce its buttons carry. */
-  rememberOffer(offer: Omit<ShownOffer, 'turn'>): number {
-    const turn = this.nextTurn();
-    this.data.offers = remember(this.data.offers, { turn, ...offer });
-    return turn;
-  }
-
-  offer(turn: number): ShownOffer | undefined {
-    return this.data.offers.find((offer) => offer.turn === turn);
-  }
-
-  answerAt(turn: number): ShownAnswer | undefined {
-    return this.data.answers.find((answer) => answer.turn === turn);
-  }
-
-  get lastQuestion(): LastQuestion | undefined {
-    return this.data.lastQuestion;
-  }
-
-  rememberQuestion(question: LastQuestion): void {
-    this.data.lastQuestion = question;
-  }
-
-  /** A candidate of that question was clicked: the next question is a new one, not a rephrasing. */
-  settleQuestion(id: string): void {
-    if (this.data.lastQuestion?.id === id) this.data.lastQuestion = undefined;
-  }
-
-  /** The answer carried by the activity `activityId` (Teams' feedback invoke names it by `replyToId`). */
-  answerFor(activityId: string): ShownAnswer | undefined {
-    return this.data.answers.find((answer) => answer.activityId === activityId);
-  }
-}
-
 /** The 👎 vote waiting for an optional comment. */
 export class CommentMemory {
   constructor(
@@ -233,9 +143,4 @@ export class CommentMemory {
   end(): void {
     this.data.pendingComment = undefined;
   }
-}
-
-/** Appends, keeping only the `MAX_REMEMBERED` most recent items. */
-function remember<T>(list: readonly T[], item: T): T[] {
-  return [...list, item].slice(-MAX_REMEMBERED);
 }

@@ -21,7 +21,7 @@ import {
   triageResultsTexts,
 } from './replies.js';
 import { nextTriageStep, offerContacts, triagePath, type TriageStep } from './triage.js';
-import { TYPING_INTERVAL_MS, withTyping } from './typing.js';
+import { DEFAULT_TYPING_TIMING, withTyping, type TypingTiming } from './typing.js';
 import { quoteUserText } from './userInput.js';
 
 /** Triage results shown as buttons at most ("a handful"). */
@@ -37,8 +37,8 @@ export interface FaqPresenterOptions {
   readonly questions: QuestionRecorder;
   readonly hashId: IdHasher;
   readonly logger: BotLogger;
-  /** Period of the typing indicator while a search runs (default `TYPING_INTERVAL_MS`). */
-  readonly typingIntervalMs?: number;
+  /** When the typing indicator starts while a search runs, and its period (default `DEFAULT_TYPING_TIMING`). */
+  readonly typing?: TypingTiming;
   /** Months after an entry's `reviewed` date when its answer says it may be out of date (default 12; 0: never). */
   readonly answerMaxAgeMonths?: number;
   /** Today, for the age of answers; tests pin it. */
@@ -104,9 +104,8 @@ export class FaqPresenter {
   async answerText(context: TurnContext, conversation: Conversation, text: string, truncated: boolean): Promise<void> {
     const { logger } = this.options;
     if (truncated) await context.sendActivity(longMessageReply());
-    const interval = this.options.typingIntervalMs ?? TYPING_INTERVAL_MS;
     const facets = conversation.triage.facets;
-    const answer = await withTyping(context, interval, () => answerQuestion(this.options.retriever, text, facets), (error) =>
+    const answer = await withTyping(context, this.options.typing ?? DEFAULT_TYPING_TIMING, () => answerQuestion(this.options.retriever, text, facets), (error) =>
       logger.debug({ err: error }, 'typing indicator failed'),
     );
     if (answer.kind === 'smallTalk') {
@@ -176,8 +175,9 @@ export class FaqPresenter {
       const entry = this.entry(c.id);
       return entry ? [{ entry, score: c.score }] : [];
     });
-    const offer = { source: 'nextBest', question: answer.question, questionId: answer.questionId } as const;
-    if (candidates.length > 0) await this.showQuestions(context, conversation, offer, candidates, [messages.nextBest], true);
+    if (candidates.length === 0) return;
+    const turn = conversation.shown.rememberNextBest(answer, candidates.map(toShown));
+    await context.sendActivity(questionsReply([messages.nextBest], candidates.map((c) => c.entry), turn, true, []));
   }
 
   /** "Aucune de ces questions": recorded as unanswered under the question the list was for; false for an unknown list. */
@@ -194,7 +194,9 @@ export class FaqPresenter {
     const turn = conversation.shown.newAnswerTurn();
     const trust = answerTrust(entry, { now: this.clock(), maxAgeMonths: this.options.answerMaxAgeMonths ?? DEFAULT_ANSWER_MAX_AGE_MONTHS });
     const response = await context.sendActivity(answerReply(entry, turn, replyChannelOf(context.activity.channelId), trust));
-    conversation.shown.rememberAnswer({ turn, answerId: entry.id, activityId: response?.id, ...meta });
+    // Only Teams' native feedback names an answer by its activity id (elsewhere votes carry the card's nonce).
+    const activityId = replyChannelOf(context.activity.channelId) === 'teams' ? response?.id : undefined;
+    conversation.shown.rememberAnswer({ turn, answerId: entry.id, ...(activityId !== undefined && { activityId }), ...meta });
     this.options.logger.info({ conversation: this.hashedConversation(context), answerId: entry.id, rank: meta.rank }, 'answer shown');
   }
 
@@ -207,9 +209,8 @@ export class FaqPresenter {
     withNone = false,
     after: readonly string[] = [],
   ): Promise<void> {
-    const shown = candidates.map((c) => ({ id: c.entry.id, ...('score' in c && { score: c.score }) }));
     const { source, question, questionId } = offer;
-    const turn = conversation.shown.rememberOffer({ source, question, candidates: shown, ...(questionId !== undefined && { questionId }) });
+    const turn = conversation.shown.rememberOffer({ source, question, candidates: candidates.map(toShown), ...(questionId !== undefined && { questionId }) });
     await context.sendActivity(questionsReply(texts, candidates.map((c) => c.entry), turn, withNone, after));
   }
 
@@ -224,6 +225,11 @@ export class FaqPresenter {
   private hashedConversation(context: TurnContext): string {
     return this.options.hashId(context.activity.conversation.id);
   }
+}
+
+/** A button shown for an entry, with its score when it came from a search. */
+function toShown(candidate: Pick<RankedEntry, 'entry'> | RankedEntry): ShownCandidate {
+  return { id: candidate.entry.id, ...('score' in candidate && candidate.score !== undefined && { score: candidate.score }) };
 }
 
 function toCandidate(ranked: RankedEntry): ShownCandidate {

@@ -25,7 +25,7 @@ export function createFaqBot(deps: FaqBotDependencies): FaqBot {
     questions,
     hashId,
     logger,
-    typingIntervalMs: deps.typingIntervalMs,
+    typing: deps.typing,
     answerMaxAgeMonths: deps.answerMaxAgeMonths,
     clock: deps.clock,
   });

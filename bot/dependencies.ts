@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../knowledge/index.js';
 import type { FeedbackStore } from './FeedbackStore.js';
 import type { IdHasher } from './hashId.js';
 import type { QuestionLogStore } from './QuestionLogStore.js';
+import type { TypingTiming } from './typing.js';
 
 /**
  * The logging the bot needs; pino's logger satisfies it. Callers never put
@@ -33,6 +34,6 @@ export interface FaqBotDependencies {
   readonly clock?: () => Date;
   /** Months after an entry's `reviewed` date when its answer says it may be out of date (default 12; 0: never). */
   readonly answerMaxAgeMonths?: number;
-  /** Period of the typing indicator while a search runs (default `TYPING_INTERVAL_MS`). */
-  readonly typingIntervalMs?: number;
+  /** When the typing indicator starts while a search runs, and its period (default `DEFAULT_TYPING_TIMING`). */
+  readonly typing?: TypingTiming;
 }

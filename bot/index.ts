@@ -16,7 +16,7 @@ export { createIdHasher, hashId, HASH_ID_LENGTH, type IdHasher } from './hashId.
 export { messages, BOT_NAME, BOT_DISPLAY_NAME, BOT_FULL_NAME } from './messages.js';
 export { PAYLOAD_VERSION, parsePayload, type FaqPayload } from './payload.js';
 export { SUBMIT_ACTION_INVOKE, TEAMS_FEEDBACK_LOOP } from './teamsFeedback.js';
-export { TYPING_INTERVAL_MS } from './typing.js';
+export { DEFAULT_TYPING_TIMING, TYPING_DELAY_MS, TYPING_INTERVAL_MS, type TypingTiming } from './typing.js';
 export { DEFAULT_ANSWER_MAX_AGE_MONTHS } from './answerTrust.js';
 export { MAX_MESSAGE_CHARS } from './userInput.js';
 export {

@@ -1,6 +1,6 @@
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { CONVERSATION_DATA_PROPERTY, ConversationMemory, MAX_REMEMBERED } from '../../bot/ConversationMemory.js';
+import { CONVERSATION_DATA_PROPERTY, ConversationMemory, MAX_REMEMBERED_ANSWERS } from '../../bot/ConversationMemory.js';
 
 /** A turn context over a fresh TestAdapter conversation (the memory only needs its state cache). */
 function turn(): TurnContext {
@@ -27,13 +27,13 @@ describe('ConversationMemory', () => {
 
   it('finds shown answers by nonce and by the activity that carried them, and forgets the oldest beyond the limit', async () => {
     const conversation = await new ConversationMemory(new ConversationState(new MemoryStorage())).load(turn());
-    for (let i = 0; i <= MAX_REMEMBERED; i++) {
+    for (let i = 0; i <= MAX_REMEMBERED_ANSWERS; i++) {
       const t = conversation.shown.newAnswerTurn();
       conversation.shown.rememberAnswer({ turn: t, answerId: `e${i}`, question: 'q', activityId: `act-${t}`, alternatives: [] });
     }
     expect(conversation.shown.answerAt(1)).toBeUndefined();
     expect(conversation.shown.answerAt(2)?.answerId).toBe('e1');
-    expect(conversation.shown.answerFor(`act-${MAX_REMEMBERED + 1}`)?.answerId).toBe(`e${MAX_REMEMBERED}`);
+    expect(conversation.shown.answerFor(`act-${MAX_REMEMBERED_ANSWERS + 1}`)?.answerId).toBe(`e${MAX_REMEMBERED_ANSWERS}`);
     expect(conversation.shown.answerFor('unknown')).toBeUndefined();
   });
 

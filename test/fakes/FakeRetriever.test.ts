@@ -1,9 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { KnowledgeBase } from '../../knowledge/index.js';
 import { FakeRetriever } from './FakeRetriever.js';
 import { loadFixtureKnowledgeBase } from '../fixtures/kb.js';
 
 let kb: KnowledgeBase;
+afterEach(() => {
+  vi.useRealTimers();
+});
 beforeAll(async () => {
   kb = await loadFixtureKnowledgeBase();
 });
@@ -25,6 +28,22 @@ describe('FakeRetriever', () => {
     expect(filtered.ranked.map((r) => r.entry.id)).toEqual(['mes-fonctionnalites']);
     expect((await fake.score('comment ca marche')).rank({ k: 2 }).ranked.map((r) => r.entry.id)).toEqual(['mes-fonctionnalites', 'mos-definition']);
     expect((await fake.score('la météo demain')).rank().ranked).toEqual([]);
+  });
+
+  it('takes `searchMs` on the timers to search a query of a slow rule, and no time for the others', async () => {
+    vi.useFakeTimers();
+    const fake = new FakeRetriever(kb.entries, [{ query: 'lent', ranked: { 'mos-definition': 0.6 }, searchMs: 800 }, { query: 'vite', ranked: { 'mos-definition': 0.6 } }]);
+    let slowDone = false;
+    const slow = fake.score('lent').then((scores) => ((slowDone = true), scores));
+    await vi.advanceTimersByTimeAsync(799);
+    expect(slowDone).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await slow).rank().ranked.map((r) => r.entry.id)).toEqual(['mos-definition']);
+    let fastDone = false;
+    void fake.score('vite').then(() => (fastDone = true));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(fastDone).toBe(true);
   });
 
   it('refuses a script naming an unknown entry', () => {

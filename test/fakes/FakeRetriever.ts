@@ -8,6 +8,11 @@ export interface RetrievalRule {
   /** Matches a query containing this text (same folding). */
   readonly contains?: string;
   readonly ranked: Readonly<Record<string, number>>;
+  /**
+   * How long the search of a matching query takes (a slow search: the dense model on a loaded machine),
+   * as a timer: tests drive it with fake timers, not by waiting.
+   */
+  readonly searchMs?: number;
 }
 
 /** What the bot asked for, recorded for assertions. */
@@ -42,14 +47,15 @@ export class FakeRetriever implements Retriever {
   }
 
   async score(query: string): Promise<QueryScores> {
+    const searchMs = this.ruleFor(query)?.searchMs;
+    if (searchMs !== undefined) await new Promise((resolve) => setTimeout(resolve, searchMs));
     return { query, rank: (options?: RetrieveOptions) => this.rank(query, options) };
   }
 
   /** Each ranking is one recorded call: the bot ranks inside the triage facets, then over the whole FAQ. */
   private rank(query: string, options: RetrieveOptions = {}): Retrieval {
     this.calls.push({ query, ...(options.filter && { filter: options.filter }), ...(options.k !== undefined && { k: options.k }) });
-    const folded = fold(query);
-    const rule = this.rules.find((r) => (r.query !== undefined ? fold(r.query) === folded : folded.includes(fold(r.contains ?? ''))));
+    const rule = this.ruleFor(query);
     if (!rule) return { query, ranked: [] };
     const ranked = Object.entries(rule.ranked)
       .map(([id, score]) => ({ entry: this.entry(id), score }))
@@ -57,6 +63,11 @@ export class FakeRetriever implements Retriever {
       .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
       .slice(0, options.k ?? 5);
     return { query, ranked };
+  }
+
+  private ruleFor(query: string): RetrievalRule | undefined {
+    const folded = fold(query);
+    return this.rules.find((r) => (r.query !== undefined ? fold(r.query) === folded : folded.includes(fold(r.contains ?? ''))));
   }
 
   private entry(id: string): FaqEntry {

@@ -24,6 +24,8 @@ export interface HarnessOptions {
 export interface Harness {
   readonly adapter: TestAdapter;
   readonly bot: FaqBot;
+  /** The bot state (conversation and user), as botbuilder's MemoryStorage keeps it. */
+  readonly storage: MemoryStorage;
   readonly store: FeedbackStore;
   readonly questionLog: QuestionLogStore;
   readonly logs: LogLine[];
@@ -73,6 +75,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   return {
     adapter,
     bot,
+    storage,
     store,
     questionLog,
     logs,

@@ -42,8 +42,11 @@ function parseRule(rule: unknown, file: string): RetrievalRule {
     if (typeof score !== 'number') throw new Error(`${file}: score of "${id}" must be a number`);
     ranked[id] = score;
   }
-  if (typeof rule.query === 'string') return { query: rule.query, ranked };
-  if (typeof rule.contains === 'string') return { contains: rule.contains, ranked };
+  const { searchMs } = rule;
+  if (searchMs !== undefined && (typeof searchMs !== 'number' || searchMs < 0)) throw new Error(`${file}: "searchMs" must be a number of milliseconds`);
+  const timing = searchMs === undefined ? {} : { searchMs };
+  if (typeof rule.query === 'string') return { query: rule.query, ranked, ...timing };
+  if (typeof rule.contains === 'string') return { contains: rule.contains, ranked, ...timing };
   throw new Error(`${file}: a retrieval rule needs "query" or "contains"`);
 }
 

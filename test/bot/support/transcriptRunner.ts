@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { messages } from '../../../bot/messages.js';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { Retriever } from '../../../embeddings/index.js';
 import type { KnowledgeBase } from '../../../knowledge/index.js';
 import { cardsOf, isAnswer, readableText } from './activities.js';
@@ -20,13 +20,16 @@ export interface RunOptions {
 export async function runTranscript(transcript: Transcript, options: RunOptions): Promise<void> {
   const scripted = transcript.retriever !== 'real';
   const fake = scripted ? new FakeRetriever(options.kb.entries, transcript.retrieval ?? []) : undefined;
+  // A slow scripted search runs on fake timers, which each turn moves forward until it ends (no real waiting).
+  const fakeTimers = (transcript.retrieval ?? []).some((rule) => rule.searchMs !== undefined);
+  if (fakeTimers) vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   const harness = await createHarness({
     kb: options.kb,
     retriever: fake ?? (await options.realRetriever()),
     channelId: transcript.channel,
     conversationType: transcript.conversationType,
   });
-  const run = new Run(harness, options.kb, fake);
+  const run = new Run(harness, options.kb, fake, fakeTimers);
   try {
     for (const [index, step] of transcript.steps.entries()) {
       await run.step(step, `${transcript.title}, step ${index + 1}`);
@@ -34,9 +37,13 @@ export async function runTranscript(transcript: Transcript, options: RunOptions)
     const errors = harness.logs.filter((line) => line.level === 'error');
     expect(errors, 'no turn may fail').toEqual([]);
   } finally {
+    if (fakeTimers) vi.useRealTimers();
     await harness.close();
   }
 }
+
+/** Fake time moves by this step while a turn runs on fake timers. */
+const FAKE_TIME_STEP_MS = 100;
 
 class Run {
   private batch: Partial<Activity>[] = [];
@@ -47,11 +54,13 @@ class Run {
     private readonly harness: Harness,
     private readonly kb: KnowledgeBase,
     private readonly fake: FakeRetriever | undefined,
+    private readonly fakeTimers: boolean,
   ) {}
 
   async step(step: unknown, where: string): Promise<void> {
     if (step === 'user joins') return this.send({ type: 'conversationUpdate', membersAdded: [USER_ACCOUNT, BOT_ACCOUNT] });
-    if (step === 'bot types') return void expect(this.batch.some((a) => a.type === 'typing'), where).toBe(true);
+    if (step === 'bot types') return void expect(this.batch.findIndex((a) => a.type === 'typing'), `${where}: typing before the first message`).toBe(0);
+    if (step === 'bot does not type') return void expect(this.batch.filter((a) => a.type === 'typing'), where).toEqual([]);
     if (step === 'bot is silent') return void expect(this.batch, where).toEqual([]);
     if (!isRecord(step) || Object.keys(step).length !== 1) throw new Error(`${where}: a step is a one-key mapping`);
     const [[key, arg]] = Object.entries(step);
@@ -109,7 +118,14 @@ class Run {
 
   private async send(activity: Partial<Activity>): Promise<void> {
     this.callsBefore = this.fake?.calls.length ?? 0;
-    this.batch = await this.harness.send(activity);
+    const sending = this.harness.send(activity);
+    if (this.fakeTimers) {
+      let done = false;
+      const settled = sending.finally(() => (done = true)).catch(() => undefined);
+      while (!done) await vi.advanceTimersByTimeAsync(FAKE_TIME_STEP_MS);
+      await settled;
+    }
+    this.batch = await sending;
     this.history.push(...this.batch);
   }
 
