@@ -3,8 +3,8 @@ import type { EntryMatch, RankedEntry } from '../Retriever.js';
 
 /**
  * A candidate entry: its fused score before the cap at 1 (what the order
- * follows) and its components. How much of the query it explains is read
- * only when the order or the result needs it.
+ * follows) and its components. How much of the query it explains, and its best
+ * single phrasing's score, are read only when the order or the result needs them.
  */
 interface Candidate {
   readonly entryIndex: number;
@@ -13,17 +13,32 @@ interface Candidate {
   readonly lexical: number;
   /** Set when first needed; present from the start so every candidate has one shape (optimised code stays monomorphic). */
   match: EntryMatch | undefined;
+  /** Set when first needed (two saturated entries compared), NaN until then. */
+  phrasing: number;
+}
+
+/** What tells two entries apart beyond their fused scores, read per entry on demand. */
+export interface TieEvidence {
+  /** How much of the query the entry's words explain. */
+  match(entryIndex: number): EntryMatch;
+  /** The entry's score in its best single phrasing (the lexical view `phrasing`; 0 without a lexical side). */
+  phrasing(entryIndex: number): number;
 }
 
 /**
  * The k best fused entries seen so far, kept sorted: ranking thousands of
  * candidates costs O(candidates × k), no full sort. Lexical scores can exceed
- * 1 (a short phrasing holding every query word): the confidence is capped at
- * 1, but the order follows the uncapped value, then how much of the question
- * the entry's words explain, then the id, so two close entries are told apart
- * by evidence, never by their names. The share explained is computed for the
- * entries kept and for exact ties only: a query of common words has hundreds
- * of candidates, each share costs a lookup per query term.
+ * 1 (a short phrasing holding every query word, or the query's words repeated
+ * across an entry's many phrasings): the confidence is capped at 1. Above the
+ * cap, the sum of the views says little more (an entry whose alternates repeat
+ * « données » outscores the one whose phrasing asks the very question), so
+ * saturated entries are ordered by their best single phrasing, a phrasing of
+ * the KB that says what the query says, then by the uncapped value. Below the
+ * cap the order follows the score. Then how much of the question the entry's
+ * words explain, then the id: two close entries are told apart by evidence,
+ * never by their names. The evidence is computed for the entries kept and for
+ * ties only: a query of common words has hundreds of candidates, each share
+ * costs a lookup per query term.
  */
 export class TopK {
   private readonly items: Candidate[] = [];
@@ -31,19 +46,19 @@ export class TopK {
   constructor(
     private readonly k: number,
     private readonly entries: readonly FaqEntry[],
-    private readonly matchOf: (entryIndex: number) => EntryMatch,
+    private readonly evidence: TieEvidence,
   ) {}
 
-  /** Whether an entry with this score could enter the k best (ties are decided by the evidence, then the id). */
+  /** Whether an entry with this score could enter the k best (saturated entries and ties are decided by the evidence). */
   mayAdmit(uncapped: number): boolean {
     if (this.items.length < this.k) return true;
-    return this.k > 0 && uncapped >= this.items[this.items.length - 1].uncapped;
+    return this.k > 0 && uncapped >= Math.min(1, this.items[this.items.length - 1].uncapped);
   }
 
   /** Keeps the entry if it enters the k best. */
   offer(entryIndex: number, uncapped: number, dense: number, lexical: number): void {
     if (!this.mayAdmit(uncapped)) return;
-    const item: Candidate = { entryIndex, uncapped, dense, lexical, match: undefined };
+    const item: Candidate = { entryIndex, uncapped, dense, lexical, match: undefined, phrasing: NaN };
     const items = this.items;
     if (items.length >= this.k && !this.before(item, items[items.length - 1])) return;
     let at = items.length;
@@ -52,9 +67,9 @@ export class TopK {
     if (items.length > this.k) items.pop();
   }
 
-  /** The score an entry must reach to enter (0 while fewer than k are kept). */
+  /** The score an entry must reach to enter (0 while fewer than k are kept; at most 1, where the order stops following the score). */
   threshold(): number {
-    return this.items.length < this.k ? 0 : (this.items[this.items.length - 1]?.uncapped ?? Infinity);
+    return this.items.length < this.k ? 0 : Math.min(1, this.items[this.items.length - 1]?.uncapped ?? Infinity);
   }
 
   /** The k best, best first. */
@@ -69,6 +84,12 @@ export class TopK {
   }
 
   private before(a: Candidate, b: Candidate): boolean {
+    const [cappedA, cappedB] = [Math.min(1, a.uncapped), Math.min(1, b.uncapped)];
+    if (cappedA !== cappedB) return cappedA > cappedB;
+    if (cappedA === 1) {
+      const [phrasingA, phrasingB] = [this.phrasing(a), this.phrasing(b)];
+      if (phrasingA !== phrasingB) return phrasingA > phrasingB;
+    }
     if (a.uncapped !== b.uncapped) return a.uncapped > b.uncapped;
     const [matchA, matchB] = [this.match(a).question, this.match(b).question];
     if (matchA !== matchB) return matchA > matchB;
@@ -76,6 +97,11 @@ export class TopK {
   }
 
   private match(item: Candidate): EntryMatch {
-    return (item.match ??= this.matchOf(item.entryIndex));
+    return (item.match ??= this.evidence.match(item.entryIndex));
+  }
+
+  private phrasing(item: Candidate): number {
+    if (Number.isNaN(item.phrasing)) item.phrasing = this.evidence.phrasing(item.entryIndex);
+    return item.phrasing;
   }
 }
