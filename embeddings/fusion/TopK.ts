@@ -13,7 +13,7 @@ interface Candidate {
   readonly lexical: number;
   /** Set when first needed; present from the start so every candidate has one shape (optimised code stays monomorphic). */
   match: EntryMatch | undefined;
-  /** Set when first needed (two saturated entries compared), NaN until then. */
+  /** Set when first needed (two entries kept at the cap), NaN until then. */
   phrasing: number;
 }
 
@@ -27,18 +27,18 @@ export interface TieEvidence {
 
 /**
  * The k best fused entries seen so far, kept sorted: ranking thousands of
- * candidates costs O(candidates × k), no full sort. Lexical scores can exceed
- * 1 (a short phrasing holding every query word, or the query's words repeated
- * across an entry's many phrasings): the confidence is capped at 1. Above the
- * cap, the sum of the views says little more (an entry whose alternates repeat
- * « données » outscores the one whose phrasing asks the very question), so
- * saturated entries are ordered by their best single phrasing, a phrasing of
- * the KB that says what the query says, then by the uncapped value. Below the
- * cap the order follows the score. Then how much of the question the entry's
- * words explain, then the id: two close entries are told apart by evidence,
- * never by their names. The evidence is computed for the entries kept and for
- * ties only: a query of common words has hundreds of candidates, each share
- * costs a lookup per query term.
+ * candidates costs O(candidates × k), no full sort. The order follows the
+ * fused score before the cap at 1, then how much of the question the entry's
+ * words explain, then the id, so two close entries are told apart by evidence,
+ * never by their names. Lexical scores can exceed 1 (a short phrasing holding
+ * every query word, or the query's words repeated across an entry's many
+ * phrasings), and above the cap the sum of the views says little more: an
+ * entry whose alternates repeat « données » outscored the one whose phrasing
+ * asks the very question. So among the k kept, the entries at the cap are
+ * ordered by their best single phrasing (a phrasing of the KB that says what
+ * the query says), then as before. The evidence is computed for the entries
+ * kept and for exact ties only: a query of common words has hundreds of
+ * candidates, each share costs a lookup per query term.
  */
 export class TopK {
   private readonly items: Candidate[] = [];
@@ -49,10 +49,10 @@ export class TopK {
     private readonly evidence: TieEvidence,
   ) {}
 
-  /** Whether an entry with this score could enter the k best (saturated entries and ties are decided by the evidence). */
+  /** Whether an entry with this score could enter the k best (ties are decided by the evidence, then the id). */
   mayAdmit(uncapped: number): boolean {
     if (this.items.length < this.k) return true;
-    return this.k > 0 && uncapped >= Math.min(1, this.items[this.items.length - 1].uncapped);
+    return this.k > 0 && uncapped >= this.items[this.items.length - 1].uncapped;
   }
 
   /** Keeps the entry if it enters the k best. */
@@ -67,14 +67,16 @@ export class TopK {
     if (items.length > this.k) items.pop();
   }
 
-  /** The score an entry must reach to enter (0 while fewer than k are kept; at most 1, where the order stops following the score). */
+  /** The score an entry must reach to enter (0 while fewer than k are kept). */
   threshold(): number {
-    return this.items.length < this.k ? 0 : Math.min(1, this.items[this.items.length - 1]?.uncapped ?? Infinity);
+    return this.items.length < this.k ? 0 : (this.items[this.items.length - 1]?.uncapped ?? Infinity);
   }
 
-  /** The k best, best first. */
+  /** The k best, best first; those at the cap by their best single phrasing first (a stable sort keeps the order otherwise). */
   ranked(): RankedEntry[] {
-    return this.items.map((item) => ({
+    const saturated = this.items.filter((item) => item.uncapped >= 1);
+    if (saturated.length > 1) saturated.sort((a, b) => this.phrasing(b) - this.phrasing(a));
+    return [...saturated, ...this.items.slice(saturated.length)].map((item) => ({
       entry: this.entries[item.entryIndex],
       score: Math.min(1, item.uncapped),
       dense: item.dense,
@@ -84,12 +86,6 @@ export class TopK {
   }
 
   private before(a: Candidate, b: Candidate): boolean {
-    const [cappedA, cappedB] = [Math.min(1, a.uncapped), Math.min(1, b.uncapped)];
-    if (cappedA !== cappedB) return cappedA > cappedB;
-    if (cappedA === 1) {
-      const [phrasingA, phrasingB] = [this.phrasing(a), this.phrasing(b)];
-      if (phrasingA !== phrasingB) return phrasingA > phrasingB;
-    }
     if (a.uncapped !== b.uncapped) return a.uncapped > b.uncapped;
     const [matchA, matchB] = [this.match(a).question, this.match(b).question];
     if (matchA !== matchB) return matchA > matchB;

@@ -139,20 +139,14 @@ export class ReferenceHybridRetriever implements Retriever {
       const phrasing = lexical.get(entryIndex)?.phrasing ?? 0;
       fused.push({ entry: { entry: this.options.entries[entryIndex], score: Math.min(1, uncapped), dense: den, lexical: lex, match }, uncapped, phrasing });
     }
-    // Lexical scores can exceed 1: the confidence is capped at 1, and entries at the cap are ordered by their best
-    // single phrasing, then by the uncapped value; below the cap by the score. Then how much of the question the
-    // entry's words explain, so two close entries are told apart by evidence, never by their names.
-    const saturated = (a: { entry: RankedEntry; phrasing: number }, b: { entry: RankedEntry; phrasing: number }): number =>
-      a.entry.score === 1 && b.entry.score === 1 ? b.phrasing - a.phrasing : 0;
-    fused.sort(
-      (a, b) =>
-        b.entry.score - a.entry.score ||
-        saturated(a, b) ||
-        b.uncapped - a.uncapped ||
-        (b.entry.match?.question ?? 0) - (a.entry.match?.question ?? 0) ||
-        a.entry.entry.id.localeCompare(b.entry.entry.id),
-    );
-    return fused.slice(0, options.k ?? DEFAULT_K).map((f) => f.entry);
+    // Lexical scores can exceed 1 (a short phrasing holding every query word): the confidence is capped at 1,
+    // but the order follows the uncapped value, then how much of the question the entry's words explain, so two
+    // close entries are told apart by evidence, never by their names. Among the k kept, those at the cap are
+    // ordered by their best single phrasing (a stable sort keeps the order otherwise).
+    fused.sort((a, b) => b.uncapped - a.uncapped || (b.entry.match?.question ?? 0) - (a.entry.match?.question ?? 0) || a.entry.entry.id.localeCompare(b.entry.entry.id));
+    const kept = fused.slice(0, options.k ?? DEFAULT_K);
+    const saturated = kept.filter((f) => f.uncapped >= 1).sort((a, b) => b.phrasing - a.phrasing);
+    return [...saturated, ...kept.slice(saturated.length)].map((f) => f.entry);
   }
 
   private addLexical(view: LexicalView, text: string, entryIndex: number): void {
