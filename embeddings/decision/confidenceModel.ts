@@ -7,8 +7,8 @@
  * embeddings/decision/features.ts gives the probability that the best-ranked
  * entry is the right answer. The thresholds were chosen on 5-fold
  * cross-validated probabilities (each question scored by models that never saw
- * it, averaged over 10 shuffled splits): answered right 92.7 % (directly 75.8 %),
- * confidently wrong 1.8 %, out of scope rejected 93.1 % on those sets.
+ * it, averaged over 10 shuffled splits): answered right 93.0 % (directly 74.5 %),
+ * confidently wrong 1.3 %, out of scope rejected 93.1 % on those sets.
  */
 import type { LogisticModel } from './logistic.js';
 
@@ -19,23 +19,23 @@ export interface ConfidenceThresholds {
 }
 
 export const LEXICAL_CONFIDENCE_MODEL: LogisticModel = {
-  intercept: -3.0740,
+  intercept: -3.2928,
   coefficients: {
-    score: 3.4057,
-    lead: 1.3162,
-    coverage: 0.9200,
-    unknown: -2.2929,
-    explained: 1.7213,
-    explainedMessage: 1.4351,
-    explainedLead: 0.6760,
-    english: 1.6053,
-    context: 2.4589,
-    short: -1.1784,
-    typeMissing: -3.9504,
-    contextMessage: 0.6334,
-    answerExplained: -1.1364,
-    actionMissing: -1.8683,
+    score: 3.7391,
+    lead: 1.1851,
+    coverage: 0.8705,
+    unknown: -2.1261,
+    explained: 1.7880,
+    explainedMessage: 1.5219,
+    explainedLead: 0.5341,
+    english: 1.6308,
+    context: 2.5224,
+    short: -1.0281,
+    typeMissing: -4.0156,
+    contextMessage: 0.6301,
+    answerExplained: -1.0194,
+    actionMissing: -1.8583,
   },
 };
 
-export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.84, clarify: 0.45 };
+export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.86, clarify: 0.45 };

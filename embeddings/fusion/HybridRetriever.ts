@@ -1,6 +1,6 @@
 import type { FaqEntry } from '../../knowledge/index.js';
 import { matchesFilter } from '../../knowledge/index.js';
-import { ANSWER_VIEW, buildLexicalIndex, LEXICAL_VIEWS, PHRASINGS_VIEW } from '../lexical/lexicalViews.js';
+import { ANSWER_VIEW, buildLexicalIndex, LEXICAL_VIEWS, PHRASING_VIEW, PHRASINGS_VIEW } from '../lexical/lexicalViews.js';
 import type { LexicalIndex } from '../lexical/LexicalIndex.js';
 import { forEachCandidateScore, type WeightedQuery } from '../lexical/candidateWalk.js';
 import type { EmbeddingProvider } from '../dense/EmbeddingProvider.js';
@@ -116,11 +116,15 @@ export class HybridRetriever implements Retriever {
    */
   private lexicalQuery(terms: readonly string[], questionTerms?: readonly string[]): LexicalScorer {
     const message = this.lexical.query(terms, VIEW_WEIGHTS);
-    if (!questionTerms) return { parts: [{ query: message, factor: 1 }], score: (entry) => message.scoreEntry(entry) };
+    if (!questionTerms) {
+      return { parts: [{ query: message, factor: 1 }], score: (entry) => message.scoreEntry(entry), phrasing: (entry) => message.viewScore(entry, PHRASING_VIEW) };
+    }
     const question = this.lexical.query(questionTerms, VIEW_WEIGHTS);
     // Σ factor × part score in part order, as the candidate walk adds them (forEachCandidateScore).
     const score = (entry: number): number => QUESTION_SHARE * question.scoreEntry(entry) + (1 - QUESTION_SHARE) * message.scoreEntry(entry);
-    return { parts: [{ query: question, factor: QUESTION_SHARE }, { query: message, factor: 1 - QUESTION_SHARE }], score };
+    const phrasing = (entry: number): number =>
+      QUESTION_SHARE * question.viewScore(entry, PHRASING_VIEW) + (1 - QUESTION_SHARE) * message.viewScore(entry, PHRASING_VIEW);
+    return { parts: [{ query: question, factor: QUESTION_SHARE }, { query: message, factor: 1 - QUESTION_SHARE }], score, phrasing };
   }
 
   /**
@@ -137,7 +141,10 @@ export class HybridRetriever implements Retriever {
     weighed: WeighedQuery,
     options: RetrieveOptions,
   ): RankedEntry[] {
-    const top = new TopK(options.k ?? DEFAULT_K, this.options.entries, (entryIndex) => weighed.match(entryIndex));
+    const top = new TopK(options.k ?? DEFAULT_K, this.options.entries, {
+      match: (entryIndex) => weighed.match(entryIndex),
+      phrasing: (entryIndex) => lexical?.phrasing(entryIndex) ?? 0,
+    });
     const allowed = (entry: FaqEntry): boolean => !options.filter || matchesFilter(entry, options.filter);
     const fuse = (entryIndex: number, den: number, lex: number): void => {
       const uncapped = coverage * (this.weights.dense * den + this.weights.lexical * lex);
@@ -182,4 +189,6 @@ export class HybridRetriever implements Retriever {
 interface LexicalScorer {
   readonly parts: readonly WeightedQuery[];
   score(entryIndex: number): number;
+  /** The entry's score in its best single phrasing, mixed as `score` is (TopK orders saturated entries by it). */
+  phrasing(entryIndex: number): number;
 }

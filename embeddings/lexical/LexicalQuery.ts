@@ -58,26 +58,26 @@ export class LexicalQuery {
    */
   scoreEntry(entry: number): number {
     let sum = 0;
-    for (let view = 0; view < this.views.length; view++) {
-      const { ids, bound } = this.views[view];
-      let best = 0;
-      if (ids.length > 0) {
-        const postings = this.index.state.views[view];
-        const contributions = this.index.contributions[view];
-        const first = this.index.entryStarts[view][entry];
-        const last = this.index.entryStarts[view][entry + 1];
-        const scratch = this.index.scratch;
-        for (const id of ids) {
-          const end = postings.offsets[id + 1];
-          for (let p = lowerBound(postings.docs, postings.offsets[id], end, first); p < end && postings.docs[p] < last; p++) {
-            scratch[postings.docs[p] - first] += contributions[p];
-          }
-        }
-        best = drainBest(scratch, 0, last - first, bound);
-      }
-      sum += this.weights[view] * best;
-    }
+    for (let view = 0; view < this.views.length; view++) sum += this.weights[view] * this.viewScore(entry, view);
     return sum / this.weightSum;
+  }
+
+  /** The entry's normalised BM25 score in one view: its best document's (unweighted). */
+  viewScore(entry: number, view: number): number {
+    const { ids, bound } = this.views[view];
+    if (ids.length === 0) return 0;
+    const postings = this.index.state.views[view];
+    const contributions = this.index.contributions[view];
+    const first = this.index.entryStarts[view][entry];
+    const last = this.index.entryStarts[view][entry + 1];
+    const scratch = this.index.scratch;
+    for (const id of ids) {
+      const end = postings.offsets[id + 1];
+      for (let p = lowerBound(postings.docs, postings.offsets[id], end, first); p < end && postings.docs[p] < last; p++) {
+        scratch[postings.docs[p] - first] += contributions[p];
+      }
+    }
+    return drainBest(scratch, 0, last - first, bound);
   }
 
   /**

@@ -11,6 +11,8 @@ import type { AnalysedDocument } from './viewPostings.js';
  */
 export const LEXICAL_VIEWS = ['phrasing', 'phrasings', 'answer'] as const;
 export type LexicalView = (typeof LEXICAL_VIEWS)[number];
+/** The view of an entry's best single phrasing. */
+export const PHRASING_VIEW = LEXICAL_VIEWS.indexOf('phrasing');
 /** The views holding every word of an entry once each: all its phrasings, and its answer. */
 export const PHRASINGS_VIEW = LEXICAL_VIEWS.indexOf('phrasings');
 export const ANSWER_VIEW = LEXICAL_VIEWS.indexOf('answer');

@@ -5,14 +5,22 @@ import type { EntryMatch } from '../../../embeddings/Retriever.js';
 
 const entries = ['delta', 'alpha', 'charlie', 'bravo', 'echo'].map((id) => ({ id }) as FaqEntry);
 
-/** A TopK over `entries` whose match shares are `shares[entryIndex]`, counting the shares asked for. */
-function topK(k: number, shares: readonly number[]) {
+/**
+ * A TopK over `entries` whose match shares are `shares[entryIndex]` and best single phrasings score
+ * `phrasings[entryIndex]`, counting the shares and phrasings asked for.
+ */
+function topK(k: number, shares: readonly number[], phrasings: readonly number[] = [0, 0, 0, 0, 0]) {
   const asked: number[] = [];
-  const matchOf = (entryIndex: number): EntryMatch => {
+  const phrasingAsked: number[] = [];
+  const match = (entryIndex: number): EntryMatch => {
     asked.push(entryIndex);
     return { question: shares[entryIndex], message: shares[entryIndex] / 2 };
   };
-  return { top: new TopK(k, entries, matchOf), asked };
+  const phrasing = (entryIndex: number): number => {
+    phrasingAsked.push(entryIndex);
+    return phrasings[entryIndex];
+  };
+  return { top: new TopK(k, entries, { match, phrasing }), asked, phrasingAsked };
 }
 
 describe('TopK', () => {
@@ -49,6 +57,30 @@ describe('TopK', () => {
     expect(asked.sort()).toEqual([3, 4]);
     top.offer(0, 0.4, 0, 0.4);
     expect(asked.sort()).toEqual([0, 3, 4]);
+  });
+
+  it('orders the entries kept at the capped score by their best single phrasing, then by the uncapped score', () => {
+    const { top, phrasingAsked } = topK(4, [1, 1, 1, 1, 1], [1.2, 1.4, 0.9, 1.4, 2]);
+    top.offer(0, 1.5, 0, 1.5);
+    top.offer(1, 1.1, 0, 1.1);
+    top.offer(2, 0.95, 0, 0.95);
+    top.offer(3, 1.3, 0, 1.3);
+    expect(top.ranked().map((r) => [r.entry.id, r.score])).toEqual([
+      ['bravo', 1],
+      ['alpha', 1],
+      ['delta', 1],
+      ['charlie', 0.95],
+    ]);
+    expect(phrasingAsked).not.toContain(2);
+  });
+
+  it('reorders only the k kept: an entry at the cap beyond them stays out, and its phrasing is never read', () => {
+    const { top, phrasingAsked } = topK(2, [1, 1, 1, 1, 1], [0.5, 0.6, 0.9, 0, 0]);
+    top.offer(0, 1.8, 0, 1.8);
+    top.offer(1, 1.6, 0, 1.6);
+    top.offer(2, 1.05, 0, 1.05);
+    expect(top.ranked().map((r) => r.entry.id)).toEqual(['alpha', 'delta']);
+    expect(phrasingAsked).not.toContain(2);
   });
 
   it('keeps nothing with k = 0', () => {

@@ -37,6 +37,12 @@ export interface DenseComponent {
   readonly calibration?: DenseCalibration;
 }
 
+/** An entry's lexical score and its best single phrasing's (the order of entries at the capped score). */
+interface LexicalScore {
+  readonly score: number;
+  readonly phrasing: number;
+}
+
 /** What the retriever ranks (the entries) and with what: the analyzer, the optional dense half and the fusion weights. */
 export interface HybridRetrieverOptions {
   readonly entries: readonly FaqEntry[];
@@ -100,7 +106,7 @@ export class ReferenceHybridRetriever implements Retriever {
     const mode = this.mode;
     if (text === '') return { query, rank: () => ({ query, ranked: [], mode }) };
     const { terms, questionTerms, weighed } = this.reader.read(text);
-    const lexical = this.weights.lexical > 0 ? this.lexicalScores(terms, questionTerms) : new Map<number, number>();
+    const lexical = this.weights.lexical > 0 ? this.lexicalScores(terms, questionTerms) : new Map<number, LexicalScore>();
     const dense = this.weights.dense > 0 ? await this.denseScores(text) : new Map<number, number>();
     const coverage = this.coverage(terms) ** COVERAGE_EXPONENT;
     return {
@@ -117,26 +123,30 @@ export class ReferenceHybridRetriever implements Retriever {
 
   /** The fused ranking of the entries the filter allows; every score was computed beforehand, whatever the filter. */
   private rank(
-    lexical: ReadonlyMap<number, number>,
+    lexical: ReadonlyMap<number, LexicalScore>,
     dense: ReadonlyMap<number, number>,
     coverage: number,
     weighed: WeighedQuery,
     options: RetrieveOptions,
   ): RankedEntry[] {
-    const fused: { entry: RankedEntry; uncapped: number }[] = [];
+    const fused: { entry: RankedEntry; uncapped: number; phrasing: number }[] = [];
     for (const entryIndex of this.allowedEntries(options.filter)) {
-      const lex = lexical.get(entryIndex) ?? 0;
+      const lex = lexical.get(entryIndex)?.score ?? 0;
       const den = dense.get(entryIndex) ?? 0;
       const uncapped = coverage * (this.weights.dense * den + this.weights.lexical * lex);
       if (uncapped <= 0) continue;
       const match = weighed.match(entryIndex);
-      fused.push({ entry: { entry: this.options.entries[entryIndex], score: Math.min(1, uncapped), dense: den, lexical: lex, match }, uncapped });
+      const phrasing = lexical.get(entryIndex)?.phrasing ?? 0;
+      fused.push({ entry: { entry: this.options.entries[entryIndex], score: Math.min(1, uncapped), dense: den, lexical: lex, match }, uncapped, phrasing });
     }
     // Lexical scores can exceed 1 (a short phrasing holding every query word): the confidence is capped at 1,
     // but the order follows the uncapped value, then how much of the question the entry's words explain, so two
-    // close entries are told apart by evidence, never by their names.
+    // close entries are told apart by evidence, never by their names. Among the k kept, those at the cap are
+    // ordered by their best single phrasing (a stable sort keeps the order otherwise).
     fused.sort((a, b) => b.uncapped - a.uncapped || (b.entry.match?.question ?? 0) - (a.entry.match?.question ?? 0) || a.entry.entry.id.localeCompare(b.entry.entry.id));
-    return fused.slice(0, options.k ?? DEFAULT_K).map((f) => f.entry);
+    const kept = fused.slice(0, options.k ?? DEFAULT_K);
+    const saturated = kept.filter((f) => f.uncapped >= 1).sort((a, b) => b.phrasing - a.phrasing);
+    return [...saturated, ...kept.slice(saturated.length)].map((f) => f.entry);
   }
 
   private addLexical(view: LexicalView, text: string, entryIndex: number): void {
@@ -164,19 +174,21 @@ export class ReferenceHybridRetriever implements Retriever {
    * Each entry's lexical score; with a question told apart from its context, the mix of its score against the
    * question and against the whole message (QUESTION_SHARE).
    */
-  private lexicalScores(terms: readonly string[], questionTerms?: readonly string[]): Map<number, number> {
+  private lexicalScores(terms: readonly string[], questionTerms?: readonly string[]): Map<number, LexicalScore> {
     const message = this.viewScores(terms);
     if (!questionTerms) return message;
     const question = this.viewScores(questionTerms);
-    const mixed = new Map<number, number>();
+    const mixed = new Map<number, LexicalScore>();
+    const mix = (q: number | undefined, m: number | undefined): number => QUESTION_SHARE * (q ?? 0) + (1 - QUESTION_SHARE) * (m ?? 0);
     for (const entryIndex of new Set([...message.keys(), ...question.keys()])) {
-      mixed.set(entryIndex, QUESTION_SHARE * (question.get(entryIndex) ?? 0) + (1 - QUESTION_SHARE) * (message.get(entryIndex) ?? 0));
+      const [q, m] = [question.get(entryIndex), message.get(entryIndex)];
+      mixed.set(entryIndex, { score: mix(q?.score, m?.score), phrasing: mix(q?.phrasing, m?.phrasing) });
     }
     return mixed;
   }
 
-  /** Weighted mean, over the three views, of each entry's best normalised BM25 score in that view. */
-  private viewScores(terms: readonly string[]): Map<number, number> {
+  /** Weighted mean, over the three views, of each entry's best normalised BM25 score in that view, and its best single phrasing's. */
+  private viewScores(terms: readonly string[]): Map<number, LexicalScore> {
     const best = new Map<number, Record<LexicalView, number>>();
     for (const view of LEXICAL_VIEWS) {
       const { index, entryOf } = this.lexical[view];
@@ -187,10 +199,10 @@ export class ReferenceHybridRetriever implements Retriever {
         best.set(entryIndex, views);
       }
     }
-    const scores = new Map<number, number>();
+    const scores = new Map<number, LexicalScore>();
     for (const [entryIndex, views] of best) {
       const sum = LEXICAL_VIEWS.reduce((acc, view) => acc + LEXICAL_VIEW_WEIGHTS[view] * views[view], 0);
-      scores.set(entryIndex, sum / VIEW_WEIGHT_SUM);
+      scores.set(entryIndex, { score: sum / VIEW_WEIGHT_SUM, phrasing: views.phrasing });
     }
     return scores;
   }
