@@ -1,6 +1,6 @@
 /**
  * `npm run eval:fit`: fits the calibrated decision of the lexical mode on the
- * tuning sets ONLY (test/eval/tuning-v2.yaml, tuning-v3.yaml, tuning-v4.yaml and tuning-v5.yaml; the held-out set is never read
+ * tuning sets ONLY (test/eval/tuning-v2.yaml, tuning-v3.yaml, tuning-v4.yaml, tuning-v5.yaml and tuning-v6.yaml; the held-out set is never read
  * here). A logistic regression over the decision features predicts whether the
  * best-ranked entry is the right answer (in-scope question and right entry: 1;
  * wrong entry or out-of-scope question: 0). Five-fold cross-validation gives

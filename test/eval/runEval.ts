@@ -8,7 +8,7 @@
  * model's calibration file beside its index (what lets `auto` use the model),
  * `--record` records the
  * held-out lexical outcomes the quality gate of `npm test` compares with. By default it scores the
- * tuning sets (`tuning-v2.yaml`, `tuning-v3.yaml`, `tuning-v4.yaml` and `tuning-v5.yaml`, the only ones anything is fitted on) and then the
+ * tuning sets (`tuning-v2.yaml`, `tuning-v3.yaml`, `tuning-v4.yaml`, `tuning-v5.yaml` and `tuning-v6.yaml`, the only ones anything is fitted on) and then the
  * held-out set (`heldout-v2.yaml`, written blind and never tuned on).
  */
 import { writeFile } from 'node:fs/promises';
