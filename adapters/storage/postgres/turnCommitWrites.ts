@@ -42,7 +42,8 @@ function literal(value: SqlValue): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`withLiterals: ${value} is not a finite number`);
-    return String(value);
+    // Parenthesised when negative: after a minus sign (« x -$1 ») a bare « -5 » would start a « -- » comment.
+    return value < 0 ? `(${value})` : String(value);
   }
   if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
   if (Buffer.isBuffer(value)) throw new Error('withLiterals: binary parameters are not supported');

@@ -15,6 +15,10 @@ describe('withLiterals', () => {
     expect(withLiterals('SELECT $1', ['back\\slash'])).toBe("SELECT  E'back\\\\slash'");
   });
 
+  it('keeps a negative number from turning a minus sign before it into a comment', () => {
+    expect(withLiterals('SELECT 1 -$1, $2', [-5, 0.5])).toBe('SELECT 1 -(-5), 0.5');
+  });
+
   it('refuses a missing parameter and a number SQL cannot spell', () => {
     expect(() => withLiterals('SELECT $2', ['one'])).toThrow('$2 has no parameter');
     expect(() => withLiterals('SELECT $1', [Number.NaN])).toThrow('not a finite number');
