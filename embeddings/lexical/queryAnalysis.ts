@@ -205,6 +205,9 @@ export const GENERAL_WORDS: readonly string[] = [
   'parler', 'parle', 'dire', 'dit', 'entendu', 'lu', 'vu', 'voir', 'penser', 'pense', 'crois', 'croire', 'sembler', 'semble', 'hesite',
   'hesitons', 'prepare', 'preparons', 'travaille', 'travaillons', 'arrive', 'arriver', 'commencer', 'trouver', 'trouve', 'chercher',
   'interesse', 'interesses', 'interessee', 'quelqu', 'personne', 'gens', 'monde', 'merci', 'bonjour', 'hello', 'svp', 'stp', 'please',
+  // how one says it (« franchement », « concrètement », « ça recouvre quoi »), and asking to be pointed somewhere
+  'exactement', 'franchement', 'honnetement', 'vraiment', 'concretement', 'reellement', 'serieusement', 'personnellement', 'bref',
+  'justement', 'notamment', 'typiquement', 'recouvre', 'recouvrent', 'englobe', 'englobent', 'aiguiller', 'orienter', 'eclairer',
   // who the vendor is and what they make (« notre CTO », « une plateforme », « en V2 »)
   'plateforme', 'plateformes', 'produit', 'produits', 'cto', 'dsi', 'ceo', 'juriste', 'consultant', 'consultante', 'architecte', 'developpeur',
   'developpeurs', 'developpeuse', 'backend', 'frontend', 'junior', 'juniors', 'senior', 'stagiaire', 'fondateur', 'fondatrice', 'cofondateur',

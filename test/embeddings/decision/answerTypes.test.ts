@@ -61,5 +61,14 @@ describe('asked information types', () => {
     expect(missesAskedType(code, entry('Les NOS sont des listes de codes-libellés.'))).toBe(true);
     expect(missesAskedType(code, entry('La profession infirmier a le code 60.'))).toBe(false);
     expect(missesAskedType([], entry('Tout.'))).toBe(false);
+    // A rate is stated by a percentage, not by any number; a day of the week by a day, not by a frequency.
+    const rate = askedTypes('Quel est le taux d’utilisation de la messagerie ?');
+    expect(rate.map((t) => t.name)).toEqual(['count']);
+    expect(missesAskedType(rate, entry('Mon espace santé offre quatre grands services.'))).toBe(true);
+    expect(missesAskedType(rate, entry('La messagerie est utilisée par 12 % des patients.'))).toBe(false);
+    const weekday = askedTypes('Quel jour de la semaine la newsletter est-elle envoyée ?');
+    expect(weekday.map((t) => t.name)).toEqual(['weekday']);
+    expect(missesAskedType(weekday, entry('La newsletter est envoyée toutes les deux semaines.'))).toBe(true);
+    expect(missesAskedType(weekday, entry('La newsletter part le mardi.'))).toBe(false);
   });
 });
