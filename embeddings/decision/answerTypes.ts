@@ -75,6 +75,18 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
     stated: /\b(?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|monday|tuesday|wednesday|thursday|friday)\b|\b(?:le|chaque) \d{1,2}\b/u,
   },
   {
+    // A size limit (« taille maximale d’un document »): stated in bytes or pages, which a programme's FAQ rarely gives.
+    name: 'size limit',
+    asked: /\b(?:taille (?:max|maximale|maximum|limite)|poids (?:max|maximal|maximum)|limite de taille|max(?:imum)? (?:file )?size|size limit)\b/u,
+    stated: /\b\d+ ?(?:ko|mo|go|kb|mb|gb|octets?|pages)\b/u,
+  },
+  {
+    // A named supplier or tool (« quel hébergeur », « quelle entreprise a développé », « quel logiciel l’ANS utilise »).
+    name: 'supplier',
+    asked: /\b(?:(?:chez )?quel(?:le)?s? (?:hebergeurs?|prestataires?|fournisseurs?|sous-traitants?)|quel(?:le)?s? (?:entreprises?|societes?) a (?:developpe|concu|cree|realise|construit)|quel(?:le)?s? (?:logiciels?|outils?) (?:\p{L}+['’ ])?\p{L}+ utilise|which (?:host|hosting provider|provider|supplier|company (?:built|developed)))\b/u,
+    stated: /\bheberge(?:e|es|s)? (?:par|chez)\b|\bprestataire\b|\bfournisseur\b|\bdeveloppee? par\b|\blogiciel [a-z]+ (?:est )?utilise\b/u,
+  },
+  {
     name: 'contact',
     asked: /\b(?:telephone|numero de tel|tel support|adresse postale|adresse physique|standard|hotline|phone|postal address|appeler|call)\b/u,
     stated: /\+33|\b0\d(?:[ .]?\d\d){4}\b|\b\d{5} [a-z]/u,
