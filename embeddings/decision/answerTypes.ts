@@ -24,6 +24,8 @@ export interface AnswerType {
 
 /** Numbers in digits or in words (« 3 familles », « trois familles »), years left out. */
 const NUMBER = String.raw`(?:(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[ .,]\d+)*|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille)`;
+/** A question about a rate or share rather than a count of things. */
+const RATE = /\b(?:taux|pourcentage|proportion|part) (?:de |d'|d’)|\bpercentage\b|\bshare of\b|\brate\b/u;
 /** The noun a count question counts: « combien de startups », « le nombre d’applications », « how many apps ». */
 const COUNTED_NOUN = /\b(?:combien d(?:e |'|’)|nombre (?:de |d'|d’)|how many )(\p{L}{3,})/u;
 
@@ -32,6 +34,8 @@ const COUNTED_NOUN = /\b(?:combien d(?:e |'|’)|nombre (?:de |d'|d’)|how many
  * not by any number of something else (« toutes les deux semaines » does not say how many startups).
  */
 function countedStated(question: string): RegExp | undefined {
+  // A rate or a share (« le taux d’utilisation », « quel pourcentage ») is stated as a percentage.
+  if (RATE.test(question)) return /%|\bpour ?cent\b|\bpercent/u;
   const noun = COUNTED_NOUN.exec(question)?.[1];
   if (!noun) return undefined;
   const stem = noun.replace(/[sx]$/u, '').slice(0, 6);
@@ -63,6 +67,24 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
     // « qui est le responsable », « qui dirige » ask for a person; « qui est censé… », « qui sont les utilisateurs » ask who is concerned.
     asked: /^(?:qui (?:est|sont) (?:le |la |les |l'|votre |vos |son |sa |ses |leur |leurs )?(?:responsables?|directeurs?|directrices?|presidente?s?|chefs?|referents?|interlocuteurs?|correspondants?|membres?|dirigeants?|fondat\p{L}*|pilotes?|animat\p{L}*)\b|qui (?:dirige|gere|pilote|preside|compose|fait partie|siege|anime|represente)\b|who (?:is|are) (?:the |your )?(?:head|director|manager|lead|leader|person|contact|members?|in charge)\b|who (?:runs|leads|sits|chairs)\b)|\b(?:nom (?:du|de la|des) (?:responsable|directeur|directrice|personne|interlocuteur)|comment s'appelle (?:le |la |l')(?:personne|responsable|directeur|directrice|president|presidente|chef|referent|interlocuteur)|name of the (?:person|head|director|manager|lead)|membres? (?:du|de la|des)|composition (?:du|de la)|interlocuteur|referent|who is in charge)\b/u,
     stated: /\b(?:m\.|mme|monsieur|madame|directeur|directrice|president|presidente)\s/u,
+  },
+  {
+    // « quel jour de la semaine », « which day »: a day of the week or of the month, which an answer giving a frequency does not name.
+    name: 'weekday',
+    asked: /\b(?:quels? jours? de la semaine|quel jour|which day|what day)\b/u,
+    stated: /\b(?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|monday|tuesday|wednesday|thursday|friday)\b|\b(?:le|chaque) \d{1,2}\b/u,
+  },
+  {
+    // A size limit (« taille maximale d’un document »): stated in bytes or pages, which a programme's FAQ rarely gives.
+    name: 'size limit',
+    asked: /\b(?:taille (?:max|maximale|maximum|limite)|poids (?:max|maximal|maximum)|limite de taille|max(?:imum)? (?:file )?size|size limit)\b/u,
+    stated: /\b\d+ ?(?:ko|mo|go|kb|mb|gb|octets?|pages)\b/u,
+  },
+  {
+    // A named supplier or tool (« quel hébergeur », « quelle entreprise a développé », « quel logiciel l’ANS utilise »).
+    name: 'supplier',
+    asked: /\b(?:(?:chez )?quel(?:le)?s? (?:hebergeurs?|prestataires?|fournisseurs?|sous-traitants?)|quel(?:le)?s? (?:entreprises?|societes?) a (?:developpe|concu|cree|realise|construit)|quel(?:le)?s? (?:logiciels?|outils?) (?:\p{L}+['’ ])?\p{L}+ utilise|which (?:host|hosting provider|provider|supplier|company (?:built|developed)))\b/u,
+    stated: /\bheberge(?:e|es|s)? (?:par|chez)\b|\bprestataire\b|\bfournisseur\b|\bdeveloppee? par\b|\blogiciel [a-z]+ (?:est )?utilise\b/u,
   },
   {
     name: 'contact',

@@ -7,8 +7,8 @@
  * embeddings/decision/features.ts gives the probability that the best-ranked
  * entry is the right answer. The thresholds were chosen on 5-fold
  * cross-validated probabilities (each question scored by models that never saw
- * it, averaged over 10 shuffled splits): answered right 90.0 % (directly 73.0 %),
- * confidently wrong 1.5 %, out of scope rejected 93.1 % on those sets.
+ * it, averaged over 10 shuffled splits): answered right 91.7 % (directly 72.0 %),
+ * confidently wrong 1.4 %, out of scope rejected 93.3 % on those sets.
  */
 import type { LogisticModel } from './logistic.js';
 
@@ -19,23 +19,23 @@ export interface ConfidenceThresholds {
 }
 
 export const LEXICAL_CONFIDENCE_MODEL: LogisticModel = {
-  intercept: -2.7853,
+  intercept: -3.0194,
   coefficients: {
-    score: 3.2173,
-    lead: 1.4652,
-    coverage: 0.6351,
-    unknown: -2.0576,
-    explained: 1.8463,
-    explainedMessage: 1.4119,
-    explainedLead: 0.4213,
-    english: 1.5571,
-    context: 2.3299,
-    short: -1.1687,
-    typeMissing: -3.8087,
-    contextMessage: 0.8327,
-    answerExplained: -1.1355,
-    actionMissing: -1.9837,
+    score: 3.2512,
+    lead: 1.3966,
+    coverage: 0.7436,
+    unknown: -1.9532,
+    explained: 1.8462,
+    explainedMessage: 1.5385,
+    explainedLead: 0.3910,
+    english: 1.6036,
+    context: 2.5031,
+    short: -0.9123,
+    typeMissing: -3.8909,
+    contextMessage: 0.7881,
+    answerExplained: -1.0808,
+    actionMissing: -1.9848,
   },
 };
 
-export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.84, clarify: 0.5 };
+export const LEXICAL_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = { answer: 0.86, clarify: 0.48 };

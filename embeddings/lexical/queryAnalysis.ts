@@ -94,10 +94,12 @@ export const MIN_WORDS_WITH_CONTEXT = 15;
 
 /**
  * Phrases that introduce the question inside a sentence of context, in the
- * folded form ("…, et nous voulons savoir si …", "… et je cherche la liste …").
+ * folded form ("…, et nous voulons savoir si …", "… et je cherche la liste …",
+ * "…, on voudrait savoir …", "…, vous pouvez m’expliquer …", and a clause
+ * "…, est-ce que …" after a comma).
  */
 const QUESTION_OPENERS =
-  /\b(?:(?:je|nous|on) (?:voudrais|voudrions|voulons|veux|aimerais|aimerions|souhaite|souhaitons|cherche|cherchons|dois|devons|me demande|nous demandons|se demande) (?:savoir |comprendre |connaitre )?|(?:voudrions|voulons|aimerions|souhaitons|cherchons|voudrais|aimerais|souhaite) (?:savoir|comprendre|connaitre)\b|(?:se |me |nous )?demande(?:nt)? (?:si|comment|quand|pourquoi|quel|quelle|quels|quelles|ce que|ou)\b|(?:pouvez|pourriez)-vous (?:me |nous )?(?:dire|expliquer|indiquer|preciser|confirmer)\b)/u;
+  /\b(?:(?:je|nous|on) (?:voudrais|voudrions|voulons|voudrait|veux|veut|aimerais|aimerions|aimerait|souhaite|souhaitons|cherche|cherchons|dois|devons|doit|me demande|nous demandons|se demande) (?:savoir |comprendre |connaitre )?|j['’](?:aimerais|ai besoin de) (?:savoir|comprendre|connaitre)\b|(?:voudrions|voulons|aimerions|souhaitons|cherchons|voudrais|aimerais|souhaite) (?:savoir|comprendre|connaitre)\b|(?:se |me |nous )?demande(?:nt)? (?:si|comment|quand|pourquoi|quel|quelle|quels|quelles|ce que|ou)\b|(?:pouvez|pourriez)-vous (?:me |m['’]|nous )?(?:dire|expliquer|indiquer|preciser|confirmer|decrire|detailler)\b|(?<=, )(?:vous )?(?:pouvez|pourriez)(?:-vous)? (?:me |m['’]|nous )?(?:dire|expliquer|indiquer|preciser|confirmer|decrire|detailler)\b|(?<=, )(?:et )?est-ce qu)/u;
 
 /**
  * Finds the question inside a longer message. Vendors describe their
@@ -205,6 +207,9 @@ export const GENERAL_WORDS: readonly string[] = [
   'parler', 'parle', 'dire', 'dit', 'entendu', 'lu', 'vu', 'voir', 'penser', 'pense', 'crois', 'croire', 'sembler', 'semble', 'hesite',
   'hesitons', 'prepare', 'preparons', 'travaille', 'travaillons', 'arrive', 'arriver', 'commencer', 'trouver', 'trouve', 'chercher',
   'interesse', 'interesses', 'interessee', 'quelqu', 'personne', 'gens', 'monde', 'merci', 'bonjour', 'hello', 'svp', 'stp', 'please',
+  // how one says it (« franchement », « concrètement », « ça recouvre quoi »), and asking to be pointed somewhere
+  'exactement', 'franchement', 'honnetement', 'vraiment', 'concretement', 'reellement', 'serieusement', 'personnellement', 'bref',
+  'justement', 'notamment', 'typiquement', 'recouvre', 'recouvrent', 'englobe', 'englobent', 'aiguiller', 'orienter', 'eclairer',
   // who the vendor is and what they make (« notre CTO », « une plateforme », « en V2 »)
   'plateforme', 'plateformes', 'produit', 'produits', 'cto', 'dsi', 'ceo', 'juriste', 'consultant', 'consultante', 'architecte', 'developpeur',
   'developpeurs', 'developpeuse', 'backend', 'frontend', 'junior', 'juniors', 'senior', 'stagiaire', 'fondateur', 'fondatrice', 'cofondateur',

@@ -61,5 +61,25 @@ describe('asked information types', () => {
     expect(missesAskedType(code, entry('Les NOS sont des listes de codes-libellés.'))).toBe(true);
     expect(missesAskedType(code, entry('La profession infirmier a le code 60.'))).toBe(false);
     expect(missesAskedType([], entry('Tout.'))).toBe(false);
+    // A size limit is stated in bytes or pages; a supplier by who hosts or built it.
+    const size = askedTypes('Quelle est la taille maximale d’un document déposé dans Mon espace santé ?');
+    expect(size.map((t) => t.name)).toEqual(['size limit']);
+    expect(missesAskedType(size, entry('Les documents de santé sont conservés dans le dossier médical.'))).toBe(true);
+    expect(missesAskedType(size, entry('Un document pèse au plus 5 Mo.'))).toBe(false);
+    const supplier = askedTypes('Chez quel hébergeur sont stockées les données de Mon espace santé ?');
+    expect(supplier.map((t) => t.name)).toEqual(['supplier']);
+    expect(askedTypes('Quel logiciel l’ANS utilise-t-elle pour dessiner les diagrammes ?').map((t) => t.name)).toEqual(['supplier']);
+    expect(askedTypes('Quels logiciels peuvent utiliser le MOS ?')).toEqual([]);
+    expect(missesAskedType(supplier, entry('Les données figurent dans le dossier médical.'))).toBe(true);
+    expect(missesAskedType(supplier, entry('Les données sont hébergées chez un hébergeur certifié.'))).toBe(false);
+    // A rate is stated by a percentage, not by any number; a day of the week by a day, not by a frequency.
+    const rate = askedTypes('Quel est le taux d’utilisation de la messagerie ?');
+    expect(rate.map((t) => t.name)).toEqual(['count']);
+    expect(missesAskedType(rate, entry('Mon espace santé offre quatre grands services.'))).toBe(true);
+    expect(missesAskedType(rate, entry('La messagerie est utilisée par 12 % des patients.'))).toBe(false);
+    const weekday = askedTypes('Quel jour de la semaine la newsletter est-elle envoyée ?');
+    expect(weekday.map((t) => t.name)).toEqual(['weekday']);
+    expect(missesAskedType(weekday, entry('La newsletter est envoyée toutes les deux semaines.'))).toBe(true);
+    expect(missesAskedType(weekday, entry('La newsletter part le mardi.'))).toBe(false);
   });
 });

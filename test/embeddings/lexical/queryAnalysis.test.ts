@@ -60,6 +60,17 @@ describe('splitQuestion', () => {
     expect(splitQuestion(text).question).toBe('Quels sont les avantages du référencement ?');
   });
 
+  it('finds the question in one long sentence: a clause after a comma, « on voudrait savoir », « vous pouvez m’expliquer »', () => {
+    const clause = 'Un investisseur m’a affirmé que toute application de santé devait être inscrite dans le catalogue d’ici peu, est-ce que c’est une obligation réelle ?';
+    expect(splitQuestion(clause).question).toBe('est-ce que c’est une obligation réelle ?');
+    const explain = 'Notre appli de méditation a déjà beaucoup d’utilisateurs via les stores classiques, vous pouvez m’expliquer les bénéfices attendus du référencement ?';
+    expect(splitQuestion(explain).question).toBe('vous pouvez m’expliquer les bénéfices attendus du référencement ?');
+    const impersonal = 'Notre produit est une montre connectée marquée CE, et on voudrait savoir quels critères il faut remplir pour être référencé.';
+    expect(splitQuestion(impersonal).question).toBe('on voudrait savoir quels critères il faut remplir pour être référencé.');
+    const need = 'Notre feuille de route produit se prépare en ce moment pour l’année et j’ai besoin de savoir quand soumettre le dossier de référencement.';
+    expect(splitQuestion(need).question).toBe('j’ai besoin de savoir quand soumettre le dossier de référencement.');
+  });
+
   it('tells apart a question asked first, with the situation after it', () => {
     const text = 'Comment l’offre innovation de l’ANS a-t-elle été construite ? Je prépare une note pour notre direction sur les aides aux jeunes entreprises et je veux en expliquer l’origine.';
     expect(splitQuestion(text)).toEqual({
