@@ -23,18 +23,18 @@ export const MIN_LENGTH_FOR_TWO_EDITS = 7;
  */
 export class SmallTalkWordReader {
   private readonly known: ReadonlySet<string>;
-  /** Words a typo may be read as, grouped by length for the edit-distance scan. */
-  private readonly targets: ReadonlyMap<number, readonly string[]>;
+  /** Words a typo may be read as, grouped by length for the edit-distance scan, each with its letter counts. */
+  private readonly targets: ReadonlyMap<number, readonly RepairTarget[]>;
 
   constructor(
     knownWords: Iterable<string>,
     private readonly aliases: Readonly<Record<string, string>>,
   ) {
     this.known = new Set([...knownWords, ...Object.keys(aliases)]);
-    const targets = new Map<number, string[]>();
+    const targets = new Map<number, RepairTarget[]>();
     for (const word of this.known) {
       if (word.length < MIN_REPAIR_TARGET_LENGTH) continue;
-      targets.set(word.length, [...(targets.get(word.length) ?? []), word]);
+      targets.set(word.length, [...(targets.get(word.length) ?? []), { word, letters: letterCounts(word) }]);
     }
     this.targets = targets;
   }
@@ -86,14 +86,48 @@ export class SmallTalkWordReader {
   private nearWord(word: string): string | undefined {
     if (word.length < MIN_REPAIRED_LENGTH || !/^\p{L}+$/u.test(word)) return undefined;
     const maxEdits = word.length >= MIN_LENGTH_FOR_TWO_EDITS ? 2 : 1;
+    const letters = letterCounts(word);
     for (let edits = 1; edits <= maxEdits; edits += 1) {
       for (let length = word.length - edits; length <= word.length + edits; length += 1) {
-        const near = this.targets.get(length)?.find((target) => editDistance(word, target, edits) <= edits);
-        if (near !== undefined) return near;
+        // Most targets differ in more letters than `edits` edits can change: their distance is not computed.
+        const near = this.targets
+          .get(length)
+          ?.find((target) => letterDifference(letters, target.letters) <= 2 * edits && editDistance(word, target.word, edits) <= edits);
+        if (near !== undefined) return near.word;
       }
     }
     return undefined;
   }
+}
+
+/** A word a typo may be read as, with its letter counts (see {@link letterCounts}). */
+interface RepairTarget {
+  readonly word: string;
+  readonly letters: Uint8Array;
+}
+
+/** Letter buckets: a to z, then one for every other character. */
+const LETTER_BUCKETS = 27;
+const CODE_A = 97;
+
+/** How many times a word holds each letter a to z, and other characters together (folded words are mostly a to z). */
+function letterCounts(word: string): Uint8Array {
+  const counts = new Uint8Array(LETTER_BUCKETS);
+  for (let i = 0; i < word.length; i += 1) {
+    const bucket = word.charCodeAt(i) - CODE_A;
+    counts[bucket >= 0 && bucket < LETTER_BUCKETS - 1 ? bucket : LETTER_BUCKETS - 1] += 1;
+  }
+  return counts;
+}
+
+/**
+ * Σ |a − b| over the buckets: a lower bound of twice the edit distance (a substitution changes two counts by one,
+ * an insertion or a deletion one, a swap none; merging letters into one bucket only lowers the sum).
+ */
+function letterDifference(a: Uint8Array, b: Uint8Array): number {
+  let difference = 0;
+  for (let i = 0; i < LETTER_BUCKETS; i += 1) difference += Math.abs(a[i] - b[i]);
+  return difference;
 }
 
 /**
