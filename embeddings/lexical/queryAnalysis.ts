@@ -92,14 +92,31 @@ export const MIN_QUESTION_WORDS = 6;
 /** Messages shorter than this (in words) are one question: splitting them would only lose words. */
 export const MIN_WORDS_WITH_CONTEXT = 15;
 
+/** What a visitor asks to be told (« pouvez-vous me dire », « vous pouvez m’expliquer »). */
+const TELL_ME = "(?:me |m['’]|nous )?(?:dire|expliquer|indiquer|preciser|confirmer|decrire|detailler)\\b";
+/** What a visitor wants to know (« nous voulons savoir », « j’aimerais comprendre »). */
+const TO_KNOW = '(?:savoir|comprendre|connaitre)';
 /**
  * Phrases that introduce the question inside a sentence of context, in the
  * folded form ("…, et nous voulons savoir si …", "… et je cherche la liste …",
  * "…, on voudrait savoir …", "…, vous pouvez m’expliquer …", and a clause
  * "…, est-ce que …" after a comma).
  */
-const QUESTION_OPENERS =
-  /\b(?:(?:je|nous|on) (?:voudrais|voudrions|voulons|voudrait|veux|veut|aimerais|aimerions|aimerait|souhaite|souhaitons|cherche|cherchons|dois|devons|doit|me demande|nous demandons|se demande) (?:savoir |comprendre |connaitre )?|j['’](?:aimerais|ai besoin de) (?:savoir|comprendre|connaitre)\b|(?:voudrions|voulons|aimerions|souhaitons|cherchons|voudrais|aimerais|souhaite) (?:savoir|comprendre|connaitre)\b|(?:se |me |nous )?demande(?:nt)? (?:si|comment|quand|pourquoi|quel|quelle|quels|quelles|ce que|ou)\b|(?:pouvez|pourriez)-vous (?:me |m['’]|nous )?(?:dire|expliquer|indiquer|preciser|confirmer|decrire|detailler)\b|(?<=, )(?:vous )?(?:pouvez|pourriez)(?:-vous)? (?:me |m['’]|nous )?(?:dire|expliquer|indiquer|preciser|confirmer|decrire|detailler)\b|(?<=, )(?:et )?est-ce qu)/u;
+const QUESTION_OPENERS = new RegExp(
+  '\\b(?:' +
+    [
+      `(?:je|nous|on) (?:voudrais|voudrions|voulons|voudrait|veux|veut|aimerais|aimerions|aimerait|souhaite|souhaitons|cherche|cherchons|dois|devons|doit|me demande|nous demandons|se demande) (?:savoir |comprendre |connaitre )?`,
+      `j['’](?:aimerais|ai besoin de) ${TO_KNOW}\\b`,
+      `(?:voudrions|voulons|aimerions|souhaitons|cherchons|voudrais|aimerais|souhaite) ${TO_KNOW}\\b`,
+      '(?:se |me |nous )?demande(?:nt)? (?:si|comment|quand|pourquoi|quel|quelle|quels|quelles|ce que|ou)\\b',
+      `(?:pouvez|pourriez)-vous ${TELL_ME}`,
+      // after a comma, the polite question may drop its inversion (« …, vous pouvez m’expliquer ») or be a clause (« …, est-ce que »)
+      `(?<=, )(?:vous )?(?:pouvez|pourriez)(?:-vous)? ${TELL_ME}`,
+      '(?<=, )(?:et )?est-ce qu',
+    ].join('|') +
+    ')',
+  'u',
+);
 
 /**
  * Finds the question inside a longer message. Vendors describe their
