@@ -29,6 +29,7 @@ describe('labelled evaluation sets', () => {
     ['tuning-v4.yaml', 200, 110],
     ['tuning-v5.yaml', 200, 100],
     ['tuning-v6.yaml', 200, 100],
+    ['tuning-v8.yaml', 230, 115],
     ['heldout-v2.yaml', 150, 80],
     ['english-tuning.yaml', 40, 10],
   ])('%s loads against the KB: known labels, no copied phrasing, enough questions', async (name, minInScope, minOutOfScope) => {
@@ -44,6 +45,7 @@ describe('labelled evaluation sets', () => {
     ['tuning-v4.yaml', 'heldout-v2.yaml'],
     ['tuning-v5.yaml', 'heldout-v2.yaml'],
     ['tuning-v6.yaml', 'heldout-v2.yaml'],
+    ['tuning-v8.yaml', 'heldout-v2.yaml'],
     ['english-tuning.yaml', 'heldout-v2.yaml'],
   ])('%s and %s share no question', async (tuningName, heldOutName) => {
     const [tuning, heldOut] = await Promise.all([tuningName, heldOutName].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)));
@@ -85,6 +87,7 @@ describe('labelled evaluation sets', () => {
   it.each([
     ['tuning-v5.yaml', 70],
     ['tuning-v6.yaml', 80],
+    ['tuning-v8.yaml', 90],
   ])('%s holds what its brief asked for: every seed answer asked 11+ times, each kind (%i+ paraphrases), long questions of 25+ words', async (name, minParaphrases) => {
     const set = await loadEvalSet(join(import.meta.dirname, name), kb);
     expect(set.inScope.every((item) => item.kind !== undefined) && set.outOfScope.every((item) => item.kind !== undefined)).toBe(true);
@@ -114,6 +117,14 @@ describe('labelled evaluation sets', () => {
     );
     const earlierQuestions = new Set(earlier.flatMap((set) => [...set.inScope, ...set.outOfScope]).map((item) => item.q.toLowerCase()));
     expect([...v6.inScope, ...v6.outOfScope].filter((item) => earlierQuestions.has(item.q.toLowerCase())).map((item) => item.q)).toEqual([]);
+  });
+
+  it('tuning-v8 repeats no question of tuning-v2 to tuning-v6 nor of english-tuning (a copy would weigh twice in a fit)', async () => {
+    const [v8, ...earlier] = await Promise.all(
+      ['tuning-v8.yaml', 'tuning-v2.yaml', 'tuning-v3.yaml', 'tuning-v4.yaml', 'tuning-v5.yaml', 'tuning-v6.yaml', 'english-tuning.yaml'].map((name) => loadEvalSet(join(import.meta.dirname, name), kb)),
+    );
+    const earlierQuestions = new Set(earlier.flatMap((set) => [...set.inScope, ...set.outOfScope]).map((item) => item.q.toLowerCase()));
+    expect([...v8.inScope, ...v8.outOfScope].filter((item) => earlierQuestions.has(item.q.toLowerCase())).map((item) => item.q)).toEqual([]);
   });
 
   it('english-tuning holds English questions only, on every seed answer, none of them in the earlier tuning sets', async () => {
