@@ -198,6 +198,7 @@ function namingNothingOf(text: string, words: readonly string[], { kind, outside
   if (words.length > MAX_WORDS_NAMING_NOTHING || askedTypes(text).length > 0) return undefined;
   const capitals = acronyms(text);
   if (loose.some((word) => capitals.has(word))) return undefined;
-  const naming = (word: string): boolean => !INTERROGATIVES.has(word) && !looksLikeNoWord(word);
-  return { kind: kind ?? 'unclear', outside: loose.filter(naming), typos, unnamed: outside.filter(naming) };
+  // Words that look like no word are still checked against the FAQ's vocabulary (« rpps » typed in lower case).
+  const asked = loose.filter((word) => !INTERROGATIVES.has(word));
+  return { kind: kind ?? 'unclear', outside: asked, typos, unnamed: outside.filter((word) => !INTERROGATIVES.has(word) && !looksLikeNoWord(word)) };
 }
