@@ -5,6 +5,8 @@ import { smallTalkOf, type SmallTalkKind } from './smallTalk.js';
 
 /** Entries ranked per question: enough for the clarify list and the next best answers after a 👎. */
 export const SEARCH_K = 5;
+/** Entries ranked when only a query's evidence is read (the small-talk check), not a search. */
+export const SMALL_TALK_CHECK_K = 1;
 /** Next best answers offered after a 👎. */
 export const MAX_NEXT_BEST = 3;
 /**
@@ -81,7 +83,7 @@ async function smallTalkKind(retriever: Retriever, question: string): Promise<Sm
   if (!talk?.confirm) return talk?.kind;
   const around = talk.confirm;
   const evidenceOf = async (words: readonly string[]): Promise<QueryEvidence | undefined> =>
-    (await retriever.score(words.join(' '))).rank({ k: 1 }).evidence;
+    (await retriever.score(words.join(' '))).rank({ k: SMALL_TALK_CHECK_K }).evidence;
   const unknown = async (words: readonly string[]): Promise<QueryEvidence | undefined> => {
     const evidence = await evidenceOf(words);
     return evidence && evidence.coverage === 0 ? evidence : undefined;
