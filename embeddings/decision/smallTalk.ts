@@ -14,8 +14,12 @@ export type SmallTalkKind =
   | 'greeting' | 'thanks' | 'goodbye' | 'acknowledgement' | 'presence' | 'identity' | 'help' | 'human' | 'complaint' | 'wait' | 'language'
   | 'unclear';
 
-/** Longest message (in words) that can be small talk: longer ones are questions, whatever words they hold. */
-export const MAX_SMALL_TALK_WORDS = 12;
+/**
+ * Longest message (in words) that can be small talk: longer ones are questions, whatever words they hold. Long
+ * thanks and goodbyes (« merci beaucoup pour votre aide, c’est très gentil de votre part, je vous souhaite une
+ * excellente journée ») are made of small-talk words only, or hold at most {@link MAX_WORDS_AROUND_SMALL_TALK} others.
+ */
+export const MAX_SMALL_TALK_WORDS = 25;
 
 const PHRASES: readonly { readonly kind: SmallTalkKind; readonly words: readonly string[]; readonly rank: number }[] = SMALL_TALK_PHRASES.flatMap(
   ([kind, phrases], rank) => phrases.map((phrase) => ({ kind, words: phrase.split(' '), rank })),

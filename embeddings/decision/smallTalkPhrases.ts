@@ -206,7 +206,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
 
 /** Function words that may surround small talk without making it a question (« merci pour tout », « ok alors »). */
 export const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
-  'alors', 'euh', 'heu', 'hum', 'hmm', 'peut', 'bon', 'ben', 'bah', 'eh', 'oh', 'ah', 'svp', 'stp', 's', 'il', 'plait', 'please', 'encore', 'vraiment', 'tres', 'trop',
+  'alors', 'euh', 'heu', 'hum', 'hmm', 'peut', 'pourrait', 'today', 'bon', 'ben', 'bah', 'eh', 'oh', 'ah', 'svp', 'stp', 's', 'il', 'plait', 'please', 'encore', 'vraiment', 'tres', 'trop',
   'beaucoup', 'bien', 'je', 'j', 'me', 'm', 'moi', 'tu', 't', 'toi', 'te', 'vous', 'votre', 'ton', 'ta', 'nous', 'on', 'veux', 'voudrais', 'voudrait',
   'souhaite', 'souhaiterais', 'aimerais', 'peux', 'pouvez', 'pourriez', 'pourrais', 'puis', 'est', 'ce', 'c', 'ca', 'que', 'qu', 'a', 'au', 'le', 'la',
   'les', 'l', 'un', 'une', 'des', 'de', 'd', 'du', 'pour', 'tout', 'tous', 'et', 'mais', 'donc', 'quand', 'meme', 'madame', 'monsieur', 'messieurs',

@@ -74,6 +74,8 @@ export class SmallTalkWordReader {
     // « journé », « soiré » for a feminine « -ée », « claire », « parfaite » for « clair », « parfait »: spellings, not typos.
     if (word.endsWith('e') && this.known.has(`${word}e`)) return `${word}e`;
     if (word.length > MIN_REPAIR_TARGET_LENGTH && word.endsWith('e') && this.known.has(word.slice(0, -1))) return word.slice(0, -1);
+    // « utiles », « salutations »: a plural of a known word, not a typo.
+    if (word.length > MIN_REPAIR_TARGET_LENGTH && word.endsWith('s') && this.known.has(word.slice(0, -1))) return word.slice(0, -1);
     const two = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
     if (this.known.has(two)) return two;
     const held = word.replace(/(\p{L})\1{2,}/gu, '$1');

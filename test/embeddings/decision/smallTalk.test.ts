@@ -49,6 +49,9 @@ describe('detectSmallTalk', () => {
     ['pas de souci', 'acknowledgement'],
     ['this doesn’t help', 'complaint'],
     ['I need help', 'help'],
+    // Long thanks are still thanks; a plural is a spelling, not a typo.
+    ['Merci beaucoup pour votre aide, c’est très gentil de votre part, je vous souhaite une excellente journée', 'thanks'],
+    ['super, réponses très utiles', 'acknowledgement'],
   ])('« %s » is %s', (text, kind) => {
     expect(detectSmallTalk(text)).toBe(kind);
   });
