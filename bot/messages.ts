@@ -82,6 +82,10 @@ export const messages = {
     complaint: fr`Désolé de ne pas avoir pu vous aider. Reformulez votre question en quelques mots, ou écrivez à l’ANS :`,
     /** « un instant », « je réfléchis »: nothing to do but wait. */
     wait: fr`Prenez votre temps : je suis là quand vous voudrez poser votre question.`,
+    /** « et alors ? », « asdfgh », « hmm »: a message that names no subject; what can be asked instead. */
+    unclear:
+      fr`Je n’ai pas compris votre message. Je réponds aux questions des industriels sur l’offre innovation de l’ANS, ` +
+      fr`le référencement Mon espace santé et les référentiels MOS / NOS : tapez votre question en une phrase, ou « menu » pour être guidé.`,
     /** « do you speak English? »: the FAQ is French, but English questions are searched. */
     language:
       fr`Je réponds uniquement en français, mais vous pouvez taper votre question en anglais : ` +

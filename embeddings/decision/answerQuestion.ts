@@ -5,6 +5,8 @@ import { smallTalkOf, type SmallTalkKind } from './smallTalk.js';
 
 /** Entries ranked per question: enough for the clarify list and the next best answers after a 👎. */
 export const SEARCH_K = 5;
+/** Entries ranked when only a query's evidence is read (the small-talk check), not a search. */
+export const SMALL_TALK_CHECK_K = 1;
 /** Next best answers offered after a 👎. */
 export const MAX_NEXT_BEST = 3;
 /**
@@ -73,17 +75,22 @@ export async function answerQuestion(retriever: Retriever, question: string, fac
  * coverage of their terms is 0), so « aide au référencement » or « ok, le DMP »
  * are still searched; and when each typo is a term of its own, so that a
  * common word one letter from a small-talk word (« pourra », « pourri ») is not read as one.
+ * A message that names nothing (« et alors ? ») is confirmed when its `unnamed` words carry no term
+ * at all: « Quelle est la hauteur de la tour Eiffel ? » names a subject, and is declined as a question.
  */
 async function smallTalkKind(retriever: Retriever, question: string): Promise<SmallTalkKind | undefined> {
   const talk = smallTalkOf(question);
   if (!talk?.confirm) return talk?.kind;
   const around = talk.confirm;
-  const unknown = async (text: string): Promise<QueryEvidence | undefined> => {
-    const { evidence } = (await retriever.score(text)).rank({ k: 1 });
+  const evidenceOf = async (words: readonly string[]): Promise<QueryEvidence | undefined> =>
+    (await retriever.score(words.join(' '))).rank({ k: SMALL_TALK_CHECK_K }).evidence;
+  const unknown = async (words: readonly string[]): Promise<QueryEvidence | undefined> => {
+    const evidence = await evidenceOf(words);
     return evidence && evidence.coverage === 0 ? evidence : undefined;
   };
-  if (!(await unknown([...around.outside, ...around.typos].join(' ')))) return undefined;
-  for (const typo of around.typos) if (((await unknown(typo))?.questionTerms ?? 0) === 0) return undefined;
+  if (around.outside.length + around.typos.length > 0 && !(await unknown([...around.outside, ...around.typos]))) return undefined;
+  for (const typo of around.typos) if (((await unknown([typo]))?.questionTerms ?? 0) === 0) return undefined;
+  if (around.unnamed && around.unnamed.length > 0 && (await evidenceOf(around.unnamed))?.questionTerms !== 0) return undefined;
   return around.kind;
 }
 

@@ -1,18 +1,25 @@
 import { foldAccents } from '../../knowledge/index.js';
+import { askedTypes } from './answerTypes.js';
 import { NEGATIONS, NEGATION_GAP, NUMBER_WORDS, SMALL_TALK_ALIASES, SMALL_TALK_FILLERS, SMALL_TALK_PHRASES } from './smallTalkPhrases.js';
-import { SmallTalkWordReader, type SmallTalkWords } from './smallTalkWords.js';
+import { looksLikeNoWord, SmallTalkWordReader, type SmallTalkWords } from './smallTalkWords.js';
 
 /**
  * Messages that are not questions about the FAQ: greetings, thanks, goodbyes,
  * « ok », « test ? », « tu es un robot ? », requests for help, for a human or
- * for another language, « un instant », complaints and insults. The bot
+ * for another language, « un instant », complaints and insults, and messages
+ * that name no subject at all (`unclear`: « et alors ? », « asdfgh »). The bot
  * answers them with a short kind reply and never records them as unanswered questions.
  */
 export type SmallTalkKind =
-  | 'greeting' | 'thanks' | 'goodbye' | 'acknowledgement' | 'presence' | 'identity' | 'help' | 'human' | 'complaint' | 'wait' | 'language';
+  | 'greeting' | 'thanks' | 'goodbye' | 'acknowledgement' | 'presence' | 'identity' | 'help' | 'human' | 'complaint' | 'wait' | 'language'
+  | 'unclear';
 
-/** Longest message (in words) that can be small talk: longer ones are questions, whatever words they hold. */
-export const MAX_SMALL_TALK_WORDS = 12;
+/**
+ * Longest message (in words) that can be small talk: longer ones are questions, whatever words they hold. Long
+ * thanks and goodbyes (« merci beaucoup pour votre aide, c’est très gentil de votre part, je vous souhaite une
+ * excellente journée ») are made of small-talk words only, or hold at most {@link MAX_WORDS_AROUND_SMALL_TALK} others.
+ */
+export const MAX_SMALL_TALK_WORDS = 25;
 
 const PHRASES: readonly { readonly kind: SmallTalkKind; readonly words: readonly string[]; readonly rank: number }[] = SMALL_TALK_PHRASES.flatMap(
   ([kind, phrases], rank) => phrases.map((phrase) => ({ kind, words: phrase.split(' '), rank })),
@@ -42,6 +49,8 @@ interface SmallTalkReading {
   readonly kind?: SmallTalkKind;
   /** Its words that are neither in a phrase nor fillers, in order, as typed. */
   readonly outside: readonly string[];
+  /** Its words outside its phrases, fillers included, in order, as read. */
+  readonly loose: readonly string[];
   /** Its typed words read as a small-talk word a typo away that fit a phrase or a filler (« bonjoru »). */
   readonly typos: readonly string[];
   /** A word outside its phrases asks something (« quel », « combien », « comment »…). */
@@ -57,6 +66,7 @@ const INTERROGATIVES: ReadonlySet<string> = new Set([
 function readSmallTalk({ words, typed }: SmallTalkWords): SmallTalkReading {
   let found: { kind: SmallTalkKind; rank: number } | undefined;
   const outside: string[] = [];
+  const loose: string[] = [];
   const typos: string[] = [];
   let asks = false;
   // A negation followed by nothing but intensifiers (« pas très », « not really ») turns the next phrase into a complaint.
@@ -73,6 +83,7 @@ function readSmallTalk({ words, typed }: SmallTalkWords): SmallTalkReading {
       continue;
     }
     const word = words[i];
+    loose.push(word);
     if (INTERROGATIVES.has(word)) asks = true;
     negated = NEGATIONS.has(word) || (negated && NEGATION_GAP.has(word));
     // Numbers say nothing on their own (« test 1 2 3 », « 2 sec »).
@@ -82,7 +93,7 @@ function readSmallTalk({ words, typed }: SmallTalkWords): SmallTalkReading {
     else if (written !== undefined) typos.push(written);
     i += 1;
   }
-  return { ...(found && { kind: found.kind }), outside, typos, asks };
+  return { ...(found && { kind: found.kind }), outside, loose, typos, asks };
 }
 
 /**
@@ -105,8 +116,8 @@ export function smallTalkOf(text: string): { readonly kind: SmallTalkKind; reado
   const read = readWords(text);
   if (read.words.length === 0 || read.words.length > MAX_SMALL_TALK_WORDS) return undefined;
   const reading = readSmallTalk(read);
-  if (reading.outside.length === 0 && reading.typos.length === 0) return reading.kind && { kind: reading.kind };
-  const around = aroundOf(text, read.words, reading);
+  if (reading.kind && reading.outside.length === 0 && reading.typos.length === 0) return { kind: reading.kind };
+  const around = aroundOf(text, read.words, reading) ?? namingNothingOf(text, read.words, reading);
   return around && { kind: around.kind, confirm: around };
 }
 
@@ -139,6 +150,12 @@ export interface SmallTalkAround {
   readonly outside: readonly string[];
   /** Words read as the small-talk word a typo away, as typed: each must be a word of its own (not a common word such as « pourra ») that the FAQ does not know. */
   readonly typos: readonly string[];
+  /**
+   * Set when the message is small talk only if it names nothing (see {@link namingNothingOf}): its words that are
+   * neither small-talk words nor look like no word, which must name no subject at all, known to the FAQ or not
+   * (« blague », « Eiffel » do). `outside` then holds every word outside its phrases, fillers included.
+   */
+  readonly unnamed?: readonly string[];
 }
 
 /**
@@ -153,7 +170,8 @@ export interface SmallTalkAround {
  * one that asks something (« tu connais un bon restaurant ? ») is an off-topic question, declined as such.
  */
 export function smallTalkAround(text: string): SmallTalkAround | undefined {
-  return smallTalkOf(text)?.confirm;
+  const around = smallTalkOf(text)?.confirm;
+  return around?.unnamed === undefined ? around : undefined;
 }
 
 function aroundOf(text: string, words: readonly string[], { kind, outside, typos, asks }: SmallTalkReading): SmallTalkAround | undefined {
@@ -164,4 +182,27 @@ function aroundOf(text: string, words: readonly string[], { kind, outside, typos
   if (addressed) return { kind: kind && kind !== 'acknowledgement' ? kind : 'identity', outside, typos };
   if (!kind || !KINDS_WITH_WORDS_AROUND.has(kind) || text.includes('?')) return undefined;
   return { kind, outside, typos };
+}
+
+/** Longest message that is small talk for naming nothing (« et alors ? », « qu’est-ce que c’est ? », « asdfgh jjj »). */
+export const MAX_WORDS_NAMING_NOTHING = 8;
+
+/**
+ * A short message that names no subject, to be confirmed by the caller
+ * against the FAQ's vocabulary: nobody can answer « et alors ? », « pourquoi ? »,
+ * « hmm », « qu’est-ce que c’est ? » or « asdfgh », and the FAQ team has nothing
+ * to learn from them. Its small-talk kind when it holds a phrase, else `unclear`.
+ * Undefined for a longer message, one that asks for a kind of information
+ * (« combien ça coûte ? » asks a price: see answerTypes.ts), or one with an acronym.
+ * Interrogatives alone ask about nothing; words that look like no word
+ * (see looksLikeNoWord) name nothing; every other word outside the phrases must be
+ * unknown to the FAQ, and those outside the small-talk vocabulary must carry no term at all.
+ */
+function namingNothingOf(text: string, words: readonly string[], { kind, outside, loose, typos }: SmallTalkReading): SmallTalkAround | undefined {
+  if (words.length > MAX_WORDS_NAMING_NOTHING || askedTypes(text).length > 0) return undefined;
+  const capitals = acronyms(text);
+  if (loose.some((word) => capitals.has(word))) return undefined;
+  // Words that look like no word are still checked against the FAQ's vocabulary (« rpps » typed in lower case).
+  const asked = loose.filter((word) => !INTERROGATIVES.has(word));
+  return { kind: kind ?? 'unclear', outside: asked, typos, unnamed: outside.filter((word) => !INTERROGATIVES.has(word) && !looksLikeNoWord(word)) };
 }

@@ -52,6 +52,9 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'pas satisfait', 'pas satisfaite', 'insatisfait', 'insatisfaite', 'pas content', 'pas contente', 'mecontent', 'mecontente', 'merci pour rien',
     'j abandonne', 'c est pas clair', 'ce n est pas clair', 'pas clair', 'c est pas vrai', 'pas vrai', 'pas possible', 'c est pas possible',
     'vous ne servez a rien', 'vous servez a rien', 'servez a rien',
+    // « c’est pas ce que j’ai demandé », « j’en ai marre », « ça m’énerve », « you suck »
+    'pas ce que j ai demande', 'ce que j ai demande', 'not what i asked', 'not what i asked for', 'not what i meant', 'j en ai marre', 'marre', 'ras le bol', 'ca m enerve', 'm enerve', 'enervant', 'pas ouf',
+    'relou', 'you suck', 'suck', 'sucks', 'this sucks',
     // unclear, too long, off the point, broken; « laisse tomber », « never mind »
     'mouais', 'pas vraiment', 'trop long', 'trop longue', 'trop complique', 'trop compliquee', 'trop complexe', 'trop technique', 'trop vague',
     'flou', 'confus', 'incomprehensible', 'imprecis', 'trop de texte', 'tourne en rond', 'je tourne en rond', 'on tourne en rond', 'pas repondu',
@@ -70,7 +73,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'interlocuteur', 'un vrai interlocuteur', 'joindre un humain', 'joindre une personne',
     // call backs and transfers
     'rappelez moi', 'rappelle moi', 'me rappeler', 'me recontacter', 'recontactez moi', 'transferez moi', 'transferer',
-    'un agent', 'agent humain', 'call me', 'call me back', 'talk to a person', 'speak to someone', 'real agent',
+    'un agent', 'agent humain', 'call me', 'call me back', 'talk to a person', 'speak to someone', 'real agent', 'agent please', 'an agent', 'live agent',
   ]],
   ['language', [
     'anglais', 'english', 'en anglais', 'in english', 'speak english', 'tu parles anglais', 'parlez vous anglais', 'vous parlez anglais',
@@ -78,13 +81,13 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'italian', 'portugais', 'arabe', 'langue', 'langues', 'language', 'autre langue', 'une autre langue', 'other language',
   ]],
   ['help', [
-    'aide', 'help', 'aidez moi', 'aide moi', 'a l aide', 'm aider', 'j ai besoin d aide', 'besoin d aide', 'de l aide', 'comment ca marche',
+    'aide', 'help', 'aidez moi', 'aide moi', 'a l aide', 'm aider', 'j ai besoin d aide', 'besoin d aide', 'besoin de vous', 'besoin de toi', 'de l aide', 'comment ca marche',
     'comment ca fonctionne', 'comment tu marches', 'comment tu fonctionnes', 'comment vous fonctionnez', 'comment fonctionne', 'comment t utiliser',
     'comment vous utiliser', 'comment utiliser', 'comment on fait', 'que peux tu faire', 'que sais tu faire', 'qu est ce que tu sais faire',
     'qu est ce que tu peux faire', 'que pouvez vous faire', 'tu sers a quoi', 'a quoi tu sers', 'a quoi sers tu', 'a quoi servez vous',
     'tu peux faire quoi', 'tu fais quoi', 'mode d emploi', 'je peux poser quelles questions', 'quelles questions', 'how does this work',
     'how does this chatbot work', 'how does this bot work', 'how does the chatbot work', 'how does the bot work', 'how does it work', 'how do you work', 'what can you do', 'what do you do', 'help me', 'can you help', 'can you help me', 'i need help',
-    'menu', 'recommencer', 'accueil', 'au secours', 'je suis perdu', 'perdu', 'que puis je demander', 'que puis je te demander', 'que puis je vous demander',
+    'menu', 'recommencer', 'accueil', 'au secours', 'sos', 'je suis perdu', 'perdu', 'que puis je demander', 'que puis je te demander', 'que puis je vous demander',
     'qu est ce que je peux demander', 'je peux demander quoi', 'quelles questions puis je poser', 'quelles questions poser', 'comment on s en sert',
     'on s en sert comment', 'on fait comment', 'comment faire', 'tu peux m aider', 'vous pouvez m aider', 'pouvez vous m aider', 'peux tu m aider',
     'comment je t utilise', 'comment je vous utilise', 'comment je m en sers', 'te demander', 'vous demander', 'quoi demander',
@@ -129,14 +132,14 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'bonne fin de soiree', 'bonnes vacances', 'bonnes fetes', 'bon dimanche', 'a la revoyure', 'je m en vais', 'je dois y aller',
     'je reviendrai', 'je reviendrai plus tard', 'je repasserai', 'je repasse plus tard', 'on se reparle', 'a une prochaine',
     'passez une bonne journee', 'passe une bonne journee', 'passez une bonne soiree', 'je reviens vers vous', 'je reviens plus tard',
-    'je reviendrai vers vous', 'je reviens', 'bye now',
+    'je reviendrai vers vous', 'je reviens', 'bye now', 'a toute a l heure', 'courage',
     ...WISHES.flatMap((wish) => [`bon ${wish}`, `bonne ${wish}`, `bonnes ${wish}`, `bonne fin de ${wish}`, `bonne fin d ${wish}`]),
   ]],
   ['thanks', [
     'merci', 'merci beaucoup', 'merci bien', 'merci infiniment', 'mille mercis', 'mille merci', 'merci mille fois', 'grand merci', 'je vous remercie',
     'je te remercie', 'remerciements', 'merci pour votre aide', 'merci pour ton aide', 'merci pour ta reponse', 'merci pour votre reponse',
     'merci pour l info', 'merci pour les infos', 'merci pour l information', 'c est gentil', 'tres gentil', 'thanks', 'thank you', 'thanks a lot',
-    'thank you so much', 'many thanks', 'thx', 'ty', 'cimer', 'mci',
+    'thank you so much', 'many thanks', 'thx', 'ty', 'tysm', 'cimer', 'mci',
     'merci a vous', 'merci a toi', 'pour votre aide', 'pour ton aide', 'pour l aide', 'merci du coup', 'merci quand meme', 'thank u', 'tks',
     'ca m aide', 'ca m aide beaucoup', 'ca m a aide', 'ca m a bien aide', 'ca m a beaucoup aide', 'ca repond a ma question',
     'c est exactement ce que je cherchais', 'ce que je cherchais', 'helpful', 'very helpful', 'that helps', 'that helped',
@@ -169,11 +172,12 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'personne ne repond', 'personne', 'vous repondez', 'tu reponds', 'allo allo',
     'tu dors', 'vous dormez', 'tu es reveille', 't es ou', 'tu es ou',
     'heho', 'he ho', 'ohe', 'youhou', 'ouhou', 'hou hou', 'ca repond', 'anyone', 'anybody', 'someone there', 'teste', 'je teste', 'on teste',
+    'pour voir', 'juste pour voir', 'ca fonctionne',
     'question', 'questions',
   ]],
   ['wait', [
     // not « moment » alone: « à quel moment ? » asks something
-    'un instant', 'un moment', 'une seconde', 'secondes', 'sec', 'une minute', 'minutes', 'attendez', 'attends',
+    'un instant', 'un moment', 'une seconde', 'secondes', 'sec', 'une minute', 'minutes', 'min', 'mins', 'attendez', 'attends',
     'patientez', 'patiente', 'patience', 'je reflechis', 'reflechis', 'je cherche', 'bouge pas', 'ne bougez pas', 'j arrive',
     'hold on', 'wait', 'one moment', 'one sec', 'just a sec', 'just a moment', 'give me a sec', 'brb',
   ]],
@@ -192,7 +196,8 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
     'autant pour moi', 'au temps pour moi', 'pas mal', 'sympa', 'tu es', 't es', 'vous etes', 'j adore', 'trop fort', 'trop bien', 'bien joue',
     'well done', 'nice', 'sorry', 'my bad', 'ah bon', 'ah', 'oh', 'wow', 'waouh', 'ouah', 'impressionnant', 'efficace', 'rapide',
     'hein', 'quoi', 'et alors', 'et donc', 'c est exactement ca', 'exactement ca', 'c est clair maintenant', 'clair maintenant',
-    'je vais voir', 'je vais regarder', 'on va voir', 'je regarde',
+    'je vais voir', 'je vais regarder', 'on va voir', 'je regarde', 'je vais lire', 'je lis', 'je vais lire ca',
+    'huh', 'nothing', 'i don t know', 'don t know', 'dunno', 'idk',
     // doubt and agreement (« vraiment ? », « t'es sûr ? »): « pas » in front makes them complaints (see NEGATIONS)
     'vraiment', 'serieux', 'serieusement', 't es sur', 'tu es sur', 'vous etes sur', 'etes vous sur', 'es tu sur', 'tout a fait', 'c est ca',
     'really', 'seriously', 'are you sure', 'sounds good', 'no worries', 'all good', 'fair enough', 'ok then',
@@ -201,7 +206,7 @@ export const SMALL_TALK_PHRASES: readonly (readonly [SmallTalkKind, readonly str
 
 /** Function words that may surround small talk without making it a question (« merci pour tout », « ok alors »). */
 export const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
-  'alors', 'euh', 'hum', 'hmm', 'bon', 'ben', 'bah', 'eh', 'oh', 'ah', 'svp', 'stp', 's', 'il', 'plait', 'please', 'encore', 'vraiment', 'tres', 'trop',
+  'alors', 'euh', 'heu', 'hum', 'hmm', 'peut', 'pourrait', 'today', 'bon', 'ben', 'bah', 'eh', 'oh', 'ah', 'svp', 'stp', 's', 'il', 'plait', 'please', 'encore', 'vraiment', 'tres', 'trop',
   'beaucoup', 'bien', 'je', 'j', 'me', 'm', 'moi', 'tu', 't', 'toi', 'te', 'vous', 'votre', 'ton', 'ta', 'nous', 'on', 'veux', 'voudrais', 'voudrait',
   'souhaite', 'souhaiterais', 'aimerais', 'peux', 'pouvez', 'pourriez', 'pourrais', 'puis', 'est', 'ce', 'c', 'ca', 'que', 'qu', 'a', 'au', 'le', 'la',
   'les', 'l', 'un', 'une', 'des', 'de', 'd', 'du', 'pour', 'tout', 'tous', 'et', 'mais', 'donc', 'quand', 'meme', 'madame', 'monsieur', 'messieurs',
@@ -231,5 +236,6 @@ export const SMALL_TALK_ALIASES: Readonly<Record<string, string>> = {
   mrc: 'merci', mci: 'merci', mercie: 'merci', merki: 'merci', mersi: 'merci', thks: 'thanks', thanx: 'thanks',
   daccord: 'd accord', dacc: 'd acc', nimporte: 'n importe', qqn: 'quelqu un', qqun: 'quelqu un', qq1: 'quelqu un', quelquun: 'quelqu un',
   jai: 'j ai', cest: 'c est', tes: 't es', jcomprends: 'je comprends', chui: 'je suis', jsuis: 'je suis', aurevoir: 'au revoir',
+  dsl: 'desole', bnj: 'bonjour', wsh: 'wesh', ptn: 'putain', jsp: 'je sais pas', jsais: 'je sais',
   okey: 'okay', okai: 'okay', oke: 'ok', cv: 'ca va', sava: 'ca va',
 };

@@ -74,6 +74,8 @@ export class SmallTalkWordReader {
     // « journé », « soiré » for a feminine « -ée », « claire », « parfaite » for « clair », « parfait »: spellings, not typos.
     if (word.endsWith('e') && this.known.has(`${word}e`)) return `${word}e`;
     if (word.length > MIN_REPAIR_TARGET_LENGTH && word.endsWith('e') && this.known.has(word.slice(0, -1))) return word.slice(0, -1);
+    // « utiles », « salutations »: a plural of a known word, not a typo.
+    if (word.length > MIN_REPAIR_TARGET_LENGTH && word.endsWith('s') && this.known.has(word.slice(0, -1))) return word.slice(0, -1);
     const two = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
     if (this.known.has(two)) return two;
     const held = word.replace(/(\p{L})\1{2,}/gu, '$1');
@@ -154,4 +156,27 @@ export function editDistance(a: string, b: string, max: number): number {
     previous = current;
   }
   return Math.min(previous[b.length], max + 1);
+}
+
+/** Keyboard rows (AZERTY and QWERTY): a word typed along one names nothing (« azerty », « asdfgh », « poiu »). */
+const KEYBOARD_ROWS: readonly string[] = ['azertyuiop', 'qsdfghjklm', 'wxcvbn', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+/** Shortest word without a vowel read as no word (« rgpd », « rpps » are acronyms typed in lower case). */
+export const MIN_VOWELLESS_LENGTH = 5;
+/** Shortest run along a keyboard row read as keyboard mashing (« sdf » may be an acronym). */
+export const MIN_KEYBOARD_RUN = 4;
+
+/**
+ * Pure: whether a folded typed word is no word of any language: one letter
+ * (« k »), digits only (« 123 »), a letter held three times (« jjjj », « mmmh »),
+ * a short syllable repeated (« kk », « blabla », « qsdqsd »), a run along a
+ * keyboard row (« azerty », « asdfgh ») or a long run of consonants (« fdsfsdf »). Such a word names no subject, so a
+ * message made of them and of function words is no question for the FAQ.
+ */
+export function looksLikeNoWord(word: string): boolean {
+  if (/^\p{N}+$/u.test(word) || /^\p{L}$/u.test(word)) return true;
+  if (/(\p{L})\1\1/u.test(word) || /^(\p{L}{1,4})\1+$/u.test(word)) return true;
+  // Vowel-less words of five letters or more (« fdsfsdf », « qsdfg »): acronyms are shorter, or typed in capitals.
+  if (word.length >= MIN_VOWELLESS_LENGTH && !/[aeiouy]/u.test(word)) return true;
+  if (word.length < MIN_KEYBOARD_RUN) return false;
+  return KEYBOARD_ROWS.some((row) => row.includes(word) || [...row].reverse().join('').includes(word));
 }

@@ -8,14 +8,17 @@ function entry(id: string, offer: string): FaqEntry {
   return { id, question: `Question ${id} ?`, alternates: [], answer: `Réponse ${id}.`, offer, theme: 'presentation', links: [], source: { file: 't.yaml', line: 1 } };
 }
 
+/** A question with a subject (a single letter such as « q » would be read as a message that names nothing). */
+const Q = 'Le MOS est-il obligatoire ?';
+
 const ENTRIES = [entry('mes-a', 'mon-espace-sante'), entry('mes-b', 'mon-espace-sante'), entry('mos-a', 'mos-nos'), entry('mos-b', 'mos-nos'), entry('inno', 'innovation')];
 
 describe('answerQuestion', () => {
   it('without facets, ranks once over the whole FAQ and answers with the runner-ups as next best', async () => {
-    const fake = new FakeRetriever(ENTRIES, [{ query: 'q', ranked: { 'mes-a': 0.9, 'mes-b': 0.3, 'mos-a': 0.2, 'mos-b': 0.1, inno: 0.05 } }]);
-    const answer = await answerQuestion(fake, 'q');
-    expect(fake.calls).toEqual([{ query: 'q', k: SEARCH_K }]);
-    expect(answer).toMatchObject({ kind: 'answer', question: 'q', relaxed: false, rank: 1 });
+    const fake = new FakeRetriever(ENTRIES, [{ query: Q, ranked: { 'mes-a': 0.9, 'mes-b': 0.3, 'mos-a': 0.2, 'mos-b': 0.1, inno: 0.05 } }]);
+    const answer = await answerQuestion(fake, Q);
+    expect(fake.calls).toEqual([{ query: Q, k: SEARCH_K }]);
+    expect(answer).toMatchObject({ kind: 'answer', question: Q, relaxed: false, rank: 1 });
     if (answer.kind !== 'answer') throw new Error('expected an answer');
     expect(answer.best.entry.id).toBe('mes-a');
     expect(answer.alternatives.map((r) => r.entry.id)).toEqual(['mes-b', 'mos-a', 'mos-b'].slice(0, MAX_NEXT_BEST));
@@ -23,15 +26,15 @@ describe('answerQuestion', () => {
   });
 
   it('keeps the decision inside the facets when it is usable and nothing outside is clearly better', async () => {
-    const fake = new FakeRetriever(ENTRIES, [{ query: 'q', ranked: { 'mos-a': 0.8, 'mes-a': 0.8 + FACET_OVERRIDE_MARGIN / 2 } }]);
-    const answer = await answerQuestion(fake, 'q', { offer: 'mos-nos' });
+    const fake = new FakeRetriever(ENTRIES, [{ query: Q, ranked: { 'mos-a': 0.8, 'mes-a': 0.8 + FACET_OVERRIDE_MARGIN / 2 } }]);
+    const answer = await answerQuestion(fake, Q, { offer: 'mos-nos' });
     expect(fake.calls.map((call) => call.filter ?? null)).toEqual([{ offer: 'mos-nos' }, null]);
     expect(answer).toMatchObject({ kind: 'answer', relaxed: false, best: { entry: { id: 'mos-a' } } });
   });
 
   it('sets the facets aside when an entry outside them is better by the margin', async () => {
-    const fake = new FakeRetriever(ENTRIES, [{ query: 'q', ranked: { 'mos-a': 0.5, 'mes-a': 0.5 + 2 * FACET_OVERRIDE_MARGIN } }]);
-    expect(await answerQuestion(fake, 'q', { offer: 'mos-nos' })).toMatchObject({ kind: 'answer', relaxed: true, best: { entry: { id: 'mes-a' } } });
+    const fake = new FakeRetriever(ENTRIES, [{ query: Q, ranked: { 'mos-a': 0.5, 'mes-a': 0.5 + 2 * FACET_OVERRIDE_MARGIN } }]);
+    expect(await answerQuestion(fake, Q, { offer: 'mos-nos' })).toMatchObject({ kind: 'answer', relaxed: true, best: { entry: { id: 'mes-a' } } });
   });
 
   it('sets the facets aside when nothing inside them is usable, but not when nothing outside is either', async () => {
@@ -47,7 +50,7 @@ describe('answerQuestion', () => {
 
   it('scores the question once, however many rankings the facets need', async () => {
     let scored = 0;
-    const fake = new FakeRetriever(ENTRIES, [{ query: 'q', ranked: { 'mos-a': 0.9 } }]);
+    const fake = new FakeRetriever(ENTRIES, [{ query: Q, ranked: { 'mos-a': 0.9 } }]);
     const counting: Retriever = {
       description: 'counting',
       score: (query: string): Promise<QueryScores> => {
@@ -55,13 +58,13 @@ describe('answerQuestion', () => {
         return fake.score(query);
       },
     };
-    await answerQuestion(counting, 'q', { offer: 'mos-nos' });
+    await answerQuestion(counting, Q, { offer: 'mos-nos' });
     expect(scored).toBe(1);
     expect(fake.calls).toHaveLength(2);
   });
 
   it('lets a retrieval failure propagate', async () => {
     const broken: Retriever = { description: 'broken', score: () => Promise.reject(new Error('HybridRetriever.score: boom')) };
-    await expect(answerQuestion(broken, 'q')).rejects.toThrow(/boom/);
+    await expect(answerQuestion(broken, Q)).rejects.toThrow(/boom/);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectSmallTalk, MAX_SMALL_TALK_WORDS, MAX_WORDS_ADDRESSING_THE_BOT, MAX_WORDS_AROUND_SMALL_TALK, smallTalkAround } from '../../../embeddings/decision/smallTalk.js';
+import {
+  detectSmallTalk,
+  MAX_SMALL_TALK_WORDS,
+  MAX_WORDS_ADDRESSING_THE_BOT,
+  MAX_WORDS_AROUND_SMALL_TALK,
+  MAX_WORDS_NAMING_NOTHING,
+  smallTalkAround,
+  smallTalkOf,
+} from '../../../embeddings/decision/smallTalk.js';
 
 describe('detectSmallTalk', () => {
   it.each([
@@ -41,6 +49,9 @@ describe('detectSmallTalk', () => {
     ['pas de souci', 'acknowledgement'],
     ['this doesn’t help', 'complaint'],
     ['I need help', 'help'],
+    // Long thanks are still thanks; a plural is a spelling, not a typo.
+    ['Merci beaucoup pour votre aide, c’est très gentil de votre part, je vous souhaite une excellente journée', 'thanks'],
+    ['super, réponses très utiles', 'acknowledgement'],
   ])('« %s » is %s', (text, kind) => {
     expect(detectSmallTalk(text)).toBe(kind);
   });
@@ -107,5 +118,30 @@ describe('smallTalkAround', () => {
     expect(smallTalkAround('comment ça marche le financement Ségur ?')).toBeUndefined();
     expect(smallTalkAround('un instant, le DMP')).toBeUndefined();
     expect(smallTalkAround('in English: is listing mandatory?')).toBeUndefined();
+  });
+});
+
+describe('smallTalkOf, for a message that names nothing', () => {
+  it('offers a short message without any phrase as `unclear`, its words for the caller to check', () => {
+    expect(smallTalkOf('autre chose ?')).toEqual({ kind: 'unclear', confirm: { kind: 'unclear', outside: ['autre', 'chose'], typos: [], unnamed: ['chose'] } });
+    // Interrogatives alone ask about nothing; the FAQ's phrasings know them, so they are not checked against it.
+    expect(smallTalkOf('pourquoi ?')?.confirm).toEqual({ kind: 'unclear', outside: [], typos: [], unnamed: [] });
+    // Words that look like no word are checked against the FAQ's vocabulary only (« rpps » typed in lower case).
+    expect(smallTalkOf('asdfgh qsdqsd')?.confirm).toEqual({ kind: 'unclear', outside: ['asdfgh', 'qsdqsd'], typos: [], unnamed: [] });
+    // Words of a subject must carry no term at all: the caller declines « Eiffel », a subject the FAQ does not know.
+    expect(smallTalkOf('la tour Eiffel ?')?.confirm).toEqual({ kind: 'unclear', outside: ['la', 'tour', 'eiffel'], typos: [], unnamed: ['tour', 'eiffel'] });
+  });
+
+  it('keeps the kind of a phrase that other words did not let through', () => {
+    expect(smallTalkOf('merci, mais pourquoi ?')).toMatchObject({ kind: 'thanks', confirm: { unnamed: [] } });
+  });
+
+  it('leaves long messages, asked information and acronyms to the search', () => {
+    expect(smallTalkOf('combien ça coûte ?')).toBeUndefined();
+    expect(smallTalkOf('quel délai ?')).toBeUndefined();
+    expect(smallTalkOf('RGPD ?')).toBeUndefined();
+    expect(smallTalkOf(`autre ${'chose '.repeat(MAX_WORDS_NAMING_NOTHING)}`)).toBeUndefined();
+    // Not small talk around a phrase either (see smallTalkAround).
+    expect(smallTalkAround('autre chose ?')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, MIN_LENGTH_FOR_TWO_EDITS, MIN_REPAIRED_LENGTH, SmallTalkWordReader } from '../../../embeddings/decision/smallTalkWords.js';
+import { editDistance, looksLikeNoWord, MIN_LENGTH_FOR_TWO_EDITS, MIN_REPAIRED_LENGTH, SmallTalkWordReader } from '../../../embeddings/decision/smallTalkWords.js';
 
 describe('editDistance', () => {
   it.each([
@@ -47,5 +47,15 @@ describe('SmallTalkWordReader', () => {
     expect(reader.read('oke', LIMITS)).toEqual({ words: ['oke'], typed: [undefined] });
     expect('exelnt'.length).toBeLessThan(MIN_LENGTH_FOR_TWO_EDITS);
     expect(reader.read('exelnt mercii2', LIMITS)).toEqual({ words: ['exelnt', 'mercii2'], typed: [undefined, undefined] });
+  });
+});
+
+describe('looksLikeNoWord', () => {
+  it.each(['k', '123', 'jjjj', 'mmmh', 'kk', 'blabla', 'qsdqsd', 'azerty', 'asdfgh', 'poiu', 'fdsfsdf'])('« %s » is no word', (word) => {
+    expect(looksLikeNoWord(word)).toBe(true);
+  });
+
+  it.each(['bonjour', 'eiffel', 'territoire', 'rgpd', 'rpps', 'sdf', 'dmp', 'referencement', 'tour'])('« %s » may be a word', (word) => {
+    expect(looksLikeNoWord(word)).toBe(false);
   });
 });
