@@ -129,7 +129,7 @@ export class ParsedFileCache {
 
   /** See FileValidator.validatedBefore: every file's validation and the whole KB's are in the cache. */
   validatedBefore(sources: KbSources): { entries: FaqEntry[]; version: string } | undefined {
-    const all = [sources.taxonomy, sources.synonyms, ...sources.entries];
+    const all = [sources.taxonomy, sources.synonyms, ...sources.entries, ...(sources.asked ?? [])];
     if (this.dir === undefined || all.length !== this.digests.size || all.some((source) => !this.digests.has(source.file))) return undefined;
     const wholeId = versionId([...this.digests.values()]);
     const whole = this.stored.get(wholeId);
