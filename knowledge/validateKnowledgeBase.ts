@@ -40,6 +40,8 @@ export type KbValidation =
  */
 export interface FileValidator {
   validateEntries(source: SourceText): EntriesValidation;
+  /** validateAsked(source), or what it gave this exact file before. */
+  validateAsked(source: SourceText): AskedValidation;
   version(sources: readonly SourceText[], compute: () => string): string;
   /**
    * The entries and version of these exact sources when they were validated
@@ -49,13 +51,13 @@ export interface FileValidator {
   validatedBefore?(sources: KbSources): { readonly entries: readonly FaqEntry[]; readonly version: string } | undefined;
 }
 
-const PARSE_EVERY_FILE: FileValidator = { validateEntries, version: (_sources, compute) => compute() };
+const PARSE_EVERY_FILE: FileValidator = { validateEntries, validateAsked, version: (_sources, compute) => compute() };
 
 export function validateKnowledgeBase(sources: KbSources, files: FileValidator = PARSE_EVERY_FILE): KbValidation {
   const taxonomy = validateTaxonomy(sources.taxonomy);
   const synonyms = validateSynonyms(sources.synonyms);
   const askedSources = sources.asked ?? [];
-  const asked = askedSources.map(validateAsked);
+  const asked = askedSources.map((source) => files.validateAsked(source));
   const known = files.validatedBefore?.(sources);
   if (known && taxonomy.problems.length === 0 && synonyms.problems.length === 0) {
     const askedFiles = validAsked(asked, new Set(known.entries.map((entry) => entry.id)));
