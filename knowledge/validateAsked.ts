@@ -61,7 +61,6 @@ function validateSource(source: YamlSource): AskedValidation {
     });
     return maps;
   };
-  const before = source.problems.length;
   const inScope: AskedQuestion[] = [];
   items('inScope', true).forEach((map, index) => {
     const fieldPrefix = `inScope[${index}].`;
@@ -87,8 +86,8 @@ function validateSource(source: YamlSource): AskedValidation {
     const q = readString(source, map, readPairs(source, map, SMALL_TALK_FIELDS, { fieldPrefix }), 'q', { required: true, fieldPrefix });
     if (q !== undefined) smallTalk.push({ q });
   });
-  if (source.problems.length > before) return { labels, problems: source.problems };
-  return { asked: { file: source.file, inScope, outOfScope, smallTalk }, labels, problems: source.problems };
+  if (source.problems.length > 0) return { labels, problems: source.problems };
+  return { asked: { file: source.file, inScope, outOfScope, smallTalk }, labels, problems: [] };
 }
 
 /** The kind of an item: undefined when absent, null when invalid (reported), else one of `kinds`. */

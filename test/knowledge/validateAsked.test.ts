@@ -63,6 +63,12 @@ describe('validateKnowledgeBase: asked questions (asked/*.yaml)', () => {
     ]);
   });
 
+  it('reports an unknown top-level list', () => {
+    expect(problemsOf(validateKnowledgeBase(sources({ asked: 'inScope: []\noutOfScope: []\nnearMisses: []\n' }))).map(formatProblem)).toEqual([
+      `${ASKED_FILE}:3:1 nearMisses: unknown field (allowed: inScope, outOfScope, smallTalk)`,
+    ]);
+  });
+
   it('reports a YAML syntax error with its line', () => {
     const problems = problemsOf(validateKnowledgeBase(sources({ asked: 'inScope:\n  - { q: "Alpha ?", id: premiere-entree\noutOfScope: []\n' })));
     expect(problems[0]).toMatchObject({ file: ASKED_FILE, message: expect.stringMatching(/^YAML syntax error/) });
