@@ -70,7 +70,7 @@ export async function answerQuestion(retriever: Retriever, question: string, fac
 /**
  * The kind of small talk a message is, if any. Small talk with a few other
  * words (« merci, ça m’éclaire ») or typos (« bonjoru ») is confirmed when the FAQ knows none of those words (the IDF
- * coverage of their terms is 0), so « aide au référencement » or « ok, le DMP »
+ * coverage of their terms is 0; the FAQ's own texts, not the questions vendors asked), so « aide au référencement » or « ok, le DMP »
  * are still searched; and when each typo is a term of its own, so that a
  * common word one letter from a small-talk word (« pourra », « pourri ») is not read as one.
  */
@@ -79,7 +79,9 @@ async function smallTalkKind(retriever: Retriever, question: string): Promise<Sm
   if (!talk?.confirm) return talk?.kind;
   const around = talk.confirm;
   const unknown = async (text: string): Promise<QueryEvidence | undefined> => {
-    const { evidence } = (await retriever.score(text)).rank({ k: 1 });
+    // Against the FAQ's own texts: words only vendors' asked questions hold are chatter, not the FAQ's subject.
+    const scores = await retriever.score(text);
+    const evidence = scores.ownEvidence?.() ?? scores.rank({ k: 1 }).evidence;
     return evidence && evidence.coverage === 0 ? evidence : undefined;
   };
   if (!(await unknown([...around.outside, ...around.typos].join(' ')))) return undefined;
