@@ -75,6 +75,14 @@ export interface QueryScores {
   readonly query: string;
   /** The best entries among those matching `options.filter`, best first. Pure and cheap. */
   rank(options?: RetrieveOptions): Retrieval;
+  /**
+   * The query's evidence weighed against the FAQ's own texts only (questions,
+   * alternates, answers), leaving out the questions vendors asked: what a few
+   * words beside small talk are checked against, since the chatter of those
+   * questions (« répondre », « humain ») is not what the FAQ is about. Absent
+   * when the KB has no asked question (the ranking's evidence is the same).
+   */
+  readonly ownEvidence?: () => QueryEvidence;
 }
 
 /**

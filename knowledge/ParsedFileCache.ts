@@ -4,7 +4,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRecord } from './isRecord.js';
-import { FACETS, type Facet, type FaqEntry } from './types.js';
+import { FACETS, type AskedFile, type Facet, type FaqEntry } from './types.js';
+import { validateAsked, type AskedValidation } from './validateAsked.js';
 import { validateEntries, type EntriesValidation, type EntryDraft, type Located } from './validateEntries.js';
 import type { KbSources } from './validateKnowledgeBase.js';
 import type { SourceText } from './yamlSource.js';
@@ -22,6 +23,12 @@ interface CachedFile {
   readonly file: string;
   readonly entries: readonly FaqEntry[];
   readonly positions: readonly (readonly number[])[];
+}
+
+/** What one valid asked file gave: the file, and where each of its labels was read. */
+interface CachedAsked {
+  readonly asked: AskedFile;
+  readonly labels: readonly { readonly value: string; readonly line: number; readonly column: number; readonly field: string }[];
 }
 
 let fingerprint: Promise<string | undefined> | undefined;
@@ -50,8 +57,8 @@ function validatorFingerprint(): Promise<string | undefined> {
 }
 
 /**
- * Remembers, on disk, what validating each entries file gave, keyed by its
- * path and content hash (one small file each): a KB of 10,000 entries is
+ * Remembers, on disk, what validating each entries file (and each asked
+ * file) gave, keyed by its path and content hash (one small file each): a KB of 10,000 entries is
  * re-parsed only where files changed, while the checks across files
  * (duplicates, facets, collisions) run at every load. Validating a file is a
  * pure function of its text, so a hit is exactly what parsing would return.
@@ -113,6 +120,24 @@ export class ParsedFileCache {
     return result;
   }
 
+  /** validateAsked(source), from the cache when this exact file was validated before without problems. */
+  validateAsked(source: SourceText): AskedValidation {
+    const id = this.digests.get(source.file);
+    if (this.dir !== undefined && id !== undefined) {
+      this.used.add(id);
+      const hit = this.stored.get(id);
+      if (isCachedAsked(hit) && hit.asked.file === source.file) {
+        return { asked: hit.asked, labels: hit.labels.map((label) => ({ ...label, file: source.file })), problems: [] };
+      }
+    }
+    const result = validateAsked(source);
+    if (id !== undefined && result.asked !== undefined && result.problems.length === 0) {
+      const cached: CachedAsked = { asked: result.asked, labels: result.labels.map(({ value, line, column, field }) => ({ value, line, column, field })) };
+      this.fresh.set(id, cached);
+    }
+    return result;
+  }
+
   /** The KB version of these sources, computed by `compute` unless known. */
   version(sources: readonly SourceText[], compute: () => string): string {
     const digests = sources.map((source) => this.digests.get(source.file));
@@ -129,7 +154,7 @@ export class ParsedFileCache {
 
   /** See FileValidator.validatedBefore: every file's validation and the whole KB's are in the cache. */
   validatedBefore(sources: KbSources): { entries: FaqEntry[]; version: string } | undefined {
-    const all = [sources.taxonomy, sources.synonyms, ...sources.entries];
+    const all = [sources.taxonomy, sources.synonyms, ...sources.entries, ...(sources.asked ?? [])];
     if (this.dir === undefined || all.length !== this.digests.size || all.some((source) => !this.digests.has(source.file))) return undefined;
     const wholeId = versionId([...this.digests.values()]);
     const whole = this.stored.get(wholeId);
@@ -222,6 +247,16 @@ class CachedPositions {
   allRead(): boolean {
     return this.at === this.pairs.length;
   }
+}
+
+function isCachedAsked(value: unknown): value is CachedAsked {
+  if (!isRecord(value) || !isRecord(value.asked) || !Array.isArray(value.labels)) return false;
+  const { file, inScope, outOfScope, smallTalk } = value.asked;
+  return (
+    typeof file === 'string' &&
+    [inScope, outOfScope, smallTalk].every((items) => Array.isArray(items) && items.every((item) => isRecord(item) && typeof item.q === 'string')) &&
+    value.labels.every((label) => isRecord(label) && typeof label.value === 'string' && typeof label.line === 'number' && typeof label.column === 'number' && typeof label.field === 'string')
+  );
 }
 
 function isCachedFile(value: unknown): value is CachedFile {

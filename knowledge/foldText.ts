@@ -27,6 +27,19 @@ export function foldForComparison(text: string): string {
   return foldByTable(text) ?? foldByPipeline(text);
 }
 
+/**
+ * Folding that decides whether two typed questions are "the same question":
+ * like foldForComparison, and blind to punctuation too (« C'est quoi le MOS ? »
+ * and « cest quoi le mos » are one). Used to deduplicate the asked phrasings
+ * of an entry, and by the evaluation to keep a question out of the KB that
+ * scores it.
+ */
+export function foldPhrasing(text: string): string {
+  return foldAccents(text).toLowerCase().replace(NOT_LETTERS_OR_DIGITS, ' ').trim();
+}
+
+const NOT_LETTERS_OR_DIGITS = /[^\p{L}\p{N}]+/gu;
+
 function foldByPipeline(text: string): string {
   return foldAccents(text)
     .toLowerCase()

@@ -1,13 +1,15 @@
 export * from './types.js';
 export { matchesFilter } from './matchesFilter.js';
 export { KnowledgeBaseError, formatProblem, sortProblems, type KbProblem } from './KnowledgeBaseError.js';
-export { loadKnowledgeBase, readKbSources, type LoadKnowledgeBaseOptions, TAXONOMY_FILE, SYNONYMS_FILE, ENTRIES_DIR } from './loadKnowledgeBase.js';
+export { loadKnowledgeBase, readKbSources, type LoadKnowledgeBaseOptions, TAXONOMY_FILE, SYNONYMS_FILE, ENTRIES_DIR, ASKED_DIR } from './loadKnowledgeBase.js';
 export { validateKnowledgeBase, type FileValidator, type KbSources, type KbValidation } from './validateKnowledgeBase.js';
 export { validateEntries, MIN_ALTERNATES, isIsoDate, isWebUrl, type EntryDraft, type EntriesValidation, type Located } from './validateEntries.js';
 export { validateTaxonomy, SLUG_PATTERN, isFacet, type TaxonomyValidation } from './validateTaxonomy.js';
 export { validateSynonyms, type SynonymsValidation } from './validateSynonyms.js';
 export { computeKbVersion, canonicalJson, shortVersion, SHORT_VERSION_LENGTH } from './kbVersion.js';
-export { foldAccents, foldForComparison } from './foldText.js';
+export { foldAccents, foldForComparison, foldPhrasing } from './foldText.js';
+export { validateAsked, type AskedValidation } from './validateAsked.js';
+export { entryPhrasings, withAskedFiles, withAskedPhrasings } from './askedPhrasings.js';
 export { isRecord } from './isRecord.js';
 export { isMainModule } from './cli/isMainModule.js';
 export type { SourceText, SourcePos } from './yamlSource.js';

@@ -1,10 +1,10 @@
 /**
  * KB version: sha256 of a canonical JSON of the content (entries, taxonomy,
- * synonyms). Built from parsed values, not file bytes, so comments, key order
+ * synonyms, and the asked questions when there are any). Built from parsed values, not file bytes, so comments, key order
  * and formatting do not change it, while any content edit does.
  */
 import { createHash } from 'node:crypto';
-import type { FaqEntry, SynonymGroup, Taxonomy } from './types.js';
+import type { AskedFile, FaqEntry, SynonymGroup, Taxonomy } from './types.js';
 
 /** Number of hex characters of the version shown to humans (CLI, logs). */
 export const SHORT_VERSION_LENGTH = 12;
@@ -74,11 +74,18 @@ export function computeKbVersion(content: {
   readonly entries: readonly FaqEntry[];
   readonly taxonomy: Taxonomy;
   readonly synonyms: readonly SynonymGroup[];
+  /** The asked files; a KB without any keeps the version it had before they existed. */
+  readonly asked?: readonly AskedFile[];
 }): string {
   // `source` says where an entry was read, not what it says: moving an entry must not change the version.
   const entries = content.entries.map(({ source: _source, ...rest }) => rest);
-  // canonicalJson of {entries, taxonomy, synonyms}, part by part (the entries, built with sorted keys, take the fast path).
-  const json = `{"entries":${canonicalJson(entries)},"synonyms":${canonicalJson(content.synonyms)},"taxonomy":${canonicalJson(content.taxonomy)}}`;
+  // Likewise the asked questions count, not the file they were read from (nor a file without any).
+  const asked = (content.asked ?? [])
+    .filter((file) => file.inScope.length + file.outOfScope.length + file.smallTalk.length > 0)
+    .map(({ file: _file, ...rest }) => rest);
+  const askedJson = asked.length === 0 ? '' : `"asked":${canonicalJson(asked)},`;
+  // canonicalJson of {asked?, entries, taxonomy, synonyms}, part by part (the entries, built with sorted keys, take the fast path).
+  const json = `{${askedJson}"entries":${canonicalJson(entries)},"synonyms":${canonicalJson(content.synonyms)},"taxonomy":${canonicalJson(content.taxonomy)}}`;
   return createHash('sha256').update(json, 'utf8').digest('hex');
 }
 

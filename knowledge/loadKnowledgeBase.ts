@@ -1,6 +1,7 @@
 /**
- * Reads a KB folder (taxonomy.yaml, synonyms.yaml, entries/*.yaml) and
- * validates it. Invalid content throws KnowledgeBaseError listing every
+ * Reads a KB folder (taxonomy.yaml, synonyms.yaml, entries/*.yaml and, when
+ * the folder exists, asked/*.yaml: questions vendors asked, labelled by the
+ * FAQ team) and validates it. Invalid content throws KnowledgeBaseError listing every
  * problem; an unreadable folder (other than missing files) throws with cause.
  */
 import { createHash } from 'node:crypto';
@@ -15,6 +16,8 @@ import type { SourceText } from './yamlSource.js';
 export const TAXONOMY_FILE = 'taxonomy.yaml';
 export const SYNONYMS_FILE = 'synonyms.yaml';
 export const ENTRIES_DIR = 'entries';
+/** Questions vendors asked, labelled with their entry by the FAQ team (optional folder). */
+export const ASKED_DIR = 'asked';
 const YAML_FILE = /\.ya?ml$/;
 
 /** Where the loader may keep its cache of parsed files (see ParsedFileCache). */
@@ -85,8 +88,20 @@ async function readKbFiles(dir: string, forCache: boolean): Promise<{ sources: K
   const taxonomy = await read(path.join(dir, TAXONOMY_FILE));
   const synonyms = await read(path.join(dir, SYNONYMS_FILE));
   const entries = await Promise.all(names.map((name) => read(path.join(entriesDir, name))));
+  const askedDir = path.join(dir, ASKED_DIR);
+  const asked = await Promise.all((await yamlFilesIn(askedDir)).map((name) => read(path.join(askedDir, name))));
   if (missing.length > 0) throw new KnowledgeBaseError(missing);
-  return { sources: { taxonomy, synonyms, entries }, digests };
+  return { sources: { taxonomy, synonyms, entries, asked }, digests };
+}
+
+/** The *.yaml files of an optional folder, sorted; none when it does not exist. */
+async function yamlFilesIn(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => YAML_FILE.test(name)).sort();
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw new Error(`loadKnowledgeBase: cannot list ${dir}`, { cause: error });
+  }
 }
 
 function isMissing(error: unknown): boolean {

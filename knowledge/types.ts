@@ -40,6 +40,14 @@ export interface FaqEntry {
    * not contain: the bot must say so instead of pointing at nothing.
    */
   readonly missingFigure?: string;
+  /**
+   * Questions vendors asked that the FAQ team labelled with this entry
+   * (asked/*.yaml), minus those equal, once folded by `foldPhrasing`, to one of
+   * its phrasings or to an earlier one: more phrasings of the entry, searched
+   * like its alternates. Absent when there are none. Derived from
+   * `KnowledgeBase.asked` by the loader, never written in an entries file.
+   */
+  readonly asked?: readonly string[];
   /** Where the entry was read from, for error messages. */
   readonly source: { readonly file: string; readonly line: number };
 }
@@ -80,11 +88,48 @@ export interface SynonymGroup {
   readonly terms: readonly string[];
 }
 
+/** How an answerable asked question is put: a paraphrase, typos or SMS style, a long message with context first, English. */
+export const ASKED_KINDS = ['paraphrase', 'typo', 'long', 'english'] as const;
+export type AskedKind = (typeof ASKED_KINDS)[number];
+/** An out-of-scope asked question: `near` uses the FAQ's own words but asks what no answer says; `far` is off-topic. */
+export const OFF_TOPIC_KINDS = ['near', 'far'] as const;
+export type OffTopicKind = (typeof OFF_TOPIC_KINDS)[number];
+
+/** A question a vendor asked, labelled with the entry that answers it. */
+export interface AskedQuestion {
+  readonly q: string;
+  /** The id of the entry that answers it. */
+  readonly id: string;
+  readonly kind?: AskedKind;
+}
+
+/** A question a vendor asked that no entry answers. */
+export interface OffTopicQuestion {
+  readonly q: string;
+  readonly kind?: OffTopicKind;
+}
+
+/**
+ * One asked/*.yaml file: questions vendors asked, labelled by the FAQ team.
+ * The same shape as an evaluation set (test/eval), so a labelled set is
+ * dropped in the folder as it is.
+ */
+export interface AskedFile {
+  /** Where it was read from (as the loader was given the folder), for messages. */
+  readonly file: string;
+  readonly inScope: readonly AskedQuestion[];
+  readonly outOfScope: readonly OffTopicQuestion[];
+  /** Greetings, thanks, insults...: kept, not used yet. */
+  readonly smallTalk: readonly { readonly q: string }[];
+}
+
 /** The validated KB as the bot and the retriever use it (built by `loadKnowledgeBase`). */
 export interface KnowledgeBase {
   readonly entries: readonly FaqEntry[];
   readonly taxonomy: Taxonomy;
   readonly synonyms: readonly SynonymGroup[];
+  /** The asked/*.yaml files, in file-name order (none when the folder is absent). Their in-scope questions are the entries' `asked`. */
+  readonly asked: readonly AskedFile[];
   /** sha256 of the KB's normalised content: identifies the KB version in logs, manifests and feedback. */
   readonly version: string;
 }

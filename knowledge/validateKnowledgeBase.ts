@@ -1,14 +1,18 @@
 /**
  * Pure validation of the whole KB from source texts: per-file schema checks,
  * then cross-file checks (duplicate ids, facet values against the taxonomy,
- * alternates colliding with questions or other alternates). Reports every
- * problem at once; the loader only reads files and calls this.
+ * alternates colliding with questions or other alternates, asked questions
+ * labelled with an unknown entry). Reports every problem at once; the loader
+ * only reads files and calls this. The asked questions become the entries'
+ * `asked` phrasings (askedPhrasings.ts).
  */
+import { withAskedPhrasings } from './askedPhrasings.js';
 import type { KbProblem } from './KnowledgeBaseError.js';
 import { sortProblems } from './KnowledgeBaseError.js';
 import { foldForComparison } from './foldText.js';
 import { computeKbVersion } from './kbVersion.js';
-import { FACETS, type FaqEntry, type KnowledgeBase, type Taxonomy } from './types.js';
+import { FACETS, type AskedFile, type FaqEntry, type KnowledgeBase, type Taxonomy } from './types.js';
+import { validateAsked, type AskedValidation } from './validateAsked.js';
 import { validateEntries, type EntriesValidation, type EntryDraft, type Located } from './validateEntries.js';
 import { validateSynonyms } from './validateSynonyms.js';
 import { validateTaxonomy } from './validateTaxonomy.js';
@@ -20,6 +24,8 @@ export interface KbSources {
   readonly synonyms: SourceText;
   /** One per entries/*.yaml file, in the order entries should appear. */
   readonly entries: readonly SourceText[];
+  /** One per asked/*.yaml file (questions vendors asked, labelled), in file-name order; none when absent. */
+  readonly asked?: readonly SourceText[];
 }
 
 /** Tagged result: an invalid KB is an expected outcome, not an exception. */
@@ -34,6 +40,8 @@ export type KbValidation =
  */
 export interface FileValidator {
   validateEntries(source: SourceText): EntriesValidation;
+  /** validateAsked(source), or what it gave this exact file before. */
+  validateAsked(source: SourceText): AskedValidation;
   version(sources: readonly SourceText[], compute: () => string): string;
   /**
    * The entries and version of these exact sources when they were validated
@@ -43,14 +51,20 @@ export interface FileValidator {
   validatedBefore?(sources: KbSources): { readonly entries: readonly FaqEntry[]; readonly version: string } | undefined;
 }
 
-const PARSE_EVERY_FILE: FileValidator = { validateEntries, version: (_sources, compute) => compute() };
+const PARSE_EVERY_FILE: FileValidator = { validateEntries, validateAsked, version: (_sources, compute) => compute() };
 
 export function validateKnowledgeBase(sources: KbSources, files: FileValidator = PARSE_EVERY_FILE): KbValidation {
   const taxonomy = validateTaxonomy(sources.taxonomy);
   const synonyms = validateSynonyms(sources.synonyms);
+  const askedSources = sources.asked ?? [];
+  const asked = askedSources.map((source) => files.validateAsked(source));
   const known = files.validatedBefore?.(sources);
   if (known && taxonomy.problems.length === 0 && synonyms.problems.length === 0) {
-    return { ok: true, kb: { entries: [...known.entries], taxonomy: taxonomy.taxonomy, synonyms: synonyms.synonyms, version: known.version } };
+    const askedFiles = validAsked(asked, new Set(known.entries.map((entry) => entry.id)));
+    if (askedFiles !== undefined) {
+      const kb = { entries: withAskedPhrasings(known.entries, askedFiles), taxonomy: taxonomy.taxonomy, synonyms: synonyms.synonyms, asked: askedFiles };
+      return { ok: true, kb: { ...kb, version: known.version } };
+    }
   }
   const validated = sources.entries.map((source) => files.validateEntries(source));
   const drafts = validated.flatMap((f) => f.drafts);
@@ -61,6 +75,8 @@ export function validateKnowledgeBase(sources: KbSources, files: FileValidator =
     ...checkIds(drafts),
     ...checkFacets(drafts, taxonomy.taxonomy),
     ...checkPhrasings(drafts),
+    ...asked.flatMap((f) => f.problems),
+    ...checkLabels(asked, new Set(drafts.flatMap((draft) => (draft.id === undefined ? [] : [draft.id.value])))),
   ];
   if (sources.entries.length === 0) {
     problems.push({ file: 'entries/', line: 1, column: 1, message: 'no entries/*.yaml file' });
@@ -69,9 +85,23 @@ export function validateKnowledgeBase(sources: KbSources, files: FileValidator =
   if (problems.length > 0 || entries.length !== drafts.length) {
     return { ok: false, problems: sortProblems(problems) };
   }
-  const content = { entries, taxonomy: taxonomy.taxonomy, synonyms: synonyms.synonyms };
-  const all = [sources.taxonomy, sources.synonyms, ...sources.entries];
+  const askedFiles = asked.flatMap((f) => (f.asked === undefined ? [] : [f.asked]));
+  const content = { entries: withAskedPhrasings(entries, askedFiles), taxonomy: taxonomy.taxonomy, synonyms: synonyms.synonyms, asked: askedFiles };
+  const all = [sources.taxonomy, sources.synonyms, ...sources.entries, ...askedSources];
   return { ok: true, kb: { ...content, version: files.version(all, () => computeKbVersion(content)) } };
+}
+
+/** The asked files when every one is valid and labels known entries only; undefined otherwise (the full validation reports why). */
+function validAsked(asked: readonly AskedValidation[], ids: ReadonlySet<string>): AskedFile[] | undefined {
+  if (asked.some((f) => f.asked === undefined || f.problems.length > 0) || checkLabels(asked, ids).length > 0) return undefined;
+  return asked.flatMap((f) => (f.asked === undefined ? [] : [f.asked]));
+}
+
+/** Every asked question is labelled with the id of a KB entry. */
+function checkLabels(asked: readonly AskedValidation[], ids: ReadonlySet<string>): KbProblem[] {
+  return asked.flatMap((f) =>
+    f.labels.filter((label) => !ids.has(label.value)).map((label) => problemAt(label, `unknown entry id "${label.value}"`, undefined, label.field)),
+  );
 }
 
 function problemAt(at: Located<unknown>, message: string, entryId: string | undefined, field: string): KbProblem {

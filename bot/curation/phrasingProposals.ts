@@ -5,7 +5,7 @@
  * after the clarification — X is proposed as a new phrasing of Y. Pure.
  */
 import { detectSmallTalk } from '../../embeddings/index.js';
-import { foldForComparison, type FaqEntry } from '../../knowledge/index.js';
+import { entryPhrasings, foldForComparison, type FaqEntry } from '../../knowledge/index.js';
 
 /** What the bot decided for a typed question, as the question log records it (`smallTalk`: a kind reply, no search). */
 export type LoggedDecision = 'answer' | 'clarify' | 'none' | 'smallTalk';
@@ -67,7 +67,8 @@ export const MIN_PHRASING_WORDS = 3;
 export function derivePhrasingProposals(conversations: Iterable<ConversationEvents>, options: PhrasingProposalOptions): PhrasingProposal[] {
   const owners = new Map<string, string>();
   for (const entry of options.entries) {
-    for (const text of [entry.question, ...entry.alternates]) owners.set(foldForComparison(text), entry.id);
+    // Its question, alternates and the questions vendors asked that the FAQ team already labelled with it.
+    for (const text of entryPhrasings(entry)) owners.set(foldForComparison(text), entry.id);
   }
   const known = new Set(options.entries.map((entry) => entry.id));
   const found = new Map<string, { entryId: string; conversations: Set<string>; spellings: Map<string, number> }>();

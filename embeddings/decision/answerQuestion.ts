@@ -72,7 +72,7 @@ export async function answerQuestion(retriever: Retriever, question: string, fac
 /**
  * The kind of small talk a message is, if any. Small talk with a few other
  * words (« merci, ça m’éclaire ») or typos (« bonjoru ») is confirmed when the FAQ knows none of those words (the IDF
- * coverage of their terms is 0), so « aide au référencement » or « ok, le DMP »
+ * coverage of their terms is 0; the FAQ's own texts, not the questions vendors asked), so « aide au référencement » or « ok, le DMP »
  * are still searched; and when each typo is a term of its own, so that a
  * common word one letter from a small-talk word (« pourra », « pourri ») is not read as one.
  * A message that names nothing (« et alors ? ») is confirmed when its `unnamed` words carry no term
@@ -82,8 +82,11 @@ async function smallTalkKind(retriever: Retriever, question: string): Promise<Sm
   const talk = smallTalkOf(question);
   if (!talk?.confirm) return talk?.kind;
   const around = talk.confirm;
-  const evidenceOf = async (words: readonly string[]): Promise<QueryEvidence | undefined> =>
-    (await retriever.score(words.join(' '))).rank({ k: SMALL_TALK_CHECK_K }).evidence;
+  // Against the FAQ's own texts: words only vendors' asked questions hold are chatter, not the FAQ's subject.
+  const evidenceOf = async (words: readonly string[]): Promise<QueryEvidence | undefined> => {
+    const scores = await retriever.score(words.join(' '));
+    return scores.ownEvidence?.() ?? scores.rank({ k: SMALL_TALK_CHECK_K }).evidence;
+  };
   const unknown = async (words: readonly string[]): Promise<QueryEvidence | undefined> => {
     const evidence = await evidenceOf(words);
     return evidence && evidence.coverage === 0 ? evidence : undefined;

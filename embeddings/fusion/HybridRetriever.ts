@@ -68,6 +68,10 @@ export class HybridRetriever implements Retriever {
   private readonly weights: FusionWeights;
   private readonly mode: RetrievalMode;
   private readonly reader: QueryReader;
+  /** Whether some entry has asked questions: queries then also read against the FAQ's own texts (QueryScores.ownEvidence). */
+  private readonly hasAsked: boolean;
+  /** The reader of the FAQ's own texts, built at its first use. */
+  private ownReader: QueryReader | undefined;
 
   private constructor(private readonly options: HybridRetrieverOptions) {
     const { entries, analyzer, dense } = options;
@@ -76,6 +80,7 @@ export class HybridRetriever implements Retriever {
       throw new Error('HybridRetriever.create: dense weight without a dense component');
     }
     this.entryIndexById = new Map(entries.map((entry, i) => [entry.id, i]));
+    this.hasAsked = entries.some((entry) => entry.asked !== undefined);
     this.lexical = options.lexical ?? buildLexicalIndex(entries, analyzer);
     if (this.lexical.state.entryCount !== entries.length || this.lexical.viewCount !== LEXICAL_VIEWS.length) {
       throw new Error(`HybridRetriever.create: the lexical index has ${this.lexical.state.entryCount} entries, the KB ${entries.length}`);
@@ -99,6 +104,7 @@ export class HybridRetriever implements Retriever {
     const coverage = this.lexical.coverage(terms) ** COVERAGE_EXPONENT;
     return {
       query,
+      ...(this.hasAsked && { ownEvidence: () => this.ownTextsReader().read(text).weighed.evidence }),
       rank: (options: RetrieveOptions = {}) => ({
         query,
         ranked: this.rank(lexical, dense, coverage, weighed, options),
@@ -107,6 +113,15 @@ export class HybridRetriever implements Retriever {
         ...(this.options.thresholds && { thresholds: this.options.thresholds }),
       }),
     };
+  }
+
+  /** Reads queries against the entries without their asked questions (analysed once, when first needed: small talk is rare). */
+  private ownTextsReader(): QueryReader {
+    this.ownReader ??= new QueryReader(
+      this.options.entries.map(({ asked: _asked, ...entry }) => entry),
+      this.options.analyzer,
+    );
+    return this.ownReader;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { FaqEntry } from '../../knowledge/index.js';
+import { entryPhrasings, type FaqEntry } from '../../knowledge/index.js';
 import { askedAction } from './askedAction.js';
 import { EntryVocabulary, termEntriesOfSets, type TermEntries } from './EntryVocabulary.js';
 import { frenchGlosses, glossedInFrench, isEnglish } from './englishGlossary.js';
@@ -47,7 +47,7 @@ export class QueryReader {
     this.answerTerms = answerTerms ?? termEntriesOfSets(entries.map((entry) => new Set(analyzer.analyze(entry.answer))));
     this.vocabulary = new EntryVocabulary(
       entryTerms ??
-        termEntriesOfSets(entries.map((entry) => new Set(analyzer.analyze([entry.question, ...entry.alternates, entry.answer].join('\n'))))),
+        termEntriesOfSets(entries.map((entry) => new Set(analyzer.analyze([...entryPhrasings(entry), entry.answer].join('\n'))))),
     );
     this.generalTerms = new Set(GENERAL_WORDS.flatMap((word) => analyzer.analyze(word)));
   }

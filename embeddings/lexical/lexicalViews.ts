@@ -1,13 +1,14 @@
-import type { FaqEntry } from '../../knowledge/index.js';
+import { entryPhrasings, type FaqEntry } from '../../knowledge/index.js';
 import type { TextAnalyzer } from './frenchAnalyzer.js';
 import { LexicalIndex } from './LexicalIndex.js';
 import type { AnalysedDocument } from './viewPostings.js';
 
 /**
  * The three lexical views of an entry, in this order (view v of the index):
- * its best single phrasing (question or alternate), all its phrasings joined
- * (a query mixing words of two alternates), and the agency's answer (a query
- * about a detail only the answer states). See LEXICAL_VIEW_WEIGHTS.
+ * its best single phrasing (question, alternate, or a question vendors asked
+ * that the FAQ team labelled with it), all its phrasings joined (a query
+ * mixing words of two alternates), and the agency's answer (a query about a
+ * detail only the answer states). See LEXICAL_VIEW_WEIGHTS.
  */
 export const LEXICAL_VIEWS = ['phrasing', 'phrasings', 'answer'] as const;
 export type LexicalView = (typeof LEXICAL_VIEWS)[number];
@@ -21,7 +22,8 @@ export const ANSWER_VIEW = LEXICAL_VIEWS.indexOf('answer');
 export function buildLexicalIndex(entries: readonly FaqEntry[], analyzer: TextAnalyzer): LexicalIndex {
   const views: Record<LexicalView, AnalysedDocument[]> = { phrasing: [], phrasings: [], answer: [] };
   entries.forEach((entry, index) => {
-    const phrasings = [entry.question, ...entry.alternates];
+    // The asked phrasings are deduplicated against the others by the loader (askedPhrasings.ts).
+    const phrasings = entryPhrasings(entry);
     for (const text of phrasings) views.phrasing.push({ entry: index, tokens: analyzer.analyze(text) });
     views.phrasings.push({ entry: index, tokens: analyzer.analyze(phrasings.join('\n')) });
     views.answer.push({ entry: index, tokens: analyzer.analyze(entry.answer) });

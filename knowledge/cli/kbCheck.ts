@@ -15,10 +15,18 @@ export const DEFAULT_KB_DIR = 'knowledge/data';
 export const DEFAULT_CACHE_DIR = 'data/index';
 const USAGE = 'usage: kb:check [--dir <path>] [--cache-dir <path> | --no-cache]';
 
-/** One line for a valid KB: "KB OK: 17 entries, version <hash12>, N alternates". */
+/**
+ * One line for a valid KB: "KB OK: 17 entries, version <hash12>, N alternates", then when there are asked files
+ * ", A asked questions in F files (P new phrasings, O out of scope)".
+ */
 export function summarize(kb: KnowledgeBase): string {
   const alternates = kb.entries.reduce((sum, entry) => sum + entry.alternates.length, 0);
-  return `KB OK: ${kb.entries.length} entries, version ${shortVersion(kb.version)}, ${alternates} alternates`;
+  const line = `KB OK: ${kb.entries.length} entries, version ${shortVersion(kb.version)}, ${alternates} alternates`;
+  if (kb.asked.length === 0) return line;
+  const asked = kb.asked.reduce((sum, file) => sum + file.inScope.length, 0);
+  const phrasings = kb.entries.reduce((sum, entry) => sum + (entry.asked?.length ?? 0), 0);
+  const outOfScope = kb.asked.reduce((sum, file) => sum + file.outOfScope.length, 0);
+  return `${line}, ${asked} asked questions in ${kb.asked.length} files (${phrasings} new phrasings, ${outOfScope} out of scope)`;
 }
 
 /** What `kb:check` prints and its exit code, returned rather than printed so tests read it. */

@@ -47,7 +47,7 @@ const COLD_STARTS = 3;
 
 const kb = await loadKnowledgeBase('knowledge/data');
 // Every question of both v2 sets: short, long with context, typos, English, off-topic and small talk.
-const sets = await Promise.all(['test/eval/tuning-v2.yaml', 'test/eval/heldout-v2.yaml'].map((file) => loadEvalSet(file, kb)));
+const sets = await Promise.all(['knowledge/data/asked/tuning-v2.yaml', 'test/eval/heldout-v2.yaml'].map((file) => loadEvalSet(file, kb)));
 const questions = sets.flatMap((set) => [...set.inScope, ...set.outOfScope, ...(set.smallTalk ?? [])].map((item) => item.q));
 const workDir = await mkdtemp(path.join(tmpdir(), 'faq-bench-'));
 

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,6 +56,19 @@ describe('loadKnowledgeBase with a cache folder', () => {
     const reloaded = await loadKnowledgeBase(kbDir, { cacheDir });
     expect(reloaded.entries.find((entry) => entry.id === first.id)?.answer).toBe('CACHED FIRST');
     expect(reloaded.entries.find((entry) => entry.id === second.id)?.answer).toBe(second.answer);
+  });
+
+  it('reads an unchanged asked file from the cache, and parses it again once edited', async () => {
+    await mkdir(path.join(kbDir, 'asked'));
+    const file = path.join(kbDir, 'asked', 'semaine-48.yaml');
+    await writeFile(file, 'inScope:\n  - { q: "Le MOS, ça sert à quoi au juste ?", id: mos-definition, kind: paraphrase }\noutOfScope:\n  - { q: "Le MOS est-il payant ?", kind: near }\n');
+    const parsed = await loadKnowledgeBase(kbDir);
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
+    await tamperCache('Le MOS est-il payant ?', 'CACHED');
+    expect((await loadKnowledgeBase(kbDir, { cacheDir })).asked[0]?.outOfScope).toEqual([{ q: 'CACHED', kind: 'near' }]);
+    await writeFile(file, `${await readFile(file, 'utf8')}# edited\n`);
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
   });
 
   it('still runs the checks across files: a duplicate id made in one file is caught against a cached one', async () => {

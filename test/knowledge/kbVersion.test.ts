@@ -56,15 +56,21 @@ describe('computeKbVersion', () => {
     expect(computeKbVersion(reordered)).toBe(computeKbVersion(content));
   });
 
-  it('is the sha256 of the canonical JSON of the content without where entries were read (the real KB)', async () => {
+  it('is the sha256 of the canonical JSON of the content without where entries and asked questions were read (the real KB)', async () => {
     const kb = await loadKnowledgeBase(REAL_KB_DIR);
     const entries = kb.entries.map(({ source: _source, ...rest }) => rest);
-    const json = referenceJson({ entries, taxonomy: kb.taxonomy, synonyms: kb.synonyms });
+    const asked = kb.asked.map(({ file: _file, ...rest }) => rest);
+    expect(asked.length).toBeGreaterThan(0);
+    const json = referenceJson({ asked, entries, taxonomy: kb.taxonomy, synonyms: kb.synonyms });
     expect(kb.version).toBe(createHash('sha256').update(json, 'utf8').digest('hex'));
   });
 
-  it('changes with the answer, the synonyms or the taxonomy', () => {
+  it('changes with the answer, the synonyms, the taxonomy or an asked question, not with an asked file without questions', () => {
     const base = computeKbVersion(content);
+    const askedFile = { file: 'asked/a.yaml', inScope: [{ id: 'a', q: 'Q, vraiment ?' }], outOfScope: [], smallTalk: [] };
+    expect(computeKbVersion({ ...content, asked: [askedFile] })).not.toBe(base);
+    expect(computeKbVersion({ ...content, asked: [{ ...askedFile, outOfScope: [{ q: 'Autre ?' }] }] })).not.toBe(computeKbVersion({ ...content, asked: [askedFile] }));
+    expect(computeKbVersion({ ...content, asked: [{ ...askedFile, inScope: [] }] })).toBe(base);
     expect(computeKbVersion({ ...content, entries: [{ ...entry, answer: 'R !' }] })).not.toBe(base);
     expect(computeKbVersion({ ...content, synonyms: [] })).not.toBe(base);
     expect(computeKbVersion({ ...content, taxonomy: { questions: [{ facet: 'offer', prompt: 'P', choices: [] }] } })).not.toBe(base);

@@ -113,6 +113,36 @@ describe('loadKnowledgeBase on a folder', () => {
     expect((await loadKnowledgeBase(dir)).version).toBe(original.version);
   });
 
+  it('reads the asked folder: its questions become phrasings, and an edit there changes the version, cached or not', async () => {
+    await copyFixtureKb();
+    const cacheDir = path.join(dir, 'index');
+    const without = await loadKnowledgeBase(dir, { cacheDir });
+    expect(without.asked).toEqual([]);
+    await mkdir(path.join(dir, 'asked'));
+    const asked = 'inScope:\n  - { q: "Le MOS, à quoi ça sert au juste ?", id: mos-definition, kind: paraphrase }\noutOfScope: []\n';
+    await writeFile(path.join(dir, 'asked', 'semaine-48.yaml'), asked);
+    const first = await loadKnowledgeBase(dir, { cacheDir });
+    expect(first.version).not.toBe(without.version);
+    expect(first.asked.map((file) => file.file)).toEqual([path.join(dir, 'asked', 'semaine-48.yaml')]);
+    expect(first.entries.find((entry) => entry.id === 'mos-definition')?.asked).toEqual(['Le MOS, à quoi ça sert au juste ?']);
+    expect((await loadKnowledgeBase(dir, { cacheDir })).version).toBe(first.version);
+    await editFile('asked/semaine-48.yaml', (t) => t.replace('au juste', 'exactement'));
+    const edited = await loadKnowledgeBase(dir, { cacheDir });
+    expect(edited.version).not.toBe(first.version);
+    expect(edited.entries.find((entry) => entry.id === 'mos-definition')?.asked).toEqual(['Le MOS, à quoi ça sert exactement ?']);
+  });
+
+  it('names the asked file, line and field of a question labelled with an unknown entry', async () => {
+    await copyFixtureKb();
+    await mkdir(path.join(dir, 'asked'));
+    const asked = 'inScope:\n  - { q: "Le MOS ?", id: mos-definition }\n  - { q: "Le TRE ?", id: tre-inconnu }\noutOfScope: []\n';
+    await writeFile(path.join(dir, 'asked', 'semaine-48.yaml'), asked);
+    await expect(loadKnowledgeBase(dir)).rejects.toMatchObject({
+      name: 'KnowledgeBaseError',
+      problems: [{ file: path.join(dir, 'asked', 'semaine-48.yaml'), line: 3, column: 26, field: 'inScope[1].id', message: 'unknown entry id "tre-inconnu"' }],
+    });
+  });
+
   it('throws KnowledgeBaseError locating a syntax error and a content error in different files', async () => {
     await mkdir(path.join(dir, 'entries'));
     await writeFile(path.join(dir, 'taxonomy.yaml'), TAXONOMY_YAML);

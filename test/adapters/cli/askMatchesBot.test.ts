@@ -18,7 +18,7 @@ import { createHarness, type Harness } from '../../bot/support/harness.js';
 import { loadEvalSet } from '../../eval/evalSet.js';
 import { loadRealKnowledgeBase, REPO_ROOT } from '../../fixtures/kb.js';
 
-const SETS = ['test/eval/tuning-v2.yaml', 'test/eval/heldout-v2.yaml'];
+const SETS = ['knowledge/data/asked/tuning-v2.yaml', 'test/eval/heldout-v2.yaml'];
 
 /** What a user sees decided: the kind, and the entries shown (the answer, the candidates, or the nearby questions). */
 interface Shown {

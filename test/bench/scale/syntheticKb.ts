@@ -77,7 +77,8 @@ export function syntheticEntries(real: readonly FaqEntry[], size: number, form: 
   for (let i = 0; i < size; i++) {
     const source = real[i % real.length];
     const own = pseudoWord(i, 'q');
-    const { source: _where, links, ...rest } = source;
+    // The synthetic KB has no asked questions: each entry keeps its authored phrasings only (`asked` is no entries-file field).
+    const { source: _where, links, asked: _asked, ...rest } = source;
     entries.push({
       ...rest,
       id: `${source.id}-${i}`,

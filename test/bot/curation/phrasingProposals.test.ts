@@ -82,6 +82,14 @@ describe('derivePhrasingProposals', () => {
     expect(proposals).toEqual([]);
   });
 
+  it('skips a question vendors asked that the FAQ team already labelled (an asked phrasing of the entry)', () => {
+    const labelled = 'Comment figurer au catalogue de Mon espace santé, concrètement ?';
+    const withAsked = entries.map((entry) => (entry.id === b ? { ...entry, asked: [labelled] } : entry));
+    const history = [conversation('c1', typed(labelled, 'clarify', [a, b]), pick(b)), conversation('c2', typed(X, 'clarify', [a, b]), pick(b))];
+    expect(derivePhrasingProposals(history, { entries }).map((p) => p.text).sort()).toEqual([labelled, X].sort());
+    expect(derivePhrasingProposals(history, { entries: withAsked }).map((p) => p.text)).toEqual([X]);
+  });
+
   it('skips the bot’s own small talk by default', () => {
     const proposals = derivePhrasingProposals(
       [

@@ -98,8 +98,11 @@ describe('clusterUnanswered', () => {
     const payant = clusters.find((cluster) => cluster.members.some((member) => member.id === 'mesPayant-0'));
     expect(payant?.nearest).toMatchObject({ entryId: 'mes-referencement-eligibilite', question: kb.entries.find((e) => e.id === 'mes-referencement-eligibilite')?.question });
     expect(payant?.nearest?.score).toBeGreaterThan(0.5);
+    // A subject no entry covers: at most a weak nearest entry (the questions vendors asked bring words such as
+    // « abonnement » into the KB's phrasings, so « le prix de l’abonnement » is no longer entirely unknown).
     const prix = clusters.find((cluster) => cluster.members.some((member) => member.id === 'prix-0'));
-    expect(prix?.nearest).toBeUndefined();
+    expect(prix).toBeDefined();
+    expect(prix?.nearest?.score ?? 0).toBeLessThan(0.25);
   });
 
   it('weights members by count, breaks ties by entry id, and scores only the clusters asked for', async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion, FACET_OVERRIDE_MARGIN, MAX_NEXT_BEST, SEARCH_K } from '../../../embeddings/decision/answerQuestion.js';
 import type { QueryScores, Retriever } from '../../../embeddings/Retriever.js';
-import type { FaqEntry } from '../../../knowledge/index.js';
+import { createKbRetriever } from '../../../embeddings/index.js';
+import { withAskedFiles, type FaqEntry } from '../../../knowledge/index.js';
 import { FakeRetriever } from '../../fakes/FakeRetriever.js';
+import { loadFixtureKnowledgeBase } from '../../fixtures/kb.js';
 
 function entry(id: string, offer: string): FaqEntry {
   return { id, question: `Question ${id} ?`, alternates: [], answer: `Réponse ${id}.`, offer, theme: 'presentation', links: [], source: { file: 't.yaml', line: 1 } };
@@ -66,5 +68,28 @@ describe('answerQuestion', () => {
   it('lets a retrieval failure propagate', async () => {
     const broken: Retriever = { description: 'broken', score: () => Promise.reject(new Error('HybridRetriever.score: boom')) };
     await expect(answerQuestion(broken, Q)).rejects.toThrow(/boom/);
+  });
+});
+
+describe('answerQuestion: small talk beside the questions vendors asked', () => {
+  const HUMAN = 'Je voudrais parler à un conseiller humain svp';
+
+  it('checks the words beside small talk against the FAQ’s own texts, not the chatter of asked questions', async () => {
+    const kb = await loadFixtureKnowledgeBase();
+    const asked = withAskedFiles(kb, [
+      { file: 'asked/a.yaml', inScope: [{ q: 'Notre conseiller humain en ressources humaines voudrait comprendre le MOS', id: 'mos-definition' }], outOfScope: [], smallTalk: [] },
+    ]);
+    const { retriever } = await createKbRetriever({ kb: asked, mode: 'lexical' });
+    // The asked question makes « conseiller » and « humain » words of the KB's index…
+    expect((await retriever.score('conseiller humain')).rank({ k: 1 }).evidence?.coverage).toBeGreaterThan(0);
+    // …but not of the FAQ's own texts, which small talk is confirmed against.
+    expect((await retriever.score('conseiller humain')).ownEvidence?.().coverage).toBe(0);
+    expect(await answerQuestion(retriever, HUMAN)).toMatchObject({ kind: 'smallTalk', talk: 'human' });
+  });
+
+  it('gives no separate evidence when the KB has no asked question', async () => {
+    const { retriever } = await createKbRetriever({ kb: await loadFixtureKnowledgeBase(), mode: 'lexical' });
+    expect((await retriever.score(HUMAN)).ownEvidence).toBeUndefined();
+    expect(await answerQuestion(retriever, HUMAN)).toMatchObject({ kind: 'smallTalk', talk: 'human' });
   });
 });

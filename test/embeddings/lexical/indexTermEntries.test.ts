@@ -4,6 +4,7 @@ import { createFrenchAnalyzer } from '../../../embeddings/lexical/frenchAnalyzer
 import { indexTermEntries } from '../../../embeddings/lexical/indexTermEntries.js';
 import { ANSWER_VIEW, buildLexicalIndex, PHRASINGS_VIEW } from '../../../embeddings/lexical/lexicalViews.js';
 import { loadRealKnowledgeBase } from '../../fixtures/kb.js';
+import { entryPhrasings } from '../../../knowledge/index.js';
 
 describe('indexTermEntries', () => {
   it('reads from the postings what a set of words per entry says: entry counts, holdings, typo neighbours', async () => {
@@ -11,7 +12,7 @@ describe('indexTermEntries', () => {
     const analyzer = createFrenchAnalyzer(kb.synonyms);
     const index = buildLexicalIndex(kb.entries, analyzer);
     const sets = kb.entries.map(
-      (entry) => new Set([...analyzer.analyze([entry.question, ...entry.alternates].join('\n')), ...analyzer.analyze(entry.answer)]),
+      (entry) => new Set([...analyzer.analyze(entryPhrasings(entry).join('\n')), ...analyzer.analyze(entry.answer)]),
     );
     const fromSets = termEntriesOfSets(sets);
     const fromIndex = indexTermEntries(index, [PHRASINGS_VIEW, ANSWER_VIEW]);

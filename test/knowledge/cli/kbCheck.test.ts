@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKbCheck } from '../../../knowledge/cli/kbCheck.js';
 import { ENTRIES_YAML, SYNONYMS_YAML, TAXONOMY_YAML, lineOf } from '../support/kbFixture.js';
 import { MIN_ALTERNATES } from '../../../knowledge/index.js';
-import { REAL_KB_DIR as KB_DIR, REPO_ROOT } from '../support/paths.js';
+import { FIXTURE_KB_DIR, REAL_KB_DIR as KB_DIR, REPO_ROOT } from '../support/paths.js';
 
 const run = promisify(execFile);
-const OK_LINE = /^KB OK: (\d+) entries, version [0-9a-f]{12}, (\d+) alternates$/;
+const OK_LINE = /^KB OK: (\d+) entries, version [0-9a-f]{12}, (\d+) alternates(?:, (\d+) asked questions in (\d+) files \((\d+) new phrasings, (\d+) out of scope\))?$/;
 
 describe('kb:check', () => {
   let broken: string;
@@ -27,7 +27,7 @@ describe('kb:check', () => {
     await rm(broken, { recursive: true, force: true });
   });
 
-  it('summarises the real KB with its entry and alternate counts', async () => {
+  it('summarises the real KB with its entry, alternate and asked question counts', async () => {
     const output = await runKbCheck(['--dir', KB_DIR, '--no-cache']);
     expect(output.exitCode).toBe(0);
     expect(output.lines).toHaveLength(1);
@@ -35,6 +35,16 @@ describe('kb:check', () => {
     expect(match).not.toBeNull();
     expect(Number(match?.[1])).toBeGreaterThan(0);
     expect(Number(match?.[2])).toBeGreaterThanOrEqual(Number(match?.[1]) * MIN_ALTERNATES);
+    const [asked, files, phrasings, outOfScope] = [3, 4, 5, 6].map((group) => Number(match?.[group]));
+    expect(files).toBeGreaterThan(0);
+    expect(phrasings).toBeGreaterThan(0);
+    expect(phrasings).toBeLessThanOrEqual(asked);
+    expect(outOfScope).toBeGreaterThan(0);
+  });
+
+  it('says nothing of asked questions for a KB without an asked folder', async () => {
+    const output = await runKbCheck(['--dir', FIXTURE_KB_DIR, '--no-cache']);
+    expect(output.lines[0]).toMatch(/^KB OK: 17 entries, version [0-9a-f]{12}, \d+ alternates$/);
   });
 
   it('prints every problem, one per line, and fails', async () => {

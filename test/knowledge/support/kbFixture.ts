@@ -8,6 +8,7 @@ import type { KbProblem, KbSources, KbValidation, SourceText } from '../../../kn
 export const TAXONOMY_FILE = 'kb/taxonomy.yaml';
 export const SYNONYMS_FILE = 'kb/synonyms.yaml';
 export const ENTRIES_FILE = 'kb/entries/test.yaml';
+export const ASKED_FILE = 'kb/asked/semaine-48.yaml';
 
 export const TAXONOMY_YAML = `questions:
   - facet: offer
@@ -72,12 +73,27 @@ ${extra}    answer: |-
 
 export const ENTRIES_YAML = `entries:\n${entryYaml('premiere-entree', 'Alpha')}\n${entryYaml('seconde-entree', 'Beta')}`;
 
-export function sources(overrides: { taxonomy?: string; synonyms?: string; entries?: string | readonly SourceText[] } = {}): KbSources {
+/** Questions vendors asked, labelled with the fixture's entries (the format of asked/*.yaml). */
+export const ASKED_YAML = `# Week 48, labelled by the FAQ team.
+inScope:
+  - { q: "Alpha, c’est quoi exactement ?", id: premiere-entree, kind: paraphrase }
+  - { q: "alpha c’est quoi exactement", id: premiere-entree, kind: typo }
+  - { q: "ALPHA QUESTION CANONIQUE DÉTAILLÉE", id: premiere-entree }
+  - { q: "What is Beta?", id: seconde-entree, kind: english }
+outOfScope:
+  - { q: "Combien coûte Alpha ?", kind: near }
+  - { q: "Quel temps fera-t-il demain ?" }
+smallTalk:
+  - { q: "merci" }
+`;
+
+export function sources(overrides: { taxonomy?: string; synonyms?: string; entries?: string | readonly SourceText[]; asked?: string } = {}): KbSources {
   const entries = overrides.entries ?? ENTRIES_YAML;
   return {
     taxonomy: { file: TAXONOMY_FILE, text: overrides.taxonomy ?? TAXONOMY_YAML },
     synonyms: { file: SYNONYMS_FILE, text: overrides.synonyms ?? SYNONYMS_YAML },
     entries: typeof entries === 'string' ? [{ file: ENTRIES_FILE, text: entries }] : entries,
+    ...(overrides.asked === undefined ? {} : { asked: [{ file: ASKED_FILE, text: overrides.asked }] }),
   };
 }
 

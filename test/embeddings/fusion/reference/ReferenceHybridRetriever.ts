@@ -5,7 +5,7 @@
  * (test/embeddings/fusion/rankingEquivalence.test.ts).
  */
 import type { FacetFilter, FaqEntry } from '../../../../knowledge/index.js';
-import { matchesFilter } from '../../../../knowledge/index.js';
+import { entryPhrasings, matchesFilter } from '../../../../knowledge/index.js';
 import { ReferenceBm25Index as Bm25Index } from '../../lexical/reference/ReferenceBm25Index.js';
 import type { EmbeddingProvider } from '../../../../embeddings/dense/EmbeddingProvider.js';
 import type { TextAnalyzer } from '../../../../embeddings/lexical/frenchAnalyzer.js';
@@ -87,7 +87,7 @@ export class ReferenceHybridRetriever implements Retriever {
     const collection = (): LexicalCollection => ({ index: new Bm25Index(analyzer), entryOf: [] });
     this.lexical = { phrasing: collection(), phrasings: collection(), answer: collection() };
     entries.forEach((entry, entryIndex) => {
-      const phrasings = [entry.question, ...entry.alternates];
+      const phrasings = entryPhrasings(entry);
       for (const text of phrasings) this.addLexical('phrasing', text, entryIndex);
       this.addLexical('phrasings', phrasings.join('\n'), entryIndex);
       this.addLexical('answer', entry.answer, entryIndex);
