@@ -7,7 +7,7 @@
  *
  * Options: `--levels 50` (conversations, comma-separated), `--setups embedded,pg1,pg2`,
  * `--statements` (count each server's PostgreSQL statements per turn, statementCounter.ts),
- * `--cpu-prof <dir>` (a V8 CPU profile of every server, for Chrome's profiler), `--pool-size 8` (DATABASE_POOL_SIZE of
+ * `--cpu-prof <dir>` (a V8 CPU profile of every server and of the load generator, for Chrome's profiler), `--pool-size 8` (DATABASE_POOL_SIZE of
  * every PostgreSQL instance; default DEFAULT_CLUSTER_POOL_SIZE), `--baseline <checkout>` (every PostgreSQL set-up
  * also runs the servers of another checkout, e.g. a `git worktree` of main, right before or after this one's: an
  * A/B comparison in one window of a shared machine), `--rounds 2` (the levels again; the baseline's turn alternates),
@@ -65,7 +65,7 @@ async function scenario(setup: Setup, conversations: number, questions: readonly
   let warmUpTurns: number;
   let cpu: CpuPerTurn;
   // The warm-up warms the load generator too: its measured load runs compiled, as visitors' browsers do.
-  const loadGenerator = LoadGeneratorProcess.start();
+  const loadGenerator = LoadGeneratorProcess.start(options.cpuProfDir);
   try {
     warmUpTurns = (await loadGenerator.run(baseUrls, WARM_UP_CONVERSATIONS_PER_INSTANCE * setup.instances, questions)).turns;
     const window = await startCpuWindow({
