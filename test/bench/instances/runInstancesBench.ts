@@ -34,9 +34,8 @@ const TURNS = 10;
  * Conversations each instance serves before the measured run, so that every set-up is measured
  * warm (V8 has optimised the turn's code, pools are open), as a server that has been up for a
  * while; otherwise two instances would pay twice the warm-up within the same measured turns.
- * After 20, V8's background threads were still compiling the turn's code during the measured run
- * (a fifth of their samples under `perf`), about 1 ms of CPU per turn that a server up for a while
- * does not spend.
+ * After 20, `perf` showed V8's worker threads still compiling the turn's code (TurboFan) during the
+ * measured run: CPU that a server up for a while no longer spends.
  */
 const WARM_UP_CONVERSATIONS_PER_INSTANCE = 80;
 
