@@ -8,4 +8,4 @@ export { DatabaseUnavailableError, isDatabaseUnavailable } from '../databaseUnav
 export { openStorage, type StorageBackend, type StorageConfig } from './openStorage.js';
 export { PostgresBotStorage, StaleWriteError } from './postgres/PostgresBotStorage.js';
 export { PostgresTurnGate } from './postgres/PostgresTurnGate.js';
-export { PostgresDirectLineStore } from './postgres/PostgresDirectLineStore.js';
+export { MAX_CARRYING_NOTIFICATION_BYTES, PostgresDirectLineStore } from './postgres/PostgresDirectLineStore.js';

@@ -24,9 +24,9 @@ interface Watcher {
 
 /**
  * The streams this instance holds open, each with its own watermark. An activity this
- * instance appended goes straight to the streams whose watermark it is ({@link offer});
- * another instance's notification (or a reconnection, or a gap) makes a stream read from
- * its watermark ({@link wake}). Reads of one stream never overlap and a stream's watermark
+ * instance appended, or that another instance's notification carried, goes straight to the
+ * streams whose watermark it is ({@link offer}); a notification of ids only (or a reconnection,
+ * or a gap) makes a stream read from its watermark ({@link wake}). Reads of one stream never overlap and a stream's watermark
  * only moves forward, so every activity is delivered once and in order. The reads asked for
  * in one turn of the event loop go to the database together, in one statement (under load,
  * the notifications of many conversations arrive together).
@@ -55,9 +55,9 @@ export class LiveWatchers {
   }
 
   /**
-   * An activity this instance has just stored at `seq`: delivered without reading it back to
-   * every stream waiting for exactly that one; a stream behind it (an activity of another
-   * instance, or one still being stored, comes first) reads from its watermark instead.
+   * An activity stored at `seq`, by this instance or by another one whose notification carried it:
+   * delivered without reading it back to every stream waiting for exactly that one; a stream behind
+   * it (an activity it missed, or one still being stored, comes first) reads from its watermark instead.
    */
   offer(conversationId: string, seq: number, activity: Partial<Activity>): void {
     for (const watcher of this.byConversation.get(conversationId) ?? []) {

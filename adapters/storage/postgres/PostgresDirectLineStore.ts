@@ -11,13 +11,24 @@ import { LiveWatchers, type StreamRead } from './LiveWatchers.js';
 const MAX_SEQ_DIGITS = 20;
 /** A notification's payload: origin, sequence number, conversation. */
 const NOTIFICATION = /^(\S+) (\d+) (.+)$/s;
+/** A notification that carries its activity: origin, sequence number, then the activity and the conversation ({@link APPEND_SQL}). */
+const CARRYING = /^(\S+)\+ (\d+) /;
+/**
+ * Largest notification that carries its activity, in bytes: well below NOTIFY's 8,000-byte limit. A larger
+ * activity (a long answer) is notified by its ids and read back from the table by the instances that stream it.
+ */
+export const MAX_CARRYING_NOTIFICATION_BYTES = 7_000;
+/** A notification's bytes besides the activity and the conversation id: origin, sequence number, separators. */
+const NOTIFICATION_HEADER_BYTES = 40;
 
 /**
  * Direct Line conversations in PostgreSQL (tables `dl_conversations`, `dl_activities`),
  * so that any instance serves any request. The watermark is the activity's sequence
- * number. An append notifies every instance on one channel with the conversation id only
- * (far below NOTIFY's 8,000-byte payload limit); each instance then reads the new rows
- * for the streams it holds, from each stream's own watermark ({@link LiveWatchers}).
+ * number. An append notifies every instance on one channel with the activity itself when it
+ * fits well below NOTIFY's 8,000-byte payload limit, so that the instance streaming the
+ * conversation hands it over without reading it back (most do: a question, a vote, a short
+ * answer); otherwise with ids only, and each instance then reads the new rows for the streams
+ * it holds, from each stream's own watermark ({@link LiveWatchers}), as it does after a gap.
  * The open-conversation cap, idle expiry and the per-conversation bounds are SQL.
  */
 export class PostgresDirectLineStore implements DirectLineStore {
@@ -49,10 +60,29 @@ export class PostgresDirectLineStore implements DirectLineStore {
   }
 
   private notified(payload: string): void {
+    const carrying = CARRYING.exec(payload);
+    if (carrying) return this.carried(payload, carrying);
     const match = NOTIFICATION.exec(payload);
     // A bare conversation id: an instance of the previous version, during a rolling deployment.
     if (!match) return this.watchers.wake(payload);
     if (match[1] !== this.origin) this.watchers.wake(match[3], Number(match[2]));
+  }
+
+  /**
+   * A notification carrying its activity: handed to this instance's streams of the conversation (those
+   * behind it read from their watermark instead, {@link LiveWatchers.offer}). Every instance gets every
+   * notification, so the conversation is looked up before the activity is parsed.
+   */
+  private carried(payload: string, carrying: RegExpExecArray): void {
+    if (carrying[1] === this.origin) return;
+    const end = payload.indexOf('\n', carrying[0].length);
+    const conversationId = payload.slice(end + 1);
+    if (end < 0 || this.watchers.count(conversationId) === 0) return;
+    const seq = Number(carrying[2]);
+    const activity = parseActivity(payload.slice(carrying[0].length, end));
+    // Not an activity (not this version's notification): read it from the table.
+    if (activity === undefined) return this.watchers.wake(conversationId, seq);
+    this.watchers.offer(conversationId, seq, { ...activity, id: activityId(conversationId, seq) });
   }
 
   /** One channel per schema: deployments sharing a server do not wake each other. */
@@ -97,8 +127,9 @@ export class PostgresDirectLineStore implements DirectLineStore {
     const bytes = Buffer.byteLength(draft, 'utf8');
     const largest = bytes + MAX_SEQ_DIGITS - SEQ_DIGITS;
     if (largest > this.limits.maxActivityBytes) return { kind: 'too-large', bytes: largest };
+    const carry = bytes + Buffer.byteLength(conversationId, 'utf8') + NOTIFICATION_HEADER_BYTES <= MAX_CARRYING_NOTIFICATION_BYTES;
     const rows = await this.db.query<{ seq: string; dropped_bytes: string }>(method, APPEND_SQL, [
-      conversationId, new Date(nowMs), draft, bytes, this.limits.maxConversationBytes, this.limits.maxActivities, this.channel, this.origin, userId,
+      conversationId, new Date(nowMs), draft, bytes, this.limits.maxConversationBytes, this.limits.maxActivities, this.channel, this.origin, userId, carry,
     ]);
     if (rows.length === 0) return undefined;
     const dropped = Number(rows[0].dropped_bytes);
@@ -216,6 +247,21 @@ export class PostgresDirectLineStore implements DirectLineStore {
 /** The Direct Line id of an activity: `<conversation>|<seq>`, seq zero-padded as the memory store writes it. */
 function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(SEQ_DIGITS, '0')}`;
+}
+
+/** The activity of a notification, or undefined when it is not a JSON object. */
+function parseActivity(json: string): Partial<Activity> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  return isActivity(value) ? value : undefined;
+}
+
+function isActivity(value: unknown): value is Partial<Activity> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function seqOf(conversationId: string, id: string | undefined): number | undefined {

@@ -10,14 +10,16 @@ export const SEQ_DIGITS = 7;
  * sequence number (the conversation row's lock orders concurrent appends) and add the activity's
  * bytes to the conversation's `kept_bytes` (migration 009), store the activity with its id, drop
  * the oldest beyond the conversation's bounds counting the new one, and wake every instance with
- * `<origin> <seq> <conversation>` (ids only, far below NOTIFY's 8,000 bytes); returns the bytes
- * dropped, which the caller subtracts from `kept_bytes`.
+ * `<origin> <seq> <conversation>` (ids only), or, when `$10` says the activity fits well below NOTIFY's
+ * 8,000-byte limit, `<origin>+ <seq> <activity as sent, $3>\n<conversation>` (the activity itself, so that
+ * the other instances need not read it back; `JSON.stringify` writes no raw line break, so the first one
+ * ends it); returns the bytes dropped, which the caller subtracts from `kept_bytes`.
  * The count bound is sequence arithmetic, exact under concurrency. The byte bound sums the rows
  * this statement's snapshot sees, only when `kept_bytes` (an upper bound) is over it; so two
  * appends racing on one conversation (a visitor's post and the bot's reply) may leave it over by
  * one activity until its next append.
  * $1 conversation, $2 now, $3 activity with a 7-digit id, $4 its bytes, $5 byte bound, $6 count bound, $7 channel, $8 origin,
- * $9 the user the conversation must belong to (null: any).
+ * $9 the user the conversation must belong to (null: any), $10 whether the notification carries the activity.
  */
 export const APPEND_SQL = `
   WITH bumped AS (
@@ -30,7 +32,7 @@ export const APPEND_SQL = `
     FROM bumped
   ), added AS (
     INSERT INTO dl_activities (conversation_id, seq, activity, bytes)
-    SELECT $1, seq, $3::jsonb || jsonb_build_object('id', id), bytes FROM numbered
+    SELECT $1, seq, $3::text::jsonb || jsonb_build_object('id', id), bytes FROM numbered
   ), kept AS (
     SELECT a.seq, sum(a.bytes) OVER (ORDER BY a.seq DESC) AS newer_bytes FROM dl_activities a, numbered n
     WHERE a.conversation_id = $1 AND n.may_be_over
@@ -44,7 +46,8 @@ export const APPEND_SQL = `
     WHERE d.conversation_id = $1 AND NOT numbered.may_be_over AND d.seq <= numbered.seq - $6
     RETURNING d.bytes
   )
-  SELECT seq::text AS seq, pg_notify($7, $8 || ' ' || seq || ' ' || $1),
+  SELECT seq::text AS seq,
+         pg_notify($7, CASE WHEN $10::boolean THEN $8 || '+ ' || seq || ' ' || $3::text || chr(10) || $1 ELSE $8 || ' ' || seq || ' ' || $1 END),
          ((SELECT coalesce(sum(bytes), 0) FROM dropped) + (SELECT coalesce(sum(bytes), 0) FROM aged))::text AS dropped_bytes
   FROM numbered`;
 

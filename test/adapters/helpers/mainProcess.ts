@@ -65,8 +65,10 @@ export function startMainProcess(env: Record<string, string>, startTimeoutMs = 6
     });
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
+      // Once started, the log only accumulates (scanning it all again on every chunk cost a benchmark's CPU).
+      if (started) return;
       const url = /"url":"(http:\/\/[^"]+)"/.exec(output)?.[1];
-      if (started || url === undefined || child.pid === undefined) return;
+      if (url === undefined || child.pid === undefined) return;
       started = true;
       clearTimeout(timer);
       const pid = child.pid;

@@ -5,7 +5,7 @@
  * A post that fails (the instance died under it) is sent again, as the visitor would.
  */
 import WebSocket from 'ws';
-import { httpJson, type DlActivity } from '../helpers/directLineClient.js';
+import { httpJson, type DlActivity, type HttpResult } from '../helpers/directLineClient.js';
 
 export interface AcknowledgedVote {
   readonly conversationId: string;
@@ -37,6 +37,8 @@ export interface VisitorOptions {
   readonly answerTimeoutMs?: number;
   /** Called after each completed turn (the test kills an instance after a share of them). */
   readonly onTurn?: () => void;
+  /** Sends the REST calls (default: directLineClient's `httpJson` from `localAddress`; the bench's load generator passes a leaner client). */
+  readonly http?: (method: string, url: string, options: { headers?: Record<string, string>; body?: string }) => Promise<HttpResult>;
 }
 
 const RETRY_PAUSE_MS = 150;
@@ -63,10 +65,11 @@ export async function runVisitor(options: VisitorOptions): Promise<VisitorResult
   const { baseUrl, localAddress } = options;
   const base = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
   const answerTimeoutMs = options.answerTimeoutMs ?? 30_000;
+  const http = options.http ?? ((method: string, url: string, sent: { headers?: Record<string, string>; body?: string }) => httpJson(method, url, { ...sent, localAddress }));
   const call = async (method: string, path: string, token: string, body?: unknown) => {
     for (;;) {
       try {
-        const result = await httpJson(method, `${base()}${path}`, { headers: { Authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body), localAddress });
+        const result = await http(method, `${base()}${path}`, { headers: { Authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) });
         if (result.status < 500 && result.status !== 429) return result;
       } catch {
         // The connection was cut (an instance died): send it again.
@@ -76,10 +79,10 @@ export async function runVisitor(options: VisitorOptions): Promise<VisitorResult
     }
   };
   let retried = 0;
-  let issued = await httpJson('POST', `${base()}/api/directline/token`, { localAddress });
+  let issued = await http('POST', `${base()}/api/directline/token`, {});
   while (issued.status !== 200) {
     await pause(RETRY_PAUSE_MS);
-    issued = await httpJson('POST', `${base()}/api/directline/token`, { localAddress });
+    issued = await http('POST', `${base()}/api/directline/token`, {});
   }
   let token = stringField(issued.body, 'token');
   const started = await call('POST', '/v3/directline/conversations', token, {});

@@ -20,8 +20,10 @@ export class LoadGeneratorProcess {
     child.once('exit', () => this.waiting?.());
   }
 
-  static start(): LoadGeneratorProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/instances/loadGenerator.ts'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `cpuProfDir`: also write the load generator's V8 CPU profile there (`--cpu-prof`). */
+  static start(cpuProfDir?: string): LoadGeneratorProcess {
+    const profile = cpuProfDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'test/bench/instances/loadGenerator.ts'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const reap = (): void => void child.kill('SIGKILL');
     process.once('exit', reap);
     child.once('exit', () => process.off('exit', reap));

@@ -109,12 +109,27 @@ async function probeAll(servers: readonly MainProcess[]): Promise<number> {
   return counts[0];
 }
 
+/** Each server's probe readings so far, and how much of its output they cover (its log grows by megabytes in a run). */
+const scanned = new WeakMap<MainProcess, { offset: number; readings: Array<{ active: number; idle: number }> }>();
+
 function readings(server: MainProcess): Array<{ active: number; idle: number }> {
-  return [...server.output().matchAll(PROBE)].map((match) => {
+  const output = server.output();
+  const seen = scanned.get(server) ?? { offset: 0, readings: [] };
+  // From the last complete line scanned: a probe line may have been half written then.
+  const from = output.lastIndexOf('\n', seen.offset - 1);
+  const found = [...output.slice(Math.max(from, 0)).matchAll(PROBE)];
+  let offset = seen.offset;
+  for (const match of found) {
+    const end = Math.max(from, 0) + (match.index ?? 0) + match[0].length;
+    if (end <= seen.offset) continue;
     const value: unknown = JSON.parse(match[1]);
     const field = (name: string): number => Number(typeof value === 'object' && value !== null ? Reflect.get(value, name) : NaN);
-    return { active: field('active'), idle: field('idle') };
-  });
+    seen.readings.push({ active: field('active'), idle: field('idle') });
+    offset = end;
+  }
+  // Up to the last line break: what follows may be a probe line still being written.
+  scanned.set(server, { offset: Math.max(offset, output.lastIndexOf('\n')), readings: seen.readings });
+  return seen.readings;
 }
 
 /** The busiest event loop's share of busy time between the window's two probe readings. */

@@ -10,6 +10,7 @@
 import { createInterface } from 'node:readline';
 import { loopbackAddresses } from '../robustness/fuzzServer.js';
 import { runVisitor } from '../../adapters/multiInstance/webChatVisitor.js';
+import { KeepAliveHttpClient } from './KeepAliveHttpClient.js';
 
 export interface LoadRequest {
   /** The proxy, or every instance (client-side round robin). */
@@ -29,6 +30,17 @@ export interface LoadReport {
 
 const ADDRESSES = 25;
 
+/** One client per source address, kept from one load to the next, as a browser keeps its connections to the site. */
+const clients = new Map<string, KeepAliveHttpClient>();
+function clientFor(address: string): KeepAliveHttpClient {
+  let client = clients.get(address);
+  if (!client) {
+    client = new KeepAliveHttpClient(address);
+    clients.set(address, client);
+  }
+  return client;
+}
+
 /**
  * One load: `conversations` visitors at once, each request sent to the proxy, or to the next instance when there are
  * several base URLs (one counter for all visitors, as a proxy's round robin).
@@ -44,10 +56,14 @@ async function load(request: unknown): Promise<LoadReport> {
   let next = 0;
   const baseUrl = urls.length === 1 ? urls[0] : () => urls[next++ % urls.length];
   const addresses = loopbackAddresses(8, ADDRESSES);
+  const clients = addresses.map(clientFor);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const results = await Promise.allSettled(
-    Array.from({ length: conversations }, (_, i) => runVisitor({ baseUrl, questions: questions.map(String), localAddress: addresses[i % addresses.length], answerTimeoutMs: 60_000 })),
+    Array.from({ length: conversations }, (_, i) => {
+      const at = i % addresses.length;
+      return runVisitor({ baseUrl, questions: questions.map(String), localAddress: addresses[at], answerTimeoutMs: 60_000, http: clients[at].request });
+    }),
   );
   const elapsedMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);

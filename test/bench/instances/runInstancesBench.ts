@@ -7,7 +7,7 @@
  *
  * Options: `--levels 50` (conversations, comma-separated), `--setups embedded,pg1,pg2`,
  * `--statements` (count each server's PostgreSQL statements per turn, statementCounter.ts),
- * `--cpu-prof <dir>` (a V8 CPU profile of every server, for Chrome's profiler), `--pool-size 8` (DATABASE_POOL_SIZE of
+ * `--cpu-prof <dir>` (a V8 CPU profile of every server and of the load generator, for Chrome's profiler), `--pool-size 8` (DATABASE_POOL_SIZE of
  * every PostgreSQL instance; default DEFAULT_CLUSTER_POOL_SIZE), `--baseline <checkout>` (every PostgreSQL set-up
  * also runs the servers of another checkout, e.g. a `git worktree` of main, right before or after this one's: an
  * A/B comparison in one window of a shared machine), `--rounds 2` (the levels again; the baseline's turn alternates),
@@ -34,8 +34,10 @@ const TURNS = 10;
  * Conversations each instance serves before the measured run, so that every set-up is measured
  * warm (V8 has optimised the turn's code, pools are open), as a server that has been up for a
  * while; otherwise two instances would pay twice the warm-up within the same measured turns.
+ * After 20, `perf` showed V8's worker threads still compiling the turn's code (TurboFan) during the
+ * measured run: CPU that a server up for a while no longer spends.
  */
-const WARM_UP_CONVERSATIONS_PER_INSTANCE = 20;
+const WARM_UP_CONVERSATIONS_PER_INSTANCE = 80;
 
 /** The database of the PostgreSQL set-ups: TEST_DATABASE_URL, or the local server this kind of machine runs. */
 const DATABASE_URL = TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -65,7 +67,7 @@ async function scenario(setup: Setup, conversations: number, questions: readonly
   let warmUpTurns: number;
   let cpu: CpuPerTurn;
   // The warm-up warms the load generator too: its measured load runs compiled, as visitors' browsers do.
-  const loadGenerator = LoadGeneratorProcess.start();
+  const loadGenerator = LoadGeneratorProcess.start(options.cpuProfDir);
   try {
     warmUpTurns = (await loadGenerator.run(baseUrls, WARM_UP_CONVERSATIONS_PER_INSTANCE * setup.instances, questions)).turns;
     const window = await startCpuWindow({

@@ -1,7 +1,8 @@
+import type { Activity } from 'botbuilder';
 import pg from 'pg';
 import { expect, it, vi } from 'vitest';
 import { DEFAULT_CONVERSATION_LIMITS, storedBytes, type DirectLineStore } from '../../../../adapters/directline/index.js';
-import { PostgresDatabase, PostgresDirectLineStore } from '../../../../adapters/storage/index.js';
+import { MAX_CARRYING_NOTIFICATION_BYTES, PostgresDatabase, PostgresDirectLineStore } from '../../../../adapters/storage/index.js';
 import { directLineStoreContract } from '../../directline/directLineStoreContract.js';
 import { createTestSchema, describePostgres, quietLog, sql } from './testDatabase.js';
 
@@ -97,3 +98,49 @@ describePostgres('PostgresDirectLineStore kept bytes', () => {
     }
   });
 });
+
+describePostgres('PostgresDirectLineStore notifications', () => {
+  const T0 = Date.UTC(2026, 0, 5, 10);
+
+  it('hands another instance\'s activity to this instance\'s stream from the notification when it fits, and reads a larger one back from the table', async () => {
+    const schema = await createTestSchema();
+    const databases = await Promise.all([0, 1].map(() => PostgresDatabase.create(schema.config, quietLog)));
+    const sent = vi.spyOn(pg.Client.prototype, 'query');
+    // The stream reads (LiveWatchers' batched statement).
+    const reads = (): number => sent.mock.calls.filter((args: unknown[]) => JSON.stringify(args[0]).includes('unnest(')).length;
+    try {
+      const [appender, streamer] = await Promise.all(databases.map((db) => PostgresDirectLineStore.factory(db)(DEFAULT_CONVERSATION_LIMITS, () => undefined)));
+      await appender.start('c', 'u', T0);
+      const delivered: Array<Partial<Activity>> = [];
+      const stop = streamer.watch('c', 0, T0, (set) => delivered.push(...set.activities));
+      await until(() => reads() === 1);
+      sent.mockClear();
+      const short = { type: 'message', text: 'Réponse courte 👍', from: { id: 'bot', name: 'bot' }, replyToId: 'c|0000000' };
+      await appender.append('c', short, T0);
+      await until(() => delivered.length === 1);
+      // Delivered as the table holds it, without a read.
+      expect(delivered[0]).toEqual((await streamer.since('c', 0, T0)).activities[0]);
+      expect(reads()).toBe(0);
+      // Too large to travel in a notification: the streaming instance reads it back.
+      const long = { ...short, text: 'x'.repeat(MAX_CARRYING_NOTIFICATION_BYTES) };
+      await appender.append('c', long, T0);
+      await until(() => delivered.length === 2);
+      expect(delivered[1]).toEqual((await streamer.since('c', 1, T0)).activities[0]);
+      expect(reads()).toBe(1);
+      stop();
+      for (const store of [appender, streamer]) await store.close();
+    } finally {
+      sent.mockRestore();
+      for (const db of databases) await db.close();
+      await schema.drop();
+    }
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('until: timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,15 @@
+import pg from 'pg';
+import { createTestSchema } from '/work/wt/inst9/test/adapters/storage/postgres/testDatabase.js';
+import { PostgresDatabase } from '/work/wt/inst9/adapters/storage/index.js';
+import { APPEND_SQL } from '/work/wt/inst9/adapters/storage/postgres/directLineSql.js';
+const schema = await createTestSchema(1, 'postgres://postgres@127.0.0.1:5432/test');
+const db = await PostgresDatabase.create(schema.config, { info() {}, warn() {} });
+const client = new pg.Client({ connectionString: schema.config.url, options: `-c search_path=${schema.config.schema} -c synchronous_commit=off -c plan_cache_mode=force_generic_plan` });
+await client.connect();
+await client.query(`INSERT INTO dl_conversations (id, user_id, next_seq, last_active, kept_bytes) VALUES ('c', 'u', 0, now(), 0)`);
+const act = JSON.stringify({ type: 'message', text: 'hello '.repeat(200), id: 'c|0000000' });
+await client.query(`PREPARE a(text, timestamptz, text, int, int, int, text, text, text, boolean) AS ${APPEND_SQL}`);
+for (let i = 0; i < 40; i++) await client.query(`EXECUTE a('c', now(), '${act}', ${act.length}, 524288, 500, 'dl_x', 'o', null, true)`);
+const r = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) EXECUTE a('c', now(), '${act}', ${act.length}, 524288, 500, 'dl_x', 'o', null, true)`);
+console.log(r.rows.map((x) => x['QUERY PLAN']).join('\n'));
+await client.end(); await db.close(); await schema.drop();
