@@ -113,13 +113,9 @@ export function forEachCandidateScore(
   let sum = 0;
   for (let i = 0; i < lists.length; i++) cumulative[i] = sum = sum + lists[i].bound;
   // Lists before `essential` together cannot lift an entry to the threshold: entries only they hold are never visited.
-  let essential = 0;
-  let at = 0;
-  const raise = (): void => {
-    at = threshold() * (1 - BOUND_SLACK);
-    while (essential < lists.length && cumulative[essential] < at) essential++;
-  };
-  raise();
+  // Plain locals, not a closure's: a captured number is boxed anew each time it changes (after every visit).
+  let at = threshold() * (1 - BOUND_SLACK);
+  let essential = essentialFrom(cumulative, lists.length, 0, at);
   // Each step is its own small function: compiled (and recompiled) apart, the first questions after a start wait less for the optimiser.
   for (let start = blockStart(lists, essential); start !== NO_BLOCK; start = blockStart(lists, essential)) {
     const walked = essential;
@@ -137,9 +133,16 @@ export function forEachCandidateScore(
     for (let i = 0; i < parts.length; i++) parts[i].query.scoreBlock(start, slots, kept, partLists[i], parts[i].factor, scores);
     for (let c = 0; c < kept; c++) {
       visit(start + slots[c], scores[c]);
-      raise();
+      at = threshold() * (1 - BOUND_SLACK);
+      essential = essentialFrom(cumulative, lists.length, essential, at);
     }
   }
+}
+
+/** The first list from `essential` on whose bound with the lists before it may reach `at` (`count` when none). */
+function essentialFrom(cumulative: Float64Array, count: number, essential: number, at: number): number {
+  while (essential < count && cumulative[essential] < at) essential++;
+  return essential;
 }
 
 /** blockStart when the walked lists are exhausted. */
