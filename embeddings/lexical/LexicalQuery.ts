@@ -1,5 +1,5 @@
 import { bm25Idf } from './bm25.js';
-import { forEachCandidateScore, WALK_BLOCK, type WalkList } from './candidateWalk.js';
+import { forEachCandidateScore, NO_POSITIONS, type WalkList } from './candidateWalk.js';
 import type { LexicalIndex } from './LexicalIndex.js';
 import { lowerBound } from './sortedSearch.js';
 
@@ -97,7 +97,10 @@ export class LexicalQuery {
       if (ids.length === 0) continue;
       const starts = this.index.entryStarts[view];
       const weight = this.weights[view];
-      const [from, to] = [list, (list += ids.length)];
+      // Not a destructured pair: this runs per view for every block, and the pair was an allocation each time.
+      const from = list;
+      list += ids.length;
+      const to = list;
       if (this.index.entryPostings[view].docStarts === undefined) {
         // One document per entry: the entry's posting is its document's; its raw score is the sum of the postings found.
         sums.fill(0, count, 2 * count);
@@ -153,7 +156,7 @@ export class LexicalQuery {
           contributions,
           docEnd: postings.offsets[id + 1],
           docStarts: docStarts ?? SAME_POSITIONS,
-          positions: new Int32Array(WALK_BLOCK).fill(-1),
+          positions: NO_POSITIONS,
         });
       }
     }

@@ -15,6 +15,26 @@ const BOUND_SLACK = 1e-9;
  */
 export const WALK_BLOCK = 128;
 
+/** WalkList.positions of a list no walk has taken yet. */
+export const NO_POSITIONS = new Int32Array(0);
+
+/**
+ * The walk's scratch, allocated once: a walk runs to its end synchronously, so
+ * one set serves every query. A question used to allocate a few dozen small
+ * typed arrays (one per list, four per walk), garbage that made the young
+ * generation fill and be scavenged every few questions.
+ */
+const scratch = {
+  bounds: new Float64Array(WALK_BLOCK),
+  held: new Uint8Array(WALK_BLOCK),
+  // The block's candidates (entry − block start, ascending) and their scores.
+  slots: new Int32Array(WALK_BLOCK),
+  scores: new Float64Array(WALK_BLOCK),
+  cumulative: new Float64Array(0),
+  /** One WalkList.positions per list of a walk, grown as needed. */
+  positions: [] as Int32Array[],
+};
+
 /** One entry-level posting list of a query (see EntryPostings), walked entry by entry. */
 export interface WalkList {
   readonly entries: Uint32Array;
@@ -31,8 +51,9 @@ export interface WalkList {
    * posting in this list: valid only when `entries[position]` is that entry
    * (-1 or a posting of an earlier block otherwise). Written by the walk for
    * every list holding a candidate of the block, read by LexicalQuery.scoreBlock.
+   * The walk lends each list one of its own arrays (NO_POSITIONS until then).
    */
-  readonly positions: Int32Array;
+  positions: Int32Array;
   /** The term's document postings and their contributions, from which an entry is scored exactly. */
   readonly docs: Uint32Array;
   readonly contributions: Float64Array;
@@ -82,22 +103,19 @@ export function forEachCandidateScore(
     for (const list of partList) lists.push(list);
   }
   lists.sort((a, b) => a.bound - b.bound);
-  const cumulative = new Float64Array(lists.length);
+  while (scratch.positions.length < lists.length) scratch.positions.push(new Int32Array(WALK_BLOCK));
+  for (let i = 0; i < lists.length; i++) lists[i].positions = scratch.positions[i].fill(-1);
+  if (scratch.cumulative.length < lists.length) scratch.cumulative = new Float64Array(2 * lists.length);
+  const { bounds, held, slots, scores, cumulative } = scratch;
+  // Left clean by every walk that ended; cleared again in case one was interrupted by an exception.
+  bounds.fill(0);
+  held.fill(0);
   let sum = 0;
   for (let i = 0; i < lists.length; i++) cumulative[i] = sum = sum + lists[i].bound;
   // Lists before `essential` together cannot lift an entry to the threshold: entries only they hold are never visited.
-  let essential = 0;
-  let at = 0;
-  const raise = (): void => {
-    at = threshold() * (1 - BOUND_SLACK);
-    while (essential < lists.length && cumulative[essential] < at) essential++;
-  };
-  raise();
-  const bounds = new Float64Array(WALK_BLOCK);
-  const held = new Uint8Array(WALK_BLOCK);
-  // The block's candidates (entry − block start, ascending) and their scores.
-  const slots = new Int32Array(WALK_BLOCK);
-  const scores = new Float64Array(WALK_BLOCK);
+  // Plain locals, not a closure's: a captured number is boxed anew each time it changes (after every visit).
+  let at = threshold() * (1 - BOUND_SLACK);
+  let essential = essentialFrom(cumulative, lists.length, 0, at);
   // Each step is its own small function: compiled (and recompiled) apart, the first questions after a start wait less for the optimiser.
   for (let start = blockStart(lists, essential); start !== NO_BLOCK; start = blockStart(lists, essential)) {
     const walked = essential;
@@ -115,9 +133,16 @@ export function forEachCandidateScore(
     for (let i = 0; i < parts.length; i++) parts[i].query.scoreBlock(start, slots, kept, partLists[i], parts[i].factor, scores);
     for (let c = 0; c < kept; c++) {
       visit(start + slots[c], scores[c]);
-      raise();
+      at = threshold() * (1 - BOUND_SLACK);
+      essential = essentialFrom(cumulative, lists.length, essential, at);
     }
   }
+}
+
+/** The first list from `essential` on whose bound with the lists before it may reach `at` (`count` when none). */
+function essentialFrom(cumulative: Float64Array, count: number, essential: number, at: number): number {
+  while (essential < count && cumulative[essential] < at) essential++;
+  return essential;
 }
 
 /** blockStart when the walked lists are exhausted. */

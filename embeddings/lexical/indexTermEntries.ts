@@ -18,15 +18,22 @@ export function indexTermEntries(index: LexicalIndex, views: readonly number[]):
     if (frequencies[id] < 0) frequencies[id] = unionSize(lists.map(({ offsets, entries }) => entries.subarray(offsets[id], offsets[id + 1])));
     return frequencies[id];
   };
+  // Loops, not `lists.some` with a closure: the evidence asks this for every term of every ranked entry, and each
+  // closure was garbage for the next scavenge to sweep.
   const holds = (entryIndex: number, term: string): boolean => {
     const id = index.termId(term);
     if (id === undefined) return false;
-    return lists.some(({ offsets, entries }) => {
+    for (let i = 0; i < lists.length; i++) {
+      const { offsets, entries } = lists[i];
       const at = lowerBound(entries, offsets[id], offsets[id + 1], entryIndex);
-      return at < offsets[id + 1] && entries[at] === entryIndex;
-    });
+      if (at < offsets[id + 1] && entries[at] === entryIndex) return true;
+    }
+    return false;
   };
-  const holdsId = (id: number): boolean => lists.some(({ offsets }) => offsets[id + 1] > offsets[id]);
+  const holdsId = (id: number): boolean => {
+    for (let i = 0; i < lists.length; i++) if (lists[i].offsets[id + 1] > lists[i].offsets[id]) return true;
+    return false;
+  };
   const knows = (term: string): boolean => {
     const id = index.termId(term);
     return id !== undefined && holdsId(id);

@@ -24,12 +24,19 @@ function weigh(vocabulary: EntryVocabulary, terms: readonly string[], general: (
   });
 }
 
-const total = (terms: readonly WeighedTerm[]): number => terms.reduce((sum, term) => sum + term.idf, 0);
-
-/** IDF-weighted share of `terms` that satisfy `test` (0 without terms). */
+/**
+ * IDF-weighted share of `terms` that satisfy `test` (0 without terms). One loop adding both sums in term order (the
+ * same additions as summing all the terms, then the filtered ones): no filtered copy, as the ranking asks this for
+ * every entry tied with another.
+ */
 function share(terms: readonly WeighedTerm[], test: (term: WeighedTerm) => boolean): number {
-  const all = total(terms);
-  return all === 0 ? 0 : total(terms.filter(test)) / all;
+  let all = 0;
+  let held = 0;
+  for (let i = 0; i < terms.length; i++) {
+    all += terms[i].idf;
+    if (test(terms[i])) held += terms[i].idf;
+  }
+  return all === 0 ? 0 : held / all;
 }
 
 /**

@@ -8,7 +8,10 @@
  * question is asked at that moment too, others during the warm-up (their
  * latency is what a visitor arriving then waits), and the timed passes start
  * when the warm-up has ended.
- * Usage: tsx test/bench/scale/faqRun.ts <kbDir> <indexDir> <questionsFile> [warm-up]
+ * With `runtime`, the same process stops once its imports are done and prints
+ * only its peak RSS: the runtime (Node, the TypeScript loader, the modules
+ * answering needs) that every other run's peak RSS includes.
+ * Usage: tsx test/bench/scale/faqRun.ts <kbDir> <indexDir> <questionsFile> [warm-up | runtime]
  */
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -21,6 +24,10 @@ const importsDone = performance.now();
 const importsCpu = process.cpuUsage();
 
 const [kbDir, indexDir, questionsFile, variant] = process.argv.slice(2);
+if (variant === 'runtime') {
+  console.log(JSON.stringify({ importsMs: importsDone - processStart, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
 /** A visitor's question every this often while the warm-up runs. */
 const DURING_WARM_UP_MS = 20;
 const questions = JSON.parse(await readFile(questionsFile, 'utf8')) as string[];
