@@ -28,10 +28,15 @@ export function withAskedPhrasings(entries: readonly FaqEntry[], files: readonly
       else list.push(item.q);
     }
   }
-  return entries.map(({ asked: _previous, ...entry }) => {
+  return entries.map((labelledEntry) => {
+    const labelled = byId.get(labelledEntry.id);
+    // Most entries of a large KB have no asked question: kept as they are, their phrasings never folded.
+    if (labelled === undefined && labelledEntry.asked === undefined) return labelledEntry;
+    const { asked: _previous, ...entry } = labelledEntry;
+    if (labelled === undefined) return entry;
     const seen = new Set([entry.question, ...entry.alternates].map(foldPhrasing));
     const asked: string[] = [];
-    for (const q of byId.get(entry.id) ?? []) {
+    for (const q of labelled) {
       const key = foldPhrasing(q);
       if (seen.has(key)) continue;
       seen.add(key);
