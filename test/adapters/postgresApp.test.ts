@@ -53,7 +53,7 @@ describePostgres('the application on PostgreSQL (DATABASE_URL)', () => {
     const onB = visitor.at(b.url);
     const stream = await (await onB.reconnected()).openStream();
     await stream.waitFor((activity) => activity.from?.role === 'bot' && activity.type === 'message');
-    expect((await visitor.send('Quand les nomenclatures NOS sont-elles mises à jour ?')).status).toBe(200);
+    expect((await visitor.send('À quelle fréquence le MOS et les NOS sont-ils mis à jour ?')).status).toBe(200);
     await stream.waitFor((activity) => activity.from?.role === 'bot' && JSON.stringify(activity).includes('"action":"vote"'));
     const watermark = stream.watermarks.at(-1) ?? '0';
     stream.close();
