@@ -26,12 +26,7 @@ export interface AskedValidation {
 
 /** Validates one asked file (the fast reader of plain block YAML first, `yaml` itself when it finds anything wrong). */
 export function validateAsked(text: SourceText): AskedValidation {
-  const plain = YamlSource.readPlain(text);
-  if (plain !== undefined) {
-    const result = validateSource(plain);
-    if (result.problems.length === 0) return result;
-  }
-  return validateSource(YamlSource.parse(text));
+  return YamlSource.validate(text, validateSource);
 }
 
 function validateSource(source: YamlSource): AskedValidation {

@@ -50,19 +50,9 @@ export interface EntriesValidation {
   readonly problems: readonly KbProblem[];
 }
 
-/**
- * Validates one entries file. A file in plain block YAML is read by the fast
- * reader first; when that finds any problem (or cannot read the file), the
- * file is parsed again by `yaml` itself, so every problem is reported, and
- * located, exactly as `parseDocument` sees the file.
- */
+/** Validates one entries file (the fast reader of plain block YAML first, `yaml` itself when it finds anything wrong: YamlSource.validate). */
 export function validateEntries(text: SourceText): EntriesValidation {
-  const plain = YamlSource.readPlain(text);
-  if (plain !== undefined) {
-    const result = validateSource(plain);
-    if (result.problems.length === 0) return result;
-  }
-  return validateSource(YamlSource.parse(text));
+  return YamlSource.validate(text, validateSource);
 }
 
 function validateSource(source: YamlSource): EntriesValidation {

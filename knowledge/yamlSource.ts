@@ -62,6 +62,19 @@ export class YamlSource {
     return new YamlSource(source.file, read.root, counter);
   }
 
+  /**
+   * Validates `source` read by the fast reader first; when that finds any problem (or cannot read the file), the
+   * file is parsed again by `yaml` itself, so that every problem is reported, and located, as `parseDocument` sees it.
+   */
+  static validate<R extends { readonly problems: readonly unknown[] }>(source: SourceText, validate: (read: YamlSource) => R): R {
+    const plain = YamlSource.readPlain(source);
+    if (plain !== undefined) {
+      const result = validate(plain);
+      if (result.problems.length === 0) return result;
+    }
+    return validate(YamlSource.parse(source));
+  }
+
   /** Position of a node; the file start when the node has no range. */
   pos(node: Node | Pair | null | undefined): SourcePos {
     const target: unknown = isPair(node) ? node.key : node;
