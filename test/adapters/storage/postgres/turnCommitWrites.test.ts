@@ -45,13 +45,14 @@ describePostgres('writes sent with the turn\'s COMMIT', () => {
     await gate.run('conv', async () => {
       await feedback.recordFeedback(vote(text));
       await questions.recordQuestion(question('q1', text));
+      await questions.recordEvent({ questionId: 'q1', time: '2026-01-01T08:00:05.000Z', kind: 'voted', entryId: 'e1', helpful: true, voteKey: `key ${text}` });
       seenDuringTurn = [...(await otherFeedback.list()), ...(await otherQuestions.list())];
     });
     expect(seenDuringTurn).toEqual([]);
     const { voteKey, ...stored } = vote(text);
     expect(voteKey).toBe(`key ${text}`);
     expect(await otherFeedback.list()).toEqual([stored]);
-    expect((await otherQuestions.list()).map((each) => [each.id, each.text])).toEqual([['q1', text]]);
+    expect((await otherQuestions.list()).map((each) => [each.id, each.text, each.events.map((e) => [e.kind, e.voteKey])])).toEqual([['q1', text, [['voted', `key ${text}`]]]]);
   });
 
   it('drop them with a turn that fails', async () => {
@@ -60,6 +61,7 @@ describePostgres('writes sent with the turn\'s COMMIT', () => {
     await expect(gate.run('conv', async () => {
       await new PostgresFeedbackStore(db).recordFeedback(vote('lost'));
       await new PostgresQuestionLogStore(db).recordQuestion(question('q-lost', 'lost'));
+      await new PostgresQuestionLogStore(db).recordEvent({ questionId: 'q-lost', time: '2026-01-01T08:00:05.000Z', kind: 'voted', entryId: 'e1', helpful: true, voteKey: 'key lost' });
       throw new Error('bot failed');
     })).rejects.toThrow('bot failed');
     expect(await new PostgresFeedbackStore(otherDb).list()).toEqual([]);
@@ -79,7 +81,10 @@ describePostgres('writes sent with the turn\'s COMMIT', () => {
     });
     try {
       await gate.run('conv', () => new PostgresQuestionLogStore(db).recordQuestion(question('q2', 'statistics only')));
-      await gate.run('conv', () => new PostgresFeedbackStore(db).recordFeedback(vote('durable')));
+      await gate.run('conv', async () => {
+        await new PostgresFeedbackStore(db).recordFeedback(vote('durable'));
+        await new PostgresQuestionLogStore(db).recordEvent({ questionId: 'q2', time: '2026-01-01T08:00:05.000Z', kind: 'voted', entryId: 'e1', helpful: true, voteKey: 'key durable' });
+      });
     } finally {
       Reflect.set(pg.Client.prototype, 'query', original);
     }
@@ -89,5 +94,10 @@ describePostgres('writes sent with the turn\'s COMMIT', () => {
     expect(commits[0]).not.toContain('synchronous_commit');
     expect(commits[1]).toContain('INSERT INTO feedback_records');
     expect(commits[1]).toContain("set_config('synchronous_commit', 'on', true)");
+    // The vote's question-log event shares that round trip: no statement of its own.
+    expect(commits[1]).toContain('record_question_event');
+    expect(sent.filter((text) => text.includes('record_question_event'))).toHaveLength(1);
+    const [logged] = await new PostgresQuestionLogStore(db).list();
+    expect(logged.events).toEqual([{ questionId: 'q2', time: '2026-01-01T08:00:05.000Z', kind: 'voted', entryId: 'e1', helpful: true, voteKey: 'key durable' }]);
   });
 });
