@@ -131,9 +131,10 @@ export interface QuestionLogStore {
    * Adds a follow-up to a stored question. A `voted` event with the `voteKey`
    * of an earlier one replaces it (the last choice wins); a `commented` event
    * with a `voteKey` attaches to that vote's question. Events about an unknown
-   * question are ignored (its row may have been deleted): returns whether it was stored.
+   * question are ignored (its row may have been deleted). A store may send it with the turn under way, whose commit
+   * it then shares (PostgresQuestionLogStore): resolved means accepted, not yet stored.
    */
-  recordEvent(event: QuestionEvent): Promise<boolean>;
+  recordEvent(event: QuestionEvent): Promise<void>;
   /** Per-day counts, ordered by day, channel, KB version; `decisions` does not apply. Kept as daily rollups: fast at 100,000 questions. */
   dailyCounts(filter?: QuestionFilter): Promise<DailyCounts[]>;
   /** Per-entry counts, most shown first; `decisions` does not apply. */

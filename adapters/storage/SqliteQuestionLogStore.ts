@@ -70,8 +70,8 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
     });
   }
 
-  async recordEvent(event: QuestionEvent): Promise<boolean> {
-    return this.write('recordEvent', () => this.db.transaction(() => this.insertEvent(event))());
+  async recordEvent(event: QuestionEvent): Promise<void> {
+    this.write('recordEvent', () => this.db.transaction(() => this.insertEvent(event))());
   }
 
   async dailyCounts(filter?: QuestionFilter): Promise<DailyCounts[]> {
@@ -197,7 +197,7 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
   }
 
   /** Runs inside a transaction: the event, then the question's denormalised last vote. */
-  private insertEvent(event: QuestionEvent): boolean {
+  private insertEvent(event: QuestionEvent): void {
     let { questionId, entryId } = event;
     if (event.kind === 'commented' && questionId === undefined && event.voteKey !== undefined) {
       const vote = this.statement("SELECT question_id, entry_id FROM question_events WHERE kind = 'voted' AND vote_key = ?").get(event.voteKey) as
@@ -206,7 +206,7 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
       questionId = vote?.question_id;
       entryId ??= vote?.entry_id ?? undefined;
     }
-    if (questionId === undefined || !this.statement('SELECT 1 FROM questions WHERE id = ?').get(questionId)) return false;
+    if (questionId === undefined || !this.statement('SELECT 1 FROM questions WHERE id = ?').get(questionId)) return;
     const params = eventParams({ ...event, questionId, ...(entryId !== undefined && { entryId }) });
     if (event.kind === 'voted' && event.voteKey !== undefined) {
       this.statement("DELETE FROM question_events WHERE kind = 'voted' AND vote_key = ?").run(event.voteKey);
@@ -216,7 +216,6 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
        VALUES (@questionId, @time, @kind, @entryId, @helpful, @voteKey, @comment)`,
     ).run(params);
     if (event.kind === 'voted') this.statement('UPDATE questions SET helpful = ? WHERE id = ?').run(params.helpful, questionId);
-    return true;
   }
 
   private write<T>(method: string, work: () => T): T {

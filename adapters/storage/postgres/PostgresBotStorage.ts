@@ -1,6 +1,7 @@
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import pg from 'pg';
 import type { SqlRunner, TurnScopedDatabase } from './PostgresDatabase.js';
+import type { ScriptStatement } from './SessionStatements.js';
 import type { TurnHandle } from './TurnTransaction.js';
 
 /** Thrown when a write names a version that another writer has already replaced. */
@@ -155,12 +156,14 @@ function upsert(key: string, document: string, expected: string | null, returnin
 }
 
 /**
- * A write sent with the turn's COMMIT, in the same simple-protocol round trip (literals, no parameters). A stale
- * one writes no row, and dividing by that count fails the statement: PostgreSQL then skips the COMMIT that
- * follows, and the turn rolls back.
+ * A write sent with the turn's COMMIT, in the same simple-protocol round trip (as literals, or to the statement the
+ * connection has prepared: SessionStatements). A stale one writes no row, and dividing by that count fails the
+ * statement: PostgreSQL then skips the COMMIT that follows, and the turn rolls back.
  */
-function commitStatement(key: string, document: Record<string, unknown>, expected: string | null): string {
-  return upsert(pg.escapeLiteral(key), `${pg.escapeLiteral(JSON.stringify(document))}::jsonb`, expected === null ? null : `${BigInt(expected)}`, 'written');
+function commitStatement(key: string, document: Record<string, unknown>, expected: string | null): ScriptStatement {
+  return expected === null
+    ? { sql: upsert('$1', '$2::jsonb', null, 'written'), params: [key, JSON.stringify(document)] }
+    : { sql: upsert('$1', '$2::jsonb', '$3::bigint', 'written'), params: [key, JSON.stringify(document), expected] };
 }
 
 function isStaleAtCommit(cause: unknown): boolean {

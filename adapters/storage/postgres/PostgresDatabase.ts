@@ -4,6 +4,7 @@ import type { DatabaseConfig } from '../../config.js';
 import { DatabaseUnavailableError } from '../../databaseUnavailable.js';
 import { isConnectionFailure } from './databaseErrors.js';
 import { PostgresListener, type ListenerLog, type NotificationHandler } from './PostgresListener.js';
+import { SessionStatements } from './SessionStatements.js';
 import { migrate } from './migrate.js';
 import { PLAIN_TRANSACTION, runInTransaction, type StatementMaker, type TransactionShape } from './pooledTransaction.js';
 import { TurnTransaction, type TurnHandle } from './TurnTransaction.js';
@@ -59,6 +60,9 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
   private closing: Promise<void> | undefined;
   private readonly turns = new AsyncLocalStorage<TurnTransaction>();
   private readonly statementNames = new Map<string, string>();
+  /** Names of the statements turns send with their COMMIT, prepared by SQL on each lock connection ({@link SessionStatements}). */
+  private readonly scriptStatementNames = new Map<string, string>();
+  private readonly sessions = new WeakMap<pg.ClientBase, SessionStatements>();
   /** How a pooled transaction's statements are named and its failures told apart. */
   private readonly statements: StatementMaker = { statement: (sql, params) => this.statement(sql, params), failure: (method, cause) => this.failure(method, cause) };
 
@@ -145,7 +149,7 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
    * transaction; what they hand to {@link TurnHandle.beforeCommit} goes with the COMMIT.
    */
   async lockedTransaction<T>(method: string, keys: readonly [string, string], work: () => Promise<T>, preload?: string): Promise<T> {
-    const turn = new TurnTransaction(keys, preload);
+    const turn = new TurnTransaction(keys, preload, (client) => this.session(client));
     return runInTransaction(this.lockPool, method, turn, async (runner) => {
       turn.runner = runner;
       try {
@@ -183,6 +187,26 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
   close(): Promise<void> {
     this.closing ??= Promise.all([this.listener.close(), this.pool.end(), this.lockPool.end()]).then(() => undefined);
     return this.closing;
+  }
+
+  /** The prepared statements of a lock connection, for the scripts of its turns. */
+  private session(client: pg.ClientBase): SessionStatements {
+    let session = this.sessions.get(client);
+    if (session === undefined) {
+      session = new SessionStatements((sql) => this.scriptStatementName(sql));
+      this.sessions.set(client, session);
+    }
+    return session;
+  }
+
+  /** `t<n>`: apart from node-postgres' own names (`s<n>`, {@link statement}), which live in the same namespace of a connection. */
+  private scriptStatementName(sql: string): string | undefined {
+    let name = this.scriptStatementNames.get(sql);
+    if (name === undefined && this.scriptStatementNames.size < MAX_PREPARED_STATEMENTS) {
+      name = `t${this.scriptStatementNames.size}`;
+      this.scriptStatementNames.set(sql, name);
+    }
+    return name;
   }
 
   /** The statement as node-postgres runs it: named (prepared once per connection) when it takes parameters. */

@@ -63,9 +63,12 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
     while ((await this.compact()) >= COMPACT_BATCH);
   }
 
-  async recordEvent(event: QuestionEvent): Promise<boolean> {
-    const [row] = await this.db.query<{ stored: boolean }>('PostgresQuestionLogStore.recordEvent', RECORD_EVENTS, [JSON.stringify([eventParams(event)])]);
-    return row.stored;
+  /**
+   * During a turn of the PostgresTurnGate, the event goes with the turn's COMMIT ({@link writeWithTurn}): a vote's
+   * event shares the round trip (and the synchronous commit) of the vote itself.
+   */
+  async recordEvent(event: QuestionEvent): Promise<void> {
+    await writeWithTurn(this.db, 'PostgresQuestionLogStore.recordEvent', RECORD_EVENTS, [JSON.stringify([eventParams(event)])]);
   }
 
   async dailyCounts(filter?: QuestionFilter): Promise<DailyCounts[]> {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { SqlRunner } from './PostgresDatabase.js';
 import type { TransactionShape } from './pooledTransaction.js';
+import type { ScriptStatement, SessionStatements } from './SessionStatements.js';
 
 /**
  * What the statements of the turn under way ({@link PostgresDatabase.lockedTransaction}) can do
@@ -14,16 +15,20 @@ export interface TurnHandle {
   /** Forgets the preload (a statement of the turn changed what it read). */
   dropPreloaded(): void;
   /**
-   * Statements sent with COMMIT in its round trip (simple protocol: no parameters, quoted
-   * literals only); `statements` is called at commit. When that round trip fails, `failure`
-   * turns the error into the one the turn fails with (undefined: not this writer's error);
-   * the transaction is then rolled back, as for any failed turn.
+   * Statements sent with COMMIT in its round trip (simple protocol: their parameters go as quoted
+   * literals, or to a statement the connection has prepared, {@link SessionStatements}); `statements`
+   * is called at commit. When that round trip fails, `failure` turns the error into the one the turn
+   * fails with (undefined: not this writer's error); the transaction is then rolled back, as for any
+   * failed turn.
    */
-  beforeCommit(statements: () => readonly string[], failure: (cause: unknown) => Error | undefined): void;
+  beforeCommit(statements: () => readonly ScriptStatement[], failure: (cause: unknown) => Error | undefined): void;
 }
 
+/** PostgreSQL's invalid_sql_statement_name: an EXECUTE named a statement the connection does not have. */
+const UNKNOWN_PREPARED_STATEMENT = '26000';
+
 interface CommitWriter {
-  readonly statements: () => readonly string[];
+  readonly statements: () => readonly ScriptStatement[];
   readonly failure: (cause: unknown) => Error | undefined;
 }
 
@@ -39,9 +44,17 @@ export class TurnTransaction implements TurnHandle, TransactionShape {
   readonly begin: string;
   preloaded: readonly pg.QueryResultRow[] | undefined;
   private readonly writers: CommitWriter[] = [];
+  private session: SessionStatements | undefined;
 
-  /** The lock keys are sent as quoted literals, never SQL; `preload` is a parameterless statement. */
-  constructor(keys: readonly [string, string], private readonly preload: string | undefined) {
+  /**
+   * The lock keys are sent as quoted literals, never SQL; `preload` is a parameterless statement;
+   * `sessionOf` gives the prepared statements of the connection the COMMIT goes to.
+   */
+  constructor(
+    keys: readonly [string, string],
+    private readonly preload: string | undefined,
+    private readonly sessionOf: (client: pg.ClientBase) => SessionStatements,
+  ) {
     const lock = `BEGIN; SELECT pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(keys[0])}), hashtext(${pg.escapeLiteral(keys[1])}))`;
     this.begin = preload === undefined ? lock : `${lock}; ${preload}`;
   }
@@ -55,17 +68,25 @@ export class TurnTransaction implements TurnHandle, TransactionShape {
     this.preloaded = undefined;
   }
 
-  beforeCommit(statements: () => readonly string[], failure: (cause: unknown) => Error | undefined): void {
+  beforeCommit(statements: () => readonly ScriptStatement[], failure: (cause: unknown) => Error | undefined): void {
     this.writers.push({ statements, failure });
   }
 
   /** The COMMIT round trip: the writers' statements, then COMMIT (skipped by PostgreSQL when one of them fails). */
-  commit(): string {
-    return [...this.writers.flatMap((writer) => writer.statements()), 'COMMIT'].join('; ');
+  commit(client: pg.ClientBase): string {
+    const session = this.sessionOf(client);
+    this.session = session;
+    return [...this.writers.flatMap((writer) => writer.statements().map((statement) => session.text(statement))), 'COMMIT'].join('; ');
+  }
+
+  /** Once committed: the connection prepares the statements it has just sent for the first time. */
+  committed(client: pg.ClientBase): void {
+    this.sessionOf(client).prepareSent(client);
   }
 
   /** The error the turn fails with when its COMMIT round trip failed with `cause`. */
   commitFailure(cause: unknown): Error | undefined {
+    if (cause instanceof Error && Reflect.get(cause, 'code') === UNKNOWN_PREPARED_STATEMENT) this.session?.forget();
     for (const writer of this.writers) {
       const error = writer.failure(cause);
       if (error !== undefined) return error;

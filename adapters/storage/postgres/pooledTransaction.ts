@@ -7,8 +7,10 @@ export interface TransactionShape {
   readonly begin: string;
   /** The results of the BEGIN round trip, one per statement. */
   began?(results: readonly pg.QueryResult[]): void;
-  /** The COMMIT round trip ('': none, the BEGIN round trip committed). */
-  commit(): string;
+  /** The COMMIT round trip on `client` ('': none, the BEGIN round trip committed). */
+  commit(client: pg.ClientBase): string;
+  /** Called once the COMMIT round trip succeeded, before `client` goes back to the pool. */
+  committed?(client: pg.ClientBase): void;
   /** The error a failed COMMIT round trip becomes (undefined: the usual "query failed"). */
   commitFailure?(cause: unknown): Error | undefined;
 }
@@ -65,8 +67,9 @@ export async function runInTransaction<T>(
     }
     const result = await work(runner);
     try {
-      const commit = shape.commit();
+      const commit = shape.commit(client);
       if (commit !== '') await send(commit);
+      shape.committed?.(client);
     } catch (cause) {
       throw shape.commitFailure?.(cause) ?? maker.failure(method, cause);
     }

@@ -19,8 +19,7 @@ export async function writeWithTurn(db: TurnAwareDatabase, method: string, sql: 
     await db.query(method, sql, params);
     return;
   }
-  const statement = withLiterals(sql, params);
-  turn.beforeCommit(() => [statement], () => undefined);
+  turn.beforeCommit(() => [{ sql, params }], () => undefined);
 }
 
 /**
@@ -32,11 +31,12 @@ export function withLiterals(sql: string, params: readonly SqlValue[]): string {
   return sql.replace(/\$(\d+)/g, (_, digits: string) => {
     const index = Number(digits) - 1;
     if (index < 0 || index >= params.length) throw new Error(`withLiterals: $${digits} has no parameter (${params.length} given)`);
-    return literal(params[index]);
+    return sqlLiteral(params[index]);
   });
 }
 
-function literal(value: SqlValue): string {
+/** A parameter as a literal of the simple protocol (see {@link withLiterals}). */
+export function sqlLiteral(value: SqlValue): string {
   if (value === null) return 'NULL';
   if (typeof value === 'string') return pg.escapeLiteral(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';

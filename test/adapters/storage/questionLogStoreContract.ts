@@ -51,8 +51,8 @@ export function questionLogStoreContract(name: string, factory: QuestionLogContr
       const second = question('2026-03-01T09:01:00.000Z', { source: 'triage', text: 'offer=innovation', decision: 'empty', candidates: [], facets: { theme: 'x', offer: 'innovation' } });
       await store.recordQuestion(first);
       await store.recordQuestion(second);
-      expect(await store.recordEvent(event(first.id, '2026-03-01T09:00:10.000Z', 'clicked', { entryId: 'entry-b' }))).toBe(true);
-      expect(await store.recordEvent(event(first.id, '2026-03-01T09:00:20.000Z', 'voted', { entryId: 'entry-b', helpful: true, voteKey: 'v1' }))).toBe(true);
+      await store.recordEvent(event(first.id, '2026-03-01T09:00:10.000Z', 'clicked', { entryId: 'entry-b' }));
+      await store.recordEvent(event(first.id, '2026-03-01T09:00:20.000Z', 'voted', { entryId: 'entry-b', helpful: true, voteKey: 'v1' }));
       const [newest, oldest] = await store.list();
       expect(newest).toEqual({ ...second, events: [] });
       expect(Object.keys(newest.facets)).toEqual(['theme', 'offer']);
@@ -68,9 +68,13 @@ export function questionLogStoreContract(name: string, factory: QuestionLogContr
 
     it('ignores an event about an unknown question', async () => {
       const { store } = await open();
-      expect(await store.recordEvent(event('missing', '2026-03-01T09:00:00.000Z', 'rephrased'))).toBe(false);
-      expect(await store.recordEvent({ time: '2026-03-01T09:00:00.000Z', kind: 'commented', voteKey: 'nobody', comment: 'x' })).toBe(false);
-      expect(await store.list()).toEqual([]);
+      const known = question('2026-03-01T08:00:00.000Z');
+      await store.recordQuestion(known);
+      await store.recordEvent(event('missing', '2026-03-01T09:00:00.000Z', 'voted', { entryId: 'entry-a', helpful: true, voteKey: 'v-missing' }));
+      await store.recordEvent({ time: '2026-03-01T09:00:00.000Z', kind: 'commented', voteKey: 'nobody', comment: 'x' });
+      expect(await store.list()).toEqual([{ ...known, events: [] }]);
+      expect((await store.dailyCounts())[0]).toMatchObject({ questions: 1, up: 0, down: 0 });
+      expect((await store.entryCounts()).map((each) => each.up + each.down + each.comments)).toEqual([0]);
       await store.close();
     });
 
@@ -80,7 +84,7 @@ export function questionLogStoreContract(name: string, factory: QuestionLogContr
       await store.recordQuestion(asked);
       await store.recordEvent(event(asked.id, '2026-03-02T10:00:05.000Z', 'voted', { entryId: 'entry-a', helpful: true, voteKey: 'k' }));
       await store.recordEvent(event(asked.id, '2026-03-02T10:00:06.000Z', 'voted', { entryId: 'entry-a', helpful: false, voteKey: 'k' }));
-      expect(await store.recordEvent({ time: '2026-03-02T10:00:30.000Z', kind: 'commented', voteKey: 'k', comment: 'Il manque la date' })).toBe(true);
+      await store.recordEvent({ time: '2026-03-02T10:00:30.000Z', kind: 'commented', voteKey: 'k', comment: 'Il manque la date' });
       const [logged] = await store.list();
       expect(logged.events.map((e) => [e.kind, e.helpful, e.entryId, e.comment])).toEqual([
         ['voted', false, 'entry-a', undefined],

@@ -25,6 +25,29 @@ describePostgres('PostgresDatabase', () => {
     }
   });
 
+  it('stores bot state and activities with lz4 where the server has it (migration 010), pglz otherwise', async () => {
+    const schema = await createTestSchema();
+    const db = await PostgresDatabase.create(schema.config, quietLog);
+    try {
+      const [server] = await db.query<{ lz4: boolean }>('test', "SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'");
+      const columns = await db.query<{ name: string; method: string }>(
+        'test',
+        `SELECT attrelid::regclass::text || '.' || attname AS name, attcompression::text AS method FROM pg_attribute
+         WHERE (attrelid, attname) IN (('bot_state'::regclass, 'document'), ('dl_activities'::regclass, 'activity')) ORDER BY 1`,
+      );
+      const method = server?.lz4 === true ? 'l' : '';
+      expect(columns).toEqual([{ name: 'bot_state.document', method }, { name: 'dl_activities.activity', method }]);
+      // A document past the TOAST threshold (about 2 KB) is compressed on write: with lz4 here.
+      const document = JSON.stringify({ answers: Array.from({ length: 200 }, (_, i) => `réponse ${i} `.repeat(3)) });
+      await db.query('test', "INSERT INTO bot_state (key, document, version) VALUES ('big', $1::jsonb, 1)", [document]);
+      const [stored] = await db.query<{ method: string | null }>('test', "SELECT pg_column_compression(document) AS method FROM bot_state WHERE key = 'big'");
+      expect(stored.method).toBe(server?.lz4 === true ? 'lz4' : 'pglz');
+    } finally {
+      await db.close();
+      await schema.drop();
+    }
+  });
+
   it('refuses to start on an unreachable database with DatabaseUnavailableError', async () => {
     const url = new URL(TEST_DATABASE_URL ?? '');
     url.port = '1';

@@ -159,12 +159,11 @@ describePostgres('PostgresQuestionLogStore', () => {
           stores[i % 2].recordQuestion({ ...base, id: `q${i}`, time: new Date(Date.UTC(2026, 0, 1, 8, 0, i)).toISOString(), candidates: [{ id: `e${i % 4}` }] }),
         ),
       );
-      const stored = await Promise.all(
+      await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
           stores[i % 2].recordEvent({ questionId: `q${i % 20}`, time: new Date(Date.UTC(2026, 0, 1, 9, 0, i)).toISOString(), kind: 'voted', entryId: `e${i % 4}`, helpful: i < 20, voteKey: `k${i % 20}` }),
         ),
       );
-      expect(stored.every(Boolean)).toBe(true);
       const questions = await stores[0].list();
       expect(questions.flatMap((q) => q.events)).toHaveLength(20);
       const [day] = await stores[1].dailyCounts();

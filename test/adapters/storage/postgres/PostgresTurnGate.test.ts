@@ -86,13 +86,20 @@ describePostgres('PostgresTurnGate', () => {
     expect(await turn()).toBe(1);
     const sent = vi.spyOn(pg.Client.prototype, 'query');
     expect(await turn()).toBe(2);
-    expect(sent).toHaveBeenCalledTimes(2);
+    // The first compare-and-set of the connection goes as literals; the connection then prepares it, after the turn.
+    expect(sent).toHaveBeenCalledTimes(3);
     expect(String(sent.mock.calls[0][0])).toMatch(/^BEGIN; SELECT pg_advisory_xact_lock\(.*; SELECT k\.key/);
     expect(String(sent.mock.calls[1][0])).toMatch(/^WITH written AS \(INSERT INTO bot_state .* COMMIT$/s);
+    expect(String(sent.mock.calls[2][0])).toMatch(/^PREPARE t\d+ AS WITH written AS \(INSERT INTO bot_state .*\$3::bigint/s);
+    sent.mockClear();
+    expect(await turn()).toBe(3);
+    // From then on: its name and the literals of its parameters, PostgreSQL parses and plans it no more.
+    expect(sent).toHaveBeenCalledTimes(2);
+    expect(String(sent.mock.calls[1][0])).toMatch(/^EXECUTE t\d+\('directline\/conversations\/conv-1\/', '\{"count":3\}', '2'\); COMMIT$/);
     sent.mockRestore();
-    // The version moved once per turn: another instance's ConversationState reads 2 at version 2.
+    // The version moved once per turn: another instance's ConversationState reads 3 at version 3.
     const outside = await new PostgresBotStorage(otherDb).read(['directline/conversations/conv-1/']);
-    expect(outside['directline/conversations/conv-1/']).toMatchObject({ count: 2, eTag: '2' });
+    expect(outside['directline/conversations/conv-1/']).toMatchObject({ count: 3, eTag: '3' });
   });
 
   it('fails a turn whose state write went stale meanwhile (a writer outside the gate): nothing of it is committed, the next turn goes on', async () => {
