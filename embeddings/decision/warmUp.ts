@@ -1,4 +1,4 @@
-import { foldAccents, type FaqEntry } from '../../knowledge/index.js';
+import { entryPhrasings, foldAccents, type FaqEntry } from '../../knowledge/index.js';
 import { roughEnglish } from '../lexical/englishGlossary.js';
 import type { Retriever } from '../Retriever.js';
 import { answerQuestion } from './answerQuestion.js';
@@ -50,8 +50,10 @@ const VARIANTS = 7;
 const ANSWER_WORDS = 12;
 
 /**
- * Texts to warm up with, spread over the KB: its phrasings (questions and
- * alternates) in turn as typed, with the last letter of their longest word
+ * Texts to warm up with, spread over the KB: its phrasings (questions,
+ * alternates and the questions vendors asked), a different one at each visit
+ * of an entry (the entries are visited again when the KB has fewer than
+ * `count`), in turn as typed, with the last letter of their longest word
  * dropped, joined two by two into one longer message, typed as in a chat,
  * roughly in English, between « bonjour » and « mercii », and the first words
  * of their entry's answer.
@@ -59,9 +61,11 @@ const ANSWER_WORDS = 12;
 export function warmUpTexts(entries: readonly FaqEntry[], count = WARM_UP_TEXTS): string[] {
   const phrasings: { readonly text: string; readonly entry: FaqEntry }[] = [];
   const step = Math.max(1, Math.floor(entries.length / count));
-  for (let i = 0; i < entries.length && phrasings.length < count; i += step) {
-    const entry = entries[i];
-    phrasings.push(...[entry.question, ...entry.alternates].slice(0, 3).map((text) => ({ text, entry })));
+  // The k-th visit reads the entry's k-th phrasing (cycling): its first few alone left most ways of asking unseen.
+  for (let visit = 0; entries.length > 0 && phrasings.length < count; visit++) {
+    const entry = entries[(visit * step) % entries.length];
+    const own = entryPhrasings(entry);
+    phrasings.push({ text: own[visit % own.length], entry });
   }
   return phrasings.slice(0, count).map(({ text, entry }, i) => {
     switch (i % VARIANTS) {
