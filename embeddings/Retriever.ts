@@ -76,6 +76,11 @@ export interface QueryScores {
   /** The best entries among those matching `options.filter`, best first. Pure and cheap. */
   rank(options?: RetrieveOptions): Retrieval;
   /**
+   * The query's analysis, the one each of its rankings carries (Retrieval.evidence), read without ranking: the
+   * small-talk check needs a few words' evidence, not a search. Absent when the retriever makes no analysis.
+   */
+  readonly evidence?: QueryEvidence;
+  /**
    * The query's evidence weighed against the FAQ's own texts only (questions,
    * alternates, answers), leaving out the questions vendors asked: what a few
    * words beside small talk are checked against, since the chatter of those

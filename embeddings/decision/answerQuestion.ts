@@ -5,8 +5,6 @@ import { smallTalkOf, type SmallTalkKind } from './smallTalk.js';
 
 /** Entries ranked per question: enough for the clarify list and the next best answers after a 👎. */
 export const SEARCH_K = 5;
-/** Entries ranked when only a query's evidence is read (the small-talk check), not a search. */
-export const SMALL_TALK_CHECK_K = 1;
 /** Next best answers offered after a 👎. */
 export const MAX_NEXT_BEST = 3;
 /**
@@ -83,9 +81,10 @@ async function smallTalkKind(retriever: Retriever, question: string): Promise<Sm
   if (!talk?.confirm) return talk?.kind;
   const around = talk.confirm;
   // Against the FAQ's own texts: words only vendors' asked questions hold are chatter, not the FAQ's subject.
+  // The words' analysis only: ranking the KB for them (a walk of hundreds of entries at 10,000) would decide nothing.
   const evidenceOf = async (words: readonly string[]): Promise<QueryEvidence | undefined> => {
     const scores = await retriever.score(words.join(' '));
-    return scores.ownEvidence?.() ?? scores.rank({ k: SMALL_TALK_CHECK_K }).evidence;
+    return scores.ownEvidence?.() ?? scores.evidence;
   };
   const unknown = async (words: readonly string[]): Promise<QueryEvidence | undefined> => {
     const evidence = await evidenceOf(words);

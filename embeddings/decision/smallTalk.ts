@@ -73,7 +73,9 @@ function readSmallTalk({ words, typed }: SmallTalkWords): SmallTalkReading {
   let negated = false;
   let i = 0;
   while (i < words.length) {
-    const phrase = PHRASES_BY_FIRST_WORD.get(words[i])?.find((candidate) => candidate.words.every((word, offset) => words[i + offset] === word));
+    // A phrase longer than the words left is not looked at: reading past the end of `words` made V8 drop this function's compiled code.
+    const left = words.length - i;
+    const phrase = PHRASES_BY_FIRST_WORD.get(words[i])?.find((candidate) => candidate.words.length <= left && candidate.words.every((word, offset) => words[i + offset] === word));
     if (phrase) {
       const read = negated && NEGATABLE.has(phrase.kind) ? { kind: 'complaint' as const, rank: COMPLAINT_RANK } : phrase;
       if (!found || read.rank < found.rank) found = read;

@@ -25,12 +25,15 @@ export class SmallTalkWordReader {
   private readonly known: ReadonlySet<string>;
   /** Words a typo may be read as, grouped by length for the edit-distance scan, each with its letter counts. */
   private readonly targets: ReadonlyMap<number, readonly RepairTarget[]>;
+  /**
+   * The aliases as a Map: looked up by every typed word, an object answered « constructor » with
+   * Object's own function (the reading threw), and V8 dropped the compiled lookup at each new word.
+   */
+  private readonly aliases: ReadonlyMap<string, string>;
 
-  constructor(
-    knownWords: Iterable<string>,
-    private readonly aliases: Readonly<Record<string, string>>,
-  ) {
-    this.known = new Set([...knownWords, ...Object.keys(aliases)]);
+  constructor(knownWords: Iterable<string>, aliases: Readonly<Record<string, string>>) {
+    this.aliases = new Map(Object.entries(aliases));
+    this.known = new Set([...knownWords, ...this.aliases.keys()]);
     const targets = new Map<number, RepairTarget[]>();
     for (const word of this.known) {
       if (word.length < MIN_REPAIR_TARGET_LENGTH) continue;
@@ -56,7 +59,7 @@ export class SmallTalkWordReader {
     const typed: (string | undefined)[] = [];
     for (const { written, plain } of plains) {
       const near = !repair || this.known.has(plain) ? undefined : this.nearWord(plain);
-      (this.aliases[near ?? plain] ?? near ?? plain).split(' ').forEach((word, index) => {
+      (this.aliases.get(near ?? plain) ?? near ?? plain).split(' ').forEach((word, index) => {
         words.push(word);
         typed.push(near !== undefined && index === 0 ? written : undefined);
       });

@@ -104,6 +104,7 @@ export class HybridRetriever implements Retriever {
     const coverage = this.lexical.coverage(terms) ** COVERAGE_EXPONENT;
     return {
       query,
+      evidence: weighed.evidence,
       ...(this.hasAsked && { ownEvidence: () => this.ownTextsReader().read(text).weighed.evidence }),
       rank: (options: RetrieveOptions = {}) => ({
         query,

@@ -130,6 +130,9 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** ENGLISH_GLOSSARY as a Map for typed words: an object looked up by ever new keys made V8 drop its compiled lookups. */
+const GLOSSES: ReadonlyMap<string, string> = new Map(Object.entries(ENGLISH_GLOSSARY));
+
 /** English function words that are not French words: enough of them marks an English message. */
 const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
   'the', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'how', 'what', 'when', 'where', 'which', 'who', 'why', 'can', 'could', 'should',
@@ -200,7 +203,7 @@ function phraseGlosses(text: string): { replaced: string; glosses: string[] } {
 export function frenchGlosses(text: string): string {
   const { replaced, glosses } = phraseGlosses(text);
   const words = foldAccents(replaced).toLowerCase().match(WORD) ?? [];
-  return [...new Set([...glosses, ...words.flatMap((word) => (Object.hasOwn(ENGLISH_GLOSSARY, word) ? [ENGLISH_GLOSSARY[word]] : []))])].join(' ');
+  return [...new Set([...glosses, ...words.flatMap((word) => GLOSSES.get(word) ?? [])])].join(' ');
 }
 
 /**
@@ -211,7 +214,35 @@ export function frenchGlosses(text: string): string {
  */
 export function glossedInFrench(text: string): string {
   return phraseGlosses(text).replaced.replace(WORD, (word) => {
-    const key = foldAccents(word).toLowerCase();
-    return Object.hasOwn(ENGLISH_GLOSSARY, key) ? ENGLISH_GLOSSARY[key] : word;
+    return GLOSSES.get(foldAccents(word).toLowerCase()) ?? word;
   });
+}
+
+/** French function words and their English ones, for {@link roughEnglish} (the glossary leaves function words out). */
+const ENGLISH_FUNCTION_WORDS: Readonly<Record<string, string>> = {
+  le: 'the', la: 'the', les: 'the', un: 'a', une: 'a', de: 'of', du: 'of', des: 'of', pour: 'for', avec: 'with', et: 'and', ou: 'or',
+  est: 'is', sont: 'are', mon: 'my', ma: 'my', notre: 'our', nos: 'our', quel: 'which', quelle: 'which', quels: 'which', quelles: 'which',
+};
+
+/** Gloss words shorter than this (« à » in « mise à jour ») are not read backwards. */
+const MIN_GLOSS_LETTERS = 3;
+
+/** The glossary read backwards: each French gloss word (folded) → the first English word glossed with it; function words first. */
+const ENGLISH_OF: ReadonlyMap<string, string> = new Map(
+  [
+    ...Object.entries(ENGLISH_FUNCTION_WORDS),
+    ...Object.entries(ENGLISH_GLOSSARY).flatMap(([english, glosses]) =>
+      (foldAccents(glosses).toLowerCase().match(WORD) ?? []).filter((gloss) => gloss.length >= MIN_GLOSS_LETTERS).map((gloss) => [gloss, english] as const),
+    ),
+  ].reverse(),
+);
+
+/**
+ * Pure: a French text asked roughly in English, « how do I » followed by its words, each one the glossary (read
+ * backwards) or a function word translates replaced (« comment référencer mon application » → « how do I how
+ * référencer my app »). What the background warm-up asks so that reading an English question is compiled
+ * before a visitor's; no search quality depends on it.
+ */
+export function roughEnglish(text: string): string {
+  return `how do I ${text.replace(WORD, (word) => ENGLISH_OF.get(foldAccents(word).toLowerCase()) ?? word)}`;
 }

@@ -67,7 +67,9 @@ function participleStemmer(stemmer: Stemmer): Stemmer {
 export const STEM_EXCEPTIONS: Readonly<Record<string, string>> = { formation: 'formation', formations: 'formation' };
 
 function exceptionStemmer(stemmer: Stemmer): Stemmer {
-  return { stem: (word) => (Object.hasOwn(STEM_EXCEPTIONS, word) ? STEM_EXCEPTIONS[word] : stemmer.stem(word)) };
+  // A Map, not the object's keys: every word is looked up, and V8 drops compiled code that met new keys.
+  const exceptions: ReadonlyMap<string, string> = new Map(Object.entries(STEM_EXCEPTIONS));
+  return { stem: (word) => exceptions.get(word) ?? stemmer.stem(word) };
 }
 
 /** Stems remembered per analyser: the Porter stemmer dominates analysis time, and questions reuse the same words. */

@@ -2,7 +2,6 @@ import type { Activity } from 'botbuilder';
 import { messages } from '../../../bot/messages.js';
 import { expect, vi } from 'vitest';
 import type { Retriever } from '../../../embeddings/index.js';
-import { SMALL_TALK_CHECK_K } from '../../../embeddings/decision/answerQuestion.js';
 import type { KnowledgeBase } from '../../../knowledge/index.js';
 import { cardsOf, isAnswer, readableText } from './activities.js';
 import { FakeRetriever } from '../../fakes/FakeRetriever.js';
@@ -207,8 +206,8 @@ class Run {
 
   private expectRetrieval(arg: unknown, where: string): void {
     if (!this.fake) throw new Error(`${where}: "retriever was asked" needs the scripted retriever`);
-    // The small-talk check reads a few words' evidence before the search: it is not the search these steps describe.
-    const calls = this.fake.calls.slice(this.callsBefore).filter((call) => call.k !== SMALL_TALK_CHECK_K);
+    // The small-talk check reads a few words' evidence (QueryScores.evidence) without ranking: every call is a search.
+    const calls = this.fake.calls.slice(this.callsBefore);
     if (arg === 'never') return void expect(calls, where).toEqual([]);
     // A misspelt key would otherwise be skipped and the step could not fail.
     if (!isRecord(arg)) throw new Error(`${where}: "retriever was asked" needs "never" or a mapping`);

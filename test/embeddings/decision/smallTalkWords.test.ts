@@ -37,6 +37,11 @@ describe('SmallTalkWordReader', () => {
     expect(reader.read('exelent', LIMITS)).toEqual({ words: ['excellent'], typed: ['exelent'] });
   });
 
+  it('reads the names of Object’s own properties as words, not as aliases', () => {
+    expect(reader.read('constructor merci', LIMITS)).toEqual({ words: ['constructor', 'merci'], typed: [undefined, undefined] });
+    expect(reader.read('tostring hasownproperty', LIMITS).words).toEqual(['tostring', 'hasownproperty']);
+  });
+
   it('looks for typos only in short messages with few unknown words', () => {
     expect(reader.read('merco', { maxWords: 12, maxUnknown: 0 })).toEqual({ words: ['merco'], typed: [undefined] });
     expect(reader.read('merco merci', { maxWords: 1, maxUnknown: 3 })).toEqual({ words: ['merco', 'merci'], typed: [undefined, undefined] });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion, type Answer } from '../../../embeddings/decision/answerQuestion.js';
 import { WARM_UP_TEXTS, warmUpAnswering, warmUpTexts } from '../../../embeddings/decision/warmUp.js';
 import { createKbRetriever } from '../../../embeddings/fusion/createKbRetriever.js';
+import { isEnglish } from '../../../embeddings/lexical/englishGlossary.js';
+import { entryPhrasings } from '../../../knowledge/index.js';
 import { loadRealKnowledgeBase } from '../../fixtures/kb.js';
 import { FakeRetriever } from '../../fakes/FakeRetriever.js';
 
@@ -9,17 +11,22 @@ const summary = (answer: Answer): string =>
   `${answer.kind}|${'confidence' in answer ? answer.confidence : ''}|${answer.retrieval.ranked.map((r) => `${r.entry.id}=${r.score}/${r.match?.question}`).join(',')}`;
 
 describe('warmUpTexts', () => {
-  it('takes the KB phrasings as typed, with a typo, and two in one message', async () => {
+  it('takes the KB phrasings as typed, with a typo, two in one message, as in a chat, in English, with small talk, and answers\' words', async () => {
     const kb = await loadRealKnowledgeBase();
     const texts = warmUpTexts(kb.entries);
-    const phrasings = new Set(kb.entries.flatMap((entry) => [entry.question, ...entry.alternates]));
-    expect(texts.length).toBeGreaterThan(30);
-    expect(texts.length).toBeLessThanOrEqual(WARM_UP_TEXTS);
+    const phrasings = new Set(kb.entries.flatMap((entry) => entryPhrasings(entry)));
+    // 17 entries are visited again and again, a different phrasing each time, until the count is reached.
+    expect(texts).toHaveLength(WARM_UP_TEXTS);
+    expect(new Set(texts).size).toBeGreaterThan(WARM_UP_TEXTS * 0.9);
     expect(phrasings.has(texts[0])).toBe(true);
     // A letter dropped: not a phrasing, one letter shorter.
     expect(phrasings.has(texts[1])).toBe(false);
     expect([...phrasings].some((phrasing) => phrasing.length === texts[1].length + 1)).toBe(true);
     expect(texts[2].length).toBeGreaterThan(texts[0].length);
+    expect(texts[3]).toMatch(/^[a-z0-9 ]+$/u);
+    expect(isEnglish(texts[4])).toBe(true);
+    expect(texts[5]).toMatch(/^bonjour [a-z0-9 ]+ mercii$/u);
+    expect(kb.entries.some((entry) => entry.answer.startsWith(texts[6]))).toBe(true);
     expect(warmUpTexts(kb.entries, 5)).toHaveLength(5);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frenchGlosses, glossedInFrench, isEnglish } from '../../../embeddings/lexical/englishGlossary.js';
+import { frenchGlosses, glossedInFrench, isEnglish, roughEnglish } from '../../../embeddings/lexical/englishGlossary.js';
 
 describe('englishGlossary', () => {
   it('lists the French glosses of the English words it knows', () => {
@@ -17,6 +17,16 @@ describe('englishGlossary', () => {
   it('replaces the English words it knows in place, keeping the others', () => {
     expect(glossedInFrench('Is listing in Mon espace santé mandatory?')).toBe('Is référencement in Mon espace santé obligatoire?');
     expect(glossedInFrench('What about SQL joins?')).toBe('What about SQL joins?');
+  });
+});
+
+describe('roughEnglish', () => {
+  it('asks a French phrasing in English, word by word, as the warm-up needs it', () => {
+    const rough = roughEnglish('Le référencement est-il obligatoire pour mon application ?');
+    expect(rough).toBe('how do I the listing is-il mandatory for my application ?');
+    expect(isEnglish(rough)).toBe(true);
+    // Words the glossary does not gloss, acronyms included, are kept as typed.
+    expect(roughEnglish('MES et le DMP')).toBe('how do I MES and the DMP');
   });
 });
 

@@ -111,6 +111,7 @@ export class ReferenceHybridRetriever implements Retriever {
     const coverage = this.coverage(terms) ** COVERAGE_EXPONENT;
     return {
       query,
+      evidence: weighed.evidence,
       rank: (options: RetrieveOptions = {}) => ({
         query,
         ranked: this.rank(lexical, dense, coverage, weighed, options),
