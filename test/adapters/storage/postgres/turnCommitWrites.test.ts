@@ -25,6 +25,18 @@ describe('withLiterals', () => {
   });
 });
 
+/** Records every round trip of the simple protocol (BEGIN, COMMIT, PREPARE) as its text, until `restore`. */
+function recordSimpleQueries(): { sent: string[]; restore: () => void } {
+  const sent: string[] = [];
+  const original: unknown = Reflect.get(pg.Client.prototype, 'query');
+  if (typeof original !== 'function') throw new Error('pg.Client has no query method');
+  Reflect.set(pg.Client.prototype, 'query', function recorded(this: pg.Client, ...args: unknown[]): unknown {
+    if (typeof args[0] === 'string') sent.push(args[0]);
+    return Reflect.apply(original, this, args);
+  });
+  return { sent, restore: () => Reflect.set(pg.Client.prototype, 'query', original) };
+}
+
 describePostgres('writes sent with the turn\'s COMMIT', () => {
   const instances = twoInstancesPerTest();
   const vote = (question: string): FeedbackRecord & { kind: 'feedback'; voteKey: string } => ({
@@ -71,14 +83,7 @@ describePostgres('writes sent with the turn\'s COMMIT', () => {
   it('send them in the COMMIT round trip, which a vote turns synchronous (acknowledged means on disk) and a question alone does not', async () => {
     const { dbs: [db] } = instances();
     const gate = new PostgresTurnGate(db);
-    const sent: string[] = [];
-    // Every round trip of the simple protocol (BEGIN, COMMIT) as its text.
-    const original: unknown = Reflect.get(pg.Client.prototype, 'query');
-    if (typeof original !== 'function') throw new Error('pg.Client has no query method');
-    Reflect.set(pg.Client.prototype, 'query', function recorded(this: pg.Client, ...args: unknown[]): unknown {
-      if (typeof args[0] === 'string') sent.push(args[0]);
-      return Reflect.apply(original, this, args);
-    });
+    const { sent, restore } = recordSimpleQueries();
     try {
       await gate.run('conv', () => new PostgresQuestionLogStore(db).recordQuestion(question('q2', 'statistics only')));
       await gate.run('conv', async () => {
@@ -86,7 +91,7 @@ describePostgres('writes sent with the turn\'s COMMIT', () => {
         await new PostgresQuestionLogStore(db).recordEvent({ questionId: 'q2', time: '2026-01-01T08:00:05.000Z', kind: 'voted', entryId: 'e1', helpful: true, voteKey: 'key durable' });
       });
     } finally {
-      Reflect.set(pg.Client.prototype, 'query', original);
+      restore();
     }
     const commits = sent.filter((text) => text.endsWith('COMMIT'));
     expect(commits).toHaveLength(2);
@@ -104,13 +109,7 @@ describePostgres('writes sent with the turn\'s COMMIT', () => {
   it('send them to statements the connection prepared after their first turn, with the same effect', async () => {
     const { dbs: [db, otherDb] } = instances();
     const gate = new PostgresTurnGate(db);
-    const sent: string[] = [];
-    const original: unknown = Reflect.get(pg.Client.prototype, 'query');
-    if (typeof original !== 'function') throw new Error('pg.Client has no query method');
-    Reflect.set(pg.Client.prototype, 'query', function recorded(this: pg.Client, ...args: unknown[]): unknown {
-      if (typeof args[0] === 'string') sent.push(args[0]);
-      return Reflect.apply(original, this, args);
-    });
+    const { sent, restore } = recordSimpleQueries();
     const text = 'L’ANS « garde » \\ les $1 et les \'quotes\' ? 🙂';
     try {
       for (const n of [1, 2, 3]) {
@@ -122,7 +121,7 @@ describePostgres('writes sent with the turn\'s COMMIT', () => {
         });
       }
     } finally {
-      Reflect.set(pg.Client.prototype, 'query', original);
+      restore();
     }
     const commits = sent.filter((each) => each.endsWith('COMMIT'));
     expect(commits).toHaveLength(3);
