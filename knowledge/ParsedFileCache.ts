@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -82,7 +83,7 @@ export class ParsedFileCache {
 
   /**
    * The cache of `dir` for the files whose `digests` the loader computed
-   * (their cache files are read now, in parallel); without a folder (or
+   * (their cache files are read now); without a folder (or
    * readable validator sources) it remembers nothing.
    */
   static async open(dir: string | undefined, digests: ReadonlyMap<string, string> = new Map()): Promise<ParsedFileCache> {
@@ -91,15 +92,15 @@ export class ParsedFileCache {
     const folder = join(dir, KB_CACHE_DIR, key);
     const ids = [...digests.values(), versionId([...digests.values()])];
     const stored = new Map<string, unknown>();
-    await Promise.all(
-      ids.map(async (id) => {
-        try {
-          stored.set(id, JSON.parse(await readFile(join(folder, `${id}.json`), 'utf8')));
-        } catch {
-          // Not cached yet (or unreadable): parsed again.
-        }
-      }),
-    );
+    // One file at a time, read as bytes and decoded at once: at 10,000 entries (25 MB of cache) reading them all in
+    // parallel with an encoding (chunks through a StringDecoder, every file's strings alive at once) took about twice as long.
+    for (const id of ids) {
+      try {
+        stored.set(id, JSON.parse(decodeCacheFile(await readFile(join(folder, `${id}.json`)))));
+      } catch {
+        // Not cached yet (or unreadable): parsed again.
+      }
+    }
     return new ParsedFileCache(folder, digests, stored);
   }
 
@@ -180,7 +181,7 @@ export class ParsedFileCache {
       await mkdir(dir, { recursive: true });
       for (const [id, content] of this.fresh) {
         const temporary = join(dir, `${id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-        await writeFile(temporary, JSON.stringify(content));
+        await writeFile(temporary, asciiJson(content));
         await rename(temporary, join(dir, `${id}.json`));
       }
       const parent = join(dir, '..');
@@ -190,6 +191,24 @@ export class ParsedFileCache {
       // Read-only or vanished folder: the next load parses again.
     }
   }
+}
+
+/**
+ * `content` as JSON in ASCII only (other characters as \u escapes): decoding a French KB's cache as UTF-8 made V8
+ * build two-byte strings slowly (0.26 s for 25 MB at 10,000 entries); ASCII is copied as Latin-1, then parsed (0.16 s).
+ */
+function asciiJson(content: unknown): string {
+  // Per UTF-16 unit: a character outside the BMP becomes its two surrogates' escapes, which JSON.parse joins again.
+  return JSON.stringify(content).replace(/[^\t\n\r\u0020-\u007e]/gu, (char) => {
+    let escaped = '';
+    for (let i = 0; i < char.length; i++) escaped += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return escaped;
+  });
+}
+
+/** A cache file's text: Latin-1 when it is ASCII (as asciiJson writes it, the fast path), UTF-8 otherwise. */
+function decodeCacheFile(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** [line, column] pairs of a valid draft: entry, id, question, alternates, then the facets it has in FACETS order. */

@@ -25,16 +25,33 @@ async function cacheFiles(): Promise<string[]> {
   return (await readdir(path.join(root, version))).map((name) => path.join(root, version, name));
 }
 
-/** Rewrites every cached copy of `from`: what the loader then returns shows whether it read the cache. */
+/** `value` with every string equal to `from` replaced by `to`, and how many were. */
+function replaceStrings(value: unknown, from: string, to: string): { value: unknown; count: number } {
+  if (value === from) return { value: to, count: 1 };
+  if (typeof value !== 'object' || value === null) return { value, count: 0 };
+  let count = 0;
+  const each = (item: unknown): unknown => {
+    const replaced = replaceStrings(item, from, to);
+    count += replaced.count;
+    return replaced.value;
+  };
+  const copy = Array.isArray(value) ? value.map(each) : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, each(item)]));
+  return { value: copy, count };
+}
+
+/**
+ * Rewrites every cached copy of `from` (written back as UTF-8 JSON, as an older cache was): what the loader then
+ * returns shows whether it read the cache.
+ */
 async function tamperCache(from: string, to: string): Promise<void> {
-  let found = false;
+  let found = 0;
   for (const file of await cacheFiles()) {
-    const text = await readFile(file, 'utf8');
-    if (!text.includes(JSON.stringify(from))) continue;
-    found = true;
-    await writeFile(file, text.split(JSON.stringify(from)).join(JSON.stringify(to)));
+    const replaced = replaceStrings(JSON.parse(await readFile(file, 'utf8')), from, to);
+    if (replaced.count === 0) continue;
+    found += replaced.count;
+    await writeFile(file, JSON.stringify(replaced.value));
   }
-  expect(found).toBe(true);
+  expect(found).toBeGreaterThan(0);
 }
 
 describe('loadKnowledgeBase with a cache folder', () => {
@@ -42,6 +59,20 @@ describe('loadKnowledgeBase with a cache folder', () => {
     const parsed = await loadKnowledgeBase(kbDir);
     expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
     expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
+  });
+
+  it('writes its files in ASCII and reads back every character, accents, typographic marks and emoji alike', async () => {
+    const parsed = await loadKnowledgeBase(kbDir);
+    const file = parsed.entries[0].source.file;
+    const text = await readFile(file, 'utf8');
+    const firstWords = parsed.entries[0].answer.split(' ').slice(0, 3).join(' ');
+    if (!text.includes(firstWords)) throw new Error('the fixture\'s first answer is not written plainly');
+    await writeFile(file, text.replace(firstWords, `${firstWords} 🙂 L’« été »`));
+    const edited = await loadKnowledgeBase(kbDir);
+    expect(edited.entries[0].answer).toContain('🙂 L’« été »');
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(edited);
+    for (const cached of await cacheFiles()) expect(await readFile(cached, 'latin1')).toMatch(/^[\x20-\x7e]*$/);
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(edited);
   });
 
   it('re-parses only the files that changed', async () => {
