@@ -79,9 +79,9 @@ export class TurnTransaction implements TurnHandle, TransactionShape {
     return [...this.writers.flatMap((writer) => writer.statements().map((statement) => session.text(statement))), 'COMMIT'].join('; ');
   }
 
-  /** Once committed: the connection prepares the statements it has just sent for the first time. */
+  /** Once committed: the connection prepares the statements it has just sent for the first time (its session, found at commit). */
   committed(client: pg.ClientBase): void {
-    this.sessionOf(client).prepareSent(client);
+    this.session?.prepareSent(client);
   }
 
   /** The error the turn fails with when its COMMIT round trip failed with `cause`. */
