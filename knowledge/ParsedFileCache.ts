@@ -1,14 +1,12 @@
-import { isAscii } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { asciiJson, decodeCacheFile, validatorFingerprint } from './cacheFileFormat.js';
 import { isRecord } from './isRecord.js';
 import { FACETS, type AskedFile, type Facet, type FaqEntry } from './types.js';
 import { validateAsked, type AskedValidation } from './validateAsked.js';
 import { validateEntries, type EntriesValidation, type EntryDraft, type Located } from './validateEntries.js';
-import type { KbSources } from './validateKnowledgeBase.js';
+import type { KbSources, ValidatedBefore, ValidatedParts } from './validateKnowledgeBase.js';
 import type { SourceText } from './yamlSource.js';
 
 /** The cache folder inside the cache directory (the index folder, beside the persisted indexes). */
@@ -26,35 +24,16 @@ interface CachedFile {
   readonly positions: readonly (readonly number[])[];
 }
 
+/** What a KB that passed every check gave besides its entries: its version, taxonomy and synonyms (keyed by every file's digest). */
+interface WholeRecord extends ValidatedParts {
+  readonly version: string;
+  readonly valid: true;
+}
+
 /** What one valid asked file gave: the file, and where each of its labels was read. */
 interface CachedAsked {
   readonly asked: AskedFile;
   readonly labels: readonly { readonly value: string; readonly line: number; readonly column: number; readonly field: string }[];
-}
-
-let fingerprint: Promise<string | undefined> | undefined;
-
-/**
- * What a file's validation depends on besides its text: the code of this
- * folder (the validators and types) and the YAML parser's version. Hashing
- * the sources means a new validation rule is never skipped by a stale cache.
- * Undefined when the sources cannot be read (the cache is then not used).
- */
-function validatorFingerprint(): Promise<string | undefined> {
-  fingerprint ??= (async () => {
-    try {
-      const here = fileURLToPath(new URL('.', import.meta.url));
-      const names = (await readdir(here)).filter((name) => name.endsWith('.ts')).sort();
-      const hash = createHash('sha256');
-      for (const name of names) hash.update(name).update(await readFile(join(here, name)));
-      const yaml: unknown = createRequire(import.meta.url)('yaml/package.json');
-      hash.update(JSON.stringify(isRecord(yaml) ? yaml.version : null));
-      return hash.digest('hex').slice(0, 16);
-    } catch {
-      return undefined;
-    }
-  })();
-  return fingerprint;
 }
 
 /**
@@ -139,27 +118,28 @@ export class ParsedFileCache {
     return result;
   }
 
-  /** The KB version of these sources, computed by `compute` unless known. */
-  version(sources: readonly SourceText[], compute: () => string): string {
+  /** The KB version of these sources, computed by `compute` unless known; remembered with the KB's `parts`. */
+  version(sources: readonly SourceText[], compute: () => string, parts: ValidatedParts): string {
     const digests = sources.map((source) => this.digests.get(source.file));
     if (this.dir === undefined || digests.length !== this.digests.size || digests.some((digest) => digest === undefined)) return compute();
     const id = versionId([...this.digests.values()]);
     this.used.add(id);
     const known = this.stored.get(id);
-    if (isRecord(known) && typeof known.version === 'string') return known.version;
+    if (isWholeRecord(known)) return known.version;
     const version = compute();
     // Only asked once every check passed: the record also says these sources are valid whole (see validatedBefore).
-    this.fresh.set(id, { version, valid: true });
+    const whole: WholeRecord = { version, valid: true, taxonomy: parts.taxonomy, synonyms: parts.synonyms };
+    this.fresh.set(id, whole);
     return version;
   }
 
   /** See FileValidator.validatedBefore: every file's validation and the whole KB's are in the cache. */
-  validatedBefore(sources: KbSources): { entries: FaqEntry[]; version: string } | undefined {
+  validatedBefore(sources: KbSources): ValidatedBefore | undefined {
     const all = [sources.taxonomy, sources.synonyms, ...sources.entries, ...(sources.asked ?? [])];
     if (this.dir === undefined || all.length !== this.digests.size || all.some((source) => !this.digests.has(source.file))) return undefined;
     const wholeId = versionId([...this.digests.values()]);
     const whole = this.stored.get(wholeId);
-    if (!isRecord(whole) || whole.valid !== true || typeof whole.version !== 'string') return undefined;
+    if (!isWholeRecord(whole)) return undefined;
     const entries: FaqEntry[] = [];
     const ids: string[] = [];
     for (const source of sources.entries) {
@@ -170,7 +150,7 @@ export class ParsedFileCache {
       ids.push(id);
     }
     for (const id of [...ids, wholeId]) this.used.add(id);
-    return { entries, version: whole.version };
+    return { entries, version: whole.version, taxonomy: whole.taxonomy, synonyms: whole.synonyms };
   }
 
   /** Writes the new files, and removes the cache files this load did not use. Never throws: the cache is optional. */
@@ -191,24 +171,6 @@ export class ParsedFileCache {
       // Read-only or vanished folder: the next load parses again.
     }
   }
-}
-
-/**
- * `content` as JSON in ASCII only (other characters as \u escapes): decoding a French KB's cache as UTF-8 made V8
- * build two-byte strings slowly (0.26 s for 25 MB at 10,000 entries); ASCII is copied as Latin-1, then parsed (0.16 s).
- */
-function asciiJson(content: unknown): string {
-  // Per UTF-16 unit: a character outside the BMP becomes its two surrogates' escapes, which JSON.parse joins again.
-  return JSON.stringify(content).replace(/[^\t\n\r\u0020-\u007e]/gu, (char) => {
-    let escaped = '';
-    for (let i = 0; i < char.length; i++) escaped += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
-    return escaped;
-  });
-}
-
-/** A cache file's text: Latin-1 when it is ASCII (as asciiJson writes it, the fast path), UTF-8 otherwise. */
-function decodeCacheFile(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** [line, column] pairs of a valid draft: entry, id, question, alternates, then the facets it has in FACETS order. */
@@ -287,5 +249,18 @@ function isCachedFile(value: unknown): value is CachedFile {
     value.entries.length === value.positions.length &&
     value.entries.every((entry) => isRecord(entry) && typeof entry.id === 'string' && Array.isArray(entry.alternates)) &&
     value.positions.every((pairs) => Array.isArray(pairs) && pairs.every((n) => typeof n === 'number'))
+  );
+}
+
+function isWholeRecord(value: unknown): value is WholeRecord {
+  return (
+    isRecord(value) &&
+    value.valid === true &&
+    typeof value.version === 'string' &&
+    isRecord(value.taxonomy) &&
+    Array.isArray(value.taxonomy.questions) &&
+    value.taxonomy.questions.every((question) => isRecord(question) && typeof question.facet === 'string' && Array.isArray(question.choices)) &&
+    Array.isArray(value.synonyms) &&
+    value.synonyms.every((group) => isRecord(group) && typeof group.canonical === 'string' && Array.isArray(group.terms))
   );
 }

@@ -11,7 +11,7 @@ import type { KbProblem } from './KnowledgeBaseError.js';
 import { sortProblems } from './KnowledgeBaseError.js';
 import { foldForComparison } from './foldText.js';
 import { computeKbVersion } from './kbVersion.js';
-import { FACETS, type AskedFile, type FaqEntry, type KnowledgeBase, type Taxonomy } from './types.js';
+import { FACETS, type AskedFile, type FaqEntry, type KnowledgeBase, type SynonymGroup, type Taxonomy } from './types.js';
 import { validateAsked, type AskedValidation } from './validateAsked.js';
 import { validateEntries, type EntriesValidation, type EntryDraft, type Located } from './validateEntries.js';
 import { validateSynonyms } from './validateSynonyms.js';
@@ -33,6 +33,18 @@ export type KbValidation =
   | { readonly ok: true; readonly kb: KnowledgeBase }
   | { readonly ok: false; readonly problems: readonly KbProblem[] };
 
+/** The parts of a KB that are not entries, remembered with its version once the whole KB passed every check. */
+export interface ValidatedParts {
+  readonly taxonomy: Taxonomy;
+  readonly synonyms: readonly SynonymGroup[];
+}
+
+/** What a KB validated whole before gives without parsing any of its files again. */
+export interface ValidatedBefore extends ValidatedParts {
+  readonly entries: readonly FaqEntry[];
+  readonly version: string;
+}
+
 /**
  * How per-file results are obtained: by default each entries file is parsed and
  * its version computed; the loader's cache (ParsedFileCache) returns both for
@@ -42,30 +54,32 @@ export interface FileValidator {
   validateEntries(source: SourceText): EntriesValidation;
   /** validateAsked(source), or what it gave this exact file before. */
   validateAsked(source: SourceText): AskedValidation;
-  version(sources: readonly SourceText[], compute: () => string): string;
+  /** The KB version of these sources (computed by `compute` unless known); asked once every check passed, with the KB's `parts`. */
+  version(sources: readonly SourceText[], compute: () => string, parts: ValidatedParts): string;
   /**
-   * The entries and version of these exact sources when they were validated
-   * whole before (every check passed) with the same validation code: the
-   * checks across files then need not run again. Undefined otherwise.
+   * The entries, version, taxonomy and synonyms of these exact sources when
+   * they were validated whole before (every check passed) with the same
+   * validation code: no file need be parsed and the checks across files need
+   * not run again. Undefined otherwise.
    */
-  validatedBefore?(sources: KbSources): { readonly entries: readonly FaqEntry[]; readonly version: string } | undefined;
+  validatedBefore?(sources: KbSources): ValidatedBefore | undefined;
 }
 
 const PARSE_EVERY_FILE: FileValidator = { validateEntries, validateAsked, version: (_sources, compute) => compute() };
 
 export function validateKnowledgeBase(sources: KbSources, files: FileValidator = PARSE_EVERY_FILE): KbValidation {
-  const taxonomy = validateTaxonomy(sources.taxonomy);
-  const synonyms = validateSynonyms(sources.synonyms);
   const askedSources = sources.asked ?? [];
   const asked = askedSources.map((source) => files.validateAsked(source));
   const known = files.validatedBefore?.(sources);
-  if (known && taxonomy.problems.length === 0 && synonyms.problems.length === 0) {
+  if (known) {
     const askedFiles = validAsked(asked, new Set(known.entries.map((entry) => entry.id)));
     if (askedFiles !== undefined) {
-      const kb = { entries: withAskedPhrasings(known.entries, askedFiles), taxonomy: taxonomy.taxonomy, synonyms: synonyms.synonyms, asked: askedFiles };
+      const kb = { entries: withAskedPhrasings(known.entries, askedFiles), taxonomy: known.taxonomy, synonyms: known.synonyms, asked: askedFiles };
       return { ok: true, kb: { ...kb, version: known.version } };
     }
   }
+  const taxonomy = validateTaxonomy(sources.taxonomy);
+  const synonyms = validateSynonyms(sources.synonyms);
   const validated = sources.entries.map((source) => files.validateEntries(source));
   const drafts = validated.flatMap((f) => f.drafts);
   const problems: KbProblem[] = [
@@ -88,7 +102,7 @@ export function validateKnowledgeBase(sources: KbSources, files: FileValidator =
   const askedFiles = asked.flatMap((f) => (f.asked === undefined ? [] : [f.asked]));
   const content = { entries: withAskedPhrasings(entries, askedFiles), taxonomy: taxonomy.taxonomy, synonyms: synonyms.synonyms, asked: askedFiles };
   const all = [sources.taxonomy, sources.synonyms, ...sources.entries, ...askedSources];
-  return { ok: true, kb: { ...content, version: files.version(all, () => computeKbVersion(content)) } };
+  return { ok: true, kb: { ...content, version: files.version(all, () => computeKbVersion(content), content) } };
 }
 
 /** The asked files when every one is valid and labels known entries only; undefined otherwise (the full validation reports why). */

@@ -46,7 +46,8 @@ export class LexicalIndex {
   readonly blockSums = new Float64Array(2 * WALK_BLOCK);
 
   private constructor(readonly state: LexicalIndexState) {
-    this.termIds = new Map(state.terms.map((term, id) => [term, id]));
+    this.termIds = new Map();
+    for (let id = 0; id < state.terms.length; id++) this.termIds.set(state.terms[id], id);
     this.neighbours = new TermNeighbours(state.terms, TYPO_MIN_LENGTH);
     this.entryStarts = state.views.map((view, v) => entryStarts(view, state.entryCount, v));
     const contributions = state.views.map((view) => scoreContributions(view, state.terms.length));

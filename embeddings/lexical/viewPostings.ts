@@ -1,4 +1,4 @@
-import { bm25Idf, bm25Saturation } from './bm25.js';
+import { bm25Idf, bm25LengthNorm, bm25SaturationNormed } from './bm25.js';
 
 /**
  * The per-view postings of the lexical index (LexicalIndex) as typed arrays:
@@ -35,15 +35,19 @@ export interface ViewPostings {
 /** Whether a restored view's arrays agree with each other and with the dictionary and entry counts. */
 export function isConsistent(view: ViewPostings, termCount: number, entryCount: number): boolean {
   const documentCount = view.documentLengths.length;
-  return (
+  const shapes =
     view.documentEntries.length === documentCount &&
     view.offsets.length === termCount + 1 &&
     view.firstSeen.length === termCount &&
     view.docs.length === view.frequencies.length &&
-    view.offsets[termCount] === view.docs.length &&
-    view.documentEntries.every((entry) => entry < entryCount) &&
-    view.docs.every((doc) => doc < documentCount)
-  );
+    view.offsets[termCount] === view.docs.length;
+  return shapes && allBelow(view.documentEntries, entryCount) && allBelow(view.docs, documentCount);
+}
+
+/** Whether every value is below `limit` (a loop: at start-up, `every` with a callback was 4x slower on 2.5 million postings). */
+function allBelow(values: Uint32Array, limit: number): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] >= limit) return false;
+  return true;
 }
 
 /** First document of each entry in a view; the documents of an entry must be consecutive. */
@@ -68,21 +72,33 @@ export function entryStarts(view: ViewPostings, entryCount: number, v: number): 
 export function scoreContributions(view: ViewPostings, termCount: number): { contributions: Float64Array; maxima: Float64Array } {
   const documentCount = view.documentLengths.length;
   const averageLength = view.totalLength / documentCount || 1;
+  // Each document's length part of the saturation, once per document rather than once per posting.
+  const norms = new Float64Array(documentCount);
+  for (let doc = 0; doc < documentCount; doc++) norms[doc] = bm25LengthNorm(view.documentLengths[doc], averageLength);
   const contributions = new Float64Array(view.docs.length);
   const maxima = new Float64Array(termCount);
   for (let term = 0; term < termCount; term++) {
-    const [start, end] = [view.offsets[term], view.offsets[term + 1]];
-    if (start === end) continue;
-    const idf = bm25Idf(end - start, documentCount);
-    let max = 0;
-    for (let p = start; p < end; p++) {
-      const contribution = idf * bm25Saturation(view.frequencies[p], view.documentLengths[view.docs[p]], averageLength);
-      contributions[p] = contribution;
-      if (contribution > max) max = contribution;
-    }
-    maxima[term] = max;
+    const start = view.offsets[term];
+    const end = view.offsets[term + 1];
+    if (start !== end) maxima[term] = scoreTerm(view, norms, bm25Idf(end - start, documentCount), start, end, contributions);
   }
   return { contributions, maxima };
+}
+
+/**
+ * Fills the contributions of one term's postings and returns the largest. A function of its own, called per term:
+ * V8 then optimises it with complete type feedback, where one loop over 2.5 million postings was compiled on the
+ * stack and thrown away again and again (half of the start-up's lexical load).
+ */
+function scoreTerm(view: ViewPostings, norms: Float64Array, idf: number, start: number, end: number, contributions: Float64Array): number {
+  const { docs, frequencies } = view;
+  let max = 0;
+  for (let p = start; p < end; p++) {
+    const contribution = idf * bm25SaturationNormed(frequencies[p], norms[docs[p]]);
+    contributions[p] = contribution;
+    if (contribution > max) max = contribution;
+  }
+  return max;
 }
 
 /** First pass over a view: assigns term ids, counts; returns the packing once the dictionary is complete. */

@@ -102,6 +102,19 @@ describe('loadKnowledgeBase with a cache folder', () => {
     expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
   });
 
+  it('takes the taxonomy and synonyms of an unchanged KB from the cache, and parses them again once one is edited', async () => {
+    const parsed = await loadKnowledgeBase(kbDir);
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
+    const [prompt, canonical] = [parsed.taxonomy.questions[0].prompt, parsed.synonyms[0].canonical];
+    await tamperCache(prompt, 'CACHED PROMPT');
+    await tamperCache(canonical, 'cached-canonical');
+    const cached = await loadKnowledgeBase(kbDir, { cacheDir });
+    expect([cached.taxonomy.questions[0].prompt, cached.synonyms[0].canonical]).toEqual(['CACHED PROMPT', 'cached-canonical']);
+    const synonyms = path.join(kbDir, 'synonyms.yaml');
+    await writeFile(synonyms, `${await readFile(synonyms, 'utf8')}\n# edited\n`);
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(parsed);
+  });
+
   it('still runs the checks across files: a duplicate id made in one file is caught against a cached one', async () => {
     const kb = await loadKnowledgeBase(kbDir, { cacheDir });
     const [first, second] = [kb.entries[0], kb.entries.find((entry) => entry.source.file !== kb.entries[0].source.file)];

@@ -29,6 +29,9 @@ describe('LexicalStore', () => {
     const second = await LexicalStore.loadOrBuild(await options());
     expect(second).toMatchObject({ rebuilt: false });
     expect(second.index.state).toEqual(first.index.state);
+    // Restored arrays are views of the bytes read, not copies (the file aligns them).
+    const buffers = new Set(second.index.state.views.flatMap((view) => [view.docs.buffer, view.offsets.buffer, view.firstSeen.buffer]));
+    expect(buffers.size).toBe(1);
     const [before, after] = [first.index.query(QUERY, [1, 1, 1]), second.index.query(QUERY, [1, 1, 1])];
     for (let entry = 0; entry < first.index.state.entryCount; entry++) expect(after.scoreEntry(entry)).toBe(before.scoreEntry(entry));
   });
