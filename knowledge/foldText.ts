@@ -24,8 +24,33 @@ export function foldAccents(text: string): string {
  * stemming, no stop words).
  */
 export function foldForComparison(text: string): string {
-  return foldByTable(text) ?? foldByPipeline(text);
+  const length = foldIntoOutput(text);
+  return length === UNFOLDABLE ? foldByPipeline(text) : UTF16.decode(OUTPUT.subarray(0, length));
 }
+
+/**
+ * A 32-bit hash of foldForComparison(text), computed without building the
+ * folded string: equal folds hash equal, different ones rarely do, so a
+ * caller looking for equal folds compares the folds only on a hash hit. The
+ * KB's duplicate check hashes 151,000 phrasings at 10,000 entries, where
+ * building and hashing their folded strings took twice as long.
+ */
+export function foldedHash(text: string): number {
+  const length = foldIntoOutput(text);
+  if (length !== UNFOLDABLE) {
+    let hash = HASH_SEED;
+    for (let i = 0; i < length; i++) hash = Math.imul(hash ^ OUTPUT[i], HASH_PRIME);
+    return hash;
+  }
+  const folded = foldByPipeline(text);
+  let hash = HASH_SEED;
+  for (let i = 0; i < folded.length; i++) hash = Math.imul(hash ^ folded.charCodeAt(i), HASH_PRIME);
+  return hash;
+}
+
+/** FNV-1a's 32-bit offset basis and prime (per UTF-16 unit rather than per byte). */
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
 
 /**
  * Folding that decides whether two typed questions are "the same question":
@@ -57,17 +82,18 @@ function foldByPipeline(text: string): string {
  * NFD decomposes each character alone (reordering only moves the combining
  * marks the folding drops), lower-casing is context-free below Greek, and the
  * spaces are collapsed, dropped before punctuation and trimmed as the
- * pipeline's replacements do. Undefined for any other character (and very
- * long texts): the pipeline then folds the text.
+ * pipeline's replacements do. UNFOLDABLE for any other character (and very
+ * long texts): the pipeline then folds the text. Otherwise writes the folded
+ * text to OUTPUT and returns its length.
  */
-function foldByTable(text: string): string | undefined {
-  if (text.length * 2 > OUTPUT.length) return undefined;
+function foldIntoOutput(text: string): number {
+  if (text.length * 2 > OUTPUT.length) return UNFOLDABLE;
   let length = 0;
   let space = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const folded = code < TABLE_END ? TABLE[code] : UNSUPPORTED;
-    if (folded === UNSUPPORTED) return undefined;
+    if (folded === UNSUPPORTED) return UNFOLDABLE;
     if (folded === SPACE) {
       space = true;
       continue;
@@ -81,8 +107,11 @@ function foldByTable(text: string): string | undefined {
     if (several === '') OUTPUT[length++] = folded;
     else for (let k = 0; k < several.length; k++) OUTPUT[length++] = several.charCodeAt(k);
   }
-  return UTF16.decode(OUTPUT.subarray(0, length));
+  return length;
 }
+
+/** foldIntoOutput for a text the table cannot fold. */
+const UNFOLDABLE = -1;
 
 /** Table codes that are not characters (U+FFFC–U+FFFF are never in the table's output). */
 const UNSUPPORTED = 0;

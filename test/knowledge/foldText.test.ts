@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldAccents, foldForComparison } from '../../knowledge/index.js';
+import { foldedHash } from '../../knowledge/foldText.js';
 import { seededRandom } from '../../adapters/console/seededRandom.js';
 
 describe('foldAccents', () => {
@@ -49,5 +50,27 @@ describe('foldForComparison matches its definition', () => {
   it('on a very long text (folded by the pipeline)', () => {
     const text = 'Été ? '.repeat(10_000);
     expect(foldForComparison(text)).toBe(referenceFold(text));
+  });
+});
+
+describe('foldedHash', () => {
+  it('hashes texts with the same fold alike, whether the table or the pipeline folds them', () => {
+    const random = seededRandom(5);
+    const alphabet = [...'aeEéÉèÈàÀçÇœŒß?!:;,.’\'x ', '\u00a0', '\u0301', '😀', 'Σ'];
+    const byFold = new Map<string, number>();
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: Math.floor(random() * 10) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const folded = foldForComparison(text);
+      const known = byFold.get(folded);
+      if (known === undefined) byFold.set(folded, foldedHash(text));
+      else expect(foldedHash(text), JSON.stringify(text)).toBe(known);
+    }
+    const long = 'Été ? '.repeat(10_000);
+    expect(foldedHash(long)).toBe(foldedHash(long.toUpperCase().replaceAll('É', 'e')));
+  });
+
+  it('tells most different folds apart', () => {
+    const hashes = new Set(Array.from({ length: 10_000 }, (_, i) => foldedHash(`Question numéro ${i} ?`)));
+    expect(hashes.size).toBeGreaterThan(9_990);
   });
 });

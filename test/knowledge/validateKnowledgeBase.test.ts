@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validateKnowledgeBase, type KbProblem } from '../../knowledge/index.js';
+import { foldForComparison, formatProblem, validateKnowledgeBase, type KbProblem } from '../../knowledge/index.js';
+import { foldedHash } from '../../knowledge/foldText.js';
+import { seededRandom } from '../../adapters/console/seededRandom.js';
 import {
   ENTRIES_FILE,
   ENTRIES_YAML,
@@ -161,6 +163,25 @@ describe('validateKnowledgeBase: entry problems are located', () => {
       expect.objectContaining({ line: lineOf(entries, '"alpha variante 4 ?"'), field: 'alternates[2]', message: `identical to an alternate of entry premiere-entree (${ENTRIES_FILE}:${lineOf(entries, 'Alpha variante 4')})` }),
       expect.objectContaining({ line: lineOf(entries, 'Beta variante 6'), field: 'alternates[5]', message: `identical to an alternate of this entry (${ENTRIES_FILE}:${lineOf(entries, 'Béta variante 6')})` }),
     ]);
+  });
+
+  it('does not take two alternates whose folds share a hash for the same text', () => {
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    const random = seededRandom(7);
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (let n = 0; pair === undefined && n < 1_000_000; n++) {
+      const text = `Beta ${Array.from({ length: 12 }, () => letters[Math.floor(random() * letters.length)]).join('')} ?`;
+      const other = seen.get(foldedHash(text));
+      if (other === undefined) seen.set(foldedHash(text), text);
+      else pair = [other, text];
+    }
+    if (pair === undefined) throw new Error('no 32-bit hash collision among a million texts');
+    expect(foldForComparison(pair[0])).not.toBe(foldForComparison(pair[1]));
+    let entries = replaceOnce(ENTRIES_YAML, '"Beta variante 3 ?"', `"${pair[0]}"`);
+    entries = replaceOnce(entries, '"Beta variante 5 ?"', `"${pair[1]}"`);
+    const result = validateKnowledgeBase(sources({ entries }));
+    expect(result.ok ? [] : result.problems).toEqual([]);
   });
 
   it('reports a bad link URL', () => {
