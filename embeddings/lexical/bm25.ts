@@ -35,18 +35,13 @@ export function bm25Idf(documentFrequency: number, documentCount: number): numbe
   return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
-/** The term-frequency part of one term's score in one document (multiplied by the term's IDF). */
-export function bm25Saturation(frequency: number, length: number, averageLength: number): number {
-  return bm25SaturationNormed(frequency, bm25LengthNorm(length, averageLength));
-}
-
-/** The document-length part of {@link bm25Saturation}: the same for every term of a document. */
+/** The document-length part of a term's saturation (bm25Saturation): the same for every term of a document. */
 export function bm25LengthNorm(length: number, averageLength: number): number {
   return BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength);
 }
 
-/** {@link bm25Saturation} from the document's {@link bm25LengthNorm} (the same operations in the same order: the same bits). */
-export function bm25SaturationNormed(frequency: number, lengthNorm: number): number {
+/** The term-frequency part of one term's score in one document (multiplied by the term's IDF), from the document's bm25LengthNorm. */
+export function bm25Saturation(frequency: number, lengthNorm: number): number {
   return (frequency * (BM25_K1 + 1)) / (frequency + lengthNorm);
 }
 

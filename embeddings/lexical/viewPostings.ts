@@ -1,4 +1,4 @@
-import { bm25Idf, bm25LengthNorm, bm25SaturationNormed } from './bm25.js';
+import { bm25Idf, bm25LengthNorm, bm25Saturation } from './bm25.js';
 
 /**
  * The per-view postings of the lexical index (LexicalIndex) as typed arrays:
@@ -94,7 +94,7 @@ function scoreTerm(view: ViewPostings, norms: Float64Array, idf: number, start: 
   const { docs, frequencies } = view;
   let max = 0;
   for (let p = start; p < end; p++) {
-    const contribution = idf * bm25SaturationNormed(frequencies[p], norms[docs[p]]);
+    const contribution = idf * bm25Saturation(frequencies[p], norms[docs[p]]);
     contributions[p] = contribution;
     if (contribution > max) max = contribution;
   }
