@@ -216,18 +216,17 @@ function checkPhrasings(drafts: readonly EntryDraft[]): KbProblem[] {
   for (const draft of drafts) {
     const entryId = draft.id?.value;
     draft.alternates.forEach((alternate, index) => {
-      const field = (): string => `alternates[${index}]`;
       const hash = foldedHash(alternate.value);
       const question = questions.find(alternate.value, hash);
       if (question !== undefined) {
         const owner = question.entryId === entryId ? 'this entry' : `entry ${question.entryId ?? '?'}`;
-        problems.push(problemAt(alternate, `identical to the question of ${owner} (${where(question.at)})`, entryId, field()));
+        problems.push(problemAt(alternate, `identical to the question of ${owner} (${where(question.at)})`, entryId, `alternates[${index}]`));
         return;
       }
       const first = alternates.find(alternate.value, hash);
       if (first !== undefined) {
         const owner = first.entryId === entryId ? 'this entry' : `entry ${first.entryId ?? '?'}`;
-        problems.push(problemAt(alternate, `identical to an alternate of ${owner} (${where(first.at)})`, entryId, field()));
+        problems.push(problemAt(alternate, `identical to an alternate of ${owner} (${where(first.at)})`, entryId, `alternates[${index}]`));
         return;
       }
       alternates.add(hash, { entryId, kind: 'alternate', at: alternate });
