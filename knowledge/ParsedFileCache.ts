@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { asciiJson, decodeCacheFile, validatorFingerprint } from './cacheFileFormat.js';
+import { CacheFileReader, cacheFileText, validatorFingerprint } from './cacheFileFormat.js';
 import { isRecord } from './isRecord.js';
 import { FACETS, type AskedFile, type Facet, type FaqEntry } from './types.js';
 import { validateAsked, type AskedValidation } from './validateAsked.js';
@@ -71,11 +71,12 @@ export class ParsedFileCache {
     const folder = join(dir, KB_CACHE_DIR, key);
     const ids = [...digests.values(), versionId([...digests.values()])];
     const stored = new Map<string, unknown>();
-    // One file at a time, read as bytes and decoded at once: at 10,000 entries (25 MB of cache) reading them all in
-    // parallel with an encoding (chunks through a StringDecoder, every file's strings alive at once) took about twice as long.
+    // One file at a time through one buffer: at 10,000 entries (27 MB of cache) reading them all in parallel with an
+    // encoding (chunks through a StringDecoder, every file's strings alive at once) took about twice as long.
+    const reader = new CacheFileReader();
     for (const id of ids) {
       try {
-        stored.set(id, JSON.parse(decodeCacheFile(await readFile(join(folder, `${id}.json`)))));
+        stored.set(id, await reader.read(join(folder, `${id}.json`)));
       } catch {
         // Not cached yet (or unreadable): parsed again.
       }
@@ -161,7 +162,7 @@ export class ParsedFileCache {
       await mkdir(dir, { recursive: true });
       for (const [id, content] of this.fresh) {
         const temporary = join(dir, `${id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-        await writeFile(temporary, asciiJson(content));
+        await writeFile(temporary, cacheFileText(content));
         await rename(temporary, join(dir, `${id}.json`));
       }
       const parent = join(dir, '..');

@@ -40,16 +40,18 @@ function replaceStrings(value: unknown, from: string, to: string): { value: unkn
 }
 
 /**
- * Rewrites every cached copy of `from` (written back as UTF-8 JSON, as an older cache was): what the loader then
- * returns shows whether it read the cache.
+ * Rewrites every cached copy of `from` (written back as UTF-8 JSON, as an older cache was), line by line (a cache
+ * file holds one JSON value per line): what the loader then returns shows whether it read the cache.
  */
 async function tamperCache(from: string, to: string): Promise<void> {
   let found = 0;
   for (const file of await cacheFiles()) {
-    const replaced = replaceStrings(JSON.parse(await readFile(file, 'utf8')), from, to);
-    if (replaced.count === 0) continue;
-    found += replaced.count;
-    await writeFile(file, JSON.stringify(replaced.value));
+    const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+    const replaced = lines.map((line) => replaceStrings(JSON.parse(line), from, to));
+    const count = replaced.reduce((sum, line) => sum + line.count, 0);
+    if (count === 0) continue;
+    found += count;
+    await writeFile(file, `${replaced.map((line) => JSON.stringify(line.value)).join('\n')}\n`);
   }
   expect(found).toBeGreaterThan(0);
 }
@@ -71,7 +73,7 @@ describe('loadKnowledgeBase with a cache folder', () => {
     const edited = await loadKnowledgeBase(kbDir);
     expect(edited.entries[0].answer).toContain('🙂 L’« été »');
     expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(edited);
-    for (const cached of await cacheFiles()) expect(await readFile(cached, 'latin1')).toMatch(/^[\x20-\x7e]*$/);
+    for (const cached of await cacheFiles()) expect(await readFile(cached, 'latin1')).toMatch(/^[\x20-\x7e\n]*$/);
     expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(edited);
   });
 
