@@ -2,39 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CacheFileReader, cacheFileText, validatorFingerprint } from './cacheFileFormat.js';
-import { isRecord } from './isRecord.js';
-import { FACETS, type AskedFile, type Facet, type FaqEntry } from './types.js';
+import { fromCache, isCachedAsked, isCachedFile, isWholeRecord, positionsOf, type CachedAsked, type CachedFile, type WholeRecord } from './cacheRecords.js';
+import type { FaqEntry } from './types.js';
 import { validateAsked, type AskedValidation } from './validateAsked.js';
-import { validateEntries, type EntriesValidation, type EntryDraft, type Located } from './validateEntries.js';
+import { validateEntries, type EntriesValidation } from './validateEntries.js';
 import type { KbSources, ValidatedBefore, ValidatedParts } from './validateKnowledgeBase.js';
 import type { SourceText } from './yamlSource.js';
 
 /** The cache folder inside the cache directory (the index folder, beside the persisted indexes). */
 export const KB_CACHE_DIR = 'kb-cache';
-
-/**
- * What one valid entries file gave, compactly: its entries, and per entry the
- * positions the checks across files report (entry, id, question, alternates,
- * facets present, in FACETS order) as [line, column] pairs. The drafts are
- * rebuilt around the entries' own strings: nothing is stored twice.
- */
-interface CachedFile {
-  readonly file: string;
-  readonly entries: readonly FaqEntry[];
-  readonly positions: readonly (readonly number[])[];
-}
-
-/** What a KB that passed every check gave besides its entries: its version, taxonomy and synonyms (keyed by every file's digest). */
-interface WholeRecord extends ValidatedParts {
-  readonly version: string;
-  readonly valid: true;
-}
-
-/** What one valid asked file gave: the file, and where each of its labels was read. */
-interface CachedAsked {
-  readonly asked: AskedFile;
-  readonly labels: readonly { readonly value: string; readonly line: number; readonly column: number; readonly field: string }[];
-}
 
 /**
  * Remembers, on disk, what validating each entries file (and each asked
@@ -134,6 +110,22 @@ export class ParsedFileCache {
     return version;
   }
 
+  /**
+   * The sources validating these will read the text of: none when the KB was validated whole before; otherwise the
+   * taxonomy, the synonyms and every file the cache holds no validation of. (The loader reads only these, when it
+   * took the others' digests from FileDigests.)
+   */
+  needsText(sources: KbSources): SourceText[] {
+    const perFile = [...sources.entries, ...(sources.asked ?? [])];
+    const cached = (source: SourceText): boolean => {
+      const record = this.dir === undefined ? undefined : this.stored.get(this.digests.get(source.file) ?? '');
+      return (isCachedFile(record) && record.file === source.file) || (isCachedAsked(record) && record.asked.file === source.file);
+    };
+    const unread = perFile.filter((source) => !cached(source));
+    if (unread.length === 0 && this.validatedBefore(sources) !== undefined) return [];
+    return [sources.taxonomy, sources.synonyms, ...unread];
+  }
+
   /** See FileValidator.validatedBefore: every file's validation and the whole KB's are in the cache. */
   validatedBefore(sources: KbSources): ValidatedBefore | undefined {
     const all = [sources.taxonomy, sources.synonyms, ...sources.entries, ...(sources.asked ?? [])];
@@ -174,94 +166,7 @@ export class ParsedFileCache {
   }
 }
 
-/** [line, column] pairs of a valid draft: entry, id, question, alternates, then the facets it has in FACETS order. */
-function positionsOf(draft: EntryDraft): number[] {
-  const located = [draft.id, draft.question, ...draft.alternates, ...FACETS.map((facet) => draft.facets[facet])];
-  const pairs = [draft.pos.line, draft.pos.column];
-  for (const at of located) if (at !== undefined) pairs.push(at.line, at.column);
-  return pairs;
-}
-
 /** The cache file id of the KB version of the sources with these digests (each digest covers a path and its bytes). */
 function versionId(digests: readonly string[]): string {
   return `version-${createHash('sha256').update([...digests].sort().join(',')).digest('hex')}`;
-}
-
-/** A cached validation rebuilt as validateEntries returns it, or undefined when missing or malformed. */
-function fromCache(cached: unknown, file: string): EntriesValidation | undefined {
-  if (!isCachedFile(cached) || cached.file !== file) return undefined;
-  const drafts: EntryDraft[] = [];
-  for (const [index, entry] of cached.entries.entries()) {
-    const positions = new CachedPositions(file, cached.positions[index]);
-    const id = positions.next(entry.id);
-    const question = positions.next(entry.question);
-    const alternates = entry.alternates.map((alternate) => positions.next(alternate));
-    const facets: Partial<Record<Facet, Located<string>>> = {};
-    for (const facet of FACETS) {
-      const value = entry[facet];
-      if (value !== undefined) facets[facet] = positions.next(value);
-    }
-    if (!positions.allRead()) return undefined;
-    drafts.push({ file, pos: positions.entry, id, question, alternates, facets, entry });
-  }
-  return { drafts, problems: [] };
-}
-
-/** One entry's [line, column] pairs (see positionsOf), read in order (a class: no function made per entry). */
-class CachedPositions {
-  private at = 2;
-
-  constructor(
-    private readonly file: string,
-    private readonly pairs: readonly number[],
-  ) {}
-
-  get entry(): { line: number; column: number } {
-    return { line: this.pairs[0], column: this.pairs[1] };
-  }
-
-  next<T>(value: T): Located<T> {
-    const located = { value, file: this.file, line: this.pairs[this.at], column: this.pairs[this.at + 1] };
-    this.at += 2;
-    return located;
-  }
-
-  allRead(): boolean {
-    return this.at === this.pairs.length;
-  }
-}
-
-function isCachedAsked(value: unknown): value is CachedAsked {
-  if (!isRecord(value) || !isRecord(value.asked) || !Array.isArray(value.labels)) return false;
-  const { file, inScope, outOfScope, smallTalk } = value.asked;
-  return (
-    typeof file === 'string' &&
-    [inScope, outOfScope, smallTalk].every((items) => Array.isArray(items) && items.every((item) => isRecord(item) && typeof item.q === 'string')) &&
-    value.labels.every((label) => isRecord(label) && typeof label.value === 'string' && typeof label.line === 'number' && typeof label.column === 'number' && typeof label.field === 'string')
-  );
-}
-
-function isCachedFile(value: unknown): value is CachedFile {
-  return (
-    isRecord(value) &&
-    typeof value.file === 'string' &&
-    Array.isArray(value.entries) &&
-    Array.isArray(value.positions) &&
-    value.entries.length === value.positions.length &&
-    value.entries.every((entry) => isRecord(entry) && typeof entry.id === 'string' && Array.isArray(entry.alternates)) &&
-    value.positions.every((pairs) => Array.isArray(pairs) && pairs.every((n) => typeof n === 'number'))
-  );
-}
-
-function isWholeRecord(value: unknown): value is WholeRecord {
-  return (
-    isRecord(value) &&
-    value.valid === true &&
-    typeof value.version === 'string' &&
-    isRecord(value.taxonomy) &&
-    Array.isArray(value.taxonomy.questions) &&
-    value.taxonomy.questions.every((question) => isRecord(question) && typeof question.facet === 'string' && Array.isArray(question.choices)) &&
-    Array.isArray(value.synonyms) &&
-    value.synonyms.every((group) => isRecord(group) && typeof group.canonical === 'string' && Array.isArray(group.terms))
-  );
 }

@@ -4,9 +4,9 @@
  * FAQ team) and validates it. Invalid content throws KnowledgeBaseError listing every
  * problem; an unreadable folder (other than missing files) throws with cause.
  */
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FileDigests, fileDigest, readStatus } from './FileDigests.js';
 import { KnowledgeBaseError, type KbProblem } from './KnowledgeBaseError.js';
 import { ParsedFileCache } from './ParsedFileCache.js';
 import type { KnowledgeBase } from './types.js';
@@ -27,22 +27,27 @@ export interface LoadKnowledgeBaseOptions {
 }
 
 export async function loadKnowledgeBase(dir: string, options: LoadKnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
-  const { sources, digests } = await readKbFiles(dir, options.cacheDir !== undefined);
-  const cache = await ParsedFileCache.open(options.cacheDir, digests);
+  const files = options.cacheDir === undefined ? undefined : new KbFileReader(await FileDigests.open(options.cacheDir));
+  const sources = await readKbFiles(dir, files);
+  const cache = await ParsedFileCache.open(options.cacheDir, files?.digests);
+  await files?.readText(cache.needsText(sources));
   const result = validateKnowledgeBase(sources, cache);
   await cache.save();
+  await files?.record.save();
   if (!result.ok) throw new KnowledgeBaseError(result.problems);
   return result.kb;
 }
 
 /** Reads the KB files; missing ones are KB problems (thrown together), other I/O errors are failures. */
 export async function readKbSources(dir: string): Promise<KbSources> {
-  return (await readKbFiles(dir, false)).sources;
+  return readKbFiles(dir, undefined);
 }
 
 /**
  * A file's bytes, decoded only when its text is asked for: a file the loader's
- * cache knows is never decoded (a 10,000-entry KB is 20+ MB of text).
+ * cache knows is never decoded (a 10,000-entry KB is 20+ MB of text), nor read
+ * when FileDigests knew its digest (KbFileReader.readText reads those the cache
+ * cannot answer for, before validation).
  */
 class FileSource implements SourceText {
   private decoded: string | undefined;
@@ -52,22 +57,65 @@ class FileSource implements SourceText {
     private bytes: Buffer | undefined,
   ) {}
 
+  read(bytes: Buffer): void {
+    this.bytes = bytes;
+  }
+
   get text(): string {
+    if (this.decoded === undefined && this.bytes === undefined) throw new Error(`FileSource.text: ${this.file} was not read`);
     this.decoded ??= this.bytes?.toString('utf8') ?? '';
     this.bytes = undefined;
     return this.decoded;
   }
 }
 
-/** The KB sources, and per file path the sha256 of its path and bytes (the loader cache's key; only `forCache`). */
-async function readKbFiles(dir: string, forCache: boolean): Promise<{ sources: KbSources; digests: Map<string, string> }> {
+/** Reads KB files for the loader cache: per file path the sha256 of its path and bytes (the cache's key), from FileDigests when it knows it. */
+class KbFileReader {
+  readonly digests = new Map<string, string>();
+  /** Per path, the sources left unread because their digest was known. */
+  private readonly unread = new Map<string, FileSource>();
+
+  constructor(readonly record: FileDigests) {}
+
+  /** `file`'s source, unread when its digest is known. Throws as readFile does. */
+  async source(file: string): Promise<SourceText> {
+    const status = await readStatus(file);
+    const known = this.record.known(file, status);
+    if (known !== undefined) {
+      this.digests.set(file, known);
+      const source = new FileSource(file, undefined);
+      this.unread.set(file, source);
+      return source;
+    }
+    const readAt = Date.now();
+    const bytes = await readFile(file);
+    const digest = fileDigest(file, bytes);
+    this.digests.set(file, digest);
+    this.record.remember(file, status, digest, readAt);
+    return new FileSource(file, bytes);
+  }
+
+  /** Reads those of `sources` left unread; one that changed since its status was taken gets its new digest. */
+  async readText(sources: readonly SourceText[]): Promise<void> {
+    for (const { file } of sources) {
+      const source = this.unread.get(file);
+      if (source === undefined) continue;
+      const bytes = await readFile(file).catch((error: unknown) => {
+        throw new Error(`loadKnowledgeBase: cannot read ${file}`, { cause: error });
+      });
+      this.digests.set(file, fileDigest(file, bytes));
+      source.read(bytes);
+      this.unread.delete(file);
+    }
+  }
+}
+
+/** The KB sources, through `files` when a loader cache is used. */
+async function readKbFiles(dir: string, files: KbFileReader | undefined): Promise<KbSources> {
   const missing: KbProblem[] = [];
-  const digests = new Map<string, string>();
   const read = async (file: string): Promise<SourceText> => {
     try {
-      const bytes = await readFile(file);
-      if (forCache) digests.set(file, createHash('sha256').update(file).update('\0').update(bytes).digest('hex'));
-      return new FileSource(file, bytes);
+      return files === undefined ? new FileSource(file, await readFile(file)) : await files.source(file);
     } catch (error) {
       if (!isMissing(error)) throw new Error(`loadKnowledgeBase: cannot read ${file}`, { cause: error });
       missing.push({ file, line: 1, column: 1, message: 'file not found' });
@@ -91,7 +139,7 @@ async function readKbFiles(dir: string, forCache: boolean): Promise<{ sources: K
   const askedDir = path.join(dir, ASKED_DIR);
   const asked = await Promise.all((await yamlFilesIn(askedDir)).map((name) => read(path.join(askedDir, name))));
   if (missing.length > 0) throw new KnowledgeBaseError(missing);
-  return { sources: { taxonomy, synonyms, entries, asked }, digests };
+  return { taxonomy, synonyms, entries, asked };
 }
 
 /** The *.yaml files of an optional folder, sorted; none when it does not exist. */
