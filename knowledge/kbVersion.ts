@@ -77,16 +77,22 @@ export function computeKbVersion(content: {
   /** The asked files; a KB without any keeps the version it had before they existed. */
   readonly asked?: readonly AskedFile[];
 }): string {
-  // `source` says where an entry was read, not what it says: moving an entry must not change the version.
-  const entries = content.entries.map(({ source: _source, ...rest }) => rest);
-  // Likewise the asked questions count, not the file they were read from (nor a file without any).
+  // The asked questions count, not the file they were read from (nor a file without any).
   const asked = (content.asked ?? [])
     .filter((file) => file.inScope.length + file.outOfScope.length + file.smallTalk.length > 0)
     .map(({ file: _file, ...rest }) => rest);
   const askedJson = asked.length === 0 ? '' : `"asked":${canonicalJson(asked)},`;
-  // canonicalJson of {asked?, entries, taxonomy, synonyms}, part by part (the entries, built with sorted keys, take the fast path).
-  const json = `{${askedJson}"entries":${canonicalJson(entries)},"synonyms":${canonicalJson(content.synonyms)},"taxonomy":${canonicalJson(content.taxonomy)}}`;
-  return createHash('sha256').update(json, 'utf8').digest('hex');
+  // canonicalJson of {asked?, entries, taxonomy, synonyms}, hashed part by part and entry by entry (the same bytes
+  // as the whole text): at 10,000 entries the whole text was 22 MB, encoded to UTF-8 in one piece (0.27 s of `update`).
+  const hash = createHash('sha256').update(`{${askedJson}"entries":[`, 'utf8');
+  let separator = '';
+  for (const { source: _source, ...entry } of content.entries) {
+    // `source` says where an entry was read, not what it says: moving an entry must not change the version (nor do the asked files' names).
+    hash.update(`${separator}${canonicalJson(entry)}`, 'utf8');
+    separator = ',';
+  }
+  hash.update(`],"synonyms":${canonicalJson(content.synonyms)},"taxonomy":${canonicalJson(content.taxonomy)}}`, 'utf8');
+  return hash.digest('hex');
 }
 
 export function shortVersion(version: string): string {

@@ -65,6 +65,16 @@ describe('computeKbVersion', () => {
     expect(kb.version).toBe(createHash('sha256').update(json, 'utf8').digest('hex'));
   });
 
+  it('hashes entry by entry the bytes of the whole canonical JSON, with entries of different keys, orders and characters', () => {
+    const entries: FaqEntry[] = [
+      { ...reversedEntry, id: 'b', answer: 'L’« été » 🙂', links: [{ label: 'Lien', url: 'https://esante.gouv.fr' }] },
+      entry,
+      { ...entry, id: 'c', corridor: 'dpi', alternates: [] },
+    ];
+    const expected = referenceJson({ entries: entries.map(({ source: _source, ...rest }) => rest), taxonomy: content.taxonomy, synonyms: content.synonyms });
+    expect(computeKbVersion({ ...content, entries })).toBe(createHash('sha256').update(expected, 'utf8').digest('hex'));
+  });
+
   it('changes with the answer, the synonyms, the taxonomy or an asked question, not with an asked file without questions', () => {
     const base = computeKbVersion(content);
     const askedFile = { file: 'asked/a.yaml', inScope: [{ id: 'a', q: 'Q, vraiment ?' }], outOfScope: [], smallTalk: [] };
