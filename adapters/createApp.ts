@@ -1,7 +1,7 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import { createFaqBot, createIdHasher, createOnTurnError } from '../bot/index.js';
-import { warmUpAnswering, warmUpTexts, type WarmUpReport } from '../embeddings/index.js';
+import { prefetchKbIndexes, warmUpAnswering, warmUpTexts, type WarmUpReport } from '../embeddings/index.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/index.js';
 import { createBotFrameworkAuthentication } from './botFrameworkEndpoint.js';
 import { buildRetriever, type ProviderFactories, type RetrievalStatus } from './buildRetriever.js';
@@ -54,6 +54,8 @@ export interface App {
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
+  // The persisted lexical state is read and checked in the thread pool while the KB loads on this thread.
+  void prefetchKbIndexes(config.indexDir);
   const knowledgeBase = await loadKnowledgeBase(config.kbDir, { cacheDir: config.indexDir });
   const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });
   const tokenKey = await directLineTokenKey(config.directLine.tokenSecret, config.dataDir);

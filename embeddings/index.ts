@@ -12,7 +12,7 @@ export { warmUpAnswering, warmUpTexts, WARM_UP_BUDGET_MS, WARM_UP_TEXTS, type Wa
 export { decide, type Decision, type DecisionThresholds } from './decision/decide.js';
 export { detectSmallTalk, type SmallTalkKind } from './decision/smallTalk.js';
 export { calibrationFile, readModelCalibration, writeModelCalibration, type ModelCalibration } from './decision/modelCalibration.js';
-export { createKbRetriever, kbDocuments } from './fusion/createKbRetriever.js';
+export { createKbRetriever, kbDocuments, prefetchKbIndexes } from './fusion/createKbRetriever.js';
 export type { EmbeddingProvider } from './dense/EmbeddingProvider.js';
 export type { VectorHit, VectorIndex } from './dense/VectorIndex.js';
 export { exactSearch, cosineSimilarity, l2Normalize } from './dense/exactSearch.js';

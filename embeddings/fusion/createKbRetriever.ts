@@ -61,6 +61,15 @@ async function lexicalIndex(kb: KnowledgeBase, analyzer: TextAnalyzer, indexDir:
   return LexicalStore.loadOrBuild({ dir: path.join(indexDir, LEXICAL_DIR), kbVersion: kb.version, entries: kb.entries, analyzer });
 }
 
+/**
+ * Starts reading the persisted lexical state of `indexDir` in the background, before the KB is loaded: the server's
+ * first step at start (the state's checks against the KB wait for createKbRetriever). The promise settles when the
+ * state is read; it never rejects, and nothing need wait for it.
+ */
+export function prefetchKbIndexes(indexDir: string): Promise<void> {
+  return LexicalStore.prefetch(path.join(indexDir, LEXICAL_DIR));
+}
+
 const IN_MEMORY = { rebuilt: true, reason: 'no index folder: analysed in memory' } as const;
 
 /** Builds the retriever for a KB: each index (lexical, and vector for a dense half) loaded from disk, or built and saved. */

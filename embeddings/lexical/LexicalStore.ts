@@ -1,37 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FaqEntry } from '../../knowledge/index.js';
 import type { TextAnalyzer } from './frenchAnalyzer.js';
 import { LexicalIndex, type LexicalIndexState } from './LexicalIndex.js';
-import type { ViewPostings } from './viewPostings.js';
 import { buildLexicalIndex } from './lexicalViews.js';
+import { ARRAYS, MAGIC, alignUp, decode, readStateBytes, type LexicalHeader, type StateBytes } from './stateFile.js';
 
 /** Bump when the file layout changes (the analysis code is fingerprinted on its own, see analysisFingerprint). */
 export const LEXICAL_FORMAT_VERSION = 2;
 export const LEXICAL_STATE_FILE = 'lexical.bin';
-const MAGIC = 'FAQLEX';
-/**
- * The body starts, and each typed array within it, at a multiple of this: the
- * arrays are then views of the bytes read, not copies (22 MB at 10,000 entries).
- */
-const ALIGNMENT = 8;
-/** The typed arrays of a view, in file order. */
-const ARRAYS = ['documentLengths', 'documentEntries', 'offsets', 'docs', 'frequencies', 'firstSeen'] as const;
-
-/** What the file header records: what must match for the state to be reused, and the body's layout. */
-interface LexicalHeader {
-  readonly formatVersion: number;
-  readonly kbVersion: string;
-  readonly fingerprint: string;
-  readonly entryCount: number;
-  readonly termsBytes: number;
-  readonly views: readonly { readonly totalLength: number; readonly lengths: readonly number[] }[];
-  /** sha256 of the body: a truncated or edited file is rebuilt, never trusted. */
-  readonly bodySha256: string;
-}
 
 /** The lexical index ready for queries, and whether it was analysed again (and why). */
 export interface LoadedLexicalIndex {
@@ -50,6 +30,8 @@ export interface LexicalStoreOptions {
 }
 
 let fingerprint: Promise<string | undefined> | undefined;
+/** State files whose reading LexicalStore.prefetch started, until `read` takes them. */
+const prefetched = new Map<string, Promise<StateBytes>>();
 
 /**
  * What the analysed state depends on besides the KB: the code of this folder
@@ -102,32 +84,43 @@ export class LexicalStore {
     }
   }
 
-  /** Reads a state file; any mismatch or damage gives the reason instead. */
+  /**
+   * Starts reading the state file of `dir` (and hashing its body) in the thread pool, for the `read` that follows the
+   * KB's load: what the server does first at start, since the file's name does not depend on the KB. Nothing need
+   * wait for the returned promise.
+   */
+  static prefetch(dir: string): Promise<void> {
+    const file = join(dir, LEXICAL_STATE_FILE);
+    const reading = prefetched.get(file) ?? readStateBytes(file);
+    prefetched.set(file, reading);
+    // Settles when the bytes are read and hashed; never rejects (a failure is for `read` to report).
+    return reading.then(() => undefined);
+  }
+
+  /** Reads a state file (the bytes prefetched, if they were); any mismatch or damage gives the reason instead. */
   static async read(
     file: string,
     kbVersion: string,
     key: string,
     entryCount: number,
   ): Promise<{ ok: true; index: LexicalIndex } | { ok: false; reason: string }> {
-    let bytes: Buffer;
-    try {
-      bytes = await readAligned(file);
-    } catch (error) {
+    const read = await (prefetched.get(file) ?? readStateBytes(file));
+    prefetched.delete(file);
+    if (!read.ok) {
+      const { error } = read;
       const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
       return { ok: false, reason: missing ? 'no saved lexical state' : `lexical state unreadable (${String(error)})` };
     }
+    const { bytes, bodyStart } = read;
     try {
-      const headerLength = bytes.readUInt32LE(MAGIC.length);
       if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return { ok: false, reason: 'not a lexical state file' };
-      const bodyStart = alignUp(MAGIC.length + 4 + headerLength);
       const header = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, bodyStart)) as LexicalHeader;
       if (header.formatVersion !== LEXICAL_FORMAT_VERSION) return { ok: false, reason: 'lexical state format changed' };
       if (header.kbVersion !== kbVersion) return { ok: false, reason: 'KB changed since the lexical state was saved' };
       if (header.fingerprint !== key) return { ok: false, reason: 'analysis code changed since the lexical state was saved' };
       if (header.entryCount !== entryCount) return { ok: false, reason: 'lexical state holds another number of entries' };
-      const body = bytes.subarray(bodyStart);
-      if (createHash('sha256').update(body).digest('hex') !== header.bodySha256) return { ok: false, reason: 'lexical state file is damaged' };
-      return { ok: true, index: LexicalIndex.fromState(decode(header, body)) };
+      if (read.bodySha256 !== header.bodySha256) return { ok: false, reason: 'lexical state file is damaged' };
+      return { ok: true, index: LexicalIndex.fromState(decode(header, bytes.subarray(bodyStart))) };
     } catch (error) {
       return { ok: false, reason: `lexical state unreadable (${error instanceof Error ? error.message : String(error)})` };
     }
@@ -170,45 +163,5 @@ export class LexicalStore {
   }
 }
 
-/** The state described by `header` from the file body: its arrays are views of `body` (whose start must be aligned). */
-function decode(header: LexicalHeader, body: Buffer): LexicalIndexState {
-  if (body.byteOffset % ALIGNMENT !== 0) throw new Error('lexical state body is not aligned');
-  let at = alignUp(header.termsBytes);
-  const termsText = body.toString('utf8', 0, header.termsBytes);
-  const terms = termsText === '' ? [] : termsText.split('\n');
-  const views = header.views.map(({ totalLength, lengths }): ViewPostings => {
-    const arrays = lengths.map((length) => {
-      const bytes = length * Uint32Array.BYTES_PER_ELEMENT;
-      if (at + bytes > body.length) throw new Error('lexical state is shorter than its header says');
-      const array = new Uint32Array(body.buffer, body.byteOffset + at, length);
-      at += bytes;
-      return array;
-    });
-    if (arrays.length !== ARRAYS.length) throw new Error('lexical state view has the wrong number of arrays');
-    const [documentLengths, documentEntries, offsets, docs, frequencies, firstSeen] = arrays;
-    return { totalLength, documentLengths, documentEntries, offsets, docs, frequencies, firstSeen };
-  });
-  return { entryCount: header.entryCount, terms, views };
-}
 
-function alignUp(offset: number): number {
-  return Math.ceil(offset / ALIGNMENT) * ALIGNMENT;
-}
 
-/** The file's bytes in memory of their own (a Buffer from readFile may sit at any offset of a shared pool). */
-async function readAligned(file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const bytes = Buffer.from(new ArrayBuffer(size));
-    let at = 0;
-    while (at < size) {
-      const { bytesRead } = await handle.read(bytes, at, size - at, at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-    }
-    return bytes.subarray(0, at);
-  } finally {
-    await handle.close();
-  }
-}

@@ -36,6 +36,32 @@ describe('LexicalStore', () => {
     for (let entry = 0; entry < first.index.state.entryCount; entry++) expect(after.scoreEntry(entry)).toBe(before.scoreEntry(entry));
   });
 
+  it('reads a prefetched state as it reads the file, once: a second read reads the file again', async () => {
+    const first = await LexicalStore.loadOrBuild(await options());
+    const file = path.join(dir, LEXICAL_STATE_FILE);
+    await LexicalStore.prefetch(dir);
+    // Damaged after it was prefetched: the read uses the bytes prefetched (then intact), once.
+    const intact = await readFile(file);
+    const bytes = Buffer.from(intact);
+    bytes[bytes.length - 3] ^= 0xff;
+    await writeFile(file, bytes);
+    const prefetched = await LexicalStore.loadOrBuild(await options());
+    expect(prefetched).toMatchObject({ rebuilt: false });
+    expect(prefetched.index.state).toEqual(first.index.state);
+    expect(await LexicalStore.loadOrBuild(await options())).toMatchObject({ rebuilt: true, reason: 'lexical state file is damaged' });
+  });
+
+  it('reports a missing file prefetched as missing, and a damaged one as damaged', async () => {
+    await LexicalStore.prefetch(dir);
+    expect(await LexicalStore.loadOrBuild(await options())).toMatchObject({ rebuilt: true, reason: 'no saved lexical state' });
+    const file = path.join(dir, LEXICAL_STATE_FILE);
+    const bytes = await readFile(file);
+    bytes[bytes.length - 3] ^= 0xff;
+    await writeFile(file, bytes);
+    await LexicalStore.prefetch(dir);
+    expect(await LexicalStore.loadOrBuild(await options())).toMatchObject({ rebuilt: true, reason: 'lexical state file is damaged' });
+  });
+
   it('rebuilds when the KB version or the entry count differs', async () => {
     await LexicalStore.loadOrBuild(await options());
     const changed = await LexicalStore.loadOrBuild({ ...(await options()), kbVersion: 'another' });
