@@ -117,9 +117,10 @@ export class ParsedFileCache {
    */
   needsText(sources: KbSources): SourceText[] {
     const perFile = [...sources.entries, ...(sources.asked ?? [])];
+    // The same tests as validateEntries and validateAsked make before they take a record.
     const cached = (source: SourceText): boolean => {
       const record = this.dir === undefined ? undefined : this.stored.get(this.digests.get(source.file) ?? '');
-      return (isCachedFile(record) && record.file === source.file) || (isCachedAsked(record) && record.asked.file === source.file);
+      return fromCache(record, source.file) !== undefined || (isCachedAsked(record) && record.asked.file === source.file);
     };
     const unread = perFile.filter((source) => !cached(source));
     if (unread.length === 0 && this.validatedBefore(sources) !== undefined) return [];

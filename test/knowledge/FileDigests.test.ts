@@ -105,5 +105,13 @@ describe('loadKnowledgeBase with file digests', () => {
     expect(reloaded.taxonomy).toEqual(parsed.taxonomy);
     const after = JSON.parse(await readFile(path.join(cacheDir, FILE_DIGESTS_FILE), 'utf8')) as { files: Record<string, unknown> };
     expect(Object.keys(after.files).sort()).toEqual(files.filter((f) => f !== file).sort());
+
+    // Damaged records of trusted files, and no whole-KB record: those files are read and parsed again.
+    for (const name of await readdir(path.join(cacheRoot, version))) {
+      const cached = path.join(cacheRoot, version, name);
+      if (name.startsWith('version-')) await rm(cached);
+      else await writeFile(cached, (await readFile(cached, 'latin1')).replace('"positions":[[', '"positions":[[0,'));
+    }
+    expect(await loadKnowledgeBase(kbDir, { cacheDir })).toEqual(await loadKnowledgeBase(kbDir));
   });
 });
