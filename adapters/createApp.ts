@@ -54,7 +54,7 @@ export interface App {
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
-  // The persisted lexical state is read and checked in the thread pool while the KB loads on this thread.
+  // The persisted lexical state is read in the thread pool while the KB loads on this thread.
   void prefetchKbIndexes(config.indexDir);
   const knowledgeBase = await loadKnowledgeBase(config.kbDir, { cacheDir: config.indexDir });
   const { retriever, status } = await buildRetriever(config, knowledgeBase, { factories: options.providerFactories });

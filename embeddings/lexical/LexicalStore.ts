@@ -85,7 +85,7 @@ export class LexicalStore {
   }
 
   /**
-   * Starts reading the state file of `dir` (and hashing its body) in the thread pool, for the `read` that follows the
+   * Starts reading the state file of `dir` in the thread pool, for the `read` that follows the
    * KB's load: what the server does first at start, since the file's name does not depend on the KB. Nothing need
    * wait for the returned promise.
    */
@@ -93,7 +93,7 @@ export class LexicalStore {
     const file = join(dir, LEXICAL_STATE_FILE);
     const reading = prefetched.get(file) ?? readStateBytes(file);
     prefetched.set(file, reading);
-    // Settles when the bytes are read and hashed; never rejects (a failure is for `read` to report).
+    // Settles when the bytes are read; never rejects (a failure is for `read` to report).
     return reading.then(() => undefined);
   }
 
@@ -119,8 +119,9 @@ export class LexicalStore {
       if (header.kbVersion !== kbVersion) return { ok: false, reason: 'KB changed since the lexical state was saved' };
       if (header.fingerprint !== key) return { ok: false, reason: 'analysis code changed since the lexical state was saved' };
       if (header.entryCount !== entryCount) return { ok: false, reason: 'lexical state holds another number of entries' };
-      if (read.bodySha256 !== header.bodySha256) return { ok: false, reason: 'lexical state file is damaged' };
-      return { ok: true, index: LexicalIndex.fromState(decode(header, bytes.subarray(bodyStart))) };
+      const body = bytes.subarray(bodyStart);
+      if (createHash('sha256').update(body).digest('hex') !== header.bodySha256) return { ok: false, reason: 'lexical state file is damaged' };
+      return { ok: true, index: LexicalIndex.fromState(decode(header, body)) };
     } catch (error) {
       return { ok: false, reason: `lexical state unreadable (${error instanceof Error ? error.message : String(error)})` };
     }

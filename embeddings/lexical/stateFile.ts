@@ -1,10 +1,8 @@
 /**
  * The lexical state file's layout (LexicalStore): a magic string, the header's
  * length and JSON header, then the aligned body (the term dictionary and each
- * view's typed arrays); and how its bytes are read, off the main thread where
- * they can be.
+ * view's typed arrays); and how its bytes are read.
  */
-import { subtle } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import type { LexicalIndexState } from './LexicalIndex.js';
 import type { ViewPostings } from './viewPostings.js';
@@ -30,23 +28,20 @@ export interface LexicalHeader {
   readonly bodySha256: string;
 }
 
-/** A state file's bytes, where its body starts and the body's sha256; or why it could not be read. */
-export type StateBytes =
-  | { readonly ok: true; readonly bytes: Buffer; readonly bodyStart: number; readonly bodySha256: string }
-  | { readonly ok: false; readonly error: unknown };
+/** A state file's bytes and where its body starts; or why it could not be read. */
+export type StateBytes = { readonly ok: true; readonly bytes: Buffer; readonly bodyStart: number } | { readonly ok: false; readonly error: unknown };
 
 /**
- * Reads a state file and hashes its body, both in libuv's thread pool (WebCrypto's digest is asynchronous): started
- * before the KB is loaded (LexicalStore.prefetch), the 22 MB of a 10,000-entry state are read and hashed on the
- * other core while the main thread parses the KB. Never rejects: a failure is the result.
+ * Reads a state file in libuv's thread pool: started before the KB is loaded (LexicalStore.prefetch), the 22 MB of a
+ * 10,000-entry state are read on the other core while the main thread parses the KB. (Its body is hashed on the main
+ * thread: WebCrypto's asynchronous digest first copies its input there, which cost more than hashing it.) Never
+ * rejects: a failure is the result.
  */
 export async function readStateBytes(file: string): Promise<StateBytes> {
   try {
     const bytes = await readAligned(file);
     const headerLength = bytes.length >= MAGIC.length + 4 ? bytes.readUInt32LE(MAGIC.length) : 0;
-    const bodyStart = Math.min(bytes.length, alignUp(MAGIC.length + 4 + headerLength));
-    const digest = await subtle.digest('SHA-256', bytes.subarray(bodyStart));
-    return { ok: true, bytes, bodyStart, bodySha256: Buffer.from(digest).toString('hex') };
+    return { ok: true, bytes, bodyStart: Math.min(bytes.length, alignUp(MAGIC.length + 4 + headerLength)) };
   } catch (error) {
     return { ok: false, error };
   }
