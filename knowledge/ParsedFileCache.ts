@@ -15,8 +15,9 @@ export const KB_CACHE_DIR = 'kb-cache';
 /**
  * Remembers, on disk, what validating each entries file (and each asked
  * file) gave, keyed by its path and content hash (one small file each): a KB of 10,000 entries is
- * re-parsed only where files changed, while the checks across files
- * (duplicates, facets, collisions) run at every load. Validating a file is a
+ * re-parsed only where files changed, and the checks across files
+ * (duplicates, facets, collisions) run again whenever any file changed (a
+ * whole-KB record, keyed by every file's digest, says they passed). Validating a file is a
  * pure function of its text, so a hit is exactly what parsing would return.
  * Files with problems are not cached (they are parsed again to be reported).
  * A missing, unreadable or stale cache only costs time; a folder that cannot
