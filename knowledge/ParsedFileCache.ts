@@ -27,6 +27,8 @@ export class ParsedFileCache {
   /** What this load learnt: cache file id → its content. */
   private readonly fresh = new Map<string, unknown>();
   private readonly used = new Set<string>();
+  /** The last sources validatedBefore found validated whole, and what it returned. */
+  private before: { readonly sources: KbSources; readonly result: ValidatedBefore } | undefined;
 
   private constructor(
     /** Folder of this validator version's cache files; undefined: remember nothing. */
@@ -117,19 +119,22 @@ export class ParsedFileCache {
    * took the others' digests from FileDigests.)
    */
   needsText(sources: KbSources): SourceText[] {
-    const perFile = [...sources.entries, ...(sources.asked ?? [])];
-    // The same tests as validateEntries and validateAsked make before they take a record.
-    const cached = (source: SourceText): boolean => {
-      const record = this.dir === undefined ? undefined : this.stored.get(this.digests.get(source.file) ?? '');
-      return fromCache(record, source.file) !== undefined || (isCachedAsked(record) && record.asked.file === source.file);
-    };
-    const unread = perFile.filter((source) => !cached(source));
-    if (unread.length === 0 && this.validatedBefore(sources) !== undefined) return [];
-    return [sources.taxonomy, sources.synonyms, ...unread];
+    const record = (source: SourceText): unknown => (this.dir === undefined ? undefined : this.stored.get(this.digests.get(source.file) ?? ''));
+    // The same tests as validateAsked and validateEntries make before they take a record; the entries' (which rebuild
+    // every draft) only when the KB was not validated whole before.
+    const askedToRead = (sources.asked ?? []).filter((source) => {
+      const cached = record(source);
+      return !(isCachedAsked(cached) && cached.asked.file === source.file);
+    });
+    if (askedToRead.length === 0 && this.validatedBefore(sources) !== undefined) return [];
+    const entriesToRead = sources.entries.filter((source) => fromCache(record(source), source.file) === undefined);
+    return [sources.taxonomy, sources.synonyms, ...entriesToRead, ...askedToRead];
   }
 
   /** See FileValidator.validatedBefore: every file's validation and the whole KB's are in the cache. */
   validatedBefore(sources: KbSources): ValidatedBefore | undefined {
+    // Asked by the loader (needsText) and then by the validation, for the same sources and digests.
+    if (this.before?.sources === sources) return this.before.result;
     const all = [sources.taxonomy, sources.synonyms, ...sources.entries, ...(sources.asked ?? [])];
     if (this.dir === undefined || all.length !== this.digests.size || all.some((source) => !this.digests.has(source.file))) return undefined;
     const wholeId = versionId([...this.digests.values()]);
@@ -145,7 +150,9 @@ export class ParsedFileCache {
       ids.push(id);
     }
     for (const id of [...ids, wholeId]) this.used.add(id);
-    return { entries, version: whole.version, taxonomy: whole.taxonomy, synonyms: whole.synonyms };
+    const result = { entries, version: whole.version, taxonomy: whole.taxonomy, synonyms: whole.synonyms };
+    this.before = { sources, result };
+    return result;
   }
 
   /** Writes the new files, and removes the cache files this load did not use. Never throws: the cache is optional. */
