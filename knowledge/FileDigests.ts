@@ -23,7 +23,7 @@ export interface FileStatus {
   readonly changedMs: number;
 }
 
-export function statusOf(stats: BigIntStats): FileStatus {
+function statusOf(stats: BigIntStats): FileStatus {
   const key = `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
   return { key, changedMs: Number((stats.ctimeNs > stats.mtimeNs ? stats.ctimeNs : stats.mtimeNs) / 1_000_000n) };
 }
