@@ -2,6 +2,7 @@ import { BotAdapter, TurnContext } from 'botbuilder';
 import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
 import type { Clock } from '../clock.js';
 import type { TurnGate } from '../TurnGate.js';
+import type { PostResult } from './DirectLineConversations.js';
 import type { DirectLineStore } from './DirectLineStore.js';
 
 /** Longest `delay` activity honoured, so a bot cannot hold a turn open indefinitely. */
@@ -32,6 +33,19 @@ export class DirectLineBotAdapter extends BotAdapter {
     const key = activity.conversation?.id;
     if (!key) return Promise.reject(new Error('DirectLineBotAdapter.processActivity: activity without conversation id'));
     return this.gate.run(key, () => this.runMiddleware(new TurnContext(this, activity), logic));
+  }
+
+  /**
+   * A visitor's post and its turn, in one turn of the gate: `post` stores the activity, and the bot's turn runs on
+   * it when it was stored. Inside the turn, so that a store whose turns are transactions (PostgreSQL) stores the
+   * post with the turn's replies, or not at all when the turn fails.
+   */
+  processPost(conversationId: string, post: () => Promise<PostResult>, logic: TurnLogic): Promise<PostResult> {
+    return this.gate.run(conversationId, async () => {
+      const posted = await post();
+      if (posted.kind === 'stored') await this.runMiddleware(new TurnContext(this, posted.activity), logic);
+      return posted;
+    });
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { InFlight } from '../InFlight.js';
 import { parseClientActivity } from './activityInput.js';
 import type { DirectLineBotAdapter } from './DirectLineBotAdapter.js';
-import { DirectLineConversations, type ActivitySet } from './DirectLineConversations.js';
+import { DirectLineConversations, type ActivitySet, type PostResult } from './DirectLineConversations.js';
 import type { DirectLineStore } from './DirectLineStore.js';
 import type { TokenClaims, TokenSigner } from './HmacTokenSigner.js';
 import type { DirectLineLimits } from './limits.js';
@@ -112,27 +112,27 @@ export class DirectLineService {
     const input = parseClientActivity(body);
     if (input.kind === 'invalid') return failure(400, 'BadArgument', input.problems.join('; '));
     const activity: Partial<Activity> = { ...input.activity, ...this.envelope(claims, origin) };
-    let echoed = await this.deps.conversations.post(claims.conversationId, claims.userId, activity, this.deps.clock.now());
-    if (echoed.kind === 'missing') {
-      // The server lost the conversation: recreated, it opens with the line saying so, then takes the post.
-      const present = await this.ensureConversation(claims, undefined);
-      if (present) return present;
-      echoed = await this.deps.conversations.post(claims.conversationId, claims.userId, activity, this.deps.clock.now());
+    let echoed: PostResult;
+    try {
+      echoed = await this.postTurn(claims, activity);
+      if (echoed.kind === 'missing') {
+        // The server lost the conversation: recreated, it opens with the line saying so, then takes the post.
+        const present = await this.ensureConversation(claims, undefined);
+        if (present) return present;
+        echoed = await this.postTurn(claims, activity);
+      }
+    } catch (cause) {
+      // The database went away during the turn: the client retries once it is back (Web Chat shows the send as failed).
+      if (isDatabaseUnavailable(cause)) return failure(503, 'ServiceUnavailable', 'The service is temporarily unavailable');
+      // Only reached when onTurnError itself failed: the operator gets the details, the client only Azure's 502.
+      this.deps.log.error({ err: cause }, 'DirectLineService.postActivity: the post or its turn (and its error handler) failed');
+      return failure(502, 'BotError', 'The bot failed to process the activity');
     }
     if (echoed.kind === 'other-user') return failure(403, 'Forbidden', 'This token is not valid for this conversation');
     // Forgotten again at once (the endpoint is at its cap): the client sends it again.
     if (echoed.kind === 'missing') return failure(503, 'ServiceUnavailable', 'The service is temporarily unavailable');
     if (echoed.kind === 'too-large') {
       return failure(413, 'PayloadTooLarge', `The activity must be at most ${this.deps.limits.conversations.maxActivityBytes} bytes once stored`);
-    }
-    try {
-      await this.runTurn(echoed.activity);
-    } catch (cause) {
-      // The database went away during the turn: the client retries once it is back (Web Chat shows the send as failed).
-      if (isDatabaseUnavailable(cause)) return failure(503, 'ServiceUnavailable', 'The service is temporarily unavailable');
-      // Only reached when onTurnError itself failed: the operator gets the details, the client only Azure's 502.
-      this.deps.log.error({ err: cause }, 'DirectLineService.postActivity: the turn and its error handler failed');
-      return failure(502, 'BotError', 'The bot failed to process the activity');
     }
     return ok({ id: echoed.activity.id ?? '' });
   }
@@ -214,6 +214,12 @@ export class DirectLineService {
       locale: 'fr-FR',
       timestamp: new Date(this.deps.clock.now()),
     };
+  }
+
+  /** The visitor's post and the bot's turn on it, one turn of the conversation ({@link DirectLineBotAdapter.processPost}). */
+  private postTurn(claims: TokenClaims, activity: Partial<Activity>): Promise<PostResult> {
+    const post = (): Promise<PostResult> => this.deps.conversations.post(claims.conversationId, claims.userId, activity, this.deps.clock.now());
+    return this.deps.inFlight.track(this.deps.adapter.processPost(claims.conversationId, post, (context) => this.deps.bot.run(context)));
   }
 
   private runTurn(activity: Partial<Activity>): Promise<void> {

@@ -6,6 +6,8 @@ export { PostgresDatabase, type DatabaseLog, type SqlRunner } from './postgres/P
 export { PostgresFeedbackStore } from './postgres/PostgresFeedbackStore.js';
 export { DatabaseUnavailableError, isDatabaseUnavailable } from '../databaseUnavailable.js';
 export { openStorage, type StorageBackend, type StorageConfig } from './openStorage.js';
-export { PostgresBotStorage, StaleWriteError } from './postgres/PostgresBotStorage.js';
+export { BOT_STATE_PRELOAD, PostgresBotStorage, StaleWriteError } from './postgres/PostgresBotStorage.js';
 export { PostgresTurnGate } from './postgres/PostgresTurnGate.js';
-export { MAX_CARRYING_NOTIFICATION_BYTES, PostgresDirectLineStore } from './postgres/PostgresDirectLineStore.js';
+export { PostgresDirectLineStore } from './postgres/PostgresDirectLineStore.js';
+export { MAX_CARRYING_NOTIFICATION_BYTES } from './postgres/directLineNotifications.js';
+export { CONVERSATION_PRELOAD } from './postgres/TurnAppends.js';

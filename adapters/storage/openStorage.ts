@@ -4,13 +4,15 @@ import type { AppConfig } from '../config.js';
 import type { CurationStore } from '../console/CurationStore.js';
 import { DIRECT_LINE_CHANNEL_ID, MemoryDirectLineStore, type DirectLineStoreFactory } from '../directline/index.js';
 import { InProcessTurnGate, type TurnGate } from '../TurnGate.js';
-import { PostgresBotStorage } from './postgres/PostgresBotStorage.js';
+import { BOT_STATE_PRELOAD, PostgresBotStorage } from './postgres/PostgresBotStorage.js';
 import { PostgresCurationStore } from './postgres/PostgresCurationStore.js';
 import { PostgresDatabase, type DatabaseLog } from './postgres/PostgresDatabase.js';
 import { PostgresDirectLineStore } from './postgres/PostgresDirectLineStore.js';
 import { PostgresFeedbackStore } from './postgres/PostgresFeedbackStore.js';
 import { PostgresQuestionLogStore } from './postgres/PostgresQuestionLogStore.js';
 import { PostgresTurnGate } from './postgres/PostgresTurnGate.js';
+import { CONVERSATION_PRELOAD } from './postgres/TurnAppends.js';
+import type { TurnPreloads } from './postgres/TurnTransaction.js';
 import { SqliteCurationStore } from './SqliteCurationStore.js';
 import { SqliteFeedbackStore } from './SqliteFeedbackStore.js';
 import { SqliteQuestionLogStore } from './SqliteQuestionLogStore.js';
@@ -49,8 +51,12 @@ export async function openStorage(config: StorageConfig, log: DatabaseLog): Prom
   if (config.database) {
     const db = await PostgresDatabase.create(config.database, log);
     const questionLog = new PostgresQuestionLogStore(db);
-    // The gate's turns are Direct Line turns: their lock brings botbuilder's ConversationState document with it.
-    const preload = (conversationId: string): string => PostgresBotStorage.preload([`${DIRECT_LINE_CHANNEL_ID}/conversations/${conversationId}/`]);
+    // The gate's turns are Direct Line turns: their lock brings botbuilder's ConversationState document with it, and
+    // holds their conversation for the activities they append.
+    const preloads = (conversationId: string): TurnPreloads => ({
+      [BOT_STATE_PRELOAD]: PostgresBotStorage.preload([`${DIRECT_LINE_CHANNEL_ID}/conversations/${conversationId}/`]),
+      [CONVERSATION_PRELOAD]: PostgresDirectLineStore.preload(conversationId),
+    });
     const stopCompacting = questionLog.compactEvery(ROLLUP_COMPACT_INTERVAL_MS, log);
     return {
       kind: 'postgres',
@@ -58,7 +64,7 @@ export async function openStorage(config: StorageConfig, log: DatabaseLog): Prom
       questionLog,
       curation: new PostgresCurationStore(db),
       botStorage: new PostgresBotStorage(db),
-      turnGate: new PostgresTurnGate(db, preload),
+      turnGate: new PostgresTurnGate(db, preloads),
       directLineStore: PostgresDirectLineStore.factory(db),
       database: db,
       close: () => {

@@ -27,6 +27,9 @@ interface PendingWrite {
 /** PostgreSQL's division_by_zero: how a write sent with COMMIT reports that it was stale (see {@link commitStatement}). */
 const STALE_AT_COMMIT = '22012';
 
+/** The name of {@link PostgresBotStorage.preload} among a turn's preloads. */
+export const BOT_STATE_PRELOAD = 'botState';
+
 /**
  * botbuilder `Storage` in PostgreSQL (table `bot_state`) with real optimistic concurrency.
  * Every document has a version, given to readers as its `eTag`; a write is a
@@ -81,7 +84,7 @@ export class PostgresBotStorage implements Storage {
     }
     const missing = keys.filter((key) => !(key in items));
     if (missing.length === 0) return items;
-    const rows = fromPreload(turn?.preloaded, missing) ?? (await this.db.query<Row>('PostgresBotStorage.read', 'SELECT key, document, version FROM bot_state WHERE key = ANY($1)', [missing]));
+    const rows = fromPreload(turn?.preloaded(BOT_STATE_PRELOAD), missing) ?? (await this.db.query<Row>('PostgresBotStorage.read', 'SELECT key, document, version FROM bot_state WHERE key = ANY($1)', [missing]));
     for (const row of rows) {
       const item: StoreItem = { ...row.document, eTag: row.version };
       this.readVersions.set(item, row.version);
@@ -117,7 +120,7 @@ export class PostgresBotStorage implements Storage {
     const turn = this.database.turn;
     const pending = turn && this.pending.get(turn);
     for (const key of keys) pending?.delete(key);
-    turn?.dropPreloaded();
+    turn?.dropPreloaded(BOT_STATE_PRELOAD);
     await this.db.query('PostgresBotStorage.delete', 'DELETE FROM bot_state WHERE key = ANY($1)', [keys]);
   }
 

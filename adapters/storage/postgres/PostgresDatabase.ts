@@ -7,7 +7,7 @@ import { PostgresListener, type ListenerLog, type NotificationHandler } from './
 import { SessionStatements } from './SessionStatements.js';
 import { migrate } from './migrate.js';
 import { PLAIN_TRANSACTION, runInTransaction, type StatementMaker, type TransactionShape } from './pooledTransaction.js';
-import { TurnTransaction, type TurnHandle } from './TurnTransaction.js';
+import { TurnTransaction, type TurnHandle, type TurnPreloads } from './TurnTransaction.js';
 
 /** A connection attempt slower than this fails (the request gets 503 instead of hanging). */
 export const CONNECT_TIMEOUT_MS = 3_000;
@@ -144,12 +144,12 @@ export class PostgresDatabase implements SqlDatabase, TurnScopedDatabase {
    * Runs `work` in a transaction on the lock pool (a turn holds its lock connection while its
    * other statements use the query pool, so the two never starve each other) that first takes
    * the transaction-scoped advisory lock on the two keys, sent with BEGIN in one round trip,
-   * with `preload` (a parameterless statement) when given: its rows wait for the turn's reads
+   * with `preloads` (parameterless statements, by name): their rows wait for the turn's reads
    * ({@link TurnHandle.preloaded}). {@link turnScoped} statements made during `work` join the
    * transaction; what they hand to {@link TurnHandle.beforeCommit} goes with the COMMIT.
    */
-  async lockedTransaction<T>(method: string, keys: readonly [string, string], work: () => Promise<T>, preload?: string): Promise<T> {
-    const turn = new TurnTransaction(keys, preload, (client) => this.session(client));
+  async lockedTransaction<T>(method: string, keys: readonly [string, string], work: () => Promise<T>, preloads: TurnPreloads = {}): Promise<T> {
+    const turn = new TurnTransaction(keys, preloads, (client) => this.session(client));
     return runInTransaction(this.lockPool, method, turn, async (runner) => {
       turn.runner = runner;
       try {

@@ -4,23 +4,14 @@ import {
   type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type PostResult, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
 } from '../../directline/index.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
-import { ADMISSION_RESULT, admissionSql, APPEND_SQL, isEvicted, REPLACE_SQL, SEQ_DIGITS, SINCE_EACH_SQL } from './directLineSql.js';
+import { activityIdOf, ADMISSION_RESULT, admissionSql, APPEND_SQL, isEvicted, REPLACE_SQL, SEQ_DIGITS, seqOf, SINCE_EACH_SQL } from './directLineSql.js';
+import { carries, readNotification } from './directLineNotifications.js';
 import { LiveWatchers, type StreamRead } from './LiveWatchers.js';
+import type { TurnHandle } from './TurnTransaction.js';
+import { TurnAppends, type TurnAppendsContext } from './TurnAppends.js';
 
 /** Longest activity id suffix counted when checking an activity's size before its sequence number is known. */
 const MAX_SEQ_DIGITS = 20;
-/** A notification's payload: origin, sequence number, conversation. */
-const NOTIFICATION = /^(\S+) (\d+) (.+)$/s;
-/** A notification that carries its activity: origin, sequence number, then the activity and the conversation ({@link APPEND_SQL}). */
-const CARRYING = /^(\S+)\+ (\d+) /;
-/**
- * Largest notification that carries its activity, in bytes: well below NOTIFY's 8,000-byte limit. A larger
- * activity (a long answer) is notified by its ids and read back from the table by the instances that stream it.
- */
-export const MAX_CARRYING_NOTIFICATION_BYTES = 7_000;
-/** A notification's bytes besides the activity and the conversation id: origin, sequence number, separators. */
-const NOTIFICATION_HEADER_BYTES = 40;
-
 /**
  * Direct Line conversations in PostgreSQL (tables `dl_conversations`, `dl_activities`),
  * so that any instance serves any request. The watermark is the activity's sequence
@@ -30,6 +21,9 @@ const NOTIFICATION_HEADER_BYTES = 40;
  * answer); otherwise with ids only, and each instance then reads the new rows for the streams
  * it holds, from each stream's own watermark ({@link LiveWatchers}), as it does after a gap.
  * The open-conversation cap, idle expiry and the per-conversation bounds are SQL.
+ *
+ * During a turn of the PostgresTurnGate on a conversation, that conversation's appends (the visitor's post, the
+ * bot's replies) go with the turn's COMMIT ({@link TurnAppends}); other appends are one statement each.
  */
 export class PostgresDirectLineStore implements DirectLineStore {
   private stats = { size: 0, bytes: 0 };
@@ -38,6 +32,8 @@ export class PostgresDirectLineStore implements DirectLineStore {
   private readonly watchers: LiveWatchers;
   private stopListening: () => void = () => undefined;
   private stopReconnect: () => void = () => undefined;
+  private readonly turnAppends = new WeakMap<TurnHandle, TurnAppends>();
+  private readonly appendsContext: TurnAppendsContext;
 
   private constructor(
     private readonly db: PostgresDatabase,
@@ -45,6 +41,29 @@ export class PostgresDirectLineStore implements DirectLineStore {
     private readonly onExpired: (conversationId: string, userId: string) => void,
   ) {
     this.watchers = new LiveWatchers((reads) => this.sinceEach(reads));
+    this.appendsContext = {
+      limits, channel: this.channel, origin: this.origin,
+      carries: (conversationId, bytes) => carries(conversationId, bytes),
+      offer: (conversationId, seq, activity) => this.watchers.offer(conversationId, seq, activity),
+    };
+  }
+
+  /** The statement a turn of `conversationId` sends with its BEGIN, so that its appends go with its COMMIT ({@link TurnAppends}). */
+  static preload(conversationId: string): string {
+    return TurnAppends.preload(conversationId);
+  }
+
+  /** The appends of the turn under way when it holds `conversationId` (it preloaded it with its BEGIN); undefined otherwise. */
+  private inTurn(conversationId: string): TurnAppends | undefined {
+    const turn = this.db.turn;
+    if (turn === undefined) return undefined;
+    let appends = this.turnAppends.get(turn);
+    if (appends === undefined) {
+      appends = TurnAppends.of(turn, this.appendsContext);
+      if (appends === undefined) return undefined;
+      this.turnAppends.set(turn, appends);
+    }
+    return appends.conversationId === conversationId ? appends : undefined;
   }
 
   /** The factory the server's storage hands to the Direct Line endpoint. */
@@ -60,29 +79,9 @@ export class PostgresDirectLineStore implements DirectLineStore {
   }
 
   private notified(payload: string): void {
-    const carrying = CARRYING.exec(payload);
-    if (carrying) return this.carried(payload, carrying);
-    const match = NOTIFICATION.exec(payload);
-    // A bare conversation id: an instance of the previous version, during a rolling deployment.
-    if (!match) return this.watchers.wake(payload);
-    if (match[1] !== this.origin) this.watchers.wake(match[3], Number(match[2]));
-  }
-
-  /**
-   * A notification carrying its activity: handed to this instance's streams of the conversation (those
-   * behind it read from their watermark instead, {@link LiveWatchers.offer}). Every instance gets every
-   * notification, so the conversation is looked up before the activity is parsed.
-   */
-  private carried(payload: string, carrying: RegExpExecArray): void {
-    if (carrying[1] === this.origin) return;
-    const end = payload.indexOf('\n', carrying[0].length);
-    const conversationId = payload.slice(end + 1);
-    if (end < 0 || this.watchers.count(conversationId) === 0) return;
-    const seq = Number(carrying[2]);
-    const activity = parseActivity(payload.slice(carrying[0].length, end));
-    // Not an activity (not this version's notification): read it from the table.
-    if (activity === undefined) return this.watchers.wake(conversationId, seq);
-    this.watchers.offer(conversationId, seq, { ...activity, id: activityId(conversationId, seq) });
+    const read = readNotification(payload, this.origin, (conversationId) => this.watchers.count(conversationId) > 0);
+    if (read.kind === 'wake') this.watchers.wake(read.conversationId, read.seq);
+    else if (read.kind === 'offer') this.watchers.offer(read.conversationId, read.seq, read.activity);
   }
 
   /** One channel per schema: deployments sharing a server do not wake each other. */
@@ -107,12 +106,22 @@ export class PostgresDirectLineStore implements DirectLineStore {
   }
 
   async append(conversationId: string, activity: Partial<Activity>, nowMs: number): Promise<AppendResult> {
+    const turn = this.inTurn(conversationId);
+    if (turn !== undefined) {
+      if (turn.userId === undefined) throw new Error('PostgresDirectLineStore.append: unknown conversation');
+      return turn.add(activity, nowMs);
+    }
     const appended = await this.insert('PostgresDirectLineStore.append', conversationId, null, activity, nowMs);
     if (appended === undefined) throw new Error('PostgresDirectLineStore.append: unknown conversation');
     return appended;
   }
 
   async post(conversationId: string, userId: string, activity: Partial<Activity>, nowMs: number): Promise<PostResult> {
+    const turn = this.inTurn(conversationId);
+    if (turn !== undefined) {
+      if (turn.userId === undefined) return { kind: 'missing' };
+      return turn.userId === userId ? turn.add(activity, nowMs) : { kind: 'other-user' };
+    }
     const appended = await this.insert('PostgresDirectLineStore.post', conversationId, userId, activity, nowMs);
     if (appended !== undefined) return appended;
     const [row] = await this.db.query<{ user_id: string }>('PostgresDirectLineStore.post', 'SELECT user_id FROM dl_conversations WHERE id = $1', [conversationId]);
@@ -123,11 +132,11 @@ export class PostgresDirectLineStore implements DirectLineStore {
   /** One append statement ({@link APPEND_SQL}); undefined when the conversation is not there (or not `userId`'s). */
   private async insert(method: string, conversationId: string, userId: string | null, activity: Partial<Activity>, nowMs: number): Promise<AppendResult | undefined> {
     // Serialised once, with the shortest id; SQL writes the real one and adds the digits beyond seven.
-    const draft = JSON.stringify({ ...activity, id: activityId(conversationId, 0) });
+    const draft = JSON.stringify({ ...activity, id: activityIdOf(conversationId, 0) });
     const bytes = Buffer.byteLength(draft, 'utf8');
     const largest = bytes + MAX_SEQ_DIGITS - SEQ_DIGITS;
     if (largest > this.limits.maxActivityBytes) return { kind: 'too-large', bytes: largest };
-    const carry = bytes + Buffer.byteLength(conversationId, 'utf8') + NOTIFICATION_HEADER_BYTES <= MAX_CARRYING_NOTIFICATION_BYTES;
+    const carry = carries(conversationId, bytes);
     const rows = await this.db.query<{ seq: string; dropped_bytes: string }>(method, APPEND_SQL, [
       conversationId, new Date(nowMs), draft, bytes, this.limits.maxConversationBytes, this.limits.maxActivities, this.channel, this.origin, userId, carry,
     ]);
@@ -136,7 +145,7 @@ export class PostgresDirectLineStore implements DirectLineStore {
     // Only once the bounds drop activities (long conversations): the conversation's upper bound comes back down.
     if (dropped > 0) await this.db.query(method, 'UPDATE dl_conversations SET kept_bytes = kept_bytes - $2 WHERE id = $1', [conversationId, dropped]);
     const seq = Number(rows[0].seq);
-    const stored: Partial<Activity> = { ...activity, id: activityId(conversationId, seq) };
+    const stored: Partial<Activity> = { ...activity, id: activityIdOf(conversationId, seq) };
     this.watchers.offer(conversationId, seq, stored);
     return { kind: 'stored', activity: stored };
   }
@@ -144,15 +153,20 @@ export class PostgresDirectLineStore implements DirectLineStore {
   async replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
     const seq = seqOf(conversationId, activity.id);
     if (seq === undefined) return false;
-    const updated = await this.db.query('PostgresDirectLineStore.replace', REPLACE_SQL, [conversationId, seq, JSON.stringify(activity), this.limits.maxActivityBytes]);
+    const inTurn = this.inTurn(conversationId)?.replace(activity);
+    if (inTurn !== undefined) return inTurn;
+    // On the turn's connection during a turn: its transaction holds the conversation's row, which this updates.
+    const updated = await this.db.turnScoped.query('PostgresDirectLineStore.replace', REPLACE_SQL, [conversationId, seq, JSON.stringify(activity), this.limits.maxActivityBytes]);
     return updated.length > 0;
   }
 
   async remove(conversationId: string, activityId: string): Promise<boolean> {
     const seq = seqOf(conversationId, activityId);
     if (seq === undefined) return false;
+    const inTurn = this.inTurn(conversationId)?.remove(activityId);
+    if (inTurn !== undefined) return inTurn;
     const tombstone = JSON.stringify({ type: 'messageDelete', id: activityId });
-    const updated = await this.db.query('PostgresDirectLineStore.remove', 'UPDATE dl_activities SET activity = $3::jsonb, bytes = $4 WHERE conversation_id = $1 AND seq = $2 RETURNING seq', [
+    const updated = await this.db.turnScoped.query('PostgresDirectLineStore.remove', 'UPDATE dl_activities SET activity = $3::jsonb, bytes = $4 WHERE conversation_id = $1 AND seq = $2 RETURNING seq', [
       conversationId, seq, tombstone, Buffer.byteLength(tombstone),
     ]);
     return updated.length > 0;
@@ -242,30 +256,4 @@ export class PostgresDirectLineStore implements DirectLineStore {
     );
     this.stats = { size: row.size, bytes: Number(row.bytes) };
   }
-}
-
-/** The Direct Line id of an activity: `<conversation>|<seq>`, seq zero-padded as the memory store writes it. */
-function activityId(conversationId: string, seq: number): string {
-  return `${conversationId}|${String(seq).padStart(SEQ_DIGITS, '0')}`;
-}
-
-/** The activity of a notification, or undefined when it is not a JSON object. */
-function parseActivity(json: string): Partial<Activity> | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  return isActivity(value) ? value : undefined;
-}
-
-function isActivity(value: unknown): value is Partial<Activity> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function seqOf(conversationId: string, id: string | undefined): number | undefined {
-  const prefix = `${conversationId}|`;
-  if (id === undefined || !id.startsWith(prefix) || !/^\d+$/.test(id.slice(prefix.length))) return undefined;
-  return Number(id.slice(prefix.length));
 }

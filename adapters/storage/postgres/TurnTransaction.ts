@@ -10,19 +10,26 @@ import type { ScriptStatement, SessionStatements } from './SessionStatements.js'
  * (BEGIN + lock, state read, state write, COMMIT).
  */
 export interface TurnHandle {
-  /** Rows of the preload statement sent with BEGIN (undefined: none, or dropped). */
-  readonly preloaded: readonly pg.QueryResultRow[] | undefined;
-  /** Forgets the preload (a statement of the turn changed what it read). */
-  dropPreloaded(): void;
+  /** Rows of the preload statement of that name sent with BEGIN (undefined: none, or dropped). */
+  preloaded(name: string): readonly pg.QueryResultRow[] | undefined;
+  /** Forgets a preload (a statement of the turn changed what it read). */
+  dropPreloaded(name: string): void;
   /**
    * Statements sent with COMMIT in its round trip (simple protocol: their parameters go as quoted
    * literals, or to a statement the connection has prepared, {@link SessionStatements}); `statements`
    * is called at commit. When that round trip fails, `failure` turns the error into the one the turn
    * fails with (undefined: not this writer's error); the transaction is then rolled back, as for any
-   * failed turn.
+   * failed turn. Once it has committed, `committed` gets the results of these statements, one each.
    */
-  beforeCommit(statements: () => readonly ScriptStatement[], failure: (cause: unknown) => Error | undefined): void;
+  beforeCommit(
+    statements: () => readonly ScriptStatement[],
+    failure: (cause: unknown) => Error | undefined,
+    committed?: (results: readonly pg.QueryResult[]) => void,
+  ): void;
 }
+
+/** Preload statements sent with a turn's BEGIN, by name: parameterless, so quoted literals only. */
+export type TurnPreloads = Readonly<Record<string, string>>;
 
 /** PostgreSQL's invalid_sql_statement_name: an EXECUTE named a statement the connection does not have. */
 const UNKNOWN_PREPARED_STATEMENT = '26000';
@@ -30,6 +37,7 @@ const UNKNOWN_PREPARED_STATEMENT = '26000';
 interface CommitWriter {
   readonly statements: () => readonly ScriptStatement[];
   readonly failure: (cause: unknown) => Error | undefined;
+  readonly committed?: (results: readonly pg.QueryResult[]) => void;
 }
 
 /**
@@ -42,45 +50,66 @@ export class TurnTransaction implements TurnHandle, TransactionShape {
   /** The lock connection's runner, set once the transaction has begun. */
   runner: SqlRunner = { query: () => Promise.reject(new Error('TurnTransaction: the transaction has not begun')) };
   readonly begin: string;
-  preloaded: readonly pg.QueryResultRow[] | undefined;
+  private readonly preloads = new Map<string, readonly pg.QueryResultRow[]>();
   private readonly writers: CommitWriter[] = [];
+  /** How many statements each writer sent with COMMIT, in order. */
+  private sent: number[] = [];
   private session: SessionStatements | undefined;
 
   /**
-   * The lock keys are sent as quoted literals, never SQL; `preload` is a parameterless statement;
+   * The lock keys are sent as quoted literals, never SQL; `preloads` are parameterless statements;
    * `sessionOf` gives the prepared statements of the connection the COMMIT goes to.
    */
   constructor(
     keys: readonly [string, string],
-    private readonly preload: string | undefined,
+    private readonly preloadStatements: TurnPreloads,
     private readonly sessionOf: (client: pg.ClientBase) => SessionStatements,
   ) {
     const lock = `BEGIN; SELECT pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(keys[0])}), hashtext(${pg.escapeLiteral(keys[1])}))`;
-    this.begin = preload === undefined ? lock : `${lock}; ${preload}`;
+    this.begin = [lock, ...Object.values(preloadStatements)].join('; ');
   }
 
-  /** Keeps the rows of the preload (the BEGIN round trip's third result). */
+  /** Keeps the rows of the preloads (the BEGIN round trip's results after BEGIN and the lock). */
   began(results: readonly pg.QueryResult[]): void {
-    if (this.preload !== undefined) this.preloaded = results[2]?.rows ?? [];
+    Object.keys(this.preloadStatements).forEach((name, i) => this.preloads.set(name, results[2 + i]?.rows ?? []));
   }
 
-  dropPreloaded(): void {
-    this.preloaded = undefined;
+  preloaded(name: string): readonly pg.QueryResultRow[] | undefined {
+    return this.preloads.get(name);
   }
 
-  beforeCommit(statements: () => readonly ScriptStatement[], failure: (cause: unknown) => Error | undefined): void {
-    this.writers.push({ statements, failure });
+  dropPreloaded(name: string): void {
+    this.preloads.delete(name);
+  }
+
+  beforeCommit(
+    statements: () => readonly ScriptStatement[],
+    failure: (cause: unknown) => Error | undefined,
+    committed?: (results: readonly pg.QueryResult[]) => void,
+  ): void {
+    this.writers.push({ statements, failure, ...(committed !== undefined && { committed }) });
   }
 
   /** The COMMIT round trip: the writers' statements, then COMMIT (skipped by PostgreSQL when one of them fails). */
   commit(client: pg.ClientBase): string {
     const session = this.sessionOf(client);
     this.session = session;
-    return [...this.writers.flatMap((writer) => writer.statements().map((statement) => session.text(statement))), 'COMMIT'].join('; ');
+    const texts = this.writers.map((writer) => writer.statements().map((statement) => session.text(statement)));
+    this.sent = texts.map((each) => each.length);
+    return [...texts.flat(), 'COMMIT'].join('; ');
   }
 
-  /** Once committed: the connection prepares the statements it has just sent for the first time (its session, found at commit). */
-  committed(client: pg.ClientBase): void {
+  /**
+   * Once committed: each writer gets the results of its statements, and the connection prepares the statements it
+   * has just sent for the first time (its session, found at commit).
+   */
+  committed(client: pg.ClientBase, results: readonly pg.QueryResult[]): void {
+    let at = 0;
+    this.writers.forEach((writer, i) => {
+      const count = this.sent[i] ?? 0;
+      writer.committed?.(results.slice(at, at + count));
+      at += count;
+    });
     this.session?.prepareSent(client);
   }
 

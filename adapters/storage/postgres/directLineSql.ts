@@ -5,6 +5,18 @@ import type { ConversationLimits } from '../../directline/index.js';
 /** Activity ids carry the sequence number zero-padded to this many digits (as the memory store writes them). */
 export const SEQ_DIGITS = 7;
 
+/** The Direct Line id of an activity: `<conversation>|<seq>`, seq zero-padded as the memory store writes it. */
+export function activityIdOf(conversationId: string, seq: number): string {
+  return `${conversationId}|${String(seq).padStart(SEQ_DIGITS, '0')}`;
+}
+
+/** The sequence number of an activity id of `conversationId`; undefined when it is not one. */
+export function seqOf(conversationId: string, id: string | undefined): number | undefined {
+  const prefix = `${conversationId}|`;
+  if (id === undefined || !id.startsWith(prefix) || !/^\d+$/.test(id.slice(prefix.length))) return undefined;
+  return Number(id.slice(prefix.length));
+}
+
 /**
  * An append in one statement, so one round trip and no explicit transaction: take the next
  * sequence number (the conversation row's lock orders concurrent appends) and add the activity's
@@ -117,3 +129,48 @@ export const SINCE_EACH_SQL = `
   JOIN dl_conversations c ON c.id = r.conversation_id
   LEFT JOIN dl_activities a ON a.conversation_id = c.id AND a.seq >= r.watermark
   ORDER BY r.i, a.seq`;
+
+/**
+ * The statement a turn of the PostgresTurnGate sends with its BEGIN to hold its own conversation for its appends
+ * (TurnAppends): the conversation's owner and next sequence number, its row locked until the turn commits, so that
+ * no other append takes a sequence number meanwhile; no owner when the conversation is not there.
+ */
+export function conversationPreloadSql(conversationId: string): string {
+  return `SELECT k.id, c.user_id, c.next_seq::text AS next_seq FROM (SELECT ${pg.escapeLiteral(conversationId)}::text AS id) k
+    LEFT JOIN LATERAL (SELECT user_id, next_seq FROM dl_conversations WHERE id = k.id FOR NO KEY UPDATE) c ON true`;
+}
+
+/**
+ * {@link APPEND_SQL} for an append sent with a turn's COMMIT, whose sequence number the turn took from its locked
+ * conversation row ({@link conversationPreloadSql}): the activity comes with its final id and exact bytes, and the
+ * insert does not depend on the row's update, so a sequence number taken twice or a conversation gone fails the
+ * statement (primary or foreign key), and the turn with it, instead of losing the activity.
+ * $1 conversation, $2 now, $3 activity with its id, $4 its bytes, $5 byte bound, $6 count bound, $7 channel,
+ * $8 origin, $9 sequence number, $10 whether the notification carries the activity.
+ */
+export const APPEND_IN_TURN_SQL = `
+  WITH bumped AS (
+    UPDATE dl_conversations SET next_seq = GREATEST(next_seq, $9::bigint + 1), last_active = GREATEST(last_active, $2),
+      kept_bytes = kept_bytes + $4::int
+    WHERE id = $1 RETURNING kept_bytes IS NULL OR kept_bytes > $5 AS may_be_over
+  ), added AS (
+    INSERT INTO dl_activities (conversation_id, seq, activity, bytes) VALUES ($1, $9, $3::text::jsonb, $4)
+  ), kept AS (
+    SELECT a.seq, sum(a.bytes) OVER (ORDER BY a.seq DESC) AS newer_bytes FROM dl_activities a, bumped b
+    WHERE a.conversation_id = $1 AND b.may_be_over
+  ), dropped AS (
+    DELETE FROM dl_activities d USING kept
+    WHERE d.conversation_id = $1 AND d.seq = kept.seq AND (kept.newer_bytes + $4 > $5 OR kept.seq <= $9::bigint - $6)
+  ), aged AS (
+    DELETE FROM dl_activities d USING bumped
+    WHERE d.conversation_id = $1 AND NOT bumped.may_be_over AND d.seq <= $9::bigint - $6
+  )
+  SELECT pg_notify($7, CASE WHEN $10::boolean THEN $8 || '+ ' || $9 || ' ' || $3::text || chr(10) || $1 ELSE $8 || ' ' || $9 || ' ' || $1 END)
+  FROM bumped`;
+
+/**
+ * After a turn's appends: the conversation's `kept_bytes` back to the exact sum of its activities' bytes, when it is
+ * over the byte bound (the appends dropped activities to stay within it). $1 conversation, $2 byte bound.
+ */
+export const KEPT_BYTES_SQL = `UPDATE dl_conversations SET kept_bytes = (SELECT coalesce(sum(bytes), 0) FROM dl_activities WHERE conversation_id = $1)
+  WHERE id = $1 AND kept_bytes > $2`;

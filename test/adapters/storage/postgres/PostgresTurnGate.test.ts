@@ -1,7 +1,7 @@
 import { ConversationState, TestAdapter, TurnContext } from 'botbuilder';
 import pg from 'pg';
 import { afterEach, expect, it, vi } from 'vitest';
-import { PostgresBotStorage, PostgresTurnGate, StaleWriteError } from '../../../../adapters/storage/index.js';
+import { BOT_STATE_PRELOAD, PostgresBotStorage, PostgresTurnGate, StaleWriteError } from '../../../../adapters/storage/index.js';
 import { describePostgres, twoInstancesPerTest } from './testDatabase.js';
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,7 +67,7 @@ describePostgres('PostgresTurnGate', () => {
   });
 
   const activity = { type: 'message', channelId: 'directline', conversation: { id: 'conv-1', isGroup: false, conversationType: 'personal', name: '' }, from: { id: 'u', name: '' }, recipient: { id: 'bot', name: '' } };
-  const conversationKey = (id: string): string => PostgresBotStorage.preload([`directline/conversations/${id}/`]);
+  const conversationKey = (id: string): Record<string, string> => ({ [BOT_STATE_PRELOAD]: PostgresBotStorage.preload([`directline/conversations/${id}/`]) });
 
   it('sends the turn\'s lock with its ConversationState read, and its state write with its COMMIT: two round trips for a turn that loads and saves', async () => {
     const [db, otherDb] = instances().dbs;

@@ -1,0 +1,62 @@
+import type { Activity } from 'botbuilder';
+import { activityIdOf } from './directLineSql.js';
+
+/**
+ * Largest notification that carries its activity, in bytes: well below NOTIFY's 8,000-byte limit. A larger
+ * activity (a long answer) is notified by its ids and read back from the table by the instances that stream it.
+ */
+export const MAX_CARRYING_NOTIFICATION_BYTES = 7_000;
+/** A notification's bytes besides the activity and the conversation id: origin, sequence number, separators. */
+const NOTIFICATION_HEADER_BYTES = 40;
+/** A notification's payload: origin, sequence number, conversation. */
+const NOTIFICATION = /^(\S+) (\d+) (.+)$/s;
+/** A notification that carries its activity: origin, sequence number, then the activity and the conversation (APPEND_SQL). */
+const CARRYING = /^(\S+)\+ (\d+) /;
+
+/** What a notification asks of this instance's streams. */
+export type NotificationRead =
+  | { readonly kind: 'none' }
+  /** Read the conversation's new activities from the table (from `seq` when known). */
+  | { readonly kind: 'wake'; readonly conversationId: string; readonly seq?: number }
+  /** Hand over the activity it carried, with its id. */
+  | { readonly kind: 'offer'; readonly conversationId: string; readonly seq: number; readonly activity: Partial<Activity> };
+
+/** Whether the notification of an activity of `bytes` on `conversationId` carries it ({@link MAX_CARRYING_NOTIFICATION_BYTES}). */
+export function carries(conversationId: string, bytes: number): boolean {
+  return bytes + Buffer.byteLength(conversationId, 'utf8') + NOTIFICATION_HEADER_BYTES <= MAX_CARRYING_NOTIFICATION_BYTES;
+}
+
+/**
+ * Reads a notification on the Direct Line channel: nothing for this instance's own (its streams got the activity
+ * directly) nor for a conversation it does not stream (every instance gets every notification, so the conversation
+ * is looked up before the activity is parsed); an activity it carries is handed over, ids alone wake the streams.
+ */
+export function readNotification(payload: string, origin: string, streamed: (conversationId: string) => boolean): NotificationRead {
+  const carrying = CARRYING.exec(payload);
+  if (carrying) {
+    if (carrying[1] === origin) return { kind: 'none' };
+    const end = payload.indexOf('\n', carrying[0].length);
+    const conversationId = payload.slice(end + 1);
+    if (end < 0 || !streamed(conversationId)) return { kind: 'none' };
+    const seq = Number(carrying[2]);
+    const activity = parseActivity(payload.slice(carrying[0].length, end));
+    // Not an activity (not this version's notification): read it from the table.
+    if (activity === undefined) return { kind: 'wake', conversationId, seq };
+    return { kind: 'offer', conversationId, seq, activity: { ...activity, id: activityIdOf(conversationId, seq) } };
+  }
+  const match = NOTIFICATION.exec(payload);
+  // A bare conversation id: an instance of the previous version, during a rolling deployment.
+  if (!match) return { kind: 'wake', conversationId: payload };
+  return match[1] === origin ? { kind: 'none' } : { kind: 'wake', conversationId: match[3], seq: Number(match[2]) };
+}
+
+/** The activity of a notification, or undefined when it is not a JSON object. */
+function parseActivity(json: string): Partial<Activity> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
