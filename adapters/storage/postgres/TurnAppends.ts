@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { AppendResult, ConversationLimits } from '../../directline/index.js';
-import { activityIdOf, APPEND_IN_TURN_SQL, conversationPreloadSql, KEPT_BYTES_SQL } from './directLineSql.js';
+import { activityIdOf, APPEND_BATCH_IN_TURN_SQL, conversationPreloadSql, KEPT_BYTES_SQL } from './directLineSql.js';
 import type { ScriptStatement } from './SessionStatements.js';
 import type { TurnHandle } from './TurnTransaction.js';
 
@@ -45,6 +45,8 @@ export class TurnAppends {
     /** The conversation's owner; undefined when it is not there. */
     readonly userId: string | undefined,
     nextSeq: number,
+    /** The conversation's `kept_bytes` when the turn began (undefined: not known). */
+    private readonly keptBytes: number | undefined,
     private readonly context: TurnAppendsContext,
   ) {
     this.next = nextSeq;
@@ -60,7 +62,8 @@ export class TurnAppends {
     const row = turn.preloaded(CONVERSATION_PRELOAD)?.[0];
     if (row === undefined || typeof row.id !== 'string') return undefined;
     const owner = typeof row.user_id === 'string' ? row.user_id : undefined;
-    return new TurnAppends(turn, row.id, owner, Number(row.next_seq ?? 0), context);
+    const kept = typeof row.kept_bytes === 'string' ? Number(row.kept_bytes) : undefined;
+    return new TurnAppends(turn, row.id, owner, Number(row.next_seq ?? 0), kept, context);
   }
 
   /** Numbers the activity and queues it for the turn's COMMIT; too large: not queued. */
@@ -107,19 +110,44 @@ export class TurnAppends {
     return this.pending.find((each) => activityIdOf(this.conversationId, each.seq) === activityId);
   }
 
+  /**
+   * The turn's activities in as few statements as the bounds allow (one, unless the turn alone goes over them: each
+   * batch then trims what the ones before it stored), then `kept_bytes` made exact when the appends may have dropped
+   * activities to stay within the byte bound.
+   */
   private statements(): ScriptStatement[] {
     const { limits, channel, origin } = this.context;
-    const appends = this.pending.map(({ seq, json, bytes, atMs }): ScriptStatement => ({
-      sql: APPEND_IN_TURN_SQL,
+    const statements = batchesWithin(this.pending, limits).map((batch): ScriptStatement => ({
+      sql: APPEND_BATCH_IN_TURN_SQL,
       params: [
-        this.conversationId, new Date(atMs), json, bytes, limits.maxConversationBytes, limits.maxActivities, channel, origin, seq,
-        this.context.carries(this.conversationId, bytes),
+        this.conversationId, new Date(Math.max(...batch.map((each) => each.atMs))), batch.map((each) => each.json), batch.map((each) => String(each.bytes)),
+        limits.maxConversationBytes, limits.maxActivities, channel, origin, batch[0].seq,
+        batch.map((each) => String(this.context.carries(this.conversationId, each.bytes))),
       ],
     }));
-    return [...appends, { sql: KEPT_BYTES_SQL, params: [this.conversationId, limits.maxConversationBytes] }];
+    const added = this.pending.reduce((sum, each) => sum + each.bytes, 0);
+    const overBound = this.keptBytes === undefined || this.keptBytes + added > limits.maxConversationBytes;
+    return overBound ? [...statements, { sql: KEPT_BYTES_SQL, params: [this.conversationId, limits.maxConversationBytes] }] : statements;
   }
 
   private committed(): void {
     for (const { seq, activity } of this.pending) this.context.offer(this.conversationId, seq, activity);
   }
+}
+
+/** `pending` cut, in order, into batches each within the conversation's count and byte bounds. */
+function batchesWithin(pending: readonly Pending[], limits: ConversationLimits): Pending[][] {
+  const batches: Pending[][] = [];
+  let bytes = 0;
+  for (const each of pending) {
+    const last = batches.at(-1);
+    if (last !== undefined && last.length < limits.maxActivities && bytes + each.bytes <= limits.maxConversationBytes) {
+      last.push(each);
+      bytes += each.bytes;
+    } else {
+      batches.push([each]);
+      bytes = each.bytes;
+    }
+  }
+  return batches;
 }

@@ -132,41 +132,48 @@ export const SINCE_EACH_SQL = `
 
 /**
  * The statement a turn of the PostgresTurnGate sends with its BEGIN to hold its own conversation for its appends
- * (TurnAppends): the conversation's owner and next sequence number, its row locked until the turn commits, so that
+ * (TurnAppends): the conversation's owner, next sequence number and `kept_bytes`, its row locked until the turn commits, so that
  * no other append takes a sequence number meanwhile; no owner when the conversation is not there.
  */
 export function conversationPreloadSql(conversationId: string): string {
-  return `SELECT k.id, c.user_id, c.next_seq::text AS next_seq FROM (SELECT ${pg.escapeLiteral(conversationId)}::text AS id) k
-    LEFT JOIN LATERAL (SELECT user_id, next_seq FROM dl_conversations WHERE id = k.id FOR NO KEY UPDATE) c ON true`;
+  return `SELECT k.id, c.user_id, c.next_seq::text AS next_seq, c.kept_bytes::text AS kept_bytes FROM (SELECT ${pg.escapeLiteral(conversationId)}::text AS id) k
+    LEFT JOIN LATERAL (SELECT user_id, next_seq, kept_bytes FROM dl_conversations WHERE id = k.id FOR NO KEY UPDATE) c ON true`;
 }
 
 /**
- * {@link APPEND_SQL} for an append sent with a turn's COMMIT, whose sequence number the turn took from its locked
- * conversation row ({@link conversationPreloadSql}): the activity comes with its final id and exact bytes, and the
- * insert does not depend on the row's update, so a sequence number taken twice or a conversation gone fails the
- * statement (primary or foreign key), and the turn with it, instead of losing the activity.
- * $1 conversation, $2 now, $3 activity with its id, $4 its bytes, $5 byte bound, $6 count bound, $7 channel,
- * $8 origin, $9 sequence number, $10 whether the notification carries the activity.
+ * {@link APPEND_SQL} for the activities a turn sends with its COMMIT, all in one statement, numbered by the turn from
+ * its locked conversation row ({@link conversationPreloadSql}): they come with their final ids and exact bytes, and
+ * the insert does not depend on the row's update, so a sequence number taken twice or a conversation gone fails the
+ * statement (primary or foreign key), and the turn with it, instead of losing an activity. The bounds count the
+ * batch as one append: the caller sends a batch within them (the rows trimmed are those already stored).
+ * One notification per activity, in order. Arrays go as text[] (the only arrays a script's literals write).
+ * $1 conversation, $2 now, $3 activities, $4 their bytes, $5 byte bound, $6 count bound, $7 channel, $8 origin,
+ * $9 the first one's sequence number, $10 whether each notification carries its activity ('true'/'false').
  */
-export const APPEND_IN_TURN_SQL = `
-  WITH bumped AS (
-    UPDATE dl_conversations SET next_seq = GREATEST(next_seq, $9::bigint + 1), last_active = GREATEST(last_active, $2),
-      kept_bytes = kept_bytes + $4::int
+export const APPEND_BATCH_IN_TURN_SQL = `
+  WITH batch AS (
+    SELECT $9::bigint + t.i - 1 AS seq, t.activity, t.bytes::int AS bytes, t.carry::boolean AS carry
+    FROM unnest($3::text[], $4::text[], $10::text[]) WITH ORDINALITY AS t(activity, bytes, carry, i)
+  ), total AS (
+    SELECT sum(bytes)::int AS bytes, max(seq) AS last FROM batch
+  ), bumped AS (
+    UPDATE dl_conversations SET next_seq = GREATEST(next_seq, (SELECT last FROM total) + 1), last_active = GREATEST(last_active, $2),
+      kept_bytes = kept_bytes + (SELECT bytes FROM total)
     WHERE id = $1 RETURNING kept_bytes IS NULL OR kept_bytes > $5 AS may_be_over
   ), added AS (
-    INSERT INTO dl_activities (conversation_id, seq, activity, bytes) VALUES ($1, $9, $3::text::jsonb, $4)
+    INSERT INTO dl_activities (conversation_id, seq, activity, bytes) SELECT $1, seq, activity::jsonb, bytes FROM batch
   ), kept AS (
     SELECT a.seq, sum(a.bytes) OVER (ORDER BY a.seq DESC) AS newer_bytes FROM dl_activities a, bumped b
     WHERE a.conversation_id = $1 AND b.may_be_over
   ), dropped AS (
-    DELETE FROM dl_activities d USING kept
-    WHERE d.conversation_id = $1 AND d.seq = kept.seq AND (kept.newer_bytes + $4 > $5 OR kept.seq <= $9::bigint - $6)
+    DELETE FROM dl_activities d USING kept, total
+    WHERE d.conversation_id = $1 AND d.seq = kept.seq AND (kept.newer_bytes + total.bytes > $5 OR kept.seq <= total.last - $6)
   ), aged AS (
-    DELETE FROM dl_activities d USING bumped
-    WHERE d.conversation_id = $1 AND NOT bumped.may_be_over AND d.seq <= $9::bigint - $6
+    DELETE FROM dl_activities d USING bumped, total
+    WHERE d.conversation_id = $1 AND NOT bumped.may_be_over AND d.seq <= total.last - $6
   )
-  SELECT pg_notify($7, CASE WHEN $10::boolean THEN $8 || '+ ' || $9 || ' ' || $3::text || chr(10) || $1 ELSE $8 || ' ' || $9 || ' ' || $1 END)
-  FROM bumped`;
+  SELECT pg_notify($7, CASE WHEN b.carry THEN $8 || '+ ' || b.seq || ' ' || b.activity || chr(10) || $1 ELSE $8 || ' ' || b.seq || ' ' || $1 END)
+  FROM batch b, bumped ORDER BY b.seq`;
 
 /**
  * After a turn's appends: the conversation's `kept_bytes` back to the exact sum of its activities' bytes, when it is

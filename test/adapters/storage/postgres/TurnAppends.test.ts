@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import pg from 'pg';
 import { afterEach, expect, it, vi } from 'vitest';
-import { DEFAULT_CONVERSATION_LIMITS, type DirectLineStore } from '../../../../adapters/directline/index.js';
+import { DEFAULT_CONVERSATION_LIMITS, storedBytes, type DirectLineStore } from '../../../../adapters/directline/index.js';
 import { CONVERSATION_PRELOAD, PostgresDirectLineStore, PostgresTurnGate } from '../../../../adapters/storage/index.js';
 import { describePostgres, sql, twoInstancesPerTest } from './testDatabase.js';
 
@@ -13,9 +13,9 @@ describePostgres('TurnAppends (a turn\'s Direct Line activities sent with its CO
   const instances = twoInstancesPerTest();
   const stores: DirectLineStore[] = [];
 
-  const setUp = async (): Promise<{ gate: PostgresTurnGate; mine: DirectLineStore; other: DirectLineStore }> => {
+  const setUp = async (limits = DEFAULT_CONVERSATION_LIMITS): Promise<{ gate: PostgresTurnGate; mine: DirectLineStore; other: DirectLineStore }> => {
     const [db, otherDb] = instances().dbs;
-    const [mine, other] = await Promise.all([db, otherDb].map((each) => PostgresDirectLineStore.factory(each)(DEFAULT_CONVERSATION_LIMITS, () => undefined)));
+    const [mine, other] = await Promise.all([db, otherDb].map((each) => PostgresDirectLineStore.factory(each)(limits, () => undefined)));
     stores.push(mine, other);
     const gate = new PostgresTurnGate(db, (conversationId) => ({ [CONVERSATION_PRELOAD]: PostgresDirectLineStore.preload(conversationId) }));
     await mine.start('c', 'u', T0);
@@ -88,6 +88,22 @@ describePostgres('TurnAppends (a turn\'s Direct Line activities sent with its CO
     expect((await other.since('c', 0, T0)).activities.map((each) => [each.id, each.text])).toEqual([
       ['c|0000000', 'Bonjour'], ['c|0000001', 'Réponse'], ['c|0000002', 'Ailleurs'],
     ]);
+  });
+
+  it('keeps the conversation within its bounds when one turn alone goes over them, and its kept_bytes exact once it dropped activities', async () => {
+    const size = storedBytes({ ...bot('m'.repeat(300)), id: 'c|0000000' });
+    const { gate, mine, other } = await setUp({ ...DEFAULT_CONVERSATION_LIMITS, maxActivities: 4, maxConversationBytes: 3 * size });
+    await gate.run('c', async () => {
+      for (let i = 0; i < 5; i += 1) await mine.append('c', bot(`${i}`.repeat(300)), T0);
+    });
+    expect((await other.since('c', 0, T0)).activities.map((each) => each.id)).toEqual(['c|0000002', 'c|0000003', 'c|0000004']);
+    await gate.run('c', async () => {
+      for (let i = 0; i < 6; i += 1) await mine.append('c', bot(`${i}`), T0);
+    });
+    expect((await other.since('c', 0, T0)).activities.map((each) => each.id)).toEqual(['c|0000007', 'c|0000008', 'c|0000009', 'c|0000010']);
+    const { config } = instances();
+    const [{ kept, sum }] = await sql(config.url, `SELECT c.kept_bytes::int AS kept, (SELECT sum(bytes)::int FROM ${config.schema}.dl_activities) AS sum FROM ${config.schema}.dl_conversations c`);
+    expect(kept).toBe(sum);
   });
 
   it('applies the bot\'s update and deletion of an activity of the turn before it is stored, and of an earlier one in the turn\'s transaction', async () => {
