@@ -72,6 +72,13 @@ export class LiveWatchers {
     }
   }
 
+  /** An activity that is not stored (a typing indicator sent during a turn): to every stream of the conversation now, its watermark unchanged. */
+  broadcast(conversationId: string, activity: Partial<Activity>): void {
+    for (const watcher of this.byConversation.get(conversationId) ?? []) {
+      watcher.listener({ activities: [activity], watermark: String(watcher.cursor) });
+    }
+  }
+
   /** Another instance appended at `seq` (undefined: anything may have been appended): streams not past it read from their watermark. */
   wake(conversationId: string, seq?: number): void {
     for (const watcher of this.byConversation.get(conversationId) ?? []) {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Activity } from 'botbuilder';
+import { ActivityTypes, type Activity } from 'botbuilder';
 import {
   type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type PostResult, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
 } from '../../directline/index.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
-import { activityIdOf, ADMISSION_RESULT, admissionSql, APPEND_SQL, isEvicted, REPLACE_SQL, SEQ_DIGITS, seqOf, SINCE_EACH_SQL } from './directLineSql.js';
-import { carries, readNotification } from './directLineNotifications.js';
+import { activityIdOf, ADMISSION_RESULT, admissionSql, APPEND_SQL, isEvicted, REPLACE_SQL, SEQ_DIGITS, seqOf, SINCE_EACH_SQL, SINCE_SQL } from './directLineSql.js';
+import { carries, ephemeralNotification, readNotification } from './directLineNotifications.js';
 import { LiveWatchers, type StreamRead } from './LiveWatchers.js';
 import type { TurnHandle } from './TurnTransaction.js';
 import { TurnAppends, type TurnAppendsContext } from './TurnAppends.js';
@@ -43,7 +43,6 @@ export class PostgresDirectLineStore implements DirectLineStore {
     this.watchers = new LiveWatchers((reads) => this.sinceEach(reads));
     this.appendsContext = {
       limits, channel: this.channel, origin: this.origin,
-      carries: (conversationId, bytes) => carries(conversationId, bytes),
       offer: (conversationId, seq, activity) => this.watchers.offer(conversationId, seq, activity),
     };
   }
@@ -82,6 +81,7 @@ export class PostgresDirectLineStore implements DirectLineStore {
     const read = readNotification(payload, this.origin, (conversationId) => this.watchers.count(conversationId) > 0);
     if (read.kind === 'wake') this.watchers.wake(read.conversationId, read.seq);
     else if (read.kind === 'offer') this.watchers.offer(read.conversationId, read.seq, read.activity);
+    else if (read.kind === 'ephemeral') this.watchers.broadcast(read.conversationId, read.activity);
   }
 
   /** One channel per schema: deployments sharing a server do not wake each other. */
@@ -109,7 +109,8 @@ export class PostgresDirectLineStore implements DirectLineStore {
     const turn = this.inTurn(conversationId);
     if (turn !== undefined) {
       if (turn.userId === undefined) throw new Error('PostgresDirectLineStore.append: unknown conversation');
-      return turn.add(activity, nowMs);
+      // A typing indicator is for now, not for the turn's COMMIT (the reply it announces goes with it).
+      return activity.type === ActivityTypes.Typing ? this.sendEphemeral(conversationId, activity) : turn.add(activity, nowMs);
     }
     const appended = await this.insert('PostgresDirectLineStore.append', conversationId, null, activity, nowMs);
     if (appended === undefined) throw new Error('PostgresDirectLineStore.append: unknown conversation');
@@ -150,6 +151,16 @@ export class PostgresDirectLineStore implements DirectLineStore {
     return { kind: 'stored', activity: stored };
   }
 
+  /** Hands a typing indicator sent during a turn to every instance's streams at once, without storing it. */
+  private async sendEphemeral(conversationId: string, activity: Partial<Activity>): Promise<AppendResult> {
+    const sent: Partial<Activity> = { ...activity, id: `${conversationId}|typing-${randomBytes(4).toString('hex')}` };
+    const payload = ephemeralNotification(this.origin, conversationId, sent);
+    if (payload === undefined) return { kind: 'too-large', bytes: Buffer.byteLength(JSON.stringify(sent), 'utf8') };
+    this.watchers.broadcast(conversationId, sent);
+    await this.db.notify('PostgresDirectLineStore.append', this.channel, payload);
+    return { kind: 'stored', activity: sent };
+  }
+
   async replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
     const seq = seqOf(conversationId, activity.id);
     if (seq === undefined) return false;
@@ -174,13 +185,7 @@ export class PostgresDirectLineStore implements DirectLineStore {
 
   /** One statement, one snapshot: the watermark returned is exactly past the activities returned. */
   async since(conversationId: string, watermark: number): Promise<ActivitySet> {
-    const rows = await this.db.query<{ next_seq: string; activity: Partial<Activity> | null }>(
-      'PostgresDirectLineStore.since',
-      `SELECT c.next_seq::text AS next_seq, a.activity FROM dl_conversations c
-       LEFT JOIN dl_activities a ON a.conversation_id = c.id AND a.seq >= $2
-       WHERE c.id = $1 ORDER BY a.seq`,
-      [conversationId, watermark],
-    );
+    const rows = await this.db.query<{ next_seq: string; activity: Partial<Activity> | null }>('PostgresDirectLineStore.since', SINCE_SQL, [conversationId, watermark]);
     if (rows.length === 0) throw new Error('PostgresDirectLineStore.since: unknown conversation');
     const activities = rows.flatMap((row) => (row.activity === null ? [] : [row.activity]));
     return { activities, watermark: rows[0].next_seq };

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { AppendResult, ConversationLimits } from '../../directline/index.js';
 import { activityIdOf, APPEND_BATCH_IN_TURN_SQL, conversationPreloadSql, KEPT_BYTES_SQL } from './directLineSql.js';
+import { carries } from './directLineNotifications.js';
 import type { ScriptStatement } from './SessionStatements.js';
 import type { TurnHandle } from './TurnTransaction.js';
 
@@ -13,8 +14,6 @@ export interface TurnAppendsContext {
   /** The store's NOTIFY channel and origin. */
   readonly channel: string;
   readonly origin: string;
-  /** Whether a notification of this many activity bytes on this conversation carries the activity. */
-  carries(conversationId: string, bytes: number): boolean;
   /** Hands a committed activity to this instance's streams (its own notifications are not delivered to it). */
   offer(conversationId: string, seq: number, activity: Partial<Activity>): void;
 }
@@ -122,7 +121,7 @@ export class TurnAppends {
       params: [
         this.conversationId, new Date(Math.max(...batch.map((each) => each.atMs))), batch.map((each) => each.json), batch.map((each) => String(each.bytes)),
         limits.maxConversationBytes, limits.maxActivities, channel, origin, batch[0].seq,
-        batch.map((each) => String(this.context.carries(this.conversationId, each.bytes))),
+        batch.map((each) => String(carries(this.conversationId, each.bytes))),
       ],
     }));
     const added = this.pending.reduce((sum, each) => sum + each.bytes, 0);

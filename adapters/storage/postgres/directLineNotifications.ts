@@ -12,6 +12,8 @@ const NOTIFICATION_HEADER_BYTES = 40;
 const NOTIFICATION = /^(\S+) (\d+) (.+)$/s;
 /** A notification that carries its activity: origin, sequence number, then the activity and the conversation (APPEND_SQL). */
 const CARRYING = /^(\S+)\+ (\d+) /;
+/** A notification of an activity that is not stored ({@link ephemeralNotification}): origin, then the activity and the conversation. */
+const EPHEMERAL = /^(\S+)~ /;
 
 /** What a notification asks of this instance's streams. */
 export type NotificationRead =
@@ -19,7 +21,15 @@ export type NotificationRead =
   /** Read the conversation's new activities from the table (from `seq` when known). */
   | { readonly kind: 'wake'; readonly conversationId: string; readonly seq?: number }
   /** Hand over the activity it carried, with its id. */
-  | { readonly kind: 'offer'; readonly conversationId: string; readonly seq: number; readonly activity: Partial<Activity> };
+  | { readonly kind: 'offer'; readonly conversationId: string; readonly seq: number; readonly activity: Partial<Activity> }
+  /** Hand over an activity that is not stored (a typing indicator). */
+  | { readonly kind: 'ephemeral'; readonly conversationId: string; readonly activity: Partial<Activity> };
+
+/** The payload telling the other instances' streams of an activity that is not stored; undefined when too large to notify. */
+export function ephemeralNotification(origin: string, conversationId: string, activity: Partial<Activity>): string | undefined {
+  const payload = `${origin}~ ${JSON.stringify(activity)}\n${conversationId}`;
+  return Buffer.byteLength(payload, 'utf8') <= MAX_CARRYING_NOTIFICATION_BYTES ? payload : undefined;
+}
 
 /** Whether the notification of an activity of `bytes` on `conversationId` carries it ({@link MAX_CARRYING_NOTIFICATION_BYTES}). */
 export function carries(conversationId: string, bytes: number): boolean {
@@ -32,6 +42,14 @@ export function carries(conversationId: string, bytes: number): boolean {
  * is looked up before the activity is parsed); an activity it carries is handed over, ids alone wake the streams.
  */
 export function readNotification(payload: string, origin: string, streamed: (conversationId: string) => boolean): NotificationRead {
+  const ephemeral = EPHEMERAL.exec(payload);
+  if (ephemeral) {
+    const end = payload.indexOf('\n', ephemeral[0].length);
+    const conversationId = payload.slice(end + 1);
+    if (ephemeral[1] === origin || end < 0 || !streamed(conversationId)) return { kind: 'none' };
+    const activity = parseActivity(payload.slice(ephemeral[0].length, end));
+    return activity === undefined ? { kind: 'none' } : { kind: 'ephemeral', conversationId, activity };
+  }
   const carrying = CARRYING.exec(payload);
   if (carrying) {
     if (carrying[1] === origin) return { kind: 'none' };

@@ -118,6 +118,11 @@ export function isEvicted(value: unknown): value is { id: string; user_id: strin
   return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'id') === 'string' && typeof Reflect.get(value, 'user_id') === 'string';
 }
 
+/** The activities of a conversation from a watermark, and its next sequence number; no row when it is not there. $1 conversation, $2 watermark. */
+export const SINCE_SQL = `SELECT c.next_seq::text AS next_seq, a.activity FROM dl_conversations c
+  LEFT JOIN dl_activities a ON a.conversation_id = c.id AND a.seq >= $2
+  WHERE c.id = $1 ORDER BY a.seq`;
+
 /**
  * The activities of several streams from their watermarks, in one snapshot: rows by read (`i`, from 1) then sequence
  * number, the conversation's next sequence number on each; no row for a read whose conversation is not there.

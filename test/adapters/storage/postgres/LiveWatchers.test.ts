@@ -75,4 +75,20 @@ describe('LiveWatchers', () => {
     expect(log.calls.flat().filter((read) => read.conversationId === 'later').length).toBeGreaterThanOrEqual(2);
     watchers.close();
   });
+  it('hands an activity that is not stored to every stream of the conversation at once, each at its own watermark, which stays where it was', async () => {
+    const log = fakeLog();
+    log.logs.set('a', ['a0', 'a1']);
+    const watchers = new LiveWatchers(log.read);
+    const sets: ActivitySet[][] = [[], []];
+    watchers.add('a', 0, (set) => sets[0].push(set));
+    watchers.add('a', 2, (set) => sets[1].push(set));
+    await until(() => sets[0].length === 1 && log.calls.length === 1);
+    watchers.broadcast('a', { type: 'typing' });
+    watchers.broadcast('b', { type: 'typing' });
+    expect(sets[0].at(-1)).toEqual({ activities: [{ type: 'typing' }], watermark: '2' });
+    expect(sets[1]).toEqual([{ activities: [{ type: 'typing' }], watermark: '2' }]);
+    log.logs.set('a', ['a0', 'a1', 'a2']);
+    watchers.offer('a', 2, { id: 'a|2', text: 'a2' });
+    expect(sets.map((each) => each.at(-1))).toEqual([{ activities: [{ id: 'a|2', text: 'a2' }], watermark: '3' }, { activities: [{ id: 'a|2', text: 'a2' }], watermark: '3' }]);
+  });
 });

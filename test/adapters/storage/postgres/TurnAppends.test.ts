@@ -90,6 +90,25 @@ describePostgres('TurnAppends (a turn\'s Direct Line activities sent with its CO
     ]);
   });
 
+  it('hands a typing indicator sent during the turn to every stream at once, without storing it nor numbering it', async () => {
+    const { gate, mine, other } = await setUp();
+    const here = watching(mine);
+    const there = watching(other);
+    await until(async () => (await other.since('c', 0, T0)).watermark === '0');
+    await gate.run('c', async () => {
+      await mine.post('c', 'u', visitor('Bonjour'), T0);
+      await mine.append('c', { type: 'typing', from: { id: 'bot', name: 'bot' } }, T0);
+      await until(() => here.length === 1 && there.length === 1);
+      expect([...here, ...there].map((each) => each.type)).toEqual(['typing', 'typing']);
+      await mine.append('c', bot('Réponse'), T0);
+    });
+    const stored = await other.since('c', 0, T0);
+    expect(stored.activities.map((each) => [each.id, each.type])).toEqual([['c|0000000', 'message'], ['c|0000001', 'message']]);
+    await until(() => here.length === 3 && there.length === 3);
+    expect(here.slice(1)).toEqual(stored.activities);
+    expect(there.slice(1)).toEqual(stored.activities);
+  });
+
   it('keeps the conversation within its bounds when one turn alone goes over them, and its kept_bytes exact once it dropped activities', async () => {
     const size = storedBytes({ ...bot('m'.repeat(300)), id: 'c|0000000' });
     const { gate, mine, other } = await setUp({ ...DEFAULT_CONVERSATION_LIMITS, maxActivities: 4, maxConversationBytes: 3 * size });

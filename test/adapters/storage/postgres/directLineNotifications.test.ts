@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carries, MAX_CARRYING_NOTIFICATION_BYTES, readNotification } from '../../../../adapters/storage/postgres/directLineNotifications.js';
+import { carries, ephemeralNotification, MAX_CARRYING_NOTIFICATION_BYTES, readNotification } from '../../../../adapters/storage/postgres/directLineNotifications.js';
 
 describe('readNotification', () => {
   const streamed = (conversationId: string): boolean => conversationId === 'c';
@@ -22,6 +22,18 @@ describe('readNotification', () => {
     expect(readNotification('c', 'me', streamed)).toEqual({ kind: 'wake', conversationId: 'c' });
     expect(readNotification('other+ 12 [1]\nc', 'me', streamed)).toEqual({ kind: 'wake', conversationId: 'c', seq: 12 });
     expect(readNotification('other+ 12 {not json\nc', 'me', streamed)).toEqual({ kind: 'wake', conversationId: 'c', seq: 12 });
+  });
+});
+
+describe('ephemeralNotification', () => {
+  it('tells the other instances\' streams of an activity that is not stored, and is refused when too large to notify', () => {
+    const typing = { type: 'typing', id: 'c|typing-1' };
+    const payload = ephemeralNotification('other', 'c', typing);
+    expect(payload).toBeDefined();
+    expect(readNotification(payload ?? '', 'me', (id) => id === 'c')).toEqual({ kind: 'ephemeral', conversationId: 'c', activity: typing });
+    expect(readNotification(payload ?? '', 'other', () => true)).toEqual({ kind: 'none' });
+    expect(readNotification(payload ?? '', 'me', () => false)).toEqual({ kind: 'none' });
+    expect(ephemeralNotification('other', 'c', { type: 'typing', text: 'x'.repeat(MAX_CARRYING_NOTIFICATION_BYTES) })).toBeUndefined();
   });
 });
 
