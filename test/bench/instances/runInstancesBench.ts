@@ -110,7 +110,7 @@ export async function runInstancesBench(args: readonly string[] = []): Promise<v
   const questions = await faqQuestions(TURNS);
   console.log(
     `Several instances: ${TURNS} turns per conversation (question, answer on the WebSocket stream, vote), load generator in its own process, ` +
-      `25 loopback addresses, round robin by ${options.proxies.map((proxy) => (proxy === 'none' ? 'the load generator itself (no proxy)' : proxy)).join(', then ')}, each instance warmed up with ${WARM_UP_CONVERSATIONS_PER_INSTANCE} conversations first, ` +
+      `one loopback address per visitor, round robin by ${options.proxies.map((proxy) => (proxy === 'none' ? 'the load generator itself (no proxy)' : proxy)).join(', then ')}, each instance warmed up with ${WARM_UP_CONVERSATIONS_PER_INSTANCE} conversations first, ` +
       `DATABASE_POOL_SIZE ${options.poolSize}\n`,
   );
   if (options.baseline !== undefined) console.log(`Baseline: the PostgreSQL set-ups also run the servers of ${options.baseline}\n`);
