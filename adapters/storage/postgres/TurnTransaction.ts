@@ -19,13 +19,9 @@ export interface TurnHandle {
    * literals, or to a statement the connection has prepared, {@link SessionStatements}); `statements`
    * is called at commit. When that round trip fails, `failure` turns the error into the one the turn
    * fails with (undefined: not this writer's error); the transaction is then rolled back, as for any
-   * failed turn. Once it has committed, `committed` gets the results of these statements, one each.
+   * failed turn. `committed` runs once the turn has committed.
    */
-  beforeCommit(
-    statements: () => readonly ScriptStatement[],
-    failure: (cause: unknown) => Error | undefined,
-    committed?: (results: readonly pg.QueryResult[]) => void,
-  ): void;
+  beforeCommit(statements: () => readonly ScriptStatement[], failure: (cause: unknown) => Error | undefined, committed?: () => void): void;
 }
 
 /** Preload statements sent with a turn's BEGIN, by name: parameterless, so quoted literals only. */
@@ -37,7 +33,7 @@ const UNKNOWN_PREPARED_STATEMENT = '26000';
 interface CommitWriter {
   readonly statements: () => readonly ScriptStatement[];
   readonly failure: (cause: unknown) => Error | undefined;
-  readonly committed?: (results: readonly pg.QueryResult[]) => void;
+  readonly committed?: () => void;
 }
 
 /**
@@ -52,8 +48,6 @@ export class TurnTransaction implements TurnHandle, TransactionShape {
   readonly begin: string;
   private readonly preloads = new Map<string, readonly pg.QueryResultRow[]>();
   private readonly writers: CommitWriter[] = [];
-  /** How many statements each writer sent with COMMIT, in order. */
-  private sent: number[] = [];
   private session: SessionStatements | undefined;
 
   /**
@@ -82,11 +76,7 @@ export class TurnTransaction implements TurnHandle, TransactionShape {
     this.preloads.delete(name);
   }
 
-  beforeCommit(
-    statements: () => readonly ScriptStatement[],
-    failure: (cause: unknown) => Error | undefined,
-    committed?: (results: readonly pg.QueryResult[]) => void,
-  ): void {
+  beforeCommit(statements: () => readonly ScriptStatement[], failure: (cause: unknown) => Error | undefined, committed?: () => void): void {
     this.writers.push({ statements, failure, ...(committed !== undefined && { committed }) });
   }
 
@@ -94,22 +84,15 @@ export class TurnTransaction implements TurnHandle, TransactionShape {
   commit(client: pg.ClientBase): string {
     const session = this.sessionOf(client);
     this.session = session;
-    const texts = this.writers.map((writer) => writer.statements().map((statement) => session.text(statement)));
-    this.sent = texts.map((each) => each.length);
-    return [...texts.flat(), 'COMMIT'].join('; ');
+    return [...this.writers.flatMap((writer) => writer.statements().map((statement) => session.text(statement))), 'COMMIT'].join('; ');
   }
 
   /**
-   * Once committed: each writer gets the results of its statements, and the connection prepares the statements it
-   * has just sent for the first time (its session, found at commit).
+   * Once committed: the writers that asked are told, and the connection prepares the statements it has just sent for
+   * the first time (its session, found at commit).
    */
-  committed(client: pg.ClientBase, results: readonly pg.QueryResult[]): void {
-    let at = 0;
-    this.writers.forEach((writer, i) => {
-      const count = this.sent[i] ?? 0;
-      writer.committed?.(results.slice(at, at + count));
-      at += count;
-    });
+  committed(client: pg.ClientBase): void {
+    for (const writer of this.writers) writer.committed?.();
     this.session?.prepareSent(client);
   }
 

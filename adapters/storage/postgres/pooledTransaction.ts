@@ -9,8 +9,8 @@ export interface TransactionShape {
   began?(results: readonly pg.QueryResult[]): void;
   /** The COMMIT round trip on `client` ('': none, the BEGIN round trip committed). */
   commit(client: pg.ClientBase): string;
-  /** Called once the COMMIT round trip succeeded, with its results (one per statement), before `client` goes back to the pool. */
-  committed?(client: pg.ClientBase, results: readonly pg.QueryResult[]): void;
+  /** Called once the COMMIT round trip succeeded, before `client` goes back to the pool. */
+  committed?(client: pg.ClientBase): void;
   /** The error a failed COMMIT round trip becomes (undefined: the usual "query failed"). */
   commitFailure?(cause: unknown): Error | undefined;
 }
@@ -68,8 +68,8 @@ export async function runInTransaction<T>(
     const result = await work(runner);
     try {
       const commit = shape.commit(client);
-      const results = commit === '' ? [] : await send(commit);
-      shape.committed?.(client, results);
+      if (commit !== '') await send(commit);
+      shape.committed?.(client);
     } catch (cause) {
       throw shape.commitFailure?.(cause) ?? maker.failure(method, cause);
     }
