@@ -18,6 +18,26 @@ export function seqOf(conversationId: string, id: string | undefined): number | 
 }
 
 /**
+ * The CTEs of an append that drop a conversation's oldest activities beyond its bounds, once `numbered` (`seq`: the
+ * newest sequence number appended, `bytes`: the bytes appended, `may_be_over`: whether `kept_bytes` is over the byte
+ * bound) is stored; the rows they see are those stored before the statement. $1 conversation, $5 byte bound, $6
+ * count bound.
+ */
+const TRIM_BEYOND_BOUNDS = `kept AS (
+    SELECT a.seq, sum(a.bytes) OVER (ORDER BY a.seq DESC) AS newer_bytes FROM dl_activities a, numbered n
+    WHERE a.conversation_id = $1 AND n.may_be_over
+  ), dropped AS (
+    DELETE FROM dl_activities d USING kept, numbered
+    WHERE d.conversation_id = $1 AND d.seq = kept.seq AND (kept.newer_bytes + numbered.bytes > $5 OR kept.seq <= numbered.seq - $6)
+    RETURNING d.bytes
+  ), aged AS (
+    -- Within the byte bound: the count bound alone, a range of the primary key.
+    DELETE FROM dl_activities d USING numbered
+    WHERE d.conversation_id = $1 AND NOT numbered.may_be_over AND d.seq <= numbered.seq - $6
+    RETURNING d.bytes
+  )`;
+
+/**
  * An append in one statement, so one round trip and no explicit transaction: take the next
  * sequence number (the conversation row's lock orders concurrent appends) and add the activity's
  * bytes to the conversation's `kept_bytes` (migration 009), store the activity with its id, drop
@@ -45,19 +65,7 @@ export const APPEND_SQL = `
   ), added AS (
     INSERT INTO dl_activities (conversation_id, seq, activity, bytes)
     SELECT $1, seq, $3::text::jsonb || jsonb_build_object('id', id), bytes FROM numbered
-  ), kept AS (
-    SELECT a.seq, sum(a.bytes) OVER (ORDER BY a.seq DESC) AS newer_bytes FROM dl_activities a, numbered n
-    WHERE a.conversation_id = $1 AND n.may_be_over
-  ), dropped AS (
-    DELETE FROM dl_activities d USING kept, numbered
-    WHERE d.conversation_id = $1 AND d.seq = kept.seq AND (kept.newer_bytes + numbered.bytes > $5 OR kept.seq <= numbered.seq - $6)
-    RETURNING d.bytes
-  ), aged AS (
-    -- Within the byte bound: the count bound alone, a range of the primary key.
-    DELETE FROM dl_activities d USING numbered
-    WHERE d.conversation_id = $1 AND NOT numbered.may_be_over AND d.seq <= numbered.seq - $6
-    RETURNING d.bytes
-  )
+  ), ${TRIM_BEYOND_BOUNDS}
   SELECT seq::text AS seq,
          pg_notify($7, CASE WHEN $10::boolean THEN $8 || '+ ' || seq || ' ' || $3::text || chr(10) || $1 ELSE $8 || ' ' || seq || ' ' || $1 END),
          ((SELECT coalesce(sum(bytes), 0) FROM dropped) + (SELECT coalesce(sum(bytes), 0) FROM aged))::text AS dropped_bytes
@@ -165,18 +173,11 @@ export const APPEND_BATCH_IN_TURN_SQL = `
     UPDATE dl_conversations SET next_seq = GREATEST(next_seq, (SELECT last FROM total) + 1), last_active = GREATEST(last_active, $2),
       kept_bytes = kept_bytes + (SELECT bytes FROM total)
     WHERE id = $1 RETURNING kept_bytes IS NULL OR kept_bytes > $5 AS may_be_over
+  ), numbered AS (
+    SELECT total.last AS seq, total.bytes, bumped.may_be_over FROM total, bumped
   ), added AS (
     INSERT INTO dl_activities (conversation_id, seq, activity, bytes) SELECT $1, seq, activity::jsonb, bytes FROM batch
-  ), kept AS (
-    SELECT a.seq, sum(a.bytes) OVER (ORDER BY a.seq DESC) AS newer_bytes FROM dl_activities a, bumped b
-    WHERE a.conversation_id = $1 AND b.may_be_over
-  ), dropped AS (
-    DELETE FROM dl_activities d USING kept, total
-    WHERE d.conversation_id = $1 AND d.seq = kept.seq AND (kept.newer_bytes + total.bytes > $5 OR kept.seq <= total.last - $6)
-  ), aged AS (
-    DELETE FROM dl_activities d USING bumped, total
-    WHERE d.conversation_id = $1 AND NOT bumped.may_be_over AND d.seq <= total.last - $6
-  )
+  ), ${TRIM_BEYOND_BOUNDS}
   SELECT pg_notify($7, CASE WHEN b.carry THEN $8 || '+ ' || b.seq || ' ' || b.activity || chr(10) || $1 ELSE $8 || ' ' || b.seq || ' ' || $1 END)
   FROM batch b, bumped ORDER BY b.seq`;
 
