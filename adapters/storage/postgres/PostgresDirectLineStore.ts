@@ -4,7 +4,7 @@ import {
   type ActivityListener, type ActivitySet, type AppendResult, type ConversationLimits, type PostResult, type DirectLineStore, type DirectLineStoreFactory, type StartResult,
 } from '../../directline/index.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
-import { activityIdOf, ADMISSION_RESULT, admissionSql, APPEND_SQL, isEvicted, REPLACE_SQL, SEQ_DIGITS, seqOf, SINCE_EACH_SQL, SINCE_SQL } from './directLineSql.js';
+import { activityIdOf, ADMISSION_RESULT, admissionSql, APPEND_SQL, conversationPreloadSql, isEvicted, REPLACE_SQL, SEQ_DIGITS, seqOf, SINCE_EACH_SQL, SINCE_SQL } from './directLineSql.js';
 import { carries, ephemeralNotification, readNotification } from './directLineNotifications.js';
 import { LiveWatchers, type StreamRead } from './LiveWatchers.js';
 import type { TurnHandle } from './TurnTransaction.js';
@@ -49,7 +49,7 @@ export class PostgresDirectLineStore implements DirectLineStore {
 
   /** The statement a turn of `conversationId` sends with its BEGIN, so that its appends go with its COMMIT ({@link TurnAppends}). */
   static preload(conversationId: string): string {
-    return TurnAppends.preload(conversationId);
+    return conversationPreloadSql(conversationId);
   }
 
   /** The appends of the turn under way when it holds `conversationId` (it preloaded it with its BEGIN); undefined otherwise. */

@@ -1,11 +1,11 @@
 import type { Activity } from 'botbuilder';
 import type { AppendResult, ConversationLimits } from '../../directline/index.js';
-import { activityIdOf, APPEND_BATCH_IN_TURN_SQL, conversationPreloadSql, KEPT_BYTES_SQL } from './directLineSql.js';
+import { activityIdOf, APPEND_BATCH_IN_TURN_SQL, KEPT_BYTES_SQL } from './directLineSql.js';
 import { carries } from './directLineNotifications.js';
 import type { ScriptStatement } from './SessionStatements.js';
 import type { TurnHandle } from './TurnTransaction.js';
 
-/** The name of the conversation's preload among a turn's preloads ({@link TurnAppends.preload}). */
+/** The name of the conversation's preload among a turn's preloads (PostgresDirectLineStore.preload). */
 export const CONVERSATION_PRELOAD = 'dlConversation';
 
 /** What the appends of a turn need from their store. */
@@ -28,7 +28,7 @@ interface Pending {
 
 /**
  * The Direct Line appends of one turn of the PostgresTurnGate to its own conversation: the turn's BEGIN read the
- * conversation's owner and next sequence number and locked its row ({@link preload}), so the turn numbers its
+ * conversation's owner and next sequence number and locked its row (conversationPreloadSql), so the turn numbers its
  * activities itself (the visitor's post, then the bot's replies, each with its id at once) and sends them with its
  * COMMIT, in the round trip that already carries its bot state and votes: no round trip and no commit of their own.
  * They commit with the turn or not at all: a turn that fails takes its post with it, and the client's retry does not
@@ -49,11 +49,6 @@ export class TurnAppends {
     private readonly context: TurnAppendsContext,
   ) {
     this.next = nextSeq;
-  }
-
-  /** The preload statement of a turn of `conversationId` ({@link CONVERSATION_PRELOAD}). */
-  static preload(conversationId: string): string {
-    return conversationPreloadSql(conversationId);
   }
 
   /** The appends of `turn`, from its preload; undefined when the turn preloaded no conversation. */
