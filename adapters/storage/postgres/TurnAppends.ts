@@ -64,8 +64,7 @@ export class TurnAppends {
   add(activity: Partial<Activity>, nowMs: number): AppendResult {
     const seq = this.next;
     const stored: Partial<Activity> = { ...activity, id: activityIdOf(this.conversationId, seq) };
-    const json = JSON.stringify(stored);
-    const bytes = Buffer.byteLength(json, 'utf8');
+    const { json, bytes } = encoded(stored);
     if (bytes > this.context.limits.maxActivityBytes) return { kind: 'too-large', bytes };
     if (this.pending.length === 0) {
       this.turn.beforeCommit(() => this.statements(), () => undefined, () => this.committed());
@@ -83,10 +82,9 @@ export class TurnAppends {
     const pending = this.find(activity.id);
     if (pending === undefined) return undefined;
     const merged: Partial<Activity> = { ...pending.activity, ...activity };
-    const json = JSON.stringify(merged);
-    const bytes = Buffer.byteLength(json, 'utf8');
-    if (bytes > this.context.limits.maxActivityBytes) return false;
-    Object.assign(pending, { activity: merged, json, bytes });
+    const serialized = encoded(merged);
+    if (serialized.bytes > this.context.limits.maxActivityBytes) return false;
+    Object.assign(pending, { activity: merged, ...serialized });
     return true;
   }
 
@@ -95,8 +93,7 @@ export class TurnAppends {
     const pending = this.find(activityId);
     if (pending === undefined) return undefined;
     const tombstone: Partial<Activity> = { type: 'messageDelete', id: activityId };
-    const json = JSON.stringify(tombstone);
-    Object.assign(pending, { activity: tombstone, json, bytes: Buffer.byteLength(json, 'utf8') });
+    Object.assign(pending, { activity: tombstone, ...encoded(tombstone) });
     return true;
   }
 
@@ -119,14 +116,21 @@ export class TurnAppends {
         batch.map((each) => String(carries(this.conversationId, each.bytes))),
       ],
     }));
+    // Not known (a row older than migration 009): every append sums the activities, and the statement would do nothing.
     const added = this.pending.reduce((sum, each) => sum + each.bytes, 0);
-    const overBound = this.keptBytes === undefined || this.keptBytes + added > limits.maxConversationBytes;
+    const overBound = this.keptBytes !== undefined && this.keptBytes + added > limits.maxConversationBytes;
     return overBound ? [...statements, { sql: KEPT_BYTES_SQL, params: [this.conversationId, limits.maxConversationBytes] }] : statements;
   }
 
   private committed(): void {
     for (const { seq, activity } of this.pending) this.context.offer(this.conversationId, seq, activity);
   }
+}
+
+/** The activity as stored, and its size in bytes. */
+function encoded(activity: Partial<Activity>): { json: string; bytes: number } {
+  const json = JSON.stringify(activity);
+  return { json, bytes: Buffer.byteLength(json, 'utf8') };
 }
 
 /** `pending` cut, in order, into batches each within the conversation's count and byte bounds. */

@@ -44,20 +44,17 @@ export function carries(conversationId: string, bytes: number): boolean {
 export function readNotification(payload: string, origin: string, streamed: (conversationId: string) => boolean): NotificationRead {
   const ephemeral = EPHEMERAL.exec(payload);
   if (ephemeral) {
-    const end = payload.indexOf('\n', ephemeral[0].length);
-    const conversationId = payload.slice(end + 1);
-    if (ephemeral[1] === origin || end < 0 || !streamed(conversationId)) return { kind: 'none' };
-    const activity = parseActivity(payload.slice(ephemeral[0].length, end));
-    return activity === undefined ? { kind: 'none' } : { kind: 'ephemeral', conversationId, activity };
+    const body = ephemeral[1] === origin ? undefined : carried(payload, ephemeral[0].length, streamed);
+    const activity = body && parseActivity(body.json);
+    return body === undefined || activity === undefined ? { kind: 'none' } : { kind: 'ephemeral', conversationId: body.conversationId, activity };
   }
   const carrying = CARRYING.exec(payload);
   if (carrying) {
-    if (carrying[1] === origin) return { kind: 'none' };
-    const end = payload.indexOf('\n', carrying[0].length);
-    const conversationId = payload.slice(end + 1);
-    if (end < 0 || !streamed(conversationId)) return { kind: 'none' };
+    const body = carrying[1] === origin ? undefined : carried(payload, carrying[0].length, streamed);
+    if (body === undefined) return { kind: 'none' };
+    const { conversationId } = body;
     const seq = Number(carrying[2]);
-    const activity = parseActivity(payload.slice(carrying[0].length, end));
+    const activity = parseActivity(body.json);
     // Not an activity (not this version's notification): read it from the table.
     if (activity === undefined) return { kind: 'wake', conversationId, seq };
     return { kind: 'offer', conversationId, seq, activity: { ...activity, id: activityIdOf(conversationId, seq) } };
@@ -66,6 +63,16 @@ export function readNotification(payload: string, origin: string, streamed: (con
   // A bare conversation id: an instance of the previous version, during a rolling deployment.
   if (!match) return { kind: 'wake', conversationId: payload };
   return match[1] === origin ? { kind: 'none' } : { kind: 'wake', conversationId: match[3], seq: Number(match[2]) };
+}
+
+/**
+ * The activity's JSON and the conversation of a notification that carries it (after a header of `headerLength`), when
+ * this instance streams that conversation; undefined otherwise.
+ */
+function carried(payload: string, headerLength: number, streamed: (conversationId: string) => boolean): { conversationId: string; json: string } | undefined {
+  const end = payload.indexOf('\n', headerLength);
+  const conversationId = payload.slice(end + 1);
+  return end < 0 || !streamed(conversationId) ? undefined : { conversationId, json: payload.slice(headerLength, end) };
 }
 
 /** The activity of a notification, or undefined when it is not a JSON object. */
